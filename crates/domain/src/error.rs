@@ -1,0 +1,51 @@
+//! [`DomainError`]: why a rule rejected its input. Messages name the field and the limit, because
+//! they reach users verbatim (as a coordinator error or as the reason in a validation warrant).
+
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DomainError {
+    #[error("{field} must not be empty")]
+    EmptyText { field: &'static str },
+    #[error("{field} is {len} characters long; the limit is {max}")]
+    TextTooLong {
+        field: &'static str,
+        len: usize,
+        max: usize,
+    },
+    #[error("{field} has {count} items; the limit is {max}")]
+    TooManyItems {
+        field: &'static str,
+        count: usize,
+        max: usize,
+    },
+    #[error("{field} lists {value:?} twice")]
+    Duplicate { field: &'static str, value: String },
+    #[error("{field} must be positive")]
+    NotPositive { field: &'static str },
+    #[error("{field} is {value}; the limit is {max}")]
+    OutOfBounds {
+        field: &'static str,
+        value: u64,
+        max: u64,
+    },
+    #[error(
+        "the contribution happened at {when_micros} µs, after it was recorded \
+         ({recorded_micros} µs) beyond the allowed clock skew of {skew_micros} µs"
+    )]
+    InTheFuture {
+        when_micros: i64,
+        recorded_micros: i64,
+        skew_micros: i64,
+    },
+    #[error("{0}")]
+    NotAllowed(String),
+    #[error("a {child} project cannot sit under a {parent} project")]
+    LevelAboveParent { child: String, parent: String },
+    #[error("the project's creator must be its first steward")]
+    CreatorNotFirstSteward,
+    #[error("{value:?} is not a period; expected YYYY-MM")]
+    BadPeriod { value: String },
+    #[error("invalid network constitution: {0}")]
+    BadConstitution(String),
+}

@@ -1,0 +1,32 @@
+//! The OVN protocol's rules as pure functions: no hdk, no hdi, no I/O. The integrity zome calls
+//! them to validate, the coordinator zomes to check input before committing, and native tests
+//! (unit and property) exercise them directly. Compiles for native and `wasm32-unknown-unknown`.
+//!
+//! Identifiers of agents and records are generic type parameters here (`A`, `R`), so the same
+//! rules serve the zomes (with `AgentPubKey` / `ActionHash`) and plain tests (with integers).
+//!
+//! # Layout
+//! - [`error`]: [`DomainError`], the one error type of every rule, with typed payloads.
+//! - [`text`]: bounds on free text (names, descriptions, evidence).
+//! - [`constitution`]: the network constitution carried in DNA properties, and its defaults.
+//! - [`profile`]: rules for a member's public and private profile.
+//! - [`project`]: project levels and the rules for creating a project.
+//! - [`contribution`]: contribution kinds (Valueflows names), quantity bounds and time rules.
+//! - [`period`]: the calendar month a contribution is indexed under.
+//! - [`endorsement`]: endorsement kinds and when a contribution counts.
+
+pub mod constitution;
+pub mod contribution;
+pub mod endorsement;
+pub mod error;
+pub mod period;
+pub mod profile;
+pub mod project;
+pub mod text;
+
+pub use constitution::{Currency, Membrane, NetworkConstitution};
+pub use contribution::ContributionKind;
+pub use endorsement::{contribution_status, ContributionStatus, EndorsementKind};
+pub use error::DomainError;
+pub use period::Period;
+pub use project::ProjectLevel;

@@ -1,0 +1,33 @@
+//! Rules for a member's profile. The public part (nickname, skills) is what peers see; the
+//! private part (contact details) stays on the member's own chain.
+
+use crate::text::{check_optional_text, check_text, check_text_list, MAX_NAME, MAX_PROSE};
+use crate::DomainError;
+
+/// A public profile: a nickname and a list of distinct skills.
+pub fn check_profile(nickname: &str, skills: &[String]) -> Result<(), DomainError> {
+    check_text("nickname", nickname, MAX_NAME)?;
+    check_text_list("skills", skills, MAX_NAME)
+}
+
+/// A private profile: contact details and payout details, each bounded.
+pub fn check_private_profile(contact: &str, payout_details: &str) -> Result<(), DomainError> {
+    check_optional_text("contact", contact, MAX_PROSE)?;
+    check_optional_text("payout_details", payout_details, MAX_PROSE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nickname_is_required() {
+        assert!(check_profile("", &[]).is_err());
+        assert!(check_profile("alice", &[]).is_ok());
+    }
+
+    #[test]
+    fn skills_must_be_distinct() {
+        assert!(check_profile("alice", &["cad".into(), "cad".into()]).is_err());
+    }
+}

@@ -1,0 +1,90 @@
+//! Projects and their levels. The seeds organise an OVN on nested levels: a network holds open
+//! enterprises, which hold projects.
+
+use crate::text::{check_count, check_optional_text, check_text, MAX_NAME, MAX_PROSE};
+use crate::DomainError;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ProjectLevel {
+    Project,
+    OpenEnterprise,
+    Network,
+}
+
+impl std::fmt::Display for ProjectLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Project => "Project",
+            Self::OpenEnterprise => "OpenEnterprise",
+            Self::Network => "Network",
+        })
+    }
+}
+
+/// The rules for a new project, given its author `creator`.
+///
+/// 1. The name is non-empty and bounded; the purpose is bounded.
+/// 2. The creator is the first steward; stewards are distinct and at most 50.
+pub fn check_project<A: PartialEq>(
+    name: &str,
+    purpose: &str,
+    stewards: &[A],
+    creator: &A,
+) -> Result<(), DomainError> {
+    check_text("name", name, MAX_NAME)?;
+    check_optional_text("purpose", purpose, MAX_PROSE)?;
+    check_count("stewards", stewards.len())?;
+    if stewards.first() != Some(creator) {
+        return Err(DomainError::CreatorNotFirstSteward);
+    }
+    for (i, s) in stewards.iter().enumerate() {
+        if stewards[..i].contains(s) {
+            return Err(DomainError::Duplicate {
+                field: "stewards",
+                value: format!("steward #{}", i + 1),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// 3. A project sits under a parent of the same level or a higher one (a network can federate
+///    networks; an open enterprise cannot hold a network).
+pub fn check_parent_level(child: ProjectLevel, parent: ProjectLevel) -> Result<(), DomainError> {
+    if child > parent {
+        return Err(DomainError::LevelAboveParent {
+            child: child.to_string(),
+            parent: parent.to_string(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ProjectLevel::*;
+
+    #[test]
+    fn the_creator_must_be_the_first_steward() {
+        assert!(check_project("printer", "", &[1, 2], &1).is_ok());
+        assert_eq!(
+            check_project("printer", "", &[2, 1], &1),
+            Err(DomainError::CreatorNotFirstSteward)
+        );
+        assert_eq!(
+            check_project::<u8>("printer", "", &[], &1),
+            Err(DomainError::CreatorNotFirstSteward)
+        );
+        assert!(check_project("printer", "", &[1, 1], &1).is_err());
+    }
+
+    #[test]
+    fn levels_nest_downwards() {
+        assert!(check_parent_level(Project, OpenEnterprise).is_ok());
+        assert!(check_parent_level(Network, Network).is_ok());
+        assert!(check_parent_level(Network, Project).is_err());
+        assert!(check_parent_level(OpenEnterprise, Project).is_err());
+    }
+}

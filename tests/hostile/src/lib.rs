@@ -1,0 +1,79 @@
+//! A coordinator zome for tests only, never shipped: it commits whatever entries and links it is
+//! given, skipping every check the real coordinators make. Added to the test DNA beside the real
+//! coordinators (coordinators are not part of the DNA hash), it lets a test act as a hostile
+//! agent: with self-validation on, the author's own conductor must refuse the commit; with
+//! self-validation off, honest peers must reject the published action and warrant its author.
+//!
+//! # Layout
+//! - `commit`: raw entry creations, updates, deletes and links.
+
+use hdk::prelude::*;
+use ovn_integrity::{Contribution, Endorsement, EntryTypes, LinkTypes, Profile, Project};
+
+#[hdk_extern]
+pub fn commit_profile(profile: Profile) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::Profile(profile))
+}
+
+#[hdk_extern]
+pub fn commit_project(project: Project) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::Project(project))
+}
+
+#[hdk_extern]
+pub fn commit_contribution(contribution: Contribution) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::Contribution(contribution))
+}
+
+#[hdk_extern]
+pub fn commit_endorsement(endorsement: Endorsement) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::Endorsement(endorsement))
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct UpdateProfileRaw {
+    pub original: ActionHash,
+    pub profile: Profile,
+}
+
+#[hdk_extern]
+pub fn update_profile_raw(input: UpdateProfileRaw) -> ExternResult<ActionHash> {
+    update_entry(input.original, EntryTypes::Profile(input.profile))
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct UpdateContributionRaw {
+    pub original: ActionHash,
+    pub contribution: Contribution,
+}
+
+#[hdk_extern]
+pub fn update_contribution_raw(input: UpdateContributionRaw) -> ExternResult<ActionHash> {
+    update_entry(input.original, EntryTypes::Contribution(input.contribution))
+}
+
+#[hdk_extern]
+pub fn delete_raw(hash: ActionHash) -> ExternResult<ActionHash> {
+    delete_entry(hash)
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct AgentToContributionsLink {
+    pub base: AgentPubKey,
+    pub target: ActionHash,
+}
+
+#[hdk_extern]
+pub fn link_agent_to_contribution(input: AgentToContributionsLink) -> ExternResult<ActionHash> {
+    create_link(
+        input.base,
+        input.target,
+        LinkTypes::AgentToContributions,
+        (),
+    )
+}
+
+#[hdk_extern]
+pub fn delete_link_raw(link: ActionHash) -> ExternResult<ActionHash> {
+    delete_link(link, GetOptions::local())
+}

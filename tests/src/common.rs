@@ -1,0 +1,298 @@
+//! Shared fixtures: a network of peers on the real conductor (optionally with one hostile
+//! conductor that skips self-validation), zome-call helpers, and the assertions every rule test
+//! uses.
+
+use holochain::conductor::api::error::ConductorApiResult;
+use holochain::prelude::*;
+use holochain::sweettest::*;
+use holochain::test_utils::retry_fn_until_timeout;
+use ovn_domain::{ContributionKind, NetworkConstitution, ProjectLevel};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// The peer index of the hostile conductor in [`Peers::with_hostile`].
+pub const MALLORY: usize = 0;
+
+/// The constitution as DNA properties.
+#[derive(Serialize, Deserialize, SerializedBytes, Debug)]
+#[serde(transparent)]
+struct Properties(NetworkConstitution);
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A network seed no other test uses, so each test runs on a network of its own.
+fn fresh_seed() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("ovn-test-{}-{nanos}-{n}", std::process::id())
+}
+
+/// The packed `workdir/ovn.dna` under a fresh seed and the given constitution, with the
+/// test-only `hostile` coordinator added (coordinators do not change the DNA hash).
+async fn test_dna(constitution: NetworkConstitution) -> DnaFile {
+    let bundle = repo_root().join("workdir/ovn.dna");
+    assert!(
+        bundle.is_file(),
+        "{} is missing: run scripts/build first",
+        bundle.display()
+    );
+    let modifiers = DnaModifiersOpt::none()
+        .with_network_seed(fresh_seed())
+        .with_properties(Properties(constitution));
+    let mut dna = SweetDnaFile::from_bundle_with_overrides(&bundle, modifiers)
+        .await
+        .expect("load workdir/ovn.dna");
+    let wasm_path = repo_root().join("target/wasm/wasm32-unknown-unknown/release/hostile.wasm");
+    let wasm = DnaWasm::from(std::fs::read(&wasm_path).expect("read hostile.wasm"));
+    let hash = WasmHash::with_data(&wasm).await;
+    let def = ZomeDef::Wasm(WasmZomeDef::new(hash, Some(vec!["ovn_integrity".into()])));
+    dna.update_coordinators(vec![("hostile".into(), def.into())], vec![wasm])
+        .await
+        .expect("add the hostile coordinator");
+    dna
+}
+
+/// Peers on one network, peer `i` being `cells[i]` on `conductors[i]`.
+pub struct Peers {
+    pub conductors: SweetConductorBatch,
+    pub cells: Vec<SweetCell>,
+    pub dna: DnaFile,
+    hostile: bool,
+}
+
+impl Peers {
+    /// `n` honest peers under the default constitution (open, K = 1).
+    pub async fn honest(n: usize) -> Self {
+        Self::with_constitution(n, NetworkConstitution::default()).await
+    }
+
+    /// `n` honest peers under `constitution`.
+    pub async fn with_constitution(n: usize, constitution: NetworkConstitution) -> Self {
+        let configs = (0..n).map(|_| SweetConductorConfig::standard());
+        Self::start(configs.collect(), constitution, false).await
+    }
+
+    /// Peer [`MALLORY`] skips self-validation and can publish anything; the other `honest`
+    /// peers validate as usual.
+    pub async fn with_hostile(honest: usize) -> Self {
+        let mut configs =
+            vec![SweetConductorConfig::standard()
+                .tune_conductor(|t| t.disable_self_validation = true)];
+        configs.extend((0..honest).map(|_| SweetConductorConfig::standard()));
+        Self::start(configs, NetworkConstitution::default(), true).await
+    }
+
+    async fn start(
+        configs: Vec<SweetConductorConfig>,
+        constitution: NetworkConstitution,
+        hostile: bool,
+    ) -> Self {
+        let dna = test_dna(constitution).await;
+        let mut conductors = SweetConductorBatch::from_configs_rendezvous(configs).await;
+        let apps = conductors
+            .setup_app("ovn", [&dna])
+            .await
+            .expect("install the OVN app");
+        let cells = apps.cells_flattened();
+        Self {
+            conductors,
+            cells,
+            dna,
+            hostile,
+        }
+    }
+
+    pub fn agent(&self, i: usize) -> AgentPubKey {
+        self.cells[i].agent_pubkey().clone()
+    }
+
+    pub async fn call<I, O>(&self, i: usize, zome: &str, f: &str, payload: I) -> O
+    where
+        I: Serialize + std::fmt::Debug,
+        O: DeserializeOwned + std::fmt::Debug,
+    {
+        self.conductors[i]
+            .call(&self.cells[i].zome(zome), f, payload)
+            .await
+    }
+
+    pub async fn try_call<I, O>(
+        &self,
+        i: usize,
+        zome: &str,
+        f: &str,
+        payload: I,
+    ) -> ConductorApiResult<O>
+    where
+        I: Serialize + std::fmt::Debug,
+        O: DeserializeOwned + std::fmt::Debug,
+    {
+        self.conductors[i]
+            .call_fallible(&self.cells[i].zome(zome), f, payload)
+            .await
+    }
+
+    /// Waits until every honest peer holds the same data (the hostile peer, once warranted, is
+    /// blocked by the others and never catches up).
+    pub async fn sync(&self) {
+        let skip = usize::from(self.hostile);
+        await_consistency_s(120, self.cells.iter().skip(skip))
+            .await
+            .expect("peers reach consistency");
+    }
+
+    /// Waits until an honest peer holds a warrant against peer `against` whose reason mentions
+    /// `reason`: the rule was enforced by the network, not only by the author.
+    pub async fn await_warrant(&self, against: usize, reason: &str) {
+        let bad = self.agent(against);
+        let dna_hash = self.dna.dna_hash().clone();
+        let found = retry_fn_until_timeout(
+            || async {
+                for (i, conductor) in self.conductors.iter().enumerate() {
+                    if i == against {
+                        continue;
+                    }
+                    let warrants = conductor
+                        .get_spaces()
+                        .dht_store(&dna_hash)
+                        .expect("dht store")
+                        .as_read()
+                        .get_warrants_by_warrantee(bad.clone())
+                        .await
+                        .expect("read warrants");
+                    if warrants.iter().any(|w| format!("{w:?}").contains(reason)) {
+                        return true;
+                    }
+                }
+                false
+            },
+            Some(120_000),
+            Some(250),
+        )
+        .await;
+        assert!(
+            found.is_ok(),
+            "no honest peer warranted {bad} for {reason:?}"
+        );
+    }
+}
+
+/// The author's own conductor refused the commit, for the expected reason.
+pub fn assert_invalid_commit<T: std::fmt::Debug>(result: ConductorApiResult<T>, reason: &str) {
+    let err = format!(
+        "{:?}",
+        result.expect_err("the commit should have been rejected")
+    );
+    assert!(
+        err.contains("InvalidCommit"),
+        "not a validation failure: {err}"
+    );
+    assert!(
+        err.contains(reason),
+        "rejected, but not for {reason:?}: {err}"
+    );
+}
+
+/// The coordinator refused the input with a typed error, before committing anything.
+pub fn assert_refused<T: std::fmt::Debug>(result: ConductorApiResult<T>, message: &str) {
+    let err = format!(
+        "{:?}",
+        result.expect_err("the call should have been refused")
+    );
+    assert!(
+        !err.contains("InvalidCommit"),
+        "refused only by validation: {err}"
+    );
+    assert!(
+        err.contains(message),
+        "refused, but not with {message:?}: {err}"
+    );
+}
+
+pub async fn create_profile(peers: &Peers, i: usize, nickname: &str) -> Record {
+    let input = members::profiles::CreateProfileInput {
+        nickname: nickname.into(),
+        skills: vec!["electronics".into()],
+        private: None,
+    };
+    peers.call(i, "members", "create_profile", input).await
+}
+
+pub fn project_input(name: &str, level: ProjectLevel) -> members::projects::CreateProjectInput {
+    members::projects::CreateProjectInput {
+        name: name.into(),
+        purpose: "An open-hardware instrument".into(),
+        level,
+        parent: None,
+        co_stewards: vec![],
+    }
+}
+
+pub async fn create_project(peers: &Peers, i: usize, name: &str) -> ActionHash {
+    let input = project_input(name, ProjectLevel::Project);
+    let record: Record = peers.call(i, "members", "create_project", input).await;
+    record.action_address().clone()
+}
+
+pub fn work(minutes: u32) -> ContributionKind<ActionHash> {
+    ContributionKind::Work {
+        minutes,
+        skill: "electronics".into(),
+    }
+}
+
+pub fn log_input(
+    project: &ActionHash,
+    kind: ContributionKind<ActionHash>,
+) -> contributions::contributions::LogContributionInput {
+    contributions::contributions::LogContributionInput {
+        project: project.clone(),
+        kind,
+        description: "Soldered the sensor board".into(),
+        evidence: vec!["https://example.org/board.jpg".into()],
+        when: None,
+        corrects: None,
+    }
+}
+
+pub async fn log_work(peers: &Peers, i: usize, project: &ActionHash, minutes: u32) -> Record {
+    let input = log_input(project, work(minutes));
+    peers
+        .call(i, "contributions", "log_contribution", input)
+        .await
+}
+
+/// A contribution entry as the integrity zome defines it, for raw commits.
+pub fn raw_contribution(
+    contributor: AgentPubKey,
+    project: &ActionHash,
+    minutes: u32,
+) -> ovn_integrity::Contribution {
+    ovn_integrity::Contribution {
+        contributor,
+        project: project.clone(),
+        kind: work(minutes),
+        description: "Soldered the sensor board".into(),
+        evidence: vec![],
+        when: Timestamp::now(),
+        corrects: None,
+    }
+}
+
+pub fn entry<T>(record: &Record) -> T
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    record
+        .entry()
+        .to_app_option()
+        .expect("decode entry")
+        .expect("record has an entry")
+}

@@ -1,0 +1,207 @@
+//! Contributions: logged by their contributor, bounded, dated, indexed by project month and by
+//! agent, never edited or deleted.
+
+use crate::common::*;
+use contributions::contributions::GetContributionsForProjectInput;
+use holochain::prelude::*;
+use ovn_domain::{ContributionKind, Period};
+use ovn_integrity::Contribution;
+
+fn month_of(record: &Record) -> String {
+    let c: Contribution = entry(record);
+    c.period().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn alice_logs_a_contribution_and_bob_sees_it_by_month_and_by_agent() {
+    let peers = Peers::honest(2).await;
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    let logged = log_work(&peers, 0, &project, 90).await;
+    let mut last_year = log_input(&project, work(30));
+    let year_ago = Timestamp::now().as_micros() - 366 * 86_400_000_000;
+    last_year.when = Some(Timestamp::from_micros(year_ago));
+    let older: Record = peers
+        .call(0, "contributions", "log_contribution", last_year)
+        .await;
+    peers.sync().await;
+
+    let this_month = GetContributionsForProjectInput {
+        project: project.clone(),
+        period: month_of(&logged),
+    };
+    let listed: Vec<Record> = peers
+        .call(
+            1,
+            "contributions",
+            "get_contributions_for_project",
+            this_month,
+        )
+        .await;
+    assert_eq!(listed.len(), 1, "a month's listing holds only that month");
+    assert_eq!(listed[0].action_address(), logged.action_address());
+    let c: Contribution = entry(&listed[0]);
+    assert_eq!((c.contributor, c.kind), (peers.agent(0), work(90)));
+
+    let periods: Vec<String> = peers
+        .call(1, "contributions", "get_periods_for_project", project)
+        .await;
+    assert_eq!(periods, vec![month_of(&older), month_of(&logged)]);
+    let by_agent: Vec<Record> = peers
+        .call(
+            1,
+            "contributions",
+            "get_contributions_for_agent",
+            peers.agent(0),
+        )
+        .await;
+    assert_eq!(by_agent.len(), 2);
+    assert_eq!(Period::of_micros(year_ago).to_string(), month_of(&older));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_quantities_are_refused_and_rejected_and_nothing_is_written() {
+    let peers = Peers::honest(1).await;
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    for (kind, reason) in [
+        (work(25 * 60), "the limit is 1440"),
+        (work(0), "minutes must be positive"),
+        (
+            ContributionKind::Financial { amount: 0 },
+            "amount must be positive",
+        ),
+    ] {
+        let input = log_input(&project, kind);
+        let refused = peers
+            .try_call::<_, Record>(0, "contributions", "log_contribution", input)
+            .await;
+        assert_refused(refused, reason);
+    }
+    let mine: Vec<Record> = peers
+        .call(
+            0,
+            "contributions",
+            "get_contributions_for_agent",
+            peers.agent(0),
+        )
+        .await;
+    assert!(mine.is_empty(), "a refused contribution writes nothing");
+
+    let overlong = raw_contribution(peers.agent(0), &project, 24 * 60 + 1);
+    let rejected = peers
+        .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", overlong)
+        .await;
+    assert_invalid_commit(rejected, "the limit is 1440");
+    let day = raw_contribution(peers.agent(0), &project, 24 * 60);
+    let _: ActionHash = peers.call(0, "hostile", "commit_contribution", day).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn alice_cannot_log_a_contribution_for_bob() {
+    let peers = Peers::honest(2).await;
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    let for_bob = raw_contribution(peers.agent(1), &project, 60);
+    let rejected = peers
+        .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", for_bob)
+        .await;
+    assert_invalid_commit(rejected, "the author is the contributor");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_contribution_to_a_missing_project_or_to_something_else_is_refused() {
+    let peers = Peers::honest(1).await;
+    let nowhere = ActionHash::from_raw_36(vec![7; 36]);
+    let refused = peers
+        .try_call::<_, Record>(
+            0,
+            "contributions",
+            "log_contribution",
+            log_input(&nowhere, work(60)),
+        )
+        .await;
+    assert_refused(refused, "not found");
+
+    let profile = create_profile(&peers, 0, "alice").await;
+    let not_a_project = profile.action_address().clone();
+    let refused = peers
+        .try_call::<_, Record>(
+            0,
+            "contributions",
+            "log_contribution",
+            log_input(&not_a_project, work(60)),
+        )
+        .await;
+    assert_refused(refused, "is not a project");
+    let raw = raw_contribution(peers.agent(0), &not_a_project, 60);
+    let rejected = peers
+        .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", raw)
+        .await;
+    assert_invalid_commit(rejected, "is not a Project");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_contribution_dated_in_the_future_is_refused_and_rejected() {
+    let peers = Peers::honest(1).await;
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    let tomorrow = Timestamp::from_micros(Timestamp::now().as_micros() + 86_400_000_000);
+    let mut input = log_input(&project, work(60));
+    input.when = Some(tomorrow);
+    let refused = peers
+        .try_call::<_, Record>(0, "contributions", "log_contribution", input)
+        .await;
+    assert_refused(refused, "beyond the allowed clock skew");
+    let mut raw = raw_contribution(peers.agent(0), &project, 60);
+    raw.when = tomorrow;
+    let rejected = peers
+        .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", raw)
+        .await;
+    assert_invalid_commit(rejected, "beyond the allowed clock skew");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn contributions_and_their_index_links_are_never_edited_or_deleted() {
+    let peers = Peers::honest(1).await;
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    let logged = log_work(&peers, 0, &project, 60).await;
+    let hash = logged.action_address().clone();
+
+    let edit = hostile::UpdateContributionRaw {
+        original: hash.clone(),
+        contribution: raw_contribution(peers.agent(0), &project, 600),
+    };
+    let rejected = peers
+        .try_call::<_, ActionHash>(0, "hostile", "update_contribution_raw", edit)
+        .await;
+    assert_invalid_commit(rejected, "contributions cannot be updated");
+    let rejected = peers
+        .try_call::<_, ActionHash>(0, "hostile", "delete_raw", hash.clone())
+        .await;
+    assert_invalid_commit(rejected, "append-only");
+
+    let link = hostile::AgentToContributionsLink {
+        base: peers.agent(0),
+        target: hash,
+    };
+    let link_hash: ActionHash = peers
+        .call(0, "hostile", "link_agent_to_contribution", link)
+        .await;
+    let rejected = peers
+        .try_call::<_, ActionHash>(0, "hostile", "delete_link_raw", link_hash)
+        .await;
+    assert_invalid_commit(rejected, "index links cannot be deleted");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bob_cannot_index_alices_contribution_under_his_key() {
+    let peers = Peers::honest(2).await;
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    let logged = log_work(&peers, 0, &project, 60).await;
+    peers.sync().await;
+    let link = hostile::AgentToContributionsLink {
+        base: peers.agent(1),
+        target: logged.action_address().clone(),
+    };
+    let rejected = peers
+        .try_call::<_, ActionHash>(1, "hostile", "link_agent_to_contribution", link)
+        .await;
+    assert_invalid_commit(rejected, "s contribution");
+}

@@ -1,0 +1,60 @@
+//! The hostile-agent harness at work: Mallory's conductor skips self-validation, so her invalid
+//! actions reach the network; honest peers must reject them and warrant her. One test per rule
+//! that protects other peers.
+
+use crate::common::*;
+use holochain::prelude::*;
+use ovn_domain::EndorsementKind;
+use ovn_integrity::Endorsement;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_endorsing_her_own_contribution() {
+    let peers = Peers::with_hostile(1).await;
+    let profile = create_profile(&peers, MALLORY, "mallory").await;
+    let project = create_project(&peers, MALLORY, "Shell company").await;
+    let hash = log_work(&peers, MALLORY, &project, 60)
+        .await
+        .action_address()
+        .clone();
+    peers.sync().await;
+
+    let own = Endorsement {
+        contribution: hash,
+        endorser_profile: profile.action_address().clone(),
+        kind: EndorsementKind::Confirm,
+    };
+    let _: ActionHash = peers
+        .call(MALLORY, "hostile", "commit_endorsement", own)
+        .await;
+    peers
+        .await_warrant(MALLORY, "cannot endorse their own contribution")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_logging_a_contribution_for_alice() {
+    let peers = Peers::with_hostile(1).await;
+    let project = create_project(&peers, 1, "Spectrometer").await;
+    peers.sync().await;
+
+    let for_alice = raw_contribution(peers.agent(1), &project, 60);
+    let _: ActionHash = peers
+        .call(MALLORY, "hostile", "commit_contribution", for_alice)
+        .await;
+    peers
+        .await_warrant(MALLORY, "the author is the contributor")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_an_overlong_day_of_work() {
+    let peers = Peers::with_hostile(1).await;
+    let project = create_project(&peers, 1, "Spectrometer").await;
+    peers.sync().await;
+
+    let overlong = raw_contribution(peers.agent(MALLORY), &project, 48 * 60);
+    let _: ActionHash = peers
+        .call(MALLORY, "hostile", "commit_contribution", overlong)
+        .await;
+    peers.await_warrant(MALLORY, "the limit is 1440").await;
+}

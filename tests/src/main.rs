@@ -1,0 +1,17 @@
+//! The Sweettest suite: our zomes in the real Holochain 0.7.1 conductor, two or three peers per
+//! test, each test on a network of its own (a fresh network seed). Build the bundles first
+//! (`scripts/build`); `scripts/test` does both.
+//!
+//! # Layout
+//! - [`common`]: the peers fixture (honest or with a hostile conductor), fixtures, assertions.
+//! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: each protocol rule
+//!   accepted when kept and rejected by the author's own conductor when broken.
+//! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
+//!   reject and answer with a warrant against the author.
+
+mod common;
+mod contributions;
+mod endorsements;
+mod hostile;
+mod profiles;
+mod projects;

@@ -1,0 +1,154 @@
+//! Logging contributions and listing them, by project month and by agent.
+
+use crate::records::{committed, get_entry, get_targets};
+use crate::ContributionError;
+use hdk::prelude::*;
+use ovn_domain::contribution::{check_description_and_evidence, check_not_in_future};
+use ovn_domain::{ContributionKind, Period};
+use ovn_integrity::links::period_bucket;
+use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project};
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct LogContributionInput {
+    pub project: ActionHash,
+    pub kind: ContributionKind<ActionHash>,
+    pub description: String,
+    pub evidence: Vec<String>,
+    /// When it happened; now if not given.
+    pub when: Option<Timestamp>,
+    /// The caller's earlier contribution this one corrects.
+    pub corrects: Option<ActionHash>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct GetContributionsForProjectInput {
+    pub project: ActionHash,
+    /// The month, `YYYY-MM`.
+    pub period: String,
+}
+
+/// Logs a contribution by the caller, and indexes it under its project's month, under the
+/// caller, and under the contribution it corrects.
+#[hdk_extern]
+pub fn log_contribution(input: LogContributionInput) -> ExternResult<Record> {
+    let now = sys_time()?;
+    let when = input.when.unwrap_or(now);
+    input
+        .kind
+        .check_quantities()
+        .map_err(ContributionError::from)?;
+    check_description_and_evidence(&input.description, &input.evidence)
+        .map_err(ContributionError::from)?;
+    check_not_in_future(when.as_micros(), now.as_micros()).map_err(ContributionError::from)?;
+    check_references(&input)?;
+    let me = agent_info()?.agent_initial_pubkey;
+    let contribution = Contribution {
+        contributor: me.clone(),
+        project: input.project,
+        kind: input.kind,
+        description: input.description,
+        evidence: input.evidence,
+        when,
+        corrects: input.corrects,
+    };
+    let hash = create_entry(EntryTypes::Contribution(contribution.clone()))?;
+    index(&contribution, &hash, me)?;
+    committed(hash)
+}
+
+/// The project exists and is one; a named resource exists; a correction corrects the caller's
+/// own contribution to the same project.
+fn check_references(input: &LogContributionInput) -> ExternResult<()> {
+    match get_entry::<Project>(&input.project)? {
+        None => return Err(ContributionError::ProjectNotFound(input.project.clone()).into()),
+        Some(Err(())) => return Err(ContributionError::NotAProject(input.project.clone()).into()),
+        Some(Ok(_)) => {}
+    }
+    if let Some(resource) = input.kind.resource() {
+        if get(resource.clone(), GetOptions::default())?.is_none() {
+            return Err(ContributionError::ResourceNotFound(resource.clone()).into());
+        }
+    }
+    if let Some(corrected) = &input.corrects {
+        let me = agent_info()?.agent_initial_pubkey;
+        match get_entry::<Contribution>(corrected)? {
+            Some(Ok((_, c))) if c.contributor == me && c.project == input.project => {}
+            None => return Err(ContributionError::ContributionNotFound(corrected.clone()).into()),
+            _ => return Err(ContributionError::BadCorrection(corrected.clone()).into()),
+        }
+    }
+    Ok(())
+}
+
+fn index(contribution: &Contribution, hash: &ActionHash, me: AgentPubKey) -> ExternResult<()> {
+    let period = contribution.period();
+    let bucket = period_bucket(&contribution.project, period)?;
+    create_link(
+        bucket.clone(),
+        hash.clone(),
+        LinkTypes::PeriodToContributions,
+        (),
+    )?;
+    let tag = LinkTag::new(period.to_string());
+    let known = get_links(
+        LinkQuery::try_new(contribution.project.clone(), LinkTypes::ProjectToPeriods)?
+            .tag_prefix(tag.clone()),
+        GetStrategy::Local,
+    )?;
+    if known.is_empty() {
+        create_link(
+            contribution.project.clone(),
+            bucket,
+            LinkTypes::ProjectToPeriods,
+            tag,
+        )?;
+    }
+    create_link(me, hash.clone(), LinkTypes::AgentToContributions, ())?;
+    if let Some(corrected) = &contribution.corrects {
+        create_link(
+            corrected.clone(),
+            hash.clone(),
+            LinkTypes::ContributionToCorrections,
+            (),
+        )?;
+    }
+    Ok(())
+}
+
+/// A project's contributions dated in one month, oldest first.
+#[hdk_extern]
+pub fn get_contributions_for_project(
+    input: GetContributionsForProjectInput,
+) -> ExternResult<Vec<Record>> {
+    let period: Period = input.period.parse().map_err(ContributionError::from)?;
+    let bucket = period_bucket(&input.project, period)?;
+    get_targets(get_links(
+        LinkQuery::try_new(bucket, LinkTypes::PeriodToContributions)?,
+        GetStrategy::default(),
+    )?)
+}
+
+/// The months (`YYYY-MM`) in which a project has contributions, in order.
+#[hdk_extern]
+pub fn get_periods_for_project(project: ActionHash) -> ExternResult<Vec<String>> {
+    let links = get_links(
+        LinkQuery::try_new(project, LinkTypes::ProjectToPeriods)?,
+        GetStrategy::default(),
+    )?;
+    let mut periods: Vec<String> = links
+        .into_iter()
+        .filter_map(|l| String::from_utf8(l.tag.into_inner()).ok())
+        .collect();
+    periods.sort();
+    periods.dedup();
+    Ok(periods)
+}
+
+/// An agent's contributions, oldest first.
+#[hdk_extern]
+pub fn get_contributions_for_agent(agent: AgentPubKey) -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(agent, LinkTypes::AgentToContributions)?,
+        GetStrategy::default(),
+    )?)
+}

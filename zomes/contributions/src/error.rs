@@ -1,0 +1,32 @@
+//! [`ContributionError`]: what the contributions API reports instead of writing bad data.
+
+use hdk::prelude::*;
+use ovn_domain::DomainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ContributionError {
+    #[error("invalid input: {0}")]
+    Invalid(#[from] DomainError),
+    #[error("project {0} not found")]
+    ProjectNotFound(ActionHash),
+    #[error("{0} is not a project")]
+    NotAProject(ActionHash),
+    #[error("resource {0} not found")]
+    ResourceNotFound(ActionHash),
+    #[error("contribution {0} not found")]
+    ContributionNotFound(ActionHash),
+    #[error("{0} is not a contribution")]
+    NotAContribution(ActionHash),
+    #[error("a correction must correct your own contribution to the same project; {0} is not")]
+    BadCorrection(ActionHash),
+    #[error("you cannot endorse your own contribution {0}")]
+    SelfEndorsement(ActionHash),
+    #[error("only members endorse: create your profile first")]
+    NotAMember,
+}
+
+impl From<ContributionError> for WasmError {
+    fn from(e: ContributionError) -> Self {
+        wasm_error!(WasmErrorInner::Guest(e.to_string()))
+    }
+}

@@ -1,0 +1,187 @@
+//! The OVN integrity zome: the network's protocol. Its entry types, link types and validation
+//! rules (together with the DNA properties) make the DNA hash; every peer runs these rules on
+//! every action it holds, and warrants authors who break them. Each validator is a thin adapter:
+//! fetch inputs with `must_get_*`, call the pure rule in `ovn_domain`, map a rule error to
+//! `Invalid`. An `Err` from `validate` only ever means "cannot decide yet" (a missing dependency).
+//!
+//! # Layout
+//! - [`verdict`]: the `check!` macro, typed fetches of referenced entries, chain scans.
+//! - [`constitution`]: reading the network constitution from the DNA properties.
+//! - [`membrane`]: who may join (open, or invite-only with a progenitor).
+//! - Entries: [`profile`], [`private_profile`], [`project`], [`contribution`], [`endorsement`].
+//! - Links: [`agent_to_profile`], [`all_projects`], [`project_to_periods`],
+//!   [`period_to_contributions`], [`agent_to_contributions`], [`contribution_to_endorsements`],
+//!   [`contribution_to_corrections`], and [`links`] for the rule every link shares.
+
+use hdi::prelude::*;
+
+#[macro_use]
+pub mod verdict;
+pub mod agent_to_contributions;
+pub mod agent_to_profile;
+pub mod all_projects;
+pub mod constitution;
+pub mod contribution;
+pub mod contribution_to_corrections;
+pub mod contribution_to_endorsements;
+pub mod endorsement;
+pub mod links;
+pub mod membrane;
+pub mod period_to_contributions;
+pub mod private_profile;
+pub mod profile;
+pub mod project;
+pub mod project_to_periods;
+
+pub use contribution::Contribution;
+pub use endorsement::Endorsement;
+pub use membrane::Invitation;
+pub use private_profile::PrivateProfile;
+pub use profile::Profile;
+pub use project::Project;
+
+#[hdk_entry_types]
+#[unit_enum(UnitEntryTypes)]
+pub enum EntryTypes {
+    Profile(Profile),
+    #[entry_type(visibility = "private")]
+    PrivateProfile(PrivateProfile),
+    Project(Project),
+    Contribution(Contribution),
+    Endorsement(Endorsement),
+}
+
+#[hdk_link_types]
+pub enum LinkTypes {
+    /// Agent → their Profile creation. Created by that agent only; never deleted.
+    AgentToProfile,
+    /// The all-projects anchor → each Project. Created by the project's creator; never deleted.
+    AllProjects,
+    /// Project → its period buckets (tag `YYYY-MM`). Created by a contributor; never deleted.
+    ProjectToPeriods,
+    /// Period bucket of a project → Contributions dated in that month. Created by the contributor.
+    PeriodToContributions,
+    /// Agent → their Contributions. Created by that agent only; never deleted.
+    AgentToContributions,
+    /// Contribution → Endorsements of it. Created by the endorser; never deleted.
+    ContributionToEndorsements,
+    /// Contribution → Contributions that correct it. Created by the contributor; never deleted.
+    ContributionToCorrections,
+}
+
+#[hdk_extern]
+pub fn genesis_self_check(data: GenesisSelfCheckData) -> ExternResult<ValidateCallbackResult> {
+    membrane::validate_agent_joining(&data.agent_key, data.membrane_proof.as_deref())
+}
+
+#[hdk_extern]
+pub fn validate(op: Op) -> ExternResult<ValidateCallbackResult> {
+    match op.flattened::<EntryTypes, LinkTypes>()? {
+        FlatOp::CreateEntry(OpEntry::CreateEntry { app_entry, action }) => {
+            validate_create_entry(app_entry, action)
+        }
+        FlatOp::CreateRecord(OpRecord::CreateEntry { app_entry, action }) => {
+            validate_create_entry(app_entry, action)
+        }
+        FlatOp::CreateEntry(OpEntry::UpdateEntry { app_entry, action }) => {
+            validate_update_entry(app_entry, action)
+        }
+        FlatOp::CreateRecord(OpRecord::UpdateEntry { app_entry, action }) => {
+            validate_update_entry(app_entry, action)
+        }
+        FlatOp::Update(OpUpdate::Entry { app_entry, action }) => {
+            validate_update_entry(app_entry, action)
+        }
+        FlatOp::CreateRecord(OpRecord::DeleteEntry { action }) => validate_delete_entry(action),
+        FlatOp::Delete(OpDelete { action }) => validate_delete_entry(action),
+        FlatOp::CreateRecord(OpRecord::CreateLink { link_type, action }) => {
+            validate_create_link(link_type, action)
+        }
+        FlatOp::Link(OpLink::CreateLink { link_type, action }) => {
+            validate_create_link(link_type, action)
+        }
+        FlatOp::Link(OpLink::DeleteLink { .. }) => links::validate_delete_link(),
+        FlatOp::CreateRecord(OpRecord::DeleteLink { .. }) => links::validate_delete_link(),
+        FlatOp::CreateRecord(OpRecord::AgentValidationPkg {
+            membrane_proof,
+            action,
+        }) => membrane::validate_agent_joining(action.author(), membrane_proof.as_deref()),
+        _ => Ok(ValidateCallbackResult::Valid),
+    }
+}
+
+fn validate_create_entry(
+    entry: EntryTypes,
+    action: TypedAction<CreateData>,
+) -> ExternResult<ValidateCallbackResult> {
+    let header = &action.header;
+    match entry {
+        EntryTypes::Profile(p) => profile::validate_create_profile(header, &p),
+        EntryTypes::PrivateProfile(p) => private_profile::validate_private_profile(&p),
+        EntryTypes::Project(p) => project::validate_create_project(header, &p),
+        EntryTypes::Contribution(c) => contribution::validate_create_contribution(header, &c),
+        EntryTypes::Endorsement(e) => endorsement::validate_create_endorsement(header, &e),
+    }
+}
+
+fn validate_update_entry(
+    entry: EntryTypes,
+    action: TypedAction<UpdateData>,
+) -> ExternResult<ValidateCallbackResult> {
+    match entry {
+        EntryTypes::Profile(p) => profile::validate_update_profile(&action, &p),
+        EntryTypes::PrivateProfile(p) => {
+            private_profile::validate_update_private_profile(&action, &p)
+        }
+        EntryTypes::Project(_) => project::validate_update_project(),
+        EntryTypes::Contribution(_) => contribution::validate_update_contribution(),
+        EntryTypes::Endorsement(_) => endorsement::validate_update_endorsement(),
+    }
+}
+
+fn validate_delete_entry(action: TypedAction<DeleteData>) -> ExternResult<ValidateCallbackResult> {
+    let original = must_get_valid_record(action.deletes_address.clone())?;
+    let unit = verdict::unit_entry_type(&original)?;
+    match unit {
+        Some(UnitEntryTypes::PrivateProfile) => {
+            private_profile::validate_delete_private_profile(&action, &original)
+        }
+        _ => verdict::invalid(format!(
+            "{} cannot be deleted: the ledger is append-only",
+            action.deletes_address
+        )),
+    }
+}
+
+fn validate_create_link(
+    link_type: LinkTypes,
+    action: TypedAction<CreateLinkData>,
+) -> ExternResult<ValidateCallbackResult> {
+    let header = &action.header;
+    let link = &action.data;
+    match link_type {
+        LinkTypes::AgentToProfile => {
+            agent_to_profile::validate_create_link_agent_to_profile(header, link)
+        }
+        LinkTypes::AllProjects => all_projects::validate_create_link_all_projects(header, link),
+        LinkTypes::ProjectToPeriods => {
+            project_to_periods::validate_create_link_project_to_periods(header, link)
+        }
+        LinkTypes::PeriodToContributions => {
+            period_to_contributions::validate_create_link_period_to_contributions(header, link)
+        }
+        LinkTypes::AgentToContributions => {
+            agent_to_contributions::validate_create_link_agent_to_contributions(header, link)
+        }
+        LinkTypes::ContributionToEndorsements => {
+            contribution_to_endorsements::validate_create_link_contribution_to_endorsements(
+                header, link,
+            )
+        }
+        LinkTypes::ContributionToCorrections => {
+            contribution_to_corrections::validate_create_link_contribution_to_corrections(
+                header, link,
+            )
+        }
+    }
+}

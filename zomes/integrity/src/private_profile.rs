@@ -1,0 +1,49 @@
+//! [`PrivateProfile`]: contact and payout details. A private entry: it never leaves the member's
+//! own chain, so only the member's own conductor ever validates its content.
+
+use crate::verdict::{invalid, valid};
+use hdi::prelude::*;
+use ovn_domain::profile::check_private_profile;
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct PrivateProfile {
+    pub contact: String,
+    pub payout_details: String,
+}
+
+/// Rules:
+/// 1. Contact and payout details are bounded.
+pub fn validate_private_profile(profile: &PrivateProfile) -> ExternResult<ValidateCallbackResult> {
+    check!(check_private_profile(
+        &profile.contact,
+        &profile.payout_details
+    ));
+    valid()
+}
+
+/// Rules:
+/// 1. Only the author updates their private profile (for others it is a hidden entry).
+/// 2. The fields obey the creation rules.
+pub fn validate_update_private_profile(
+    action: &TypedAction<UpdateData>,
+    profile: &PrivateProfile,
+) -> ExternResult<ValidateCallbackResult> {
+    let original = must_get_action(action.original_action_address.clone())?;
+    if original.action().author() != action.author() {
+        return invalid("only its author may update a private profile");
+    }
+    validate_private_profile(profile)
+}
+
+/// Rules:
+/// 1. Only the author deletes their private profile: personal data stays theirs to remove.
+pub fn validate_delete_private_profile(
+    action: &TypedAction<DeleteData>,
+    original: &Record,
+) -> ExternResult<ValidateCallbackResult> {
+    if original.action().author() != action.author() {
+        return invalid("only its author may delete a private profile");
+    }
+    valid()
+}

@@ -1,0 +1,111 @@
+//! Shared pieces of every validator: the `check!` macro that turns a rule error into `Invalid`,
+//! typed fetches of the entries an action references, and scans of an author's own chain.
+
+use crate::{EntryTypes, UnitEntryTypes};
+use hdi::prelude::*;
+
+/// Evaluates a `Result`; on `Err(e)` returns `Ok(Invalid(e.to_string()))` from the validator.
+#[macro_export]
+macro_rules! check {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Ok(ValidateCallbackResult::Invalid(e.to_string())),
+        }
+    };
+}
+
+pub fn invalid(reason: impl Into<String>) -> ExternResult<ValidateCallbackResult> {
+    Ok(ValidateCallbackResult::Invalid(reason.into()))
+}
+
+pub fn valid() -> ExternResult<ValidateCallbackResult> {
+    Ok(ValidateCallbackResult::Valid)
+}
+
+/// The entry type of a record, if it is one of ours.
+pub fn unit_entry_type(record: &Record) -> ExternResult<Option<UnitEntryTypes>> {
+    let Some(def) = record.action().app_entry_def() else {
+        return Ok(None);
+    };
+    for unit in [
+        UnitEntryTypes::Profile,
+        UnitEntryTypes::PrivateProfile,
+        UnitEntryTypes::Project,
+        UnitEntryTypes::Contribution,
+        UnitEntryTypes::Endorsement,
+    ] {
+        let expected = AppEntryDef::try_from(unit)?;
+        if def.zome_index == expected.zome_index && def.entry_index == expected.entry_index {
+            return Ok(Some(unit));
+        }
+    }
+    Ok(None)
+}
+
+/// A record a reference points at, with its entry read as `T`.
+pub struct Referenced<T> {
+    pub record: Record,
+    pub entry: T,
+}
+
+impl<T> Referenced<T> {
+    pub fn author(&self) -> &AgentPubKey {
+        self.record.action().author()
+    }
+}
+
+/// Fetches the valid record at `hash` and reads it as an entry of type `expected`.
+/// `Err` means the record cannot be had yet; `Ok(Err(reason))` that it is not a `expected`.
+pub fn must_get_app_entry<T>(
+    hash: &ActionHash,
+    expected: UnitEntryTypes,
+) -> ExternResult<Result<Referenced<T>, String>>
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    let record = must_get_valid_record(hash.clone())?;
+    if unit_entry_type(&record)? != Some(expected) {
+        return Ok(Err(format!("{hash} is not a {expected:?}")));
+    }
+    match record.entry().to_app_option::<T>() {
+        Ok(Some(entry)) => Ok(Ok(Referenced { record, entry })),
+        Ok(None) => Ok(Err(format!("{hash} has no readable {expected:?} entry"))),
+        Err(e) => Ok(Err(format!("{hash} is not a readable {expected:?}: {e}"))),
+    }
+}
+
+/// The author's earlier actions, newest first, from the action before `header`.
+pub fn earlier_actions(header: &ActionHeader) -> ExternResult<Vec<Action>> {
+    let Some(prev) = header.prev_action.clone() else {
+        return Ok(vec![]);
+    };
+    Ok(
+        must_get_agent_activity(header.author.clone(), ChainFilter::new(prev))?
+            .into_iter()
+            .map(|a| a.action.hashed.content)
+            .collect(),
+    )
+}
+
+/// Whether any of `actions` creates an entry of type `unit`.
+pub fn creates_entry_of(actions: &[Action], unit: UnitEntryTypes) -> ExternResult<bool> {
+    let expected = AppEntryDef::try_from(unit)?;
+    Ok(actions.iter().any(|a| {
+        matches!(a.data, ActionData::Create(_))
+            && a.app_entry_def().is_some_and(|d| {
+                d.zome_index == expected.zome_index && d.entry_index == expected.entry_index
+            })
+    }))
+}
+
+/// Reads the entry type of an `EntryTypes` value, for messages.
+pub fn describe(entry: &EntryTypes) -> &'static str {
+    match entry {
+        EntryTypes::Profile(_) => "Profile",
+        EntryTypes::PrivateProfile(_) => "PrivateProfile",
+        EntryTypes::Project(_) => "Project",
+        EntryTypes::Contribution(_) => "Contribution",
+        EntryTypes::Endorsement(_) => "Endorsement",
+    }
+}

@@ -1,0 +1,24 @@
+//! [`MembersError`]: what the members API reports instead of writing bad data.
+
+use hdk::prelude::*;
+use ovn_domain::DomainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MembersError {
+    #[error("invalid input: {0}")]
+    Invalid(#[from] DomainError),
+    #[error("{agent} already has a profile; update it instead")]
+    ProfileExists { agent: AgentPubKey },
+    #[error("{agent} has no profile yet; create one first")]
+    NoProfile { agent: AgentPubKey },
+    #[error("parent project {0} not found")]
+    ParentNotFound(ActionHash),
+    #[error("{0} is not a project")]
+    NotAProject(ActionHash),
+}
+
+impl From<MembersError> for WasmError {
+    fn from(e: MembersError) -> Self {
+        wasm_error!(WasmErrorInner::Guest(e.to_string()))
+    }
+}

@@ -1,0 +1,126 @@
+//! Profiles: one public profile per agent (with an optional private part), edited only by them.
+
+use crate::MembersError;
+use hdk::prelude::*;
+use ovn_domain::profile::{check_private_profile, check_profile};
+use ovn_integrity::{EntryTypes, LinkTypes, PrivateProfile, Profile, UnitEntryTypes};
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct CreateProfileInput {
+    pub nickname: String,
+    pub skills: Vec<String>,
+    /// Contact and payout details, kept on the author's chain only.
+    pub private: Option<PrivateProfile>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct UpdateProfileInput {
+    pub nickname: String,
+    pub skills: Vec<String>,
+}
+
+/// Creates the caller's profile. Fails if the caller already has one.
+#[hdk_extern]
+pub fn create_profile(input: CreateProfileInput) -> ExternResult<Record> {
+    check_profile(&input.nickname, &input.skills).map_err(MembersError::from)?;
+    if let Some(p) = &input.private {
+        check_private_profile(&p.contact, &p.payout_details).map_err(MembersError::from)?;
+    }
+    let me = agent_info()?.agent_initial_pubkey;
+    if my_profile_creation()?.is_some() {
+        return Err(MembersError::ProfileExists { agent: me }.into());
+    }
+    let profile = Profile {
+        nickname: input.nickname,
+        skills: input.skills,
+    };
+    let hash = create_entry(EntryTypes::Profile(profile))?;
+    create_link(me, hash.clone(), LinkTypes::AgentToProfile, ())?;
+    if let Some(private) = input.private {
+        create_entry(EntryTypes::PrivateProfile(private))?;
+    }
+    get_record(hash)
+}
+
+/// Replaces the caller's public profile.
+#[hdk_extern]
+pub fn update_profile(input: UpdateProfileInput) -> ExternResult<Record> {
+    check_profile(&input.nickname, &input.skills).map_err(MembersError::from)?;
+    let me = agent_info()?.agent_initial_pubkey;
+    let original = my_profile_creation()?.ok_or(MembersError::NoProfile { agent: me })?;
+    let profile = Profile {
+        nickname: input.nickname,
+        skills: input.skills,
+    };
+    let hash = update_entry(original, EntryTypes::Profile(profile))?;
+    get_record(hash)
+}
+
+/// An agent's current profile (the latest update of their profile), if they have one.
+#[hdk_extern]
+pub fn get_profile(agent: AgentPubKey) -> ExternResult<Option<Record>> {
+    let links = get_links(
+        LinkQuery::try_new(agent, LinkTypes::AgentToProfile)?,
+        GetStrategy::default(),
+    )?;
+    let Some(link) = links.into_iter().min_by_key(|l| l.timestamp) else {
+        return Ok(None);
+    };
+    let Some(original) = link.target.into_action_hash() else {
+        return Ok(None);
+    };
+    latest_version(original)
+}
+
+/// The caller's own current profile.
+#[hdk_extern]
+pub fn get_my_profile() -> ExternResult<Option<Record>> {
+    get_profile(agent_info()?.agent_initial_pubkey)
+}
+
+/// The caller's private profile (contact and payout details), from their own chain.
+#[hdk_extern]
+pub fn get_my_private_profile() -> ExternResult<Option<PrivateProfile>> {
+    let records = query(
+        ChainQueryFilter::new()
+            .entry_type(UnitEntryTypes::PrivateProfile.try_into()?)
+            .include_entries(true),
+    )?;
+    let Some(latest) = records.last() else {
+        return Ok(None);
+    };
+    latest.entry().to_app_option().map_err(|e| wasm_error!(e))
+}
+
+/// The action that created the caller's profile, from the caller's own chain.
+pub fn my_profile_creation() -> ExternResult<Option<ActionHash>> {
+    let records = query(
+        ChainQueryFilter::new()
+            .entry_type(UnitEntryTypes::Profile.try_into()?)
+            .action_type(ActionType::Create),
+    )?;
+    Ok(records.first().map(|r| r.action_address().clone()))
+}
+
+/// The newest update of `original`, or `original` itself.
+fn latest_version(original: ActionHash) -> ExternResult<Option<Record>> {
+    let Some(Details::Record(details)) = get_details(original, GetOptions::default())? else {
+        return Ok(None);
+    };
+    let newest = details
+        .updates
+        .iter()
+        .max_by_key(|u| (u.action().timestamp(), u.action_address().clone()));
+    match newest {
+        Some(update) => get(update.action_address().clone(), GetOptions::default()),
+        None => Ok(Some(details.record)),
+    }
+}
+
+fn get_record(hash: ActionHash) -> ExternResult<Record> {
+    get(hash.clone(), GetOptions::local())?.ok_or_else(|| {
+        wasm_error!(WasmErrorInner::Guest(format!(
+            "{hash} vanished after commit"
+        )))
+    })
+}

@@ -1,0 +1,78 @@
+//! Projects: created by any member, who becomes the first steward; listed from one anchor.
+
+use crate::MembersError;
+use hdk::prelude::*;
+use ovn_domain::project::{check_parent_level, check_project};
+use ovn_domain::ProjectLevel;
+use ovn_integrity::links::all_projects_anchor;
+use ovn_integrity::{EntryTypes, LinkTypes, Project};
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct CreateProjectInput {
+    pub name: String,
+    pub purpose: String,
+    pub level: ProjectLevel,
+    pub parent: Option<ActionHash>,
+    /// Stewards besides the creator, who is always the first.
+    pub co_stewards: Vec<AgentPubKey>,
+}
+
+#[hdk_extern]
+pub fn create_project(input: CreateProjectInput) -> ExternResult<Record> {
+    let me = agent_info()?.agent_initial_pubkey;
+    let mut stewards = vec![me.clone()];
+    stewards.extend(input.co_stewards.into_iter().filter(|s| s != &me));
+    check_project(&input.name, &input.purpose, &stewards, &me).map_err(MembersError::from)?;
+    if let Some(parent) = &input.parent {
+        let record = get(parent.clone(), GetOptions::default())?
+            .ok_or_else(|| MembersError::ParentNotFound(parent.clone()))?;
+        let parent_project: Project = record
+            .entry()
+            .to_app_option()
+            .ok()
+            .flatten()
+            .ok_or_else(|| MembersError::NotAProject(parent.clone()))?;
+        check_parent_level(input.level, parent_project.level).map_err(MembersError::from)?;
+    }
+    let project = Project {
+        name: input.name,
+        purpose: input.purpose,
+        level: input.level,
+        parent: input.parent,
+        stewards,
+    };
+    let hash = create_entry(EntryTypes::Project(project))?;
+    create_link(
+        all_projects_anchor()?,
+        hash.clone(),
+        LinkTypes::AllProjects,
+        (),
+    )?;
+    get(hash.clone(), GetOptions::local())?.ok_or_else(|| {
+        wasm_error!(WasmErrorInner::Guest(format!(
+            "{hash} vanished after commit"
+        )))
+    })
+}
+
+#[hdk_extern]
+pub fn get_project(hash: ActionHash) -> ExternResult<Option<Record>> {
+    get(hash, GetOptions::default())
+}
+
+/// Every project in the network, oldest first.
+#[hdk_extern]
+pub fn get_all_projects() -> ExternResult<Vec<Record>> {
+    let mut links = get_links(
+        LinkQuery::try_new(all_projects_anchor()?, LinkTypes::AllProjects)?,
+        GetStrategy::default(),
+    )?;
+    links.sort_by_key(|l| l.timestamp);
+    let mut projects = Vec::with_capacity(links.len());
+    for link in links {
+        if let Some(hash) = link.target.into_action_hash() {
+            projects.extend(get(hash, GetOptions::default())?);
+        }
+    }
+    Ok(projects)
+}
