@@ -56,6 +56,7 @@ async fn alice_logs_a_contribution_and_bob_sees_it_by_month_and_by_agent() {
         .await;
     assert_eq!(by_agent.len(), 2);
     assert_eq!(Period::of_micros(year_ago).to_string(), month_of(&older));
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -93,6 +94,7 @@ async fn bad_quantities_are_refused_and_rejected_and_nothing_is_written() {
     assert_invalid_commit(rejected, "the limit is 1440");
     let day = raw_contribution(peers.agent(0), &project, 24 * 60);
     let _: ActionHash = peers.call(0, "hostile", "commit_contribution", day).await;
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -104,6 +106,7 @@ async fn alice_cannot_log_a_contribution_for_bob() {
         .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", for_bob)
         .await;
     assert_invalid_commit(rejected, "the author is the contributor");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -136,6 +139,7 @@ async fn a_contribution_to_a_missing_project_or_to_something_else_is_refused() {
         .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", raw)
         .await;
     assert_invalid_commit(rejected, "is not a Project");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -155,6 +159,7 @@ async fn a_contribution_dated_in_the_future_is_refused_and_rejected() {
         .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", raw)
         .await;
     assert_invalid_commit(rejected, "beyond the allowed clock skew");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -188,6 +193,7 @@ async fn contributions_and_their_index_links_are_never_edited_or_deleted() {
         .try_call::<_, ActionHash>(0, "hostile", "delete_link_raw", link_hash)
         .await;
     assert_invalid_commit(rejected, "index links cannot be deleted");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -204,4 +210,5 @@ async fn bob_cannot_index_alices_contribution_under_his_key() {
         .try_call::<_, ActionHash>(1, "hostile", "link_agent_to_contribution", link)
         .await;
     assert_invalid_commit(rejected, "s contribution");
+    peers.shutdown().await;
 }

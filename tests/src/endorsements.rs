@@ -56,6 +56,7 @@ async fn bob_confirms_and_the_contribution_counts_at_k_one() {
         (1, 1)
     );
     assert_eq!(report.endorsements.len(), 1);
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -94,6 +95,7 @@ async fn with_k_two_in_the_constitution_two_distinct_confirmations_are_needed() 
         status(&peers, 0, &hash).await.status.state,
         ContributionState::Counted
     );
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -123,6 +125,7 @@ async fn alice_cannot_endorse_her_own_contribution() {
         .try_call::<_, ActionHash>(0, "hostile", "commit_endorsement", raw)
         .await;
     assert_invalid_commit(rejected, "cannot endorse their own contribution");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -153,6 +156,7 @@ async fn only_members_endorse() {
         .try_call::<_, ActionHash>(1, "hostile", "commit_endorsement", borrowed_profile)
         .await;
     assert_invalid_commit(rejected, "only members endorse");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -199,6 +203,7 @@ async fn a_dispute_blocks_counting_until_alice_corrects_her_contribution() {
         status(&peers, 0, &corrected).await.status.state,
         ContributionState::Counted
     );
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -222,4 +227,5 @@ async fn a_correction_of_someone_elses_contribution_is_rejected() {
         .try_call::<_, ActionHash>(1, "hostile", "commit_contribution", raw)
         .await;
     assert_invalid_commit(rejected, "a correction must correct the same contributor");
+    peers.shutdown().await;
 }

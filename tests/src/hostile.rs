@@ -29,6 +29,7 @@ async fn honest_peers_warrant_mallory_for_endorsing_her_own_contribution() {
     peers
         .await_warrant(MALLORY, "cannot endorse their own contribution")
         .await;
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -44,6 +45,7 @@ async fn honest_peers_warrant_mallory_for_logging_a_contribution_for_alice() {
     peers
         .await_warrant(MALLORY, "the author is the contributor")
         .await;
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -57,4 +59,5 @@ async fn honest_peers_warrant_mallory_for_an_overlong_day_of_work() {
         .call(MALLORY, "hostile", "commit_contribution", overlong)
         .await;
     peers.await_warrant(MALLORY, "the limit is 1440").await;
+    peers.shutdown().await;
 }

@@ -3,15 +3,19 @@
 //! (`scripts/build`); `scripts/test` does both.
 //!
 //! # Layout
+//! - [`compiled_wasm`]: compiles each zome once per process instead of once per conductor.
 //! - [`common`]: the peers fixture (honest or with a hostile conductor), fixtures, assertions.
 //! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: each protocol rule
 //!   accepted when kept and rejected by the author's own conductor when broken.
+//! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
 //! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
 //!   reject and answer with a warrant against the author.
 
 mod common;
+mod compiled_wasm;
 mod contributions;
 mod endorsements;
 mod hostile;
+mod membrane;
 mod profiles;
 mod projects;

@@ -32,6 +32,7 @@ async fn alice_creates_a_profile_and_bob_reads_it_but_not_her_contact_details() 
         bobs, None,
         "bob has no private profile, and never sees alice's"
     );
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -51,6 +52,7 @@ async fn alice_updates_her_profile_and_bob_sees_the_new_version() {
     let profile: Profile = entry(&seen.expect("a profile"));
     assert_eq!(profile.nickname, "alice the maker");
     assert_eq!(profile.skills.len(), 2);
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -74,6 +76,7 @@ async fn a_second_profile_is_refused_and_rejected() {
         .try_call::<_, ActionHash>(0, "hostile", "commit_profile", raw)
         .await;
     assert_invalid_commit(rejected, "already has a profile");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -92,6 +95,7 @@ async fn bob_cannot_update_alices_profile() {
         .try_call::<_, ActionHash>(1, "hostile", "update_profile_raw", forged)
         .await;
     assert_invalid_commit(rejected, "may update their profile");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -116,4 +120,5 @@ async fn a_blank_nickname_is_refused_and_nothing_is_written() {
         .try_call::<_, ActionHash>(0, "hostile", "commit_profile", raw)
         .await;
     assert_invalid_commit(rejected, "nickname must not be empty");
+    peers.shutdown().await;
 }

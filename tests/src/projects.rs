@@ -16,6 +16,7 @@ async fn alice_creates_a_project_as_its_first_steward_and_bob_lists_it() {
     assert_eq!(all[0].action_address(), &hash);
     let project: Project = entry(&all[0]);
     assert_eq!(project.stewards, vec![peers.agent(0)]);
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -32,6 +33,7 @@ async fn a_project_whose_creator_is_not_its_first_steward_is_rejected() {
         .try_call::<_, ActionHash>(0, "hostile", "commit_project", forged)
         .await;
     assert_invalid_commit(rejected, "creator must be its first steward");
+    peers.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -60,4 +62,5 @@ async fn a_network_cannot_sit_under_a_project() {
     let mut ok = project_input("Enterprise", ProjectLevel::OpenEnterprise);
     ok.parent = None;
     let _: Record = peers.call(0, "members", "create_project", ok).await;
+    peers.shutdown().await;
 }

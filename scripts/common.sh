@@ -1,0 +1,14 @@
+# Sourced by the other scripts: where things are built, and which crates each build covers.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Zomes build for wasm32 into their own target directory, so the wasm and native builds never
+# wait on each other's lock or evict each other's artifacts.
+WASM_TARGET_DIR="$ROOT/target/wasm"
+WASM_PACKAGES=(-p ovn_integrity -p members -p contributions -p hostile)
+# Every native cargo command names the same packages, so Cargo resolves the same features each
+# time and never rebuilds the holochain graph between build and test.
+NATIVE_PACKAGES=(-p ovn_domain -p ovn_pack -p ovn_tests)
+
+step() { printf '\n==> %s\n' "$*"; }

@@ -1,0 +1,177 @@
+//! The membrane: an invite-only network admits its progenitor and the agents it invited, and
+//! nobody else. Installs go through the packed `workdir/ovn.happ`, as a user's would, with the
+//! membrane proof in the role settings.
+//!
+//! Only the joiner's own conductor is tested here: its genesis self-check refuses. Peers run the
+//! same rule on every AgentValidationPkg they hold, but a conductor that skips its own genesis
+//! check would need a patched Holochain, which Sweettest cannot start.
+
+use crate::common::*;
+use holochain::conductor::api::error::ConductorApiResult;
+use holochain::prelude::*;
+use holochain::sweettest::*;
+use holochain_keystore::AgentPubKeyExt;
+use ovn_domain::{Membrane, NetworkConstitution};
+use ovn_integrity::Invitation;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+struct InviteOnly {
+    conductors: SweetConductorBatch,
+    seed: String,
+    constitution: NetworkConstitution,
+    progenitor: AgentPubKey,
+}
+
+impl InviteOnly {
+    /// Two conductors; the progenitor's key lives on conductor 0.
+    async fn start() -> Self {
+        let conductors = SweetConductorBatch::from_configs_rendezvous([config(), config()]).await;
+        let dna = test_dna(NetworkConstitution::default()).await;
+        crate::compiled_wasm::provide_compiled_zomes(&dna, &conductors).await;
+        let progenitor = conductors[0]
+            .keystore()
+            .new_sign_keypair_random()
+            .await
+            .unwrap();
+        let constitution = NetworkConstitution {
+            membrane: Membrane::InviteOnly {
+                progenitor: progenitor.to_string(),
+            },
+            ..Default::default()
+        };
+        Self {
+            conductors,
+            seed: fresh_seed(),
+            constitution,
+            progenitor,
+        }
+    }
+
+    async fn shutdown(mut self) {
+        for i in 0..2 {
+            self.conductors[i].shutdown().await;
+        }
+    }
+
+    /// An invitation for `invitee`, signed by the progenitor.
+    async fn invite(&self, invitee: &AgentPubKey) -> MembraneProof {
+        let signature = self
+            .progenitor
+            .sign(&self.conductors[0].keystore(), invitee.clone())
+            .await
+            .unwrap();
+        let invitation = Invitation {
+            invitee: invitee.clone(),
+            signature,
+        };
+        Arc::new(SerializedBytes::try_from(invitation).unwrap())
+    }
+
+    /// Installs `workdir/ovn.happ` for `agent` on conductor `i` with this network's seed and
+    /// constitution, and returns the agent's cell.
+    async fn join(
+        &self,
+        i: usize,
+        agent: &AgentPubKey,
+        proof: Option<MembraneProof>,
+    ) -> ConductorApiResult<SweetCell> {
+        let properties = yaml_serde::to_value(&self.constitution).unwrap();
+        let modifiers = DnaModifiersOpt::none()
+            .with_network_seed(self.seed.clone())
+            .with_properties(YamlProperties::new(properties));
+        let settings = RoleSettings::Provisioned {
+            membrane_proof: proof,
+            modifiers: Some(modifiers),
+            init_properties: None,
+        };
+        let app_id = format!("ovn-{agent}");
+        let payload = InstallAppPayload {
+            source: AppBundleSource::Path(repo_root().join("workdir/ovn.happ")),
+            agent_key: Some(agent.clone()),
+            installed_app_id: Some(app_id.clone()),
+            network_seed: None,
+            roles_settings: Some(HashMap::from([("ovn".to_string(), settings)])),
+            ignore_genesis_failure: false,
+            restore_from_dht: false,
+        };
+        let conductor = &self.conductors[i];
+        let app = conductor.raw_handle().install_app_bundle(payload).await?;
+        conductor.raw_handle().enable_app(app_id).await?;
+        let cell_id = app.all_cells().next().expect("one cell");
+        conductor.get_sweet_cell(cell_id)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_progenitor_and_an_invited_member_join_and_work_together() {
+    let net = InviteOnly::start().await;
+    let invitee = net.conductors[1]
+        .keystore()
+        .new_sign_keypair_random()
+        .await
+        .unwrap();
+    let proof = net.invite(&invitee).await;
+    let progenitor = net.progenitor.clone();
+    let founder = net
+        .join(0, &progenitor, None)
+        .await
+        .expect("the progenitor joins");
+    let member = net
+        .join(1, &invitee, Some(proof))
+        .await
+        .expect("the invitee joins");
+
+    let input = project_input("Tool shed", ovn_domain::ProjectLevel::Project);
+    let project: Record = net.conductors[0]
+        .call(&founder.zome("members"), "create_project", input)
+        .await;
+    await_consistency_s(120, [&founder, &member]).await.unwrap();
+    let seen: Option<Record> = net.conductors[1]
+        .call(
+            &member.zome("members"),
+            "get_project",
+            project.action_address().clone(),
+        )
+        .await;
+    assert!(
+        seen.is_some(),
+        "the invited member reads the founder's project"
+    );
+    net.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_agent_without_a_valid_invitation_cannot_join() {
+    let net = InviteOnly::start().await;
+    let stranger = net.conductors[1]
+        .keystore()
+        .new_sign_keypair_random()
+        .await
+        .unwrap();
+    let refused = net.join(1, &stranger, None).await;
+    let err = format!("{:?}", refused.expect_err("no invitation, no entry"));
+    assert!(
+        err.contains("invite-only"),
+        "refused, but not by the membrane: {err}"
+    );
+
+    let invitee = net.conductors[1]
+        .keystore()
+        .new_sign_keypair_random()
+        .await
+        .unwrap();
+    let borrowed = net.invite(&invitee).await;
+    let impostor = net.conductors[1]
+        .keystore()
+        .new_sign_keypair_random()
+        .await
+        .unwrap();
+    let refused = net.join(1, &impostor, Some(borrowed)).await;
+    let err = format!("{:?}", refused.expect_err("someone else's invitation"));
+    assert!(
+        err.contains("the invitation is for"),
+        "refused, but not for the invitee: {err}"
+    );
+    net.shutdown().await;
+}
