@@ -33,10 +33,11 @@ pub struct Currency {
 }
 
 /// Who may join the network.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", deny_unknown_fields)]
 pub enum Membrane {
     /// Anyone may join: the seeds' permissionless participation.
+    #[default]
     Open,
     /// Only the progenitor, and agents holding an invitation the progenitor signed.
     InviteOnly {
@@ -63,12 +64,6 @@ impl Default for Currency {
             code: "EUR".into(),
             minor_units: 2,
         }
-    }
-}
-
-impl Default for Membrane {
-    fn default() -> Self {
-        Self::Open
     }
 }
 

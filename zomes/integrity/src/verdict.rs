@@ -1,7 +1,7 @@
 //! Shared pieces of every validator: the `check!` macro that turns a rule error into `Invalid`,
 //! typed fetches of the entries an action references, and scans of an author's own chain.
 
-use crate::{EntryTypes, UnitEntryTypes};
+use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
 /// Evaluates a `Result`; on `Err(e)` returns `Ok(Invalid(e.to_string()))` from the validator.
@@ -97,15 +97,4 @@ pub fn creates_entry_of(actions: &[Action], unit: UnitEntryTypes) -> ExternResul
                 d.zome_index == expected.zome_index && d.entry_index == expected.entry_index
             })
     }))
-}
-
-/// Reads the entry type of an `EntryTypes` value, for messages.
-pub fn describe(entry: &EntryTypes) -> &'static str {
-    match entry {
-        EntryTypes::Profile(_) => "Profile",
-        EntryTypes::PrivateProfile(_) => "PrivateProfile",
-        EntryTypes::Project(_) => "Project",
-        EntryTypes::Contribution(_) => "Contribution",
-        EntryTypes::Endorsement(_) => "Endorsement",
-    }
 }
