@@ -59,20 +59,10 @@ pub async fn test_dna(constitution: NetworkConstitution) -> DnaFile {
     dna
 }
 
-/// Sweettest's standard conductor, gossiping every 200 ms instead of every second: a test's few
-/// peers then reach consistency in a fraction of the time.
+/// Sweettest's standard conductor: local rendezvous, test keystore, one-second gossip. (Faster
+/// gossip was tried and measured: it did not shorten the wait for consistency.)
 pub fn config() -> SweetConductorConfig {
     SweetConductorConfig::standard()
-        .tune_network_config(|n| {
-            *n = n
-                .clone()
-                .with_gossip_initiate_interval_ms(200)
-                .with_gossip_initiate_jitter_ms(20)
-                .with_gossip_min_initiate_interval_ms(200);
-        })
-        .tune_conductor(|t| {
-            t.sys_validation_retry_delay = Some(std::time::Duration::from_millis(200))
-        })
 }
 
 /// Peers on one network, peer `i` being `cells[i]` on `conductors[i]`.
@@ -105,14 +95,33 @@ impl Peers {
         Self::start(configs, NetworkConstitution::default(), true).await
     }
 
+    /// `n` honest peers that each compile every zome themselves, as Sweettest does by default:
+    /// the baseline `examples/loop_figures.rs` measures the shared compilation against.
+    #[allow(dead_code)] // only the loop_figures example uses it
+    pub async fn honest_compiling_alone(n: usize) -> Self {
+        let configs = (0..n).map(|_| config()).collect();
+        Self::start_with(configs, NetworkConstitution::default(), false, false).await
+    }
+
     async fn start(
         configs: Vec<SweetConductorConfig>,
         constitution: NetworkConstitution,
         hostile: bool,
     ) -> Self {
+        Self::start_with(configs, constitution, hostile, true).await
+    }
+
+    async fn start_with(
+        configs: Vec<SweetConductorConfig>,
+        constitution: NetworkConstitution,
+        hostile: bool,
+        share_compiled_zomes: bool,
+    ) -> Self {
         let dna = test_dna(constitution).await;
         let mut conductors = SweetConductorBatch::from_configs_rendezvous(configs).await;
-        crate::compiled_wasm::provide_compiled_zomes(&dna, &conductors).await;
+        if share_compiled_zomes {
+            crate::compiled_wasm::provide_compiled_zomes(&dna, &conductors).await;
+        }
         let apps = conductors
             .setup_app("ovn", [&dna])
             .await
