@@ -13,6 +13,10 @@ mod compiled_wasm;
 #[path = "../src/common.rs"]
 mod common;
 
+#[allow(dead_code)]
+#[path = "../src/fixtures.rs"]
+mod fixtures;
+
 use common::*;
 use holochain::prelude::*;
 use std::time::{Duration, Instant};
@@ -31,7 +35,12 @@ async fn start_two(share: bool) -> (Peers, Duration) {
     for i in 0..2 {
         let _: Option<Record> = peers.call(i, "members", "get_my_profile", ()).await;
         let _: Vec<Record> = peers
-            .call(i, "contributions", "get_contributions_for_agent", peers.agent(i))
+            .call(
+                i,
+                "contributions",
+                "get_contributions_for_agent",
+                peers.agent(i),
+            )
             .await;
     }
     (peers, t.elapsed())
@@ -52,7 +61,10 @@ async fn main() {
     // pays that once, so it is reported apart and left out of the per-test figure.
     let (peers, first) = start_two(true).await;
     peers.shutdown().await;
-    println!("one-off compilation for the process (first shared start): {}", secs(first));
+    println!(
+        "one-off compilation for the process (first shared start): {}",
+        secs(first)
+    );
 
     let (mut alone, mut shared, mut call, mut sync) = (vec![], vec![], vec![], vec![]);
     for round in 1..=ROUNDS {
@@ -80,7 +92,16 @@ async fn main() {
     println!("two peers started, first calls answered (median of {ROUNDS}):");
     println!("  baseline, every conductor compiles: {}", secs(alone));
     println!("  zomes compiled once per process:    {}", secs(shared));
-    println!("  ratio baseline / shared:            {:.1}x", alone.as_secs_f64() / shared.as_secs_f64());
-    println!("log_contribution call (median of {ROUNDS} x {CALLS}): {:.0} ms", median(call).as_secs_f64() * 1000.0);
-    println!("one write reaching the other peer (await_consistency): {}", secs(median(sync)));
+    println!(
+        "  ratio baseline / shared:            {:.1}x",
+        alone.as_secs_f64() / shared.as_secs_f64()
+    );
+    println!(
+        "log_contribution call (median of {ROUNDS} x {CALLS}): {:.0} ms",
+        median(call).as_secs_f64() * 1000.0
+    );
+    println!(
+        "one write reaching the other peer (await_consistency): {}",
+        secs(median(sync))
+    );
 }

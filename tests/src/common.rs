@@ -6,10 +6,12 @@ use holochain::conductor::api::error::ConductorApiResult;
 use holochain::prelude::*;
 use holochain::sweettest::*;
 use holochain::test_utils::retry_fn_until_timeout;
-use ovn_domain::{ContributionKind, NetworkConstitution, ProjectLevel};
+use ovn_domain::NetworkConstitution;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+
+pub use crate::fixtures::*;
 
 /// The peer index of the hostile conductor in [`Peers::with_hostile`].
 pub const MALLORY: usize = 0;
@@ -248,85 +250,4 @@ pub fn assert_refused<T: std::fmt::Debug>(result: ConductorApiResult<T>, message
         err.contains(message),
         "refused, but not with {message:?}: {err}"
     );
-}
-
-pub async fn create_profile(peers: &Peers, i: usize, nickname: &str) -> Record {
-    let input = members::profiles::CreateProfileInput {
-        nickname: nickname.into(),
-        skills: vec!["electronics".into()],
-        private: None,
-    };
-    peers.call(i, "members", "create_profile", input).await
-}
-
-pub fn project_input(name: &str, level: ProjectLevel) -> members::projects::CreateProjectInput {
-    members::projects::CreateProjectInput {
-        name: name.into(),
-        purpose: "An open-hardware instrument".into(),
-        level,
-        parent: None,
-        co_stewards: vec![],
-    }
-}
-
-pub async fn create_project(peers: &Peers, i: usize, name: &str) -> ActionHash {
-    let input = project_input(name, ProjectLevel::Project);
-    let record: Record = peers.call(i, "members", "create_project", input).await;
-    record.action_address().clone()
-}
-
-pub fn work(minutes: u32) -> ContributionKind<ActionHash> {
-    ContributionKind::Work {
-        minutes,
-        skill: "electronics".into(),
-    }
-}
-
-pub fn log_input(
-    project: &ActionHash,
-    kind: ContributionKind<ActionHash>,
-) -> contributions::contributions::LogContributionInput {
-    contributions::contributions::LogContributionInput {
-        project: project.clone(),
-        kind,
-        description: "Soldered the sensor board".into(),
-        evidence: vec!["https://example.org/board.jpg".into()],
-        when: None,
-        corrects: None,
-    }
-}
-
-pub async fn log_work(peers: &Peers, i: usize, project: &ActionHash, minutes: u32) -> Record {
-    let input = log_input(project, work(minutes));
-    peers
-        .call(i, "contributions", "log_contribution", input)
-        .await
-}
-
-/// A contribution entry as the integrity zome defines it, for raw commits.
-pub fn raw_contribution(
-    contributor: AgentPubKey,
-    project: &ActionHash,
-    minutes: u32,
-) -> ovn_integrity::Contribution {
-    ovn_integrity::Contribution {
-        contributor,
-        project: project.clone(),
-        kind: work(minutes),
-        description: "Soldered the sensor board".into(),
-        evidence: vec![],
-        when: Timestamp::now(),
-        corrects: None,
-    }
-}
-
-pub fn entry<T>(record: &Record) -> T
-where
-    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
-{
-    record
-        .entry()
-        .to_app_option()
-        .expect("decode entry")
-        .expect("record has an entry")
 }

@@ -61,3 +61,49 @@ async fn honest_peers_warrant_mallory_for_an_overlong_day_of_work() {
     peers.await_warrant(MALLORY, "the limit is 1440").await;
     peers.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_endorsing_with_alices_profile() {
+    let peers = Peers::with_hostile(1).await;
+    let alices_profile = create_profile(&peers, 1, "alice").await;
+    let project = create_project(&peers, 1, "Spectrometer").await;
+    let hash = log_work(&peers, 1, &project, 60)
+        .await
+        .action_address()
+        .clone();
+    peers.sync().await;
+
+    let borrowed = Endorsement {
+        contribution: hash,
+        endorser_profile: alices_profile.action_address().clone(),
+        kind: EndorsementKind::Confirm,
+    };
+    let _: ActionHash = peers
+        .call(MALLORY, "hostile", "commit_endorsement", borrowed)
+        .await;
+    peers.await_warrant(MALLORY, "only members endorse").await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_indexing_under_alices_key() {
+    let peers = Peers::with_hostile(1).await;
+    let project = create_project(&peers, MALLORY, "Shell company").await;
+    let hash = log_work(&peers, MALLORY, &project, 60)
+        .await
+        .action_address()
+        .clone();
+    peers.sync().await;
+
+    let link = hostile::AgentToContributionsLink {
+        base: peers.agent(1),
+        target: hash,
+    };
+    let _: ActionHash = peers
+        .call(MALLORY, "hostile", "link_agent_to_contribution", link)
+        .await;
+    peers
+        .await_warrant(MALLORY, "may only index under their own key")
+        .await;
+    peers.shutdown().await;
+}

@@ -4,7 +4,8 @@
 //!
 //! # Layout
 //! - [`compiled_wasm`]: compiles each zome once per process instead of once per conductor.
-//! - [`common`]: the peers fixture (honest or with a hostile conductor), fixtures, assertions.
+//! - [`common`]: the peers fixture (honest or with a hostile conductor) and assertions.
+//! - [`fixtures`]: the entries and inputs tests create, with plausible defaults.
 //! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: each protocol rule
 //!   accepted when kept and rejected by the author's own conductor when broken.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
@@ -15,6 +16,7 @@ mod common;
 mod compiled_wasm;
 mod contributions;
 mod endorsements;
+mod fixtures;
 mod hostile;
 mod membrane;
 mod profiles;

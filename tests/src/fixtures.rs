@@ -1,0 +1,86 @@
+//! Fixtures: the entries and inputs tests create again and again, with plausible defaults.
+
+use crate::common::Peers;
+use holochain::prelude::*;
+use ovn_domain::{ContributionKind, ProjectLevel};
+
+pub async fn create_profile(peers: &Peers, i: usize, nickname: &str) -> Record {
+    let input = members::profiles::CreateProfileInput {
+        nickname: nickname.into(),
+        skills: vec!["electronics".into()],
+        private: None,
+    };
+    peers.call(i, "members", "create_profile", input).await
+}
+
+pub fn project_input(name: &str, level: ProjectLevel) -> members::projects::CreateProjectInput {
+    members::projects::CreateProjectInput {
+        name: name.into(),
+        purpose: "An open-hardware instrument".into(),
+        level,
+        parent: None,
+        co_stewards: vec![],
+    }
+}
+
+pub async fn create_project(peers: &Peers, i: usize, name: &str) -> ActionHash {
+    let input = project_input(name, ProjectLevel::Project);
+    let record: Record = peers.call(i, "members", "create_project", input).await;
+    record.action_address().clone()
+}
+
+pub fn work(minutes: u32) -> ContributionKind<ActionHash> {
+    ContributionKind::Work {
+        minutes,
+        skill: "electronics".into(),
+    }
+}
+
+pub fn log_input(
+    project: &ActionHash,
+    kind: ContributionKind<ActionHash>,
+) -> contributions::contributions::LogContributionInput {
+    contributions::contributions::LogContributionInput {
+        project: project.clone(),
+        kind,
+        description: "Soldered the sensor board".into(),
+        evidence: vec!["https://example.org/board.jpg".into()],
+        when: None,
+        corrects: None,
+    }
+}
+
+pub async fn log_work(peers: &Peers, i: usize, project: &ActionHash, minutes: u32) -> Record {
+    let input = log_input(project, work(minutes));
+    peers
+        .call(i, "contributions", "log_contribution", input)
+        .await
+}
+
+/// A contribution entry as the integrity zome defines it, for raw commits.
+pub fn raw_contribution(
+    contributor: AgentPubKey,
+    project: &ActionHash,
+    minutes: u32,
+) -> ovn_integrity::Contribution {
+    ovn_integrity::Contribution {
+        contributor,
+        project: project.clone(),
+        kind: work(minutes),
+        description: "Soldered the sensor board".into(),
+        evidence: vec![],
+        when: Timestamp::now(),
+        corrects: None,
+    }
+}
+
+pub fn entry<T>(record: &Record) -> T
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    record
+        .entry()
+        .to_app_option()
+        .expect("decode entry")
+        .expect("record has an entry")
+}
