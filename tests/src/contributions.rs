@@ -182,13 +182,8 @@ async fn contributions_and_their_index_links_are_never_edited_or_deleted() {
         .await;
     assert_invalid_commit(rejected, "append-only");
 
-    let link = hostile::AgentToContributionsLink {
-        base: peers.agent(0),
-        target: hash,
-    };
-    let link_hash: ActionHash = peers
-        .call(0, "hostile", "link_agent_to_contribution", link)
-        .await;
+    let link = raw_link(peers.agent(0), hash, "AgentToContributions", "");
+    let link_hash: ActionHash = peers.call(0, "hostile", "create_link_raw", link).await;
     let rejected = peers
         .try_call::<_, ActionHash>(0, "hostile", "delete_link_raw", link_hash)
         .await;
@@ -197,18 +192,19 @@ async fn contributions_and_their_index_links_are_never_edited_or_deleted() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn bob_cannot_index_alices_contribution_under_his_key() {
+async fn bob_cannot_list_alices_contribution_as_his_own() {
     let peers = Peers::honest(2).await;
     let project = create_project(&peers, 0, "Spectrometer").await;
     let logged = log_work(&peers, 0, &project, 60).await;
     peers.sync().await;
-    let link = hostile::AgentToContributionsLink {
-        base: peers.agent(1),
-        target: logged.action_address().clone(),
-    };
+    let target = logged.action_address().clone();
+    let link = raw_link(peers.agent(1), target.clone(), "AgentToContributions", "");
     let rejected = peers
-        .try_call::<_, ActionHash>(1, "hostile", "link_agent_to_contribution", link)
+        .try_call::<_, ActionHash>(1, "hostile", "create_link_raw", link)
         .await;
-    assert_invalid_commit(rejected, "s contribution");
+    assert_invalid_commit(
+        rejected,
+        &format!("{target} is not {}'s contribution", peers.agent(1)),
+    );
     peers.shutdown().await;
 }

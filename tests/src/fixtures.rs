@@ -84,3 +84,18 @@ where
         .expect("decode entry")
         .expect("record has an entry")
 }
+
+/// A link of type `link_type` (its name in `LinkTypes`) for the hostile zome to commit as is.
+pub fn raw_link(
+    base: impl Into<AnyLinkableHash>,
+    target: impl Into<AnyLinkableHash>,
+    link_type: &str,
+    tag: &str,
+) -> hostile::RawLink {
+    hostile::RawLink {
+        base: base.into(),
+        target: target.into(),
+        link_type: link_type.into(),
+        tag: tag.as_bytes().to_vec(),
+    }
+}

@@ -95,12 +95,9 @@ async fn honest_peers_warrant_mallory_for_indexing_under_alices_key() {
         .clone();
     peers.sync().await;
 
-    let link = hostile::AgentToContributionsLink {
-        base: peers.agent(1),
-        target: hash,
-    };
+    let link = raw_link(peers.agent(1), hash, "AgentToContributions", "");
     let _: ActionHash = peers
-        .call(MALLORY, "hostile", "link_agent_to_contribution", link)
+        .call(MALLORY, "hostile", "create_link_raw", link)
         .await;
     peers
         .await_warrant(MALLORY, "may only index under their own key")

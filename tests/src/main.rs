@@ -6,8 +6,10 @@
 //! - [`compiled_wasm`]: compiles each zome once per process instead of once per conductor.
 //! - [`common`]: the peers fixture (honest or with a hostile conductor) and assertions.
 //! - [`fixtures`]: the entries and inputs tests create, with plausible defaults.
-//! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: each protocol rule
-//!   accepted when kept and rejected by the author's own conductor when broken.
+//! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: the protocol's rules,
+//!   accepted when kept and rejected by the author's own conductor when broken (ARCHITECTURE.md
+//!   lists which rule each test covers, and the few still without a breaking test).
+//! - [`links`]: forged index links, projects and endorsements, each rejected.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
 //! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
 //!   reject and answer with a warrant against the author.
@@ -18,6 +20,7 @@ mod contributions;
 mod endorsements;
 mod fixtures;
 mod hostile;
+mod links;
 mod membrane;
 mod profiles;
 mod projects;

@@ -59,8 +59,18 @@ async fn a_network_cannot_sit_under_a_project() {
         .await;
     assert_invalid_commit(rejected, "cannot sit under");
 
-    let mut ok = project_input("Enterprise", ProjectLevel::OpenEnterprise);
-    ok.parent = None;
-    let _: Record = peers.call(0, "members", "create_project", ok).await;
+    let network: Record = peers
+        .call(
+            0,
+            "members",
+            "create_project",
+            project_input("Network", ProjectLevel::Network),
+        )
+        .await;
+    let mut enterprise = project_input("Enterprise", ProjectLevel::OpenEnterprise);
+    enterprise.parent = Some(network.action_address().clone());
+    let under: Record = peers.call(0, "members", "create_project", enterprise).await;
+    let under: Project = entry(&under);
+    assert_eq!(under.parent.as_ref(), Some(network.action_address()));
     peers.shutdown().await;
 }

@@ -97,9 +97,13 @@ pub fn check_description_and_evidence(
     check_text_list("evidence", evidence, MAX_EVIDENCE_ITEM)
 }
 
-/// A contribution is not dated after the moment it was recorded, beyond [`MAX_CLOCK_SKEW_MICROS`].
-/// Validation compares with the action's own timestamp, so every validator decides alike.
-pub fn check_not_in_future(when_micros: i64, recorded_micros: i64) -> Result<(), DomainError> {
+/// A contribution is dated no earlier than 1970-01-01 (so every date has a `YYYY-MM` period) and
+/// no later than the moment it was recorded, beyond [`MAX_CLOCK_SKEW_MICROS`]. Validation compares
+/// with the action's own timestamp, so every validator decides alike.
+pub fn check_date(when_micros: i64, recorded_micros: i64) -> Result<(), DomainError> {
+    if when_micros < 0 {
+        return Err(DomainError::BeforeEpoch { when_micros });
+    }
     if when_micros > recorded_micros.saturating_add(MAX_CLOCK_SKEW_MICROS) {
         return Err(DomainError::InTheFuture {
             when_micros,
@@ -194,9 +198,10 @@ mod tests {
         }
 
         #[test]
-        fn the_future_starts_after_the_skew(recorded in -1_000_000_000_000i64..1_000_000_000_000_000, ahead in -1_000_000_000i64..1_000_000_000) {
-            let ok = ahead <= MAX_CLOCK_SKEW_MICROS;
-            prop_assert_eq!(check_not_in_future(recorded + ahead, recorded).is_ok(), ok);
+        fn dates_are_valid_from_the_epoch_to_the_skew(recorded in -1_000_000_000_000i64..1_000_000_000_000_000, ahead in -1_000_000_000i64..1_000_000_000) {
+            let when = recorded + ahead;
+            let ok = when >= 0 && ahead <= MAX_CLOCK_SKEW_MICROS;
+            prop_assert_eq!(check_date(when, recorded).is_ok(), ok);
         }
     }
 }

@@ -25,11 +25,14 @@ impl EndorsementKind {
 }
 
 /// An endorser may not endorse their own contribution.
-pub fn check_endorser<A: PartialEq>(endorser: &A, contributor: &A) -> Result<(), DomainError> {
+pub fn check_endorser<A: PartialEq + std::fmt::Display>(
+    endorser: &A,
+    contributor: &A,
+) -> Result<(), DomainError> {
     if endorser == contributor {
-        return Err(DomainError::NotAllowed(
-            "a contributor cannot endorse their own contribution".into(),
-        ));
+        return Err(DomainError::SelfEndorsement {
+            endorser: endorser.to_string(),
+        });
     }
     Ok(())
 }

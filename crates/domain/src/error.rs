@@ -38,8 +38,10 @@ pub enum DomainError {
         recorded_micros: i64,
         skew_micros: i64,
     },
-    #[error("{0}")]
-    NotAllowed(String),
+    #[error("the contribution is dated {when_micros} µs, before 1970-01-01")]
+    BeforeEpoch { when_micros: i64 },
+    #[error("{endorser} cannot endorse their own contribution")]
+    SelfEndorsement { endorser: String },
     #[error("a {child} project cannot sit under a {parent} project")]
     LevelAboveParent { child: String, parent: String },
     #[error("the project's creator must be its first steward")]

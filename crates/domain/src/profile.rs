@@ -27,6 +27,14 @@ mod tests {
     }
 
     #[test]
+    fn private_details_are_optional_but_bounded() {
+        assert!(check_private_profile("", "").is_ok());
+        let long = "x".repeat(crate::text::MAX_PROSE + 1);
+        assert!(check_private_profile(&long, "").is_err());
+        assert!(check_private_profile("", &long).is_err());
+    }
+
+    #[test]
     fn skills_must_be_distinct() {
         assert!(check_profile("alice", &["cad".into(), "cad".into()]).is_err());
     }

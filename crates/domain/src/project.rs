@@ -81,6 +81,14 @@ mod tests {
     }
 
     #[test]
+    fn a_project_needs_a_name() {
+        assert_eq!(
+            check_project(" ", "", &[1], &1),
+            Err(DomainError::EmptyText { field: "name" })
+        );
+    }
+
+    #[test]
     fn levels_nest_downwards() {
         assert!(check_parent_level(Project, OpenEnterprise).is_ok());
         assert!(check_parent_level(Network, Network).is_ok());

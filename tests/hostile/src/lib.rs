@@ -5,7 +5,7 @@
 //! self-validation off, honest peers must reject the published action and warrant its author.
 //!
 //! # Layout
-//! - `commit`: raw entry creations, updates, deletes and links.
+//! - `lib.rs`: raw entry creations, updates, deletes and links, one function each.
 
 use hdk::prelude::*;
 use ovn_integrity::{Contribution, Endorsement, EntryTypes, LinkTypes, Profile, Project};
@@ -57,20 +57,26 @@ pub fn delete_raw(hash: ActionHash) -> ExternResult<ActionHash> {
     delete_entry(hash)
 }
 
+/// A link of any of our types, named as in `LinkTypes` (e.g. `"AgentToContributions"`).
 #[derive(Serialize, Deserialize, Debug)]
-pub struct AgentToContributionsLink {
-    pub base: AgentPubKey,
-    pub target: ActionHash,
+pub struct RawLink {
+    pub base: AnyLinkableHash,
+    pub target: AnyLinkableHash,
+    pub link_type: String,
+    pub tag: Vec<u8>,
 }
 
 #[hdk_extern]
-pub fn link_agent_to_contribution(input: AgentToContributionsLink) -> ExternResult<ActionHash> {
-    create_link(
-        input.base,
-        input.target,
-        LinkTypes::AgentToContributions,
-        (),
-    )
+pub fn create_link_raw(input: RawLink) -> ExternResult<ActionHash> {
+    let link_type = LinkTypes::iter()
+        .find(|t| format!("{t:?}") == input.link_type)
+        .ok_or_else(|| {
+            wasm_error!(WasmErrorInner::Guest(format!(
+                "no link type {}",
+                input.link_type
+            )))
+        })?;
+    create_link(input.base, input.target, link_type, input.tag)
 }
 
 #[hdk_extern]

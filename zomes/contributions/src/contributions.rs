@@ -3,7 +3,7 @@
 use crate::records::{committed, get_entry, get_targets};
 use crate::ContributionError;
 use hdk::prelude::*;
-use ovn_domain::contribution::{check_description_and_evidence, check_not_in_future};
+use ovn_domain::contribution::{check_date, check_description_and_evidence};
 use ovn_domain::{ContributionKind, Period};
 use ovn_integrity::links::period_bucket;
 use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project};
@@ -39,7 +39,7 @@ pub fn log_contribution(input: LogContributionInput) -> ExternResult<Record> {
         .map_err(ContributionError::from)?;
     check_description_and_evidence(&input.description, &input.evidence)
         .map_err(ContributionError::from)?;
-    check_not_in_future(when.as_micros(), now.as_micros()).map_err(ContributionError::from)?;
+    check_date(when.as_micros(), now.as_micros()).map_err(ContributionError::from)?;
     check_references(&input)?;
     let me = agent_info()?.agent_initial_pubkey;
     let contribution = Contribution {

@@ -35,7 +35,8 @@ pub fn endorse_contribution(input: EndorseContributionInput) -> ExternResult<Rec
     };
     check_endorser(&me, &contribution.contributor)
         .map_err(|_| ContributionError::SelfEndorsement(input.contribution.clone()))?;
-    let endorser_profile = my_profile_creation()?.ok_or(ContributionError::NotAMember)?;
+    let endorser_profile =
+        my_profile_creation()?.ok_or(ContributionError::NotAMember(me.clone()))?;
     let endorsement = Endorsement {
         contribution: input.contribution.clone(),
         endorser_profile,
@@ -63,26 +64,8 @@ pub fn get_contribution_status(contribution: ActionHash) -> ExternResult<Contrib
         LinkQuery::try_new(contribution.clone(), LinkTypes::ContributionToEndorsements)?,
         GetStrategy::default(),
     )?)?;
-    let corrected_by: Vec<ActionHash> = get_links(
-        LinkQuery::try_new(contribution.clone(), LinkTypes::ContributionToCorrections)?,
-        GetStrategy::default(),
-    )?
-    .into_iter()
-    .filter_map(|l| l.target.into_action_hash())
-    .collect();
-    let read: Vec<(AgentPubKey, i64, Endorsement)> = endorsements
-        .iter()
-        .filter_map(|r| {
-            let e: Endorsement = r.entry().to_app_option().ok().flatten()?;
-            (e.contribution == contribution).then(|| {
-                (
-                    r.action().author().clone(),
-                    r.action().timestamp().as_micros(),
-                    e,
-                )
-            })
-        })
-        .collect();
+    let corrected_by = corrections_of(&contribution)?;
+    let read = read_endorsements(&endorsements, &contribution);
     let endorsed: Vec<Endorsed<'_, AgentPubKey>> = read
         .iter()
         .map(|(endorser, at_micros, e)| Endorsed {
@@ -104,6 +87,37 @@ pub fn get_contribution_status(contribution: ActionHash) -> ExternResult<Contrib
         endorsements,
         corrected_by,
     })
+}
+
+/// The contributions that correct `contribution`.
+fn corrections_of(contribution: &ActionHash) -> ExternResult<Vec<ActionHash>> {
+    Ok(get_links(
+        LinkQuery::try_new(contribution.clone(), LinkTypes::ContributionToCorrections)?,
+        GetStrategy::default(),
+    )?
+    .into_iter()
+    .filter_map(|l| l.target.into_action_hash())
+    .collect())
+}
+
+/// Each endorsement of `contribution` with its author and time.
+fn read_endorsements(
+    records: &[Record],
+    contribution: &ActionHash,
+) -> Vec<(AgentPubKey, i64, Endorsement)> {
+    records
+        .iter()
+        .filter_map(|r| {
+            let e: Endorsement = r.entry().to_app_option().ok().flatten()?;
+            (&e.contribution == contribution).then(|| {
+                (
+                    r.action().author().clone(),
+                    r.action().timestamp().as_micros(),
+                    e,
+                )
+            })
+        })
+        .collect()
 }
 
 fn my_profile_creation() -> ExternResult<Option<ActionHash>> {

@@ -21,8 +21,8 @@ pub enum ContributionError {
     BadCorrection(ActionHash),
     #[error("you cannot endorse your own contribution {0}")]
     SelfEndorsement(ActionHash),
-    #[error("only members endorse: create your profile first")]
-    NotAMember,
+    #[error("only members endorse: {0} has no profile yet; create one first")]
+    NotAMember(AgentPubKey),
 }
 
 impl From<ContributionError> for WasmError {

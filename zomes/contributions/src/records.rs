@@ -17,12 +17,15 @@ where
     }
 }
 
-/// The records the links point at, oldest link first, skipping any not yet reachable.
+/// The records the links point at, each once, oldest link first, skipping any not yet reachable.
 pub fn get_targets(mut links: Vec<Link>) -> ExternResult<Vec<Record>> {
     links.sort_by(|a, b| (a.timestamp, &a.target).cmp(&(b.timestamp, &b.target)));
-    links.dedup_by(|a, b| a.target == b.target);
+    let mut seen = std::collections::HashSet::new();
     let mut records = Vec::with_capacity(links.len());
     for link in links {
+        if !seen.insert(link.target.clone()) {
+            continue;
+        }
         if let Some(hash) = link.target.into_action_hash() {
             records.extend(get(hash, GetOptions::default())?);
         }

@@ -5,7 +5,7 @@ use crate::project::Project;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::contribution::{check_description_and_evidence, check_not_in_future};
+use ovn_domain::contribution::{check_date, check_description_and_evidence};
 use ovn_domain::{ContributionKind, Period};
 
 #[hdk_entry_helper]
@@ -35,7 +35,7 @@ impl Contribution {
 /// 1. The author is the contributor.
 /// 2. Quantities are positive and bounded (no entry holds more than 24 hours).
 /// 3. The description is non-empty and bounded; evidence items are distinct and bounded.
-/// 4. It is not dated after it was recorded, beyond a five-minute clock skew.
+/// 4. It is dated from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
 /// 5. The project is a Project.
 /// 6. A Use or Cite names a resource that resolves to a valid record.
 /// 7. A correction names a Contribution by the same contributor to the same project.
@@ -54,7 +54,7 @@ pub fn validate_create_contribution(
         &contribution.description,
         &contribution.evidence
     ));
-    check!(check_not_in_future(
+    check!(check_date(
         contribution.when.as_micros(),
         header.timestamp.as_micros()
     ));

@@ -57,7 +57,7 @@ pub enum LinkTypes {
     AgentToProfile,
     /// The all-projects anchor → each Project. Created by the project's creator; never deleted.
     AllProjects,
-    /// Project → its period buckets (tag `YYYY-MM`). Created by a contributor; never deleted.
+    /// Project → its period buckets (tag `YYYY-MM`). Created by any agent; never deleted.
     ProjectToPeriods,
     /// Period bucket of a project → Contributions dated in that month. Created by the contributor.
     PeriodToContributions,
@@ -91,6 +91,12 @@ pub fn validate(op: Op) -> ExternResult<ValidateCallbackResult> {
         }
         FlatOp::Update(OpUpdate::Entry { app_entry, action }) => {
             validate_update_entry(app_entry, action)
+        }
+        FlatOp::CreateRecord(OpRecord::UpdatePrivateEntry { action, .. }) => {
+            private_profile::validate_update_private_profile_author(&action)
+        }
+        FlatOp::Update(OpUpdate::PrivateEntry { action, .. }) => {
+            private_profile::validate_update_private_profile_author(&action)
         }
         FlatOp::CreateRecord(OpRecord::DeleteEntry { action }) => validate_delete_entry(action),
         FlatOp::Delete(OpDelete { action }) => validate_delete_entry(action),
@@ -133,7 +139,7 @@ fn validate_update_entry(
         EntryTypes::PrivateProfile(p) => {
             private_profile::validate_update_private_profile(&action, &p)
         }
-        EntryTypes::Project(_) => project::validate_update_project(),
+        EntryTypes::Project(_) => project::validate_update_project(&action),
         EntryTypes::Contribution(_) => contribution::validate_update_contribution(),
         EntryTypes::Endorsement(_) => endorsement::validate_update_endorsement(),
     }

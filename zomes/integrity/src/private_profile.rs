@@ -23,17 +23,32 @@ pub fn validate_private_profile(profile: &PrivateProfile) -> ExternResult<Valida
 }
 
 /// Rules:
-/// 1. Only the author updates their private profile (for others it is a hidden entry).
-/// 2. The fields obey the creation rules.
+/// 1. Only the author updates their private profile.
+/// 2. The fields obey the creation rules (checked by the author's own conductor, the only one
+///    that sees them).
 pub fn validate_update_private_profile(
     action: &TypedAction<UpdateData>,
     profile: &PrivateProfile,
 ) -> ExternResult<ValidateCallbackResult> {
+    match validate_update_private_profile_author(action)? {
+        ValidateCallbackResult::Valid => validate_private_profile(profile),
+        verdict => Ok(verdict),
+    }
+}
+
+/// Rule 1 of [`validate_update_private_profile`], which every peer can check: the entry is
+/// hidden from them, the update's author and original are not.
+pub fn validate_update_private_profile_author(
+    action: &TypedAction<UpdateData>,
+) -> ExternResult<ValidateCallbackResult> {
     let original = must_get_action(action.original_action_address.clone())?;
     if original.action().author() != action.author() {
-        return invalid("only its author may update a private profile");
+        return invalid(format!(
+            "only its author may update the private profile {}",
+            action.original_action_address
+        ));
     }
-    validate_private_profile(profile)
+    valid()
 }
 
 /// Rules:
@@ -43,7 +58,10 @@ pub fn validate_delete_private_profile(
     original: &Record,
 ) -> ExternResult<ValidateCallbackResult> {
     if original.action().author() != action.author() {
-        return invalid("only its author may delete a private profile");
+        return invalid(format!(
+            "only its author may delete the private profile {}",
+            action.deletes_address
+        ));
     }
     valid()
 }

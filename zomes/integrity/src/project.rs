@@ -45,6 +45,11 @@ pub fn validate_create_project(
 /// Rules:
 /// 1. Projects are not updated: changing a project's stewards or purpose is a governance
 ///    decision, which later work will record as its own entry.
-pub fn validate_update_project() -> ExternResult<ValidateCallbackResult> {
-    invalid("projects cannot be updated")
+pub fn validate_update_project(
+    action: &TypedAction<UpdateData>,
+) -> ExternResult<ValidateCallbackResult> {
+    invalid(format!(
+        "project {} cannot be updated",
+        action.original_action_address
+    ))
 }

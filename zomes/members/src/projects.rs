@@ -60,16 +60,20 @@ pub fn get_project(hash: ActionHash) -> ExternResult<Option<Record>> {
     get(hash, GetOptions::default())
 }
 
-/// Every project in the network, oldest first.
+/// Every project in the network, each once, oldest first.
 #[hdk_extern]
 pub fn get_all_projects() -> ExternResult<Vec<Record>> {
     let mut links = get_links(
         LinkQuery::try_new(all_projects_anchor()?, LinkTypes::AllProjects)?,
         GetStrategy::default(),
     )?;
-    links.sort_by_key(|l| l.timestamp);
+    links.sort_by(|a, b| (a.timestamp, &a.target).cmp(&(b.timestamp, &b.target)));
+    let mut seen = std::collections::HashSet::new();
     let mut projects = Vec::with_capacity(links.len());
     for link in links {
+        if !seen.insert(link.target.clone()) {
+            continue;
+        }
         if let Some(hash) = link.target.into_action_hash() {
             projects.extend(get(hash, GetOptions::default())?);
         }
