@@ -6,7 +6,6 @@ use contributions::endorsements::{ContributionStatusReport, EndorseContributionI
 use holochain::prelude::*;
 use ovn_domain::endorsement::ContributionState;
 use ovn_domain::{EndorsementKind, NetworkConstitution};
-use ovn_integrity::Endorsement;
 
 async fn endorse(
     peers: &Peers,
@@ -116,11 +115,7 @@ async fn alice_cannot_endorse_her_own_contribution() {
         .await;
     assert_refused(refused, "cannot endorse your own contribution");
 
-    let raw = Endorsement {
-        contribution: hash,
-        endorser_profile: profile.action_address().clone(),
-        kind: EndorsementKind::Confirm,
-    };
+    let raw = raw_confirmation(&hash, &profile);
     let rejected = peers
         .try_call::<_, ActionHash>(0, "hostile", "commit_endorsement", raw)
         .await;
@@ -147,11 +142,7 @@ async fn only_members_endorse() {
         .await;
     assert_refused(refused, "only members endorse");
 
-    let borrowed_profile = Endorsement {
-        contribution: hash,
-        endorser_profile: alices_profile.action_address().clone(),
-        kind: EndorsementKind::Confirm,
-    };
+    let borrowed_profile = raw_confirmation(&hash, &alices_profile);
     let rejected = peers
         .try_call::<_, ActionHash>(1, "hostile", "commit_endorsement", borrowed_profile)
         .await;

@@ -99,3 +99,15 @@ pub fn raw_link(
         tag: tag.as_bytes().to_vec(),
     }
 }
+
+/// A confirmation entry as the integrity zome defines it, for raw commits.
+pub fn raw_confirmation(
+    contribution: &ActionHash,
+    endorser_profile: &Record,
+) -> ovn_integrity::Endorsement {
+    ovn_integrity::Endorsement {
+        contribution: contribution.clone(),
+        endorser_profile: endorser_profile.action_address().clone(),
+        kind: ovn_domain::EndorsementKind::Confirm,
+    }
+}

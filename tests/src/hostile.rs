@@ -4,8 +4,6 @@
 
 use crate::common::*;
 use holochain::prelude::*;
-use ovn_domain::EndorsementKind;
-use ovn_integrity::Endorsement;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_endorsing_her_own_contribution() {
@@ -18,11 +16,7 @@ async fn honest_peers_warrant_mallory_for_endorsing_her_own_contribution() {
         .clone();
     peers.sync().await;
 
-    let own = Endorsement {
-        contribution: hash,
-        endorser_profile: profile.action_address().clone(),
-        kind: EndorsementKind::Confirm,
-    };
+    let own = raw_confirmation(&hash, &profile);
     let _: ActionHash = peers
         .call(MALLORY, "hostile", "commit_endorsement", own)
         .await;
@@ -73,11 +67,7 @@ async fn honest_peers_warrant_mallory_for_endorsing_with_alices_profile() {
         .clone();
     peers.sync().await;
 
-    let borrowed = Endorsement {
-        contribution: hash,
-        endorser_profile: alices_profile.action_address().clone(),
-        kind: EndorsementKind::Confirm,
-    };
+    let borrowed = raw_confirmation(&hash, &alices_profile);
     let _: ActionHash = peers
         .call(MALLORY, "hostile", "commit_endorsement", borrowed)
         .await;
