@@ -137,3 +137,35 @@ async fn forged_projects_and_endorsements_are_rejected() {
     assert_invalid_commit(rejected, "is not a Contribution");
     peers.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn profiles_projects_and_endorsements_are_never_deleted() {
+    let peers = Peers::honest(2).await;
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    let contribution = log_work(&peers, 0, &project, 60)
+        .await
+        .action_address()
+        .clone();
+    let bobs_profile = create_profile(&peers, 1, "bob").await;
+    peers.sync().await;
+    let input = contributions::endorsements::EndorseContributionInput {
+        contribution,
+        kind: EndorsementKind::Confirm,
+    };
+    let endorsement: Record = peers
+        .call(1, "contributions", "endorse_contribution", input)
+        .await;
+
+    let rejected = peers
+        .try_call::<_, ActionHash>(0, "hostile", "delete_raw", project)
+        .await;
+    assert_invalid_commit(rejected, "append-only");
+    for own in [bobs_profile, endorsement] {
+        let hash = own.action_address().clone();
+        let rejected = peers
+            .try_call::<_, ActionHash>(1, "hostile", "delete_raw", hash)
+            .await;
+        assert_invalid_commit(rejected, "append-only");
+    }
+    peers.shutdown().await;
+}

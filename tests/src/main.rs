@@ -9,7 +9,7 @@
 //! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: the protocol's rules,
 //!   accepted when kept and rejected by the author's own conductor when broken (ARCHITECTURE.md
 //!   lists which rule each test covers, and the few still without a breaking test).
-//! - [`links`]: forged index links, projects and endorsements, each rejected.
+//! - [`links`]: forged index links, projects and endorsements, and deletions, each rejected.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
 //! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
 //!   reject and answer with a warrant against the author.
