@@ -184,6 +184,20 @@ impl Peers {
             .expect("peers reach consistency");
     }
 
+    /// Mallory's conductor commits `payload` through the hostile zome's `function` unchecked;
+    /// then an honest peer must warrant her, for `reason`.
+    pub async fn publish_as_mallory_and_await_warrant<I>(
+        &self,
+        function: &str,
+        payload: I,
+        reason: &str,
+    ) where
+        I: Serialize + std::fmt::Debug,
+    {
+        let _: ActionHash = self.call(MALLORY, "hostile", function, payload).await;
+        self.await_warrant(MALLORY, reason).await;
+    }
+
     /// Waits until an honest peer holds a warrant against peer `against` whose reason mentions
     /// `reason`: the rule was enforced by the network, not only by the author.
     pub async fn await_warrant(&self, against: usize, reason: &str) {

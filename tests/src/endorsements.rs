@@ -66,10 +66,7 @@ async fn with_k_two_in_the_constitution_two_distinct_confirmations_are_needed() 
     };
     let peers = Peers::with_constitution(3, constitution).await;
     let project = create_project(&peers, 0, "Spectrometer").await;
-    let hash = log_work(&peers, 0, &project, 60)
-        .await
-        .action_address()
-        .clone();
+    let hash = log_work_hash(&peers, 0, &project, 60).await;
     create_profile(&peers, 1, "bob").await;
     create_profile(&peers, 2, "carol").await;
     peers.sync().await;
@@ -102,10 +99,7 @@ async fn alice_cannot_endorse_her_own_contribution() {
     let peers = Peers::honest(1).await;
     let profile = create_profile(&peers, 0, "alice").await;
     let project = create_project(&peers, 0, "Spectrometer").await;
-    let hash = log_work(&peers, 0, &project, 60)
-        .await
-        .action_address()
-        .clone();
+    let hash = log_work_hash(&peers, 0, &project, 60).await;
     let input = EndorseContributionInput {
         contribution: hash.clone(),
         kind: EndorsementKind::Confirm,
@@ -128,10 +122,7 @@ async fn only_members_endorse() {
     let peers = Peers::honest(2).await;
     let alices_profile = create_profile(&peers, 0, "alice").await;
     let project = create_project(&peers, 0, "Spectrometer").await;
-    let hash = log_work(&peers, 0, &project, 60)
-        .await
-        .action_address()
-        .clone();
+    let hash = log_work_hash(&peers, 0, &project, 60).await;
     peers.sync().await;
     let input = EndorseContributionInput {
         contribution: hash.clone(),
@@ -154,10 +145,7 @@ async fn only_members_endorse() {
 async fn a_dispute_blocks_counting_until_alice_corrects_her_contribution() {
     let peers = Peers::honest(2).await;
     let project = create_project(&peers, 0, "Spectrometer").await;
-    let first = log_work(&peers, 0, &project, 600)
-        .await
-        .action_address()
-        .clone();
+    let first = log_work_hash(&peers, 0, &project, 600).await;
     create_profile(&peers, 1, "bob").await;
     peers.sync().await;
     let blank = EndorseContributionInput {
@@ -201,10 +189,7 @@ async fn a_dispute_blocks_counting_until_alice_corrects_her_contribution() {
 async fn a_correction_of_someone_elses_contribution_is_rejected() {
     let peers = Peers::honest(2).await;
     let project = create_project(&peers, 0, "Spectrometer").await;
-    let alices = log_work(&peers, 0, &project, 60)
-        .await
-        .action_address()
-        .clone();
+    let alices = log_work_hash(&peers, 0, &project, 60).await;
     peers.sync().await;
     let mut input = log_input(&project, work(60));
     input.corrects = Some(alices.clone());

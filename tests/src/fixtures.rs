@@ -50,6 +50,19 @@ pub fn log_input(
     }
 }
 
+/// The hash of a contribution of `minutes` of work logged by peer `i`.
+pub async fn log_work_hash(
+    peers: &Peers,
+    i: usize,
+    project: &ActionHash,
+    minutes: u32,
+) -> ActionHash {
+    log_work(peers, i, project, minutes)
+        .await
+        .action_address()
+        .clone()
+}
+
 pub async fn log_work(peers: &Peers, i: usize, project: &ActionHash, minutes: u32) -> Record {
     let input = log_input(project, work(minutes));
     peers

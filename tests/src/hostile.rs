@@ -3,25 +3,22 @@
 //! that protects other peers.
 
 use crate::common::*;
-use holochain::prelude::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_endorsing_her_own_contribution() {
     let peers = Peers::with_hostile(1).await;
     let profile = create_profile(&peers, MALLORY, "mallory").await;
     let project = create_project(&peers, MALLORY, "Shell company").await;
-    let hash = log_work(&peers, MALLORY, &project, 60)
-        .await
-        .action_address()
-        .clone();
+    let hash = log_work_hash(&peers, MALLORY, &project, 60).await;
     peers.sync().await;
 
     let own = raw_confirmation(&hash, &profile);
-    let _: ActionHash = peers
-        .call(MALLORY, "hostile", "commit_endorsement", own)
-        .await;
     peers
-        .await_warrant(MALLORY, "cannot endorse their own contribution")
+        .publish_as_mallory_and_await_warrant(
+            "commit_endorsement",
+            own,
+            "cannot endorse their own contribution",
+        )
         .await;
     peers.shutdown().await;
 }
@@ -33,11 +30,12 @@ async fn honest_peers_warrant_mallory_for_logging_a_contribution_for_alice() {
     peers.sync().await;
 
     let for_alice = raw_contribution(peers.agent(1), &project, 60);
-    let _: ActionHash = peers
-        .call(MALLORY, "hostile", "commit_contribution", for_alice)
-        .await;
     peers
-        .await_warrant(MALLORY, "the author is the contributor")
+        .publish_as_mallory_and_await_warrant(
+            "commit_contribution",
+            for_alice,
+            "the author is the contributor",
+        )
         .await;
     peers.shutdown().await;
 }
@@ -49,10 +47,9 @@ async fn honest_peers_warrant_mallory_for_an_overlong_day_of_work() {
     peers.sync().await;
 
     let overlong = raw_contribution(peers.agent(MALLORY), &project, 48 * 60);
-    let _: ActionHash = peers
-        .call(MALLORY, "hostile", "commit_contribution", overlong)
+    peers
+        .publish_as_mallory_and_await_warrant("commit_contribution", overlong, "the limit is 1440")
         .await;
-    peers.await_warrant(MALLORY, "the limit is 1440").await;
     peers.shutdown().await;
 }
 
@@ -61,17 +58,17 @@ async fn honest_peers_warrant_mallory_for_endorsing_with_alices_profile() {
     let peers = Peers::with_hostile(1).await;
     let alices_profile = create_profile(&peers, 1, "alice").await;
     let project = create_project(&peers, 1, "Spectrometer").await;
-    let hash = log_work(&peers, 1, &project, 60)
-        .await
-        .action_address()
-        .clone();
+    let hash = log_work_hash(&peers, 1, &project, 60).await;
     peers.sync().await;
 
     let borrowed = raw_confirmation(&hash, &alices_profile);
-    let _: ActionHash = peers
-        .call(MALLORY, "hostile", "commit_endorsement", borrowed)
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_endorsement",
+            borrowed,
+            "only members endorse",
+        )
         .await;
-    peers.await_warrant(MALLORY, "only members endorse").await;
     peers.shutdown().await;
 }
 
@@ -79,18 +76,16 @@ async fn honest_peers_warrant_mallory_for_endorsing_with_alices_profile() {
 async fn honest_peers_warrant_mallory_for_indexing_under_alices_key() {
     let peers = Peers::with_hostile(1).await;
     let project = create_project(&peers, MALLORY, "Shell company").await;
-    let hash = log_work(&peers, MALLORY, &project, 60)
-        .await
-        .action_address()
-        .clone();
+    let hash = log_work_hash(&peers, MALLORY, &project, 60).await;
     peers.sync().await;
 
     let link = raw_link(peers.agent(1), hash, "AgentToContributions", "");
-    let _: ActionHash = peers
-        .call(MALLORY, "hostile", "create_link_raw", link)
-        .await;
     peers
-        .await_warrant(MALLORY, "may only index under their own key")
+        .publish_as_mallory_and_await_warrant(
+            "create_link_raw",
+            link,
+            "may only index under their own key",
+        )
         .await;
     peers.shutdown().await;
 }

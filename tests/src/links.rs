@@ -142,10 +142,7 @@ async fn forged_projects_and_endorsements_are_rejected() {
 async fn profiles_projects_and_endorsements_are_never_deleted() {
     let peers = Peers::honest(2).await;
     let project = create_project(&peers, 0, "Spectrometer").await;
-    let contribution = log_work(&peers, 0, &project, 60)
-        .await
-        .action_address()
-        .clone();
+    let contribution = log_work_hash(&peers, 0, &project, 60).await;
     let bobs_profile = create_profile(&peers, 1, "bob").await;
     peers.sync().await;
     let input = contributions::endorsements::EndorseContributionInput {
