@@ -3,7 +3,7 @@
 //! Every field has a default, so a DNA with no properties is a valid open network.
 
 use crate::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
-use crate::DomainError;
+use crate::{DomainError, ValueEquation};
 use serde::{Deserialize, Serialize};
 
 /// The most confirmations a network may require before a contribution counts.
@@ -20,6 +20,9 @@ pub struct NetworkConstitution {
     pub membrane: Membrane,
     /// K: distinct confirmations after which a contribution counts.
     pub endorsements_required: u32,
+    /// The value equation of every project that has not adopted its own. Agents and resources
+    /// are named in text form (`uhCAk…`, `uhCkk…`).
+    pub value_equation: ValueEquation<String, String>,
 }
 
 /// The currency income and payouts are counted in, as integer minor units.
@@ -54,6 +57,7 @@ impl Default for NetworkConstitution {
             currency: Currency::default(),
             membrane: Membrane::Open,
             endorsements_required: 1,
+            value_equation: ValueEquation::default(),
         }
     }
 }
@@ -86,6 +90,9 @@ impl NetworkConstitution {
                 self.endorsements_required
             )));
         }
+        self.value_equation
+            .check()
+            .map_err(|e| DomainError::BadConstitution(format!("value_equation: {}", e)))?;
         if let Membrane::InviteOnly { progenitor } = &self.membrane {
             check_text("membrane.progenitor", progenitor, 60).map_err(bad)?;
         }

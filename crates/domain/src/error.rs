@@ -48,6 +48,18 @@ pub enum DomainError {
     CreatorNotFirstSteward,
     #[error("{value:?} is not a period; expected YYYY-MM")]
     BadPeriod { value: String },
+    #[error("contribution {contribution} has {confirmations} confirmations; {required} are needed before it counts")]
+    NotCounted {
+        contribution: String,
+        confirmations: u32,
+        required: u32,
+    },
+    #[error("contribution {contribution} is corrected by another listed contribution; only the correction counts")]
+    Superseded { contribution: String },
+    #[error("invalid value equation: {0}")]
+    BadEquation(String),
+    #[error("{what} is too large to compute exactly")]
+    Overflow { what: &'static str },
     #[error("invalid network constitution: {0}")]
     BadConstitution(String),
 }

@@ -14,19 +14,34 @@
 //! - [`contribution`]: contribution kinds (Valueflows names), quantity bounds and time rules.
 //! - [`period`]: the calendar month a contribution is indexed under.
 //! - [`endorsement`]: endorsement kinds and when a contribution counts.
+//! - [`value_equation`]: the typed value equation: buckets, valuation rules, claim types.
+//! - [`apportion`]: exact largest-remainder splits, with caps.
+//! - [`distribution`]: [`distribute`], sharing an income exactly, with a trace.
+//! - [`settlement`]: the common ledger's pages of counted contributions.
+//! - [`income`]: income sources and the rules on recorded income.
 
+pub mod apportion;
 pub mod constitution;
 pub mod contribution;
+pub mod distribution;
 pub mod endorsement;
 pub mod error;
+pub mod income;
 pub mod period;
 pub mod profile;
 pub mod project;
+pub mod settlement;
 pub mod text;
+pub mod value_equation;
 
 pub use constitution::{Currency, Membrane, NetworkConstitution};
 pub use contribution::ContributionKind;
+pub use distribution::{
+    distribute, AgentShare, BucketResult, ClaimPaid, Input, Outcome, PaidClaims, Payout, TraceLine,
+};
 pub use endorsement::{contribution_status, ContributionStatus, EndorsementKind};
 pub use error::DomainError;
+pub use income::IncomeSource;
 pub use period::Period;
 pub use project::ProjectLevel;
+pub use value_equation::{Behaviour, Bucket, BucketKind, Claim, ValuationRules, ValueEquation};

@@ -1,0 +1,54 @@
+//! Income: money a project received, recorded by the agent who holds it, and the rules on it.
+//! `G` names a license grant (an `ActionHash` in the zomes).
+
+use crate::contribution::check_description_and_evidence;
+use crate::contribution::MAX_AMOUNT;
+use crate::DomainError;
+use serde::{Deserialize, Serialize};
+
+/// Where an income came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IncomeSource<G> {
+    Sale,
+    Service,
+    /// A fee paid under a license grant.
+    LicenseFee {
+        grant: G,
+    },
+    Grant,
+    Donation,
+}
+
+/// Rules:
+/// 1. The amount is 1..=[`MAX_AMOUNT`] minor units.
+/// 2. The description is non-empty and bounded; evidence items are distinct and bounded.
+pub fn check_income(
+    amount: u64,
+    description: &str,
+    evidence: &[String],
+) -> Result<(), DomainError> {
+    if amount == 0 {
+        return Err(DomainError::NotPositive { field: "amount" });
+    }
+    if amount > MAX_AMOUNT {
+        return Err(DomainError::OutOfBounds {
+            field: "amount",
+            value: amount,
+            max: MAX_AMOUNT,
+        });
+    }
+    check_description_and_evidence(description, evidence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_income_has_a_positive_bounded_amount_and_a_description() {
+        assert!(check_income(1_234_567, "sale of 3 printers", &[]).is_ok());
+        assert!(check_income(0, "nothing", &[]).is_err());
+        assert!(check_income(MAX_AMOUNT + 1, "too much", &[]).is_err());
+        assert!(check_income(100, "", &[]).is_err());
+    }
+}
