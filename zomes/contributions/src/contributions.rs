@@ -1,12 +1,13 @@
 //! Logging contributions and listing them, by project month and by agent.
 
-use crate::records::{committed, get_entry, get_targets};
 use crate::ContributionError;
 use hdk::prelude::*;
 use ovn_domain::contribution::{check_date, check_description_and_evidence};
 use ovn_domain::{ContributionKind, Period};
 use ovn_integrity::links::period_bucket;
 use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project};
+use ovn_zome_support::index::{contributions_in_period, periods_of_project};
+use ovn_zome_support::records::{committed, get_entry, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct LogContributionInput {
@@ -121,27 +122,16 @@ pub fn get_contributions_for_project(
     input: GetContributionsForProjectInput,
 ) -> ExternResult<Vec<Record>> {
     let period: Period = input.period.parse().map_err(ContributionError::from)?;
-    let bucket = period_bucket(&input.project, period)?;
-    get_targets(get_links(
-        LinkQuery::try_new(bucket, LinkTypes::PeriodToContributions)?,
-        GetStrategy::default(),
-    )?)
+    contributions_in_period(&input.project, period)
 }
 
 /// The months (`YYYY-MM`) in which a project has contributions, in order.
 #[hdk_extern]
 pub fn get_periods_for_project(project: ActionHash) -> ExternResult<Vec<String>> {
-    let links = get_links(
-        LinkQuery::try_new(project, LinkTypes::ProjectToPeriods)?,
-        GetStrategy::default(),
-    )?;
-    let mut periods: Vec<String> = links
+    Ok(periods_of_project(project)?
         .into_iter()
-        .filter_map(|l| String::from_utf8(l.tag.into_inner()).ok())
-        .collect();
-    periods.sort();
-    periods.dedup();
-    Ok(periods)
+        .map(|p| p.to_string())
+        .collect())
 }
 
 /// An agent's contributions, oldest first.

@@ -7,11 +7,9 @@
 //! - [`contributions`]: `log_contribution`, `get_contributions_for_project`,
 //!   `get_periods_for_project`, `get_contributions_for_agent`.
 //! - [`endorsements`]: `endorse_contribution`, `get_contribution_status`.
-//! - [`records`]: fetching records and their entries.
 
 pub mod contributions;
 pub mod endorsements;
 pub mod error;
-pub mod records;
 
 pub use error::ContributionError;

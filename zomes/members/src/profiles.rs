@@ -4,6 +4,8 @@ use crate::MembersError;
 use hdk::prelude::*;
 use ovn_domain::profile::{check_private_profile, check_profile};
 use ovn_integrity::{EntryTypes, LinkTypes, PrivateProfile, Profile, UnitEntryTypes};
+use ovn_zome_support::membership::my_profile_creation;
+use ovn_zome_support::records::committed;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct CreateProfileInput {
@@ -39,7 +41,7 @@ pub fn create_profile(input: CreateProfileInput) -> ExternResult<Record> {
     if let Some(private) = input.private {
         create_entry(EntryTypes::PrivateProfile(private))?;
     }
-    get_record(hash)
+    committed(hash)
 }
 
 /// Replaces the caller's public profile.
@@ -53,7 +55,7 @@ pub fn update_profile(input: UpdateProfileInput) -> ExternResult<Record> {
         skills: input.skills,
     };
     let hash = update_entry(original, EntryTypes::Profile(profile))?;
-    get_record(hash)
+    committed(hash)
 }
 
 /// An agent's current profile (the latest update of their profile), if they have one.
@@ -92,16 +94,6 @@ pub fn get_my_private_profile() -> ExternResult<Option<PrivateProfile>> {
     latest.entry().to_app_option().map_err(|e| wasm_error!(e))
 }
 
-/// The action that created the caller's profile, from the caller's own chain.
-pub fn my_profile_creation() -> ExternResult<Option<ActionHash>> {
-    let records = query(
-        ChainQueryFilter::new()
-            .entry_type(UnitEntryTypes::Profile.try_into()?)
-            .action_type(ActionType::Create),
-    )?;
-    Ok(records.first().map(|r| r.action_address().clone()))
-}
-
 /// The newest update of `original`, or `original` itself.
 fn latest_version(original: ActionHash) -> ExternResult<Option<Record>> {
     let Some(Details::Record(details)) = get_details(original, GetOptions::default())? else {
@@ -115,12 +107,4 @@ fn latest_version(original: ActionHash) -> ExternResult<Option<Record>> {
         Some(update) => get(update.action_address().clone(), GetOptions::default()),
         None => Ok(Some(details.record)),
     }
-}
-
-fn get_record(hash: ActionHash) -> ExternResult<Record> {
-    get(hash.clone(), GetOptions::local())?.ok_or_else(|| {
-        wasm_error!(WasmErrorInner::Guest(format!(
-            "{hash} vanished after commit"
-        )))
-    })
 }

@@ -1,6 +1,7 @@
 //! Fetching records and reading their entries, with errors that name what was missing.
 
 use hdk::prelude::*;
+use std::collections::BTreeSet;
 
 /// The record at `hash` read as `T`: `Ok(None)` when nothing is there, `Err(())` when it is
 /// something else.
@@ -40,4 +41,41 @@ pub fn committed(hash: ActionHash) -> ExternResult<Record> {
             "{hash} vanished after commit"
         )))
     })
+}
+
+/// The records on the caller's own chain that create entries of type `entry_type`, oldest
+/// first: what the caller wrote, even before the DHT shows it.
+pub fn own_entries(entry_type: EntryType) -> ExternResult<Vec<Record>> {
+    query(
+        ChainQueryFilter::new()
+            .entry_type(entry_type)
+            .action_type(ActionType::Create)
+            .include_entries(true),
+    )
+}
+
+/// The records read as `T`, each once, with the caller's own ones the DHT did not return,
+/// keeping those `keep` accepts; in timestamp order.
+pub fn with_own<T>(
+    from_dht: Vec<Record>,
+    own: Vec<Record>,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<(ActionHash, T)>
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    let mut seen = BTreeSet::new();
+    let mut records: Vec<Record> = from_dht
+        .into_iter()
+        .chain(own)
+        .filter(|r| seen.insert(r.action_address().clone()))
+        .collect();
+    records.sort_by_key(|r| (r.action().timestamp(), r.action_address().clone()));
+    records
+        .into_iter()
+        .filter_map(|r| {
+            let e: T = r.entry().to_app_option().ok().flatten()?;
+            keep(&e).then(|| (r.action_address().clone(), e))
+        })
+        .collect()
 }
