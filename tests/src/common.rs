@@ -184,6 +184,14 @@ impl Peers {
             .expect("peers reach consistency");
     }
 
+    /// Waits until every peer, the hostile one included, holds the same data: for setting the
+    /// scene before Mallory breaks a rule (once warranted she never catches up).
+    pub async fn sync_all(&self) {
+        await_consistency_s(120, self.cells.iter())
+            .await
+            .expect("peers reach consistency");
+    }
+
     /// Mallory's conductor commits `payload` through the hostile zome's `function` unchecked;
     /// then an honest peer must warrant her, for `reason`.
     pub async fn publish_as_mallory_and_await_warrant<I>(

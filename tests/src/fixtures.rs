@@ -124,3 +124,140 @@ pub fn raw_confirmation(
         kind: ovn_domain::EndorsementKind::Confirm,
     }
 }
+
+/// Peer `i` confirms a contribution.
+pub async fn confirm(peers: &Peers, i: usize, contribution: &ActionHash) -> Record {
+    let input = contributions::endorsements::EndorseContributionInput {
+        contribution: contribution.clone(),
+        kind: ovn_domain::EndorsementKind::Confirm,
+    };
+    peers
+        .call(i, "contributions", "endorse_contribution", input)
+        .await
+}
+
+/// Peer `i` logs a contribution of any kind; its hash.
+pub async fn log_kind(
+    peers: &Peers,
+    i: usize,
+    project: &ActionHash,
+    kind: ContributionKind<ActionHash>,
+) -> ActionHash {
+    let record: Record = peers
+        .call(
+            i,
+            "contributions",
+            "log_contribution",
+            log_input(project, kind),
+        )
+        .await;
+    record.action_address().clone()
+}
+
+/// A Sensorica-like equation: 10 % to the network, the rest to contributions, with work at
+/// 30.00 an hour for design and 20.00 otherwise, use of a tool at 5.00 an hour, a citation at
+/// 10 % of the other inputs, money at face value; every claim Equity.
+pub fn sensorica_equation(network: AgentPubKey) -> ovn_integrity::value_equation::Equation {
+    use ovn_domain::value_equation::*;
+    ValueEquation {
+        buckets: vec![
+            Bucket {
+                name: "network fee".into(),
+                share_bp: 1_000,
+                behaviour: Behaviour::Straight,
+                kind: BucketKind::FixedShare { agent: network },
+                window: None,
+            },
+            Bucket {
+                name: "contributors".into(),
+                share_bp: 10_000,
+                behaviour: Behaviour::Remaining,
+                kind: BucketKind::Contributions {
+                    rules: ValuationRules {
+                        work: Some(WorkRule {
+                            default_rate: 2_000,
+                            skill_rates: vec![SkillRate {
+                                skill: "design".into(),
+                                rate: 3_000,
+                            }],
+                            member_rates: vec![],
+                            claim: Claim::Equity,
+                        }),
+                        use_of_resources: Some(UseRule {
+                            default_rate: 500,
+                            resource_rates: vec![],
+                            claim: Claim::Equity,
+                        }),
+                        cite: Some(CiteRule {
+                            share_bp: 1_000,
+                            claim: Claim::Equity,
+                        }),
+                        financial: Some(Claim::Equity),
+                        material: Some(Claim::Equity),
+                    },
+                },
+                window: None,
+            },
+        ],
+    }
+}
+
+/// Peer `i`, a steward, adopts `equation` for `project`.
+pub async fn set_equation(
+    peers: &Peers,
+    i: usize,
+    project: &ActionHash,
+    equation: ovn_integrity::value_equation::Equation,
+) -> Record {
+    let input = ledger::equations::SetValueEquationInput {
+        project: project.clone(),
+        equation,
+    };
+    peers.call(i, "ledger", "set_value_equation", input).await
+}
+
+pub fn income_input(project: &ActionHash, amount: u64) -> ledger::incomes::RecordIncomeInput {
+    ledger::incomes::RecordIncomeInput {
+        project: project.clone(),
+        amount,
+        source: ovn_domain::IncomeSource::Sale,
+        description: "Sold three sensor kits".into(),
+        evidence: vec!["invoice-2026-117".into()],
+        received: None,
+    }
+}
+
+/// Peer `i` records an income of `amount` minor units for `project`; its hash.
+pub async fn record_income(
+    peers: &Peers,
+    i: usize,
+    project: &ActionHash,
+    amount: u64,
+) -> ActionHash {
+    let record: Record = peers
+        .call(i, "ledger", "record_income", income_input(project, amount))
+        .await;
+    record.action_address().clone()
+}
+
+pub fn distribute_input(income: &ActionHash) -> ledger::distributions::DistributeInput {
+    ledger::distributions::DistributeInput {
+        income: income.clone(),
+        cutoff: None,
+    }
+}
+
+/// Peer `i` distributes an income it holds; the Distribution record.
+pub async fn distribute(peers: &Peers, i: usize, income: &ActionHash) -> Record {
+    peers
+        .call(i, "ledger", "distribute", distribute_input(income))
+        .await
+}
+
+/// What a distribution pays `agent` (0 if nothing).
+pub fn payout_to(payouts: &[ovn_domain::Payout<AgentPubKey>], agent: &AgentPubKey) -> u64 {
+    payouts
+        .iter()
+        .find(|p| &p.agent == agent)
+        .map_or(0, |p| p.amount)
+}

@@ -9,6 +9,10 @@
 //! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: the protocol's rules,
 //!   accepted when kept and rejected by the author's own conductor when broken (ARCHITECTURE.md
 //!   lists which rule each test covers, and the few still without a breaking test).
+//! - [`ledger`]: a Sensorica-like income shared exactly as computed by hand, explained,
+//!   exported and receipted; Debt repaid across incomes; settlements reused.
+//! - [`ledger_rules`]: distributions, settlements, equations, incomes and receipts, each rule
+//!   kept and broken on the author's conductor, and the coordinators' typed refusals.
 //! - [`links`]: forged index links, projects and endorsements, and deletions, each rejected.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
 //! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
@@ -20,6 +24,8 @@ mod contributions;
 mod endorsements;
 mod fixtures;
 mod hostile;
+mod ledger;
+mod ledger_rules;
 mod links;
 mod membrane;
 mod profiles;

@@ -8,7 +8,10 @@
 //! - `lib.rs`: raw entry creations, updates, deletes and links, one function each.
 
 use hdk::prelude::*;
-use ovn_integrity::{Contribution, Endorsement, EntryTypes, LinkTypes, Profile, Project};
+use ovn_integrity::{
+    Contribution, Distribution, Endorsement, EntryTypes, IncomeEvent, LinkTypes, PaymentReceipt,
+    Profile, Project, Settlement, ValueEquation,
+};
 
 #[hdk_extern]
 pub fn commit_profile(profile: Profile) -> ExternResult<ActionHash> {
@@ -28,6 +31,31 @@ pub fn commit_contribution(contribution: Contribution) -> ExternResult<ActionHas
 #[hdk_extern]
 pub fn commit_endorsement(endorsement: Endorsement) -> ExternResult<ActionHash> {
     create_entry(EntryTypes::Endorsement(endorsement))
+}
+
+#[hdk_extern]
+pub fn commit_income_event(income: IncomeEvent) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::IncomeEvent(income))
+}
+
+#[hdk_extern]
+pub fn commit_value_equation(equation: ValueEquation) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::ValueEquation(equation))
+}
+
+#[hdk_extern]
+pub fn commit_settlement(settlement: Settlement) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::Settlement(settlement))
+}
+
+#[hdk_extern]
+pub fn commit_distribution(distribution: Distribution) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::Distribution(distribution))
+}
+
+#[hdk_extern]
+pub fn commit_payment_receipt(receipt: PaymentReceipt) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::PaymentReceipt(receipt))
 }
 
 #[derive(Serialize, Deserialize, Debug)]

@@ -8,10 +8,14 @@
 //! - [`verdict`]: the `check!` macro, typed fetches of referenced entries, chain scans.
 //! - [`constitution`]: reading the network constitution from the DNA properties.
 //! - [`membrane`]: who may join (open, or invite-only with a progenitor).
-//! - Entries: [`profile`], [`private_profile`], [`project`], [`contribution`], [`endorsement`].
+//! - Entries: [`profile`], [`private_profile`], [`project`], [`contribution`], [`endorsement`];
+//!   the common ledger: [`income_event`], [`value_equation`], [`settlement`], [`distribution`],
+//!   [`payment_receipt`].
 //! - Links: [`agent_to_profile`], [`all_projects`], [`project_to_periods`],
 //!   [`period_to_contributions`], [`agent_to_contributions`], [`contribution_to_endorsements`],
-//!   [`contribution_to_corrections`], and [`links`] for the rule every link shares.
+//!   [`contribution_to_corrections`], [`project_to_income_events`],
+//!   [`project_to_value_equations`], [`project_to_settlements`], [`project_to_distributions`],
+//!   [`distribution_to_payment_receipts`], and [`links`] for the rules links share.
 
 use hdi::prelude::*;
 
@@ -24,21 +28,36 @@ pub mod constitution;
 pub mod contribution;
 pub mod contribution_to_corrections;
 pub mod contribution_to_endorsements;
+pub mod distribution;
+pub mod distribution_to_payment_receipts;
 pub mod endorsement;
+pub mod income_event;
 pub mod links;
 pub mod membrane;
+pub mod payment_receipt;
 pub mod period_to_contributions;
 pub mod private_profile;
 pub mod profile;
 pub mod project;
+pub mod project_to_distributions;
+pub mod project_to_income_events;
 pub mod project_to_periods;
+pub mod project_to_settlements;
+pub mod project_to_value_equations;
+pub mod settlement;
+pub mod value_equation;
 
 pub use contribution::Contribution;
+pub use distribution::Distribution;
 pub use endorsement::Endorsement;
+pub use income_event::IncomeEvent;
 pub use membrane::Invitation;
+pub use payment_receipt::PaymentReceipt;
 pub use private_profile::PrivateProfile;
 pub use profile::Profile;
 pub use project::Project;
+pub use settlement::{SettledContribution, Settlement};
+pub use value_equation::ValueEquation;
 
 #[hdk_entry_types]
 #[unit_enum(UnitEntryTypes)]
@@ -49,6 +68,11 @@ pub enum EntryTypes {
     Project(Project),
     Contribution(Contribution),
     Endorsement(Endorsement),
+    IncomeEvent(IncomeEvent),
+    ValueEquation(ValueEquation),
+    Settlement(Settlement),
+    Distribution(Distribution),
+    PaymentReceipt(PaymentReceipt),
 }
 
 #[hdk_link_types]
@@ -67,6 +91,16 @@ pub enum LinkTypes {
     ContributionToEndorsements,
     /// Contribution → Contributions that correct it. Created by the contributor; never deleted.
     ContributionToCorrections,
+    /// Project → its IncomeEvents. Created by the income's recorder; never deleted.
+    ProjectToIncomeEvents,
+    /// Project → every version of its ValueEquation. Created by the adopting steward.
+    ProjectToValueEquations,
+    /// Project → its Settlements (tag `YYYY-MM`). Created by the settler; never deleted.
+    ProjectToSettlements,
+    /// Project → its Distributions. Created by the distributor; never deleted.
+    ProjectToDistributions,
+    /// Distribution → its PaymentReceipts. Created by the payee; never deleted.
+    DistributionToPaymentReceipts,
 }
 
 #[hdk_extern]
@@ -127,6 +161,13 @@ fn validate_create_entry(
         EntryTypes::Project(p) => project::validate_create_project(header, &p),
         EntryTypes::Contribution(c) => contribution::validate_create_contribution(header, &c),
         EntryTypes::Endorsement(e) => endorsement::validate_create_endorsement(header, &e),
+        EntryTypes::IncomeEvent(i) => income_event::validate_create_income_event(header, &i),
+        EntryTypes::ValueEquation(v) => value_equation::validate_create_value_equation(header, &v),
+        EntryTypes::Settlement(s) => settlement::validate_create_settlement(&s),
+        EntryTypes::Distribution(d) => distribution::validate_create_distribution(header, &d),
+        EntryTypes::PaymentReceipt(r) => {
+            payment_receipt::validate_create_payment_receipt(header, &r)
+        }
     }
 }
 
@@ -142,6 +183,11 @@ fn validate_update_entry(
         EntryTypes::Project(_) => project::validate_update_project(&action),
         EntryTypes::Contribution(_) => contribution::validate_update_contribution(),
         EntryTypes::Endorsement(_) => endorsement::validate_update_endorsement(),
+        EntryTypes::IncomeEvent(_) => income_event::validate_update_income_event(),
+        EntryTypes::ValueEquation(_) => value_equation::validate_update_value_equation(),
+        EntryTypes::Settlement(_) => settlement::validate_update_settlement(),
+        EntryTypes::Distribution(_) => distribution::validate_update_distribution(),
+        EntryTypes::PaymentReceipt(_) => payment_receipt::validate_update_payment_receipt(),
     }
 }
 
@@ -186,6 +232,25 @@ fn validate_create_link(
         }
         LinkTypes::ContributionToCorrections => {
             contribution_to_corrections::validate_create_link_contribution_to_corrections(
+                header, link,
+            )
+        }
+        LinkTypes::ProjectToIncomeEvents => {
+            project_to_income_events::validate_create_link_project_to_income_events(header, link)
+        }
+        LinkTypes::ProjectToValueEquations => {
+            project_to_value_equations::validate_create_link_project_to_value_equations(
+                header, link,
+            )
+        }
+        LinkTypes::ProjectToSettlements => {
+            project_to_settlements::validate_create_link_project_to_settlements(header, link)
+        }
+        LinkTypes::ProjectToDistributions => {
+            project_to_distributions::validate_create_link_project_to_distributions(header, link)
+        }
+        LinkTypes::DistributionToPaymentReceipts => {
+            distribution_to_payment_receipts::validate_create_link_distribution_to_payment_receipts(
                 header, link,
             )
         }

@@ -1,7 +1,8 @@
 //! What every link rule shares: reading a link's base and target as the hash kinds they must be,
 //! the anchor and bucket hashes indexes hang from, and the rule that no index link is deleted.
 
-use crate::verdict::invalid;
+use crate::verdict::{invalid, must_get_app_entry, valid, Referenced};
+use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::Period;
 
@@ -53,4 +54,57 @@ pub fn period_bucket(project: &ActionHash, period: Period) -> ExternResult<Entry
 /// 1. Index links are never deleted: the ledger is append-only and corrections are new entries.
 pub fn validate_delete_link() -> ExternResult<ValidateCallbackResult> {
     invalid("index links cannot be deleted: the ledger is append-only")
+}
+
+/// The rule of every index from an entry's owner record (a project, a distribution) to the
+/// entries that name it:
+/// 1. The target is an entry of type `unit` that the link's author made.
+/// 2. The base is the record that entry names (`named_base`).
+///
+/// Returns the target for any further rule.
+pub fn validate_index_of_own_entry<T>(
+    header: &ActionHeader,
+    link: &CreateLinkData,
+    unit: UnitEntryTypes,
+    named_base: impl Fn(&T) -> &ActionHash,
+) -> ExternResult<Result<Referenced<T>, ValidateCallbackResult>>
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    let refuse = |reason: String| Ok(Err(ValidateCallbackResult::Invalid(reason)));
+    let base = match base_action(link) {
+        Ok(b) => b,
+        Err(e) => return refuse(e),
+    };
+    let target = match target_action(link) {
+        Ok(t) => t,
+        Err(e) => return refuse(e),
+    };
+    let entry = match must_get_app_entry::<T>(&target, unit)? {
+        Ok(e) => e,
+        Err(e) => return refuse(e),
+    };
+    if entry.author() != &header.author {
+        return refuse(format!("only the author of {target} may index it"));
+    }
+    if named_base(&entry.entry) != &base {
+        return refuse(format!("{target} does not belong under {base}"));
+    }
+    Ok(Ok(entry))
+}
+
+/// [`validate_index_of_own_entry`] as a validator's whole answer.
+pub fn index_of_own_entry<T>(
+    header: &ActionHeader,
+    link: &CreateLinkData,
+    unit: UnitEntryTypes,
+    named_base: impl Fn(&T) -> &ActionHash,
+) -> ExternResult<ValidateCallbackResult>
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    match validate_index_of_own_entry(header, link, unit, named_base)? {
+        Ok(_) => valid(),
+        Err(refusal) => Ok(refusal),
+    }
 }

@@ -34,6 +34,11 @@ pub fn unit_entry_type(record: &Record) -> ExternResult<Option<UnitEntryTypes>> 
         UnitEntryTypes::Project,
         UnitEntryTypes::Contribution,
         UnitEntryTypes::Endorsement,
+        UnitEntryTypes::IncomeEvent,
+        UnitEntryTypes::ValueEquation,
+        UnitEntryTypes::Settlement,
+        UnitEntryTypes::Distribution,
+        UnitEntryTypes::PaymentReceipt,
     ] {
         let expected = AppEntryDef::try_from(unit)?;
         if def.zome_index == expected.zome_index && def.entry_index == expected.entry_index {
@@ -91,10 +96,13 @@ pub fn earlier_actions(header: &ActionHeader) -> ExternResult<Vec<Action>> {
 /// Whether any of `actions` creates an entry of type `unit`.
 pub fn creates_entry_of(actions: &[Action], unit: UnitEntryTypes) -> ExternResult<bool> {
     let expected = AppEntryDef::try_from(unit)?;
-    Ok(actions.iter().any(|a| {
-        matches!(a.data, ActionData::Create(_))
-            && a.app_entry_def().is_some_and(|d| {
-                d.zome_index == expected.zome_index && d.entry_index == expected.entry_index
-            })
-    }))
+    Ok(actions.iter().any(|a| creates(a, &expected)))
+}
+
+/// Whether `action` creates an entry of the type `expected`.
+pub fn creates(action: &Action, expected: &AppEntryDef) -> bool {
+    matches!(action.data, ActionData::Create(_))
+        && action.app_entry_def().is_some_and(|d| {
+            d.zome_index == expected.zome_index && d.entry_index == expected.entry_index
+        })
 }

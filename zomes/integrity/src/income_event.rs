@@ -1,0 +1,58 @@
+//! [`IncomeEvent`]: money a project received, recorded by the agent who holds it. Immutable:
+//! a distribution refers to exactly what was signed.
+
+use crate::project::Project;
+use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::contribution::check_date;
+use ovn_domain::income::check_income;
+use ovn_domain::IncomeSource;
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct IncomeEvent {
+    pub project: ActionHash,
+    /// In the network currency's minor units.
+    pub amount: u64,
+    pub source: IncomeSource<ActionHash>,
+    pub description: String,
+    /// URIs or content hashes of invoices, receipts, bank statements.
+    pub evidence: Vec<String>,
+    /// When the money arrived.
+    pub received: Timestamp,
+}
+
+/// Rules (the author is the agent who holds the funds):
+/// 1. The amount is positive and bounded; the description and evidence are bounded.
+/// 2. It is received from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
+/// 3. The project is a Project.
+/// 4. A license fee names a grant that resolves to a valid record.
+pub fn validate_create_income_event(
+    header: &ActionHeader,
+    income: &IncomeEvent,
+) -> ExternResult<ValidateCallbackResult> {
+    check!(check_income(
+        income.amount,
+        &income.description,
+        &income.evidence
+    ));
+    check!(check_date(
+        income.received.as_micros(),
+        header.timestamp.as_micros()
+    ));
+    check!(must_get_app_entry::<Project>(
+        &income.project,
+        UnitEntryTypes::Project
+    )?);
+    if let IncomeSource::LicenseFee { grant } = &income.source {
+        must_get_valid_record(grant.clone())?;
+    }
+    valid()
+}
+
+/// Rules:
+/// 1. Income is never updated: distributions refer to what was signed.
+pub fn validate_update_income_event() -> ExternResult<ValidateCallbackResult> {
+    invalid("income events cannot be updated: record the difference as a new income")
+}

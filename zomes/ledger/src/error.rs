@@ -1,0 +1,55 @@
+//! [`LedgerError`]: what the ledger API reports instead of writing bad data.
+
+use hdk::prelude::*;
+use ovn_domain::DomainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("invalid input: {0}")]
+    Invalid(#[from] DomainError),
+    #[error("project {0} not found")]
+    ProjectNotFound(ActionHash),
+    #[error(
+        "only a steward of project {project} may adopt its value equation; {agent} is not one"
+    )]
+    NotASteward {
+        project: ActionHash,
+        agent: AgentPubKey,
+    },
+    #[error("income {0} not found")]
+    IncomeNotFound(ActionHash),
+    #[error(
+        "income {income} was recorded by {holder}, who holds the funds; only they distribute it"
+    )]
+    NotYourIncome {
+        income: ActionHash,
+        holder: AgentPubKey,
+    },
+    #[error("income {income} was already distributed by {distribution}")]
+    AlreadyDistributed {
+        income: ActionHash,
+        distribution: ActionHash,
+    },
+    #[error("the cutoff {cutoff} is in the future")]
+    CutoffInTheFuture { cutoff: Timestamp },
+    #[error("distribution {0} not found")]
+    DistributionNotFound(ActionHash),
+    #[error("distribution {distribution} pays {agent} nothing")]
+    NotAPayee {
+        distribution: ActionHash,
+        agent: AgentPubKey,
+    },
+    #[error("the network's value equation in the DNA properties is unusable: {0}")]
+    BadNetworkEquation(String),
+    #[error("the inputs of distribution {distribution} cannot be read: {reason}")]
+    UnreadableInputs {
+        distribution: ActionHash,
+        reason: String,
+    },
+}
+
+impl From<LedgerError> for WasmError {
+    fn from(e: LedgerError) -> Self {
+        wasm_error!(WasmErrorInner::Guest(e.to_string()))
+    }
+}
