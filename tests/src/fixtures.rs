@@ -156,50 +156,32 @@ pub async fn log_kind(
 
 /// A Sensorica-like equation: 10 % to the network, the rest to contributions, with work at
 /// 30.00 an hour for design and 20.00 otherwise, use of a tool at 5.00 an hour, a citation at
-/// 10 % of the other inputs, money at face value; every claim Equity.
+/// 10 % of the other inputs, money at face value; every claim Equity (the network default,
+/// with a fee and other work rates).
 pub fn sensorica_equation(network: AgentPubKey) -> ovn_integrity::value_equation::Equation {
     use ovn_domain::value_equation::*;
-    ValueEquation {
-        buckets: vec![
-            Bucket {
-                name: "network fee".into(),
-                share_bp: 1_000,
-                behaviour: Behaviour::Straight,
-                kind: BucketKind::FixedShare { agent: network },
-                window: None,
-            },
-            Bucket {
-                name: "contributors".into(),
-                share_bp: 10_000,
-                behaviour: Behaviour::Remaining,
-                kind: BucketKind::Contributions {
-                    rules: ValuationRules {
-                        work: Some(WorkRule {
-                            default_rate: 2_000,
-                            skill_rates: vec![SkillRate {
-                                skill: "design".into(),
-                                rate: 3_000,
-                            }],
-                            member_rates: vec![],
-                            claim: Claim::Equity,
-                        }),
-                        use_of_resources: Some(UseRule {
-                            default_rate: 500,
-                            resource_rates: vec![],
-                            claim: Claim::Equity,
-                        }),
-                        cite: Some(CiteRule {
-                            share_bp: 1_000,
-                            claim: Claim::Equity,
-                        }),
-                        financial: Some(Claim::Equity),
-                        material: Some(Claim::Equity),
-                    },
-                },
-                window: None,
-            },
-        ],
+    let mut equation = ValueEquation::default();
+    let contributors = &mut equation.buckets[0];
+    contributors.behaviour = Behaviour::Remaining;
+    if let BucketKind::Contributions { rules } = &mut contributors.kind {
+        let work = rules.work.as_mut().expect("the default values work");
+        work.default_rate = 2_000;
+        work.skill_rates = vec![SkillRate {
+            skill: "design".into(),
+            rate: 3_000,
+        }];
     }
+    equation.buckets.insert(
+        0,
+        Bucket {
+            name: "network fee".into(),
+            share_bp: 1_000,
+            behaviour: Behaviour::Straight,
+            kind: BucketKind::FixedShare { agent: network },
+            window: None,
+        },
+    );
+    equation
 }
 
 /// Peer `i`, a steward, adopts `equation` for `project`.

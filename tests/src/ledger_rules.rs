@@ -1,7 +1,8 @@
 //! The common ledger's rules, each kept and broken on the author's own conductor: a
 //! distribution must match its recomputation, respect its cutoff, distribute the author's own
 //! income once; a settlement lists counted contributions of its project exactly as signed;
-//! equations are adopted by stewards in version order; receipts state what was paid. The
+//! equations are adopted by stewards in version order; receipts state what was paid; ledger
+//! index links point at the linker's own entry under the right key. The
 //! coordinators refuse bad input with typed errors before anything is written.
 
 use crate::common::*;
@@ -158,6 +159,27 @@ async fn a_settlement_lists_counted_contributions_of_its_project_as_signed() {
     inflated.items[0].kind = work(600);
     let rejected = b.commit(ALICE, "commit_settlement", inflated).await;
     assert_invalid_commit(rejected, "is not copied as signed");
+
+    let settled_hash = b
+        .commit(ALICE, "commit_settlement", good.clone())
+        .await
+        .expect("settling the same contribution again is valid");
+    let mistagged = raw_link(
+        b.project.clone(),
+        settled_hash,
+        "ProjectToSettlements",
+        "1999-01",
+    );
+    let rejected = b.commit(ALICE, "create_link_raw", mistagged).await;
+    assert_invalid_commit(rejected, "the tag must be the period");
+    let not_his = raw_link(
+        b.project.clone(),
+        b.distribution.clone(),
+        "ProjectToDistributions",
+        "",
+    );
+    let rejected = b.commit(BOB, "create_link_raw", not_his).await;
+    assert_invalid_commit(rejected, "only the author of");
 
     let elsewhere = create_project(&b.peers, ALICE, "Another project").await;
     let foreign = Settlement {

@@ -6,6 +6,7 @@
 //! - [`compiled_wasm`]: compiles each zome once per process instead of once per conductor.
 //! - [`common`]: the peers fixture (honest or with a hostile conductor) and assertions.
 //! - [`fixtures`]: the entries and inputs tests create, with plausible defaults.
+//! - [`constitution`]: the constitution shipped in `dnas/ovn/dna.yaml` decodes and is valid.
 //! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: the protocol's rules,
 //!   accepted when kept and rejected by the author's own conductor when broken (ARCHITECTURE.md
 //!   lists which rule each test covers, and the few still without a breaking test).
@@ -20,6 +21,7 @@
 
 mod common;
 mod compiled_wasm;
+mod constitution;
 mod contributions;
 mod endorsements;
 mod fixtures;

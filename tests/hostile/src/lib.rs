@@ -33,6 +33,24 @@ pub fn commit_endorsement(endorsement: Endorsement) -> ExternResult<ActionHash> 
     create_entry(EntryTypes::Endorsement(endorsement))
 }
 
+/// Many contributions in one call (for benchmarks that need thousands).
+#[hdk_extern]
+pub fn commit_contributions(contributions: Vec<Contribution>) -> ExternResult<Vec<ActionHash>> {
+    contributions
+        .into_iter()
+        .map(|c| create_entry(EntryTypes::Contribution(c)))
+        .collect()
+}
+
+/// Many endorsements in one call (for benchmarks that need thousands).
+#[hdk_extern]
+pub fn commit_endorsements(endorsements: Vec<Endorsement>) -> ExternResult<Vec<ActionHash>> {
+    endorsements
+        .into_iter()
+        .map(|e| create_entry(EntryTypes::Endorsement(e)))
+        .collect()
+}
+
 #[hdk_extern]
 pub fn commit_income_event(income: IncomeEvent) -> ExternResult<ActionHash> {
     create_entry(EntryTypes::IncomeEvent(income))

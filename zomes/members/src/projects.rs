@@ -6,6 +6,7 @@ use ovn_domain::project::{check_parent_level, check_project};
 use ovn_domain::ProjectLevel;
 use ovn_integrity::links::all_projects_anchor;
 use ovn_integrity::{EntryTypes, LinkTypes, Project};
+use ovn_zome_support::records::{committed, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct CreateProjectInput {
@@ -48,11 +49,7 @@ pub fn create_project(input: CreateProjectInput) -> ExternResult<Record> {
         LinkTypes::AllProjects,
         (),
     )?;
-    get(hash.clone(), GetOptions::local())?.ok_or_else(|| {
-        wasm_error!(WasmErrorInner::Guest(format!(
-            "{hash} vanished after commit"
-        )))
-    })
+    committed(hash)
 }
 
 #[hdk_extern]
@@ -63,20 +60,8 @@ pub fn get_project(hash: ActionHash) -> ExternResult<Option<Record>> {
 /// Every project in the network, each once, oldest first.
 #[hdk_extern]
 pub fn get_all_projects() -> ExternResult<Vec<Record>> {
-    let mut links = get_links(
+    get_targets(get_links(
         LinkQuery::try_new(all_projects_anchor()?, LinkTypes::AllProjects)?,
         GetStrategy::default(),
-    )?;
-    links.sort_by(|a, b| (a.timestamp, &a.target).cmp(&(b.timestamp, &b.target)));
-    let mut seen = std::collections::HashSet::new();
-    let mut projects = Vec::with_capacity(links.len());
-    for link in links {
-        if !seen.insert(link.target.clone()) {
-            continue;
-        }
-        if let Some(hash) = link.target.into_action_hash() {
-            projects.extend(get(hash, GetOptions::default())?);
-        }
-    }
-    Ok(projects)
+    )?)
 }
