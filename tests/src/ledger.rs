@@ -201,6 +201,7 @@ async fn a_debt_is_repaid_across_incomes_and_settlements_are_reused() {
     create_profile(&peers, bob, "bob").await;
     let project = create_project(&peers, alice, "Tool library").await;
     set_equation(&peers, alice, &project, debt_equation()).await;
+    peers.sync().await;
     let loan = log_kind(
         &peers,
         alice,

@@ -34,6 +34,7 @@ async fn books() -> Books {
     create_profile(&peers, ALICE, "alice").await;
     create_profile(&peers, BOB, "bob").await;
     let project = create_project(&peers, ALICE, "Spectrometer").await;
+    peers.sync().await;
     let counted = log_work(&peers, ALICE, &project, 60).await;
     let pending = log_work(&peers, ALICE, &project, 30).await;
     let bobs = log_work_hash(&peers, BOB, &project, 60).await;

@@ -76,7 +76,10 @@ impl InviteOnly {
         agent: &AgentPubKey,
         proof: Option<MembraneProof>,
     ) -> ConductorApiResult<SweetCell> {
-        let properties = yaml_serde::to_value(&self.constitution).unwrap();
+        // Through JSON, so enums are `{Variant: …}` maps as in dna.yaml: yaml_serde would
+        // write YAML tags (`!Contributions`), which the DNA properties do not decode.
+        let json = serde_json::to_value(&self.constitution).unwrap();
+        let properties = yaml_serde::to_value(json).unwrap();
         let modifiers = DnaModifiersOpt::none()
             .with_network_seed(self.seed.clone())
             .with_properties(YamlProperties::new(properties));
