@@ -173,6 +173,7 @@ async fn a_settlement_lists_counted_contributions_of_its_project_as_signed() {
     );
     let rejected = b.commit(ALICE, "create_link_raw", mistagged).await;
     assert_invalid_commit(rejected, "the tag must be the period");
+    b.peers.sync().await;
     let not_his = raw_link(
         b.project.clone(),
         b.distribution.clone(),
