@@ -9,8 +9,10 @@
 //! 3. A Contributions pot is shared by the counted contributions dated inside the bucket's
 //!    window, in proportion to their value (see [`ValuationRules::value_of`]). Debt claims are
 //!    capped at what is still owed: a claim that would reach its cap is paid exactly the cap and
-//!    the rest is shared among the others (water-filling). What is left is split by largest
-//!    remainder (ties to the smaller contribution id), so the bucket pays out its pot exactly.
+//!    the rest is shared among the others (water-filling). What is left is split among agents
+//!    by largest remainder (ties to the smaller agent), then each agent's part over their
+//!    contributions the same way, so the bucket pays out its pot exactly and no agent's payout
+//!    falls when they contribute more.
 //! 4. A pot nobody can claim (no inputs, every debt repaid) stays in what later buckets share;
 //!    after the last bucket it is `retained` by the agent who holds the funds.
 

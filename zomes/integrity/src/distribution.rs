@@ -8,11 +8,13 @@
 use crate::income_event::IncomeEvent;
 use crate::settlement::Settlement;
 use crate::value_equation::{network_default_equation, Equation, ValueEquation};
-use crate::verdict::{creates, earlier_actions, invalid, must_get_app_entry, valid};
+use crate::verdict::{actions_since, creates, invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::distribution::add_paid_claims;
-use ovn_domain::{distribute, AgentShare, BucketResult, ClaimPaid, Input, PaidClaims, Payout};
+use ovn_domain::{
+    distribute, AgentShare, BucketResult, ClaimPaid, Input, Outcome, PaidClaims, Payout,
+};
 use std::collections::BTreeSet;
 
 #[hdk_entry_helper]
@@ -83,15 +85,9 @@ pub fn validate_create_distribution(
         &inputs.contributions,
         &inputs.paid_before
     ));
-    if outcome.payouts != distribution.payouts
-        || outcome.retained != distribution.retained
-        || outcome.buckets != distribution.buckets
-        || outcome.agent_shares() != distribution.shares
-        || outcome.claims_paid() != distribution.claims
-    {
+    if let Some(difference) = first_difference(&outcome, distribution) {
         return invalid(format!(
-            "the stated result differs from the recomputed one: payouts {:?}, retained {}",
-            outcome.payouts, outcome.retained
+            "the stated result differs from the recomputed one: {difference}"
         ));
     }
     if already_distributed(header, &distribution.income)? {
@@ -162,15 +158,59 @@ pub fn fetch_inputs(d: &Distribution) -> ExternResult<Result<Inputs, String>> {
     }))
 }
 
+/// The first place where the stated result differs from the recomputed `outcome`, named.
+fn first_difference(
+    outcome: &Outcome<AgentPubKey, ActionHash>,
+    stated: &Distribution,
+) -> Option<String> {
+    if outcome.payouts.len() != stated.payouts.len() {
+        return Some(format!(
+            "{} payees stated, {} recomputed",
+            stated.payouts.len(),
+            outcome.payouts.len()
+        ));
+    }
+    let mut payouts = outcome.payouts.iter().zip(&stated.payouts);
+    if let Some((right, wrong)) = payouts.find(|(r, s)| r != s) {
+        if right.agent != wrong.agent {
+            return Some(format!(
+                "{} is stated as a payee where {} is recomputed",
+                wrong.agent, right.agent
+            ));
+        }
+        return Some(format!(
+            "the payout to {} is stated {}, recomputed {}",
+            wrong.agent, wrong.amount, right.amount
+        ));
+    }
+    if outcome.retained != stated.retained {
+        return Some(format!(
+            "retained is stated {}, recomputed {}",
+            stated.retained, outcome.retained
+        ));
+    }
+    if outcome.buckets != stated.buckets {
+        return Some("the bucket results differ".into());
+    }
+    if outcome.agent_shares() != stated.shares {
+        return Some("the shares per agent and bucket differ".into());
+    }
+    if outcome.claims_paid() != stated.claims {
+        return Some("the Debt and Once claims paid differ".into());
+    }
+    None
+}
+
 fn first_duplicate(hashes: &[ActionHash]) -> Option<&ActionHash> {
     let mut seen = BTreeSet::new();
     hashes.iter().find(|h| !seen.insert(*h))
 }
 
-/// Whether the author's earlier chain holds a Distribution of `income`.
+/// Whether the author's chain holds a Distribution of `income`. The author recorded the income
+/// (rule 1), so only the actions since it are read.
 fn already_distributed(header: &ActionHeader, income: &ActionHash) -> ExternResult<bool> {
     let expected = AppEntryDef::try_from(UnitEntryTypes::Distribution)?;
-    for action in earlier_actions(header)? {
+    for action in actions_since(header, income)? {
         let Some(entry_hash) = action.entry_hash().filter(|_| creates(&action, &expected)) else {
             continue;
         };

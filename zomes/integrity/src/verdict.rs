@@ -93,6 +93,22 @@ pub fn earlier_actions(header: &ActionHeader) -> ExternResult<Vec<Action>> {
     )
 }
 
+/// The author's actions from the one before `header` back to `since` (included), newest
+/// first: a scan that costs what happened since `since`, not the whole chain. `since` must be
+/// the author's own earlier action.
+pub fn actions_since(header: &ActionHeader, since: &ActionHash) -> ExternResult<Vec<Action>> {
+    let Some(prev) = header.prev_action.clone() else {
+        return Ok(vec![]);
+    };
+    Ok(must_get_agent_activity(
+        header.author.clone(),
+        ChainFilter::until_hash(prev, since.clone()),
+    )?
+    .into_iter()
+    .map(|a| a.action.hashed.content)
+    .collect())
+}
+
 /// Whether any of `actions` creates an entry of type `unit`.
 pub fn creates_entry_of(actions: &[Action], unit: UnitEntryTypes) -> ExternResult<bool> {
     let expected = AppEntryDef::try_from(unit)?;
