@@ -275,6 +275,13 @@ async fn equations_incomes_and_receipts_refuse_bad_input_and_write_nothing() {
         1,
         "nothing was distributed by the refused calls"
     );
+    let empty = create_project(&b.peers, ALICE, "Nobody has contributed yet").await;
+    let unclaimed = record_income(&b.peers, ALICE, &empty, 700).await;
+    let refused = b
+        .peers
+        .try_call::<_, Record>(ALICE, "ledger", "distribute", distribute_input(&unclaimed))
+        .await;
+    assert_refused(refused, "would pay nobody");
 
     let wrong = PaymentReceipt {
         distribution: b.distribution.clone(),

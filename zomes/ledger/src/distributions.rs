@@ -62,11 +62,15 @@ pub fn preview_distribution(input: DistributeInput) -> ExternResult<Distribution
 }
 
 /// Distributes an income the caller holds: settles the counted contributions not yet settled,
-/// then commits the Distribution every peer will recompute.
+/// then commits the Distribution every peer will recompute. Refused when it would pay nobody.
 #[hdk_extern]
 pub fn distribute(input: DistributeInput) -> ExternResult<Record> {
     let plan = plan(input.income, input.cutoff)?;
     let outcome = plan.outcome().map_err(LedgerError::from)?;
+    // A distribution that pays nobody would still use the income up.
+    if outcome.payouts.is_empty() {
+        return Err(LedgerError::NothingToPay(plan.income_hash).into());
+    }
     let project = plan.income.project.clone();
     let mut settlements = Vec::with_capacity(plan.settlements.len());
     for planned in &plan.settlements {

@@ -32,6 +32,8 @@ pub enum LedgerError {
     },
     #[error("the cutoff {cutoff} is in the future")]
     CutoffInTheFuture { cutoff: Timestamp },
+    #[error("income {0} would pay nobody: no counted contribution takes part and no fixed share applies; nothing was written")]
+    NothingToPay(ActionHash),
     #[error("distribution {0} not found")]
     DistributionNotFound(ActionHash),
     #[error("distribution {distribution} pays {agent} nothing")]
