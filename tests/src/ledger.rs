@@ -10,6 +10,12 @@ use ovn_domain::value_equation::*;
 use ovn_domain::ContributionKind;
 use ovn_integrity::{Distribution, PaymentReceipt};
 
+async fn preview(peers: &Peers, i: usize, income: &ActionHash) -> DistributionPreview {
+    peers
+        .call(i, "ledger", "preview_distribution", distribute_input(income))
+        .await
+}
+
 fn design(minutes: u32) -> ContributionKind<ActionHash> {
     ContributionKind::Work {
         minutes,
@@ -60,14 +66,7 @@ async fn a_sensorica_like_income_is_shared_exactly_as_computed_by_hand() {
     peers.sync().await;
 
     let income = record_income(&peers, alice, &project, 1_234_567).await;
-    let preview: DistributionPreview = peers
-        .call(
-            alice,
-            "ledger",
-            "preview_distribution",
-            distribute_input(&income),
-        )
-        .await;
+    let preview = preview(&peers, alice, &income).await;
     // By hand. Values: alice 10 h design × 30.00 = 300.00, plus her citation at 10 % of the
     // other inputs (300 + 160 + 150 + 10 = 620.00) = 62.00; bob 8 h × 20.00 = 160.00 and 2 h of
     // the printer × 5.00 = 10.00; carol 5 h design = 150.00 (her unconfirmed hour does not
@@ -220,14 +219,7 @@ async fn a_debt_is_repaid_across_incomes_and_settlements_are_reused() {
     let mut settlements_reused = vec![];
     for (amount, to_alice, to_bob) in [(1_000, 500, 500), (2_000, 500, 1_500), (1_000, 0, 1_000)] {
         let income = record_income(&peers, alice, &project, amount).await;
-        let preview: DistributionPreview = peers
-            .call(
-                alice,
-                "ledger",
-                "preview_distribution",
-                distribute_input(&income),
-            )
-            .await;
+        let preview = preview(&peers, alice, &income).await;
         settlements_reused.push(preview.settlements_reused);
         let d: Distribution = entry(&distribute(&peers, alice, &income).await);
         assert_eq!(payout_to(&d.payouts, &peers.agent(alice)), to_alice);
