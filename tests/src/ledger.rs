@@ -12,7 +12,12 @@ use ovn_integrity::{Distribution, PaymentReceipt};
 
 async fn preview(peers: &Peers, i: usize, income: &ActionHash) -> DistributionPreview {
     peers
-        .call(i, "ledger", "preview_distribution", distribute_input(income))
+        .call(
+            i,
+            "ledger",
+            "preview_distribution",
+            distribute_input(income),
+        )
         .await
 }
 

@@ -245,6 +245,16 @@ async fn equations_incomes_and_receipts_refuse_bad_input_and_write_nothing() {
         )
         .await;
     assert_refused(refused, "amount must be positive");
+    let nothing = ovn_integrity::IncomeEvent {
+        project: b.project.clone(),
+        amount: 0,
+        source: ovn_domain::IncomeSource::Donation,
+        description: "Nothing at all".into(),
+        evidence: vec![],
+        received: Timestamp::now(),
+    };
+    let rejected = b.commit(ALICE, "commit_income_event", nothing).await;
+    assert_invalid_commit(rejected, "amount must be positive");
     let income = record_income(&b.peers, ALICE, &b.project, 500).await;
     b.peers.sync().await;
     let refused = b
