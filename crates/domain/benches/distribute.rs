@@ -91,7 +91,7 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("baseline_sort", n), &all, |b, all| {
             b.iter(|| {
                 let mut refs: Vec<&In> = all.iter().collect();
-                refs.sort_by(|a, b| a.id.cmp(&b.id));
+                refs.sort_by_key(|a| a.id);
                 black_box(refs.len())
             })
         });

@@ -167,10 +167,8 @@ fn a_debt_stops_once_repaid_and_a_once_claim_is_paid_once() {
             paid_to(&first, 1),
             if claim == Claim::Debt { 500 } else { 9_000 }
         );
-        let paid: PaidClaims<u32> = first
-            .settled_claims()
-            .map(|l| ((l.contribution.unwrap(), l.bucket), l.amount))
-            .collect();
+        let mut paid = PaidClaims::new();
+        add_paid_claims(&mut paid, &first.claims_paid());
         let second = distribute(&equation, 10_000, &inputs, &paid).unwrap();
         assert_eq!(paid_to(&second, 1), 0, "{claim:?} paid twice");
         assert_eq!(second.retained, 9_000);
@@ -304,10 +302,9 @@ proptest! {
         let mut values = BTreeMap::new();
         for income in incomes {
             let o = distribute(&eq, income, &inputs, &paid).unwrap();
+            add_paid_claims(&mut paid, &o.claims_paid());
             for line in o.settled_claims() {
-                let key = (line.contribution.unwrap(), line.bucket);
-                *paid.entry(key).or_default() += line.amount;
-                values.insert(key, line.value);
+                values.insert((line.contribution.unwrap(), line.bucket), line.value);
             }
         }
         for (key, total) in &paid {
