@@ -62,4 +62,34 @@ pub enum DomainError {
     Overflow { what: &'static str },
     #[error("invalid network constitution: {0}")]
     BadConstitution(String),
+    #[error("the use lasts {minutes} minutes; the usage rules allow at most {max}")]
+    UseTooLong { minutes: u32, max: u32 },
+    #[error("the fee for {minutes} minutes is {expected} under the usage rules, not {fee}")]
+    WrongFee {
+        fee: u64,
+        expected: u64,
+        minutes: u32,
+    },
+    #[error("not permitted: {0}")]
+    NotPermitted(String),
+    #[error("the use must end after it starts (from {from_micros} µs, until {until_micros} µs)")]
+    BadInterval { from_micros: i64, until_micros: i64 },
+    #[error("{agent} is not the custodian; {custodian} is")]
+    NotCustodian { agent: String, custodian: String },
+    #[error("a custodian cannot transfer custody to themselves")]
+    SelfTransfer,
+    #[error("a {regime} resource changes custodian, never owner: it cannot be sold or its rights transferred")]
+    NotForSale {
+        regime: crate::resource::PropertyRegime,
+    },
+    #[error("{agent} does not own the resource and cannot transfer its ownership")]
+    NotOwner { agent: String },
+    #[error("only the recipient {recipient} may accept this transfer, not {agent}")]
+    NotRecipient { agent: String, recipient: String },
+    #[error("{state} is not a custody state of this resource")]
+    NotAState { state: String },
+    #[error("{state} is not the custodian's latest custody state, or was already handed on")]
+    StaleCustodyState { state: String },
+    #[error("transfer {transfer} was already accepted")]
+    AlreadyAccepted { transfer: String },
 }

@@ -1,5 +1,6 @@
 //! Income: money a project received, recorded by the agent who holds it, and the rules on it.
-//! `G` names a license grant (an `ActionHash` in the zomes).
+//! `G` names the record an income comes from, a license grant or a resource use (an
+//! `ActionHash` in the zomes).
 
 use crate::contribution::check_description_and_evidence;
 use crate::contribution::MAX_AMOUNT;
@@ -17,6 +18,11 @@ pub enum IncomeSource<G> {
     },
     Grant,
     Donation,
+    /// The fee for one use of a resource, income of the project that made or funded it: its
+    /// value equation passes it to the resource's contributors.
+    UseFee {
+        resource_use: G,
+    },
 }
 
 /// Rules:

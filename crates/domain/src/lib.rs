@@ -19,10 +19,13 @@
 //! - [`distribution`]: [`distribute`], sharing an income exactly, with a trace.
 //! - [`settlement`]: the common ledger's pages of counted contributions.
 //! - [`income`]: income sources and the rules on recorded income.
+//! - [`resource`]: property regimes, typed usage rules, and the rules on one use.
+//! - [`custody`]: two-party custody: transfers, acceptances, and a resource's history.
 
 pub mod apportion;
 pub mod constitution;
 pub mod contribution;
+pub mod custody;
 pub mod distribution;
 pub mod endorsement;
 pub mod error;
@@ -30,12 +33,14 @@ pub mod income;
 pub mod period;
 pub mod profile;
 pub mod project;
+pub mod resource;
 pub mod settlement;
 pub mod text;
 pub mod value_equation;
 
 pub use constitution::{Currency, Membrane, NetworkConstitution};
 pub use contribution::ContributionKind;
+pub use custody::{Holding, Rights};
 pub use distribution::{
     distribute, AgentShare, BucketResult, ClaimPaid, Input, Outcome, PaidClaims, Payout, TraceLine,
 };
@@ -44,4 +49,5 @@ pub use error::DomainError;
 pub use income::IncomeSource;
 pub use period::Period;
 pub use project::ProjectLevel;
+pub use resource::{Permitted, PropertyRegime, UsageRules};
 pub use value_equation::{Behaviour, Bucket, BucketKind, Claim, ValuationRules, ValueEquation};
