@@ -243,3 +243,115 @@ pub fn payout_to(payouts: &[ovn_domain::Payout<AgentPubKey>], agent: &AgentPubKe
         .find(|p| &p.agent == agent)
         .map_or(0, |p| p.amount)
 }
+
+/// A shared printer's rules: members only, at most 4 hours a use, a deposit of 50.00, 5.00 an
+/// hour, a condition report on return.
+pub fn printer_rules() -> ovn_domain::UsageRules {
+    ovn_domain::UsageRules {
+        who: ovn_domain::Permitted::Members,
+        max_minutes_per_use: 240,
+        deposit: 5_000,
+        fee_per_hour: 500,
+        condition_report_required: true,
+    }
+}
+
+pub fn resource_input(
+    name: &str,
+    regime: ovn_domain::PropertyRegime,
+    project: Option<&ActionHash>,
+) -> resources::resources::CreateResourceInput {
+    resources::resources::CreateResourceInput {
+        name: name.into(),
+        specification: "Prusa-class FDM printer, 25 x 21 x 21 cm".into(),
+        regime,
+        rules: Some(printer_rules()),
+        license: None,
+        project: project.cloned(),
+        location: "Sensorica lab, Montreal".into(),
+        condition: "working".into(),
+    }
+}
+
+/// Peer `i` creates a resource with the printer's rules; its hash.
+pub async fn create_resource(
+    peers: &Peers,
+    i: usize,
+    name: &str,
+    regime: ovn_domain::PropertyRegime,
+    project: Option<&ActionHash>,
+) -> ActionHash {
+    let input = resource_input(name, regime, project);
+    let record: Record = peers.call(i, "resources", "create_resource", input).await;
+    record.action_address().clone()
+}
+
+/// Peer `i`, the custodian, offers `resource` to peer `to`; the transfer's hash.
+pub async fn offer(peers: &Peers, i: usize, resource: &ActionHash, to: usize) -> ActionHash {
+    let input = resources::custody::TransferCustodyInput {
+        resource: resource.clone(),
+        to: peers.agent(to),
+        rights: None,
+        condition_note: "nozzle clean, bed level".into(),
+    };
+    let record: Record = peers.call(i, "resources", "transfer_custody", input).await;
+    record.action_address().clone()
+}
+
+/// Peer `i` accepts a transfer offered to them; the acceptance's hash.
+pub async fn accept(peers: &Peers, i: usize, transfer: &ActionHash) -> ActionHash {
+    let input = resources::custody::AcceptCustodyInput {
+        transfer: transfer.clone(),
+        condition_note: "received working".into(),
+    };
+    let record: Record = peers.call(i, "resources", "accept_custody", input).await;
+    record.action_address().clone()
+}
+
+/// A resource's custody as peer `i` sees it.
+pub async fn custody_of(
+    peers: &Peers,
+    i: usize,
+    resource: &ActionHash,
+) -> resources::custody::CustodyReport {
+    peers
+        .call(i, "resources", "get_custody_history", resource.clone())
+        .await
+}
+
+/// A custody transfer entry for raw commits: custody only, no owner.
+pub fn raw_transfer(
+    resource: &ActionHash,
+    prev: &ActionHash,
+    to: AgentPubKey,
+    to_profile: &ActionHash,
+) -> ovn_integrity::CustodyTransfer {
+    ovn_integrity::CustodyTransfer {
+        resource: resource.clone(),
+        prev: prev.clone(),
+        to,
+        to_profile: to_profile.clone(),
+        rights: ovn_domain::Rights::Custody,
+        owner: None,
+        condition_note: String::new(),
+    }
+}
+
+/// A use entry for raw commits: `minutes` ending a minute ago, with `fee`.
+pub fn raw_use(
+    resource: &ActionHash,
+    user_profile: Option<&ActionHash>,
+    minutes: i64,
+    fee: u64,
+) -> ovn_integrity::ResourceUse {
+    let now = Timestamp::now().as_micros();
+    let from = now - (minutes + 1) * 60_000_000;
+    ovn_integrity::ResourceUse {
+        resource: resource.clone(),
+        user_profile: user_profile.cloned(),
+        from: Timestamp::from_micros(from),
+        until: Timestamp::from_micros(from + minutes * 60_000_000),
+        fee,
+        condition_report: "returned clean".into(),
+    }
+}

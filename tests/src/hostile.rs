@@ -164,3 +164,145 @@ async fn honest_peers_warrant_mallory_for_settling_an_uncounted_contribution() {
         .await;
     peers.shutdown().await;
 }
+
+/// Mallory and alice are members; Mallory created a nondominium printer with the printer's
+/// rules; everyone holds it. Returns (printer, alice's profile, Mallory's profile).
+async fn mallorys_printer(peers: &Peers) -> (ActionHash, ActionHash, ActionHash) {
+    let mallorys = create_profile(peers, MALLORY, "mallory").await;
+    let alices = create_profile(peers, 1, "alice").await;
+    let printer = create_resource(
+        peers,
+        MALLORY,
+        "3D printer",
+        ovn_domain::PropertyRegime::Nondominium,
+        None,
+    )
+    .await;
+    peers.sync_all().await;
+    (
+        printer,
+        alices.action_address().clone(),
+        mallorys.action_address().clone(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_handing_on_alices_printer() {
+    let peers = Peers::with_hostile(1).await;
+    create_profile(&peers, MALLORY, "mallory").await;
+    let alices = create_profile(&peers, 1, "alice").await;
+    let printer = create_resource(
+        &peers,
+        1,
+        "3D printer",
+        ovn_domain::PropertyRegime::Nondominium,
+        None,
+    )
+    .await;
+    peers.sync_all().await;
+
+    let theft = raw_transfer(&printer, &printer, peers.agent(1), alices.action_address());
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_custody_transfer",
+            theft,
+            "is not the custodian",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_handing_one_custody_state_to_two_people() {
+    let peers = Peers::with_hostile(2).await;
+    let (printer, _, _) = mallorys_printer(&peers).await;
+    let bobs = create_profile(&peers, 2, "bob").await;
+    peers.sync_all().await;
+    // Her first offer, to alice, is valid; the same state offered to bob is not.
+    offer(&peers, MALLORY, &printer, 1).await;
+    peers.sync_all().await;
+
+    let second = raw_transfer(&printer, &printer, peers.agent(2), bobs.action_address());
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_custody_transfer",
+            second,
+            "already handed on",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_accepting_a_transfer_to_alice() {
+    let peers = Peers::with_hostile(1).await;
+    let (printer, _, _) = mallorys_printer(&peers).await;
+    let to_alice = offer(&peers, MALLORY, &printer, 1).await;
+    peers.sync_all().await;
+
+    let taken = ovn_integrity::CustodyAcceptance {
+        resource: printer,
+        transfer: to_alice,
+        condition_note: String::new(),
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_custody_acceptance",
+            taken,
+            "only the recipient",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_selling_a_nondominium_printer() {
+    let peers = Peers::with_hostile(1).await;
+    let (printer, alices, _) = mallorys_printer(&peers).await;
+
+    let sale = ovn_integrity::CustodyTransfer {
+        rights: ovn_domain::Rights::Ownership { price: 50_000 },
+        ..raw_transfer(&printer, &printer, peers.agent(1), &alices)
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_custody_transfer",
+            sale,
+            "changes custodian, never owner",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_a_use_longer_than_the_rules_allow() {
+    let peers = Peers::with_hostile(1).await;
+    let (printer, _, mallorys) = mallorys_printer(&peers).await;
+
+    // Eight hours, paid in full, where four are allowed.
+    let overlong = raw_use(&printer, Some(&mallorys), 480, 4_000);
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_resource_use",
+            overlong,
+            "the usage rules allow at most 240",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_a_use_with_the_wrong_fee() {
+    let peers = Peers::with_hostile(1).await;
+    let (printer, _, mallorys) = mallorys_printer(&peers).await;
+
+    let free_ride = raw_use(&printer, Some(&mallorys), 120, 0);
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_resource_use",
+            free_ride,
+            "is 1000 under the usage rules, not 0",
+        )
+        .await;
+    peers.shutdown().await;
+}

@@ -7,7 +7,7 @@ use holochain::prelude::*;
 use ledger::distributions::{DistributionPreview, ExplainPayoutInput, PayoutExplanation};
 use ledger::export::DistributionExport;
 use ovn_domain::value_equation::*;
-use ovn_domain::ContributionKind;
+use ovn_domain::{ContributionKind, PropertyRegime};
 use ovn_integrity::{Distribution, PaymentReceipt};
 
 async fn preview(peers: &Peers, i: usize, income: &ActionHash) -> DistributionPreview {
@@ -36,9 +36,16 @@ async fn a_sensorica_like_income_is_shared_exactly_as_computed_by_hand() {
         create_profile(&peers, i, name).await;
     }
     let project = create_project(&peers, alice, "Open spectrometer").await;
-    // Until resources exist, a project record stands for the printer and the cited design.
-    let printer = create_project(&peers, bob, "Shared 3D printer").await;
-    let optics = create_project(&peers, carol, "Open optics design").await;
+    // bob's own printer, used for the project; carol's design, which alice's work cites.
+    let printer = create_resource(&peers, bob, "3D printer", PropertyRegime::Private, None).await;
+    let optics = create_resource(
+        &peers,
+        carol,
+        "Open optics design",
+        PropertyRegime::Commons,
+        None,
+    )
+    .await;
     peers.sync().await;
     let network = AgentPubKey::from_raw_32(vec![7; 32]);
     set_equation(&peers, alice, &project, sensorica_equation(network.clone())).await;

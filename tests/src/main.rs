@@ -14,6 +14,10 @@
 //!   exported and receipted; Debt repaid across incomes; settlements reused.
 //! - [`ledger_rules`]: distributions, settlements, equations, incomes and receipts, each rule
 //!   kept and broken on the author's conductor, and the coordinators' typed refusals.
+//! - [`resources`]: a printer passes alice → bob → carol and every peer reads its history; a
+//!   use fee reaches those who funded and built it; a private resource lent, then sold.
+//! - [`resource_rules`]: custody, use and resource index rules kept and broken on the author's
+//!   conductor, and the resources coordinator's typed refusals.
 //! - [`links`]: forged index links, projects and endorsements, and deletions, each rejected.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
 //! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
@@ -32,3 +36,5 @@ mod links;
 mod membrane;
 mod profiles;
 mod projects;
+mod resource_rules;
+mod resources;

@@ -9,8 +9,9 @@
 
 use hdk::prelude::*;
 use ovn_integrity::{
-    Contribution, Distribution, Endorsement, EntryTypes, IncomeEvent, LinkTypes, PaymentReceipt,
-    Profile, Project, Settlement, ValueEquation,
+    Contribution, CustodyAcceptance, CustodyRequest, CustodyTransfer, Distribution, Endorsement,
+    EntryTypes, IncomeEvent, LinkTypes, PaymentReceipt, Profile, Project, Resource, ResourceUse,
+    Settlement, ValueEquation,
 };
 
 #[hdk_extern]
@@ -49,6 +50,31 @@ pub fn commit_endorsements(endorsements: Vec<Endorsement>) -> ExternResult<Vec<A
         .into_iter()
         .map(|e| create_entry(EntryTypes::Endorsement(e)))
         .collect()
+}
+
+#[hdk_extern]
+pub fn commit_resource(resource: Resource) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::Resource(resource))
+}
+
+#[hdk_extern]
+pub fn commit_custody_request(request: CustodyRequest) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::CustodyRequest(request))
+}
+
+#[hdk_extern]
+pub fn commit_custody_transfer(transfer: CustodyTransfer) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::CustodyTransfer(transfer))
+}
+
+#[hdk_extern]
+pub fn commit_custody_acceptance(acceptance: CustodyAcceptance) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::CustodyAcceptance(acceptance))
+}
+
+#[hdk_extern]
+pub fn commit_resource_use(usage: ResourceUse) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::ResourceUse(usage))
 }
 
 #[hdk_extern]
@@ -128,4 +154,15 @@ pub fn create_link_raw(input: RawLink) -> ExternResult<ActionHash> {
 #[hdk_extern]
 pub fn delete_link_raw(link: ActionHash) -> ExternResult<ActionHash> {
     delete_link(link, GetOptions::local())
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct UpdateResourceRaw {
+    pub original: ActionHash,
+    pub resource: Resource,
+}
+
+#[hdk_extern]
+pub fn update_resource_raw(input: UpdateResourceRaw) -> ExternResult<ActionHash> {
+    update_entry(input.original, EntryTypes::Resource(input.resource))
 }

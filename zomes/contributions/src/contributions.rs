@@ -5,7 +5,7 @@ use hdk::prelude::*;
 use ovn_domain::contribution::{check_date, check_description_and_evidence};
 use ovn_domain::{ContributionKind, Period};
 use ovn_integrity::links::period_bucket;
-use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project};
+use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project, Resource};
 use ovn_zome_support::index::{contributions_in_period, periods_of_project};
 use ovn_zome_support::records::{committed, get_entry, get_targets};
 
@@ -57,7 +57,7 @@ pub fn log_contribution(input: LogContributionInput) -> ExternResult<Record> {
     committed(hash)
 }
 
-/// The project exists and is one; a named resource exists; a correction corrects the caller's
+/// The project exists and is one; a named resource exists and is a Resource; a correction corrects the caller's
 /// own contribution to the same project.
 fn check_references(input: &LogContributionInput) -> ExternResult<()> {
     match get_entry::<Project>(&input.project)? {
@@ -66,8 +66,10 @@ fn check_references(input: &LogContributionInput) -> ExternResult<()> {
         Some(Ok(_)) => {}
     }
     if let Some(resource) = input.kind.resource() {
-        if get(resource.clone(), GetOptions::default())?.is_none() {
-            return Err(ContributionError::ResourceNotFound(resource.clone()).into());
+        match get_entry::<Resource>(resource)? {
+            None => return Err(ContributionError::ResourceNotFound(resource.clone()).into()),
+            Some(Err(())) => return Err(ContributionError::NotAResource(resource.clone()).into()),
+            Some(Ok(_)) => {}
         }
     }
     if let Some(corrected) = &input.corrects {

@@ -13,6 +13,8 @@ pub enum ContributionError {
     NotAProject(ActionHash),
     #[error("resource {0} not found")]
     ResourceNotFound(ActionHash),
+    #[error("{0} is not a resource: a use or a citation names a Resource")]
+    NotAResource(ActionHash),
     #[error("contribution {0} not found")]
     ContributionNotFound(ActionHash),
     #[error("{0} is not a contribution")]

@@ -2,6 +2,7 @@
 //! materials). Immutable: a mistake is fixed by a new contribution that `corrects` it.
 
 use crate::project::Project;
+use crate::resource::Resource;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
@@ -37,7 +38,7 @@ impl Contribution {
 /// 3. The description is non-empty and bounded; evidence items are distinct and bounded.
 /// 4. It is dated from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
 /// 5. The project is a Project.
-/// 6. A Use or Cite names a resource that resolves to a valid record.
+/// 6. A Use or Cite names a Resource.
 /// 7. A correction names a Contribution by the same contributor to the same project.
 pub fn validate_create_contribution(
     header: &ActionHeader,
@@ -63,7 +64,10 @@ pub fn validate_create_contribution(
         UnitEntryTypes::Project
     )?);
     if let Some(resource) = contribution.kind.resource() {
-        must_get_valid_record(resource.clone())?;
+        check!(must_get_app_entry::<Resource>(
+            resource,
+            UnitEntryTypes::Resource
+        )?);
     }
     if let Some(corrected) = &contribution.corrects {
         let corrected = check!(must_get_app_entry::<Contribution>(

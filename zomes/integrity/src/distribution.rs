@@ -8,7 +8,7 @@
 use crate::income_event::IncomeEvent;
 use crate::settlement::Settlement;
 use crate::value_equation::{network_default_equation, Equation, ValueEquation};
-use crate::verdict::{actions_since, creates, invalid, must_get_app_entry, valid};
+use crate::verdict::{actions_since, entries_created, invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::distribution::add_paid_claims;
@@ -209,19 +209,11 @@ fn first_duplicate(hashes: &[ActionHash]) -> Option<&ActionHash> {
 /// Whether the author's chain holds a Distribution of `income`. The author recorded the income
 /// (rule 1), so only the actions since it are read.
 fn already_distributed(header: &ActionHeader, income: &ActionHash) -> ExternResult<bool> {
-    let expected = AppEntryDef::try_from(UnitEntryTypes::Distribution)?;
-    for action in actions_since(header, income)? {
-        let Some(entry_hash) = action.entry_hash().filter(|_| creates(&action, &expected)) else {
-            continue;
-        };
-        let entry = must_get_entry(entry_hash.clone())?;
-        if let Ok(earlier) = Distribution::try_from(entry.as_content().clone()) {
-            if &earlier.income == income {
-                return Ok(true);
-            }
-        }
-    }
-    Ok(false)
+    let earlier: Vec<Distribution> = entries_created(
+        &actions_since(header, income)?,
+        UnitEntryTypes::Distribution,
+    )?;
+    Ok(earlier.iter().any(|d| &d.income == income))
 }
 
 /// Rules:

@@ -2,6 +2,8 @@
 //! a distribution refers to exactly what was signed.
 
 use crate::project::Project;
+use crate::resource::Resource;
+use crate::resource_use::ResourceUse;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
@@ -28,6 +30,8 @@ pub struct IncomeEvent {
 /// 2. It is received from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
 /// 3. The project is a Project.
 /// 4. A license fee names a grant that resolves to a valid record.
+/// 5. A use fee names a ResourceUse whose fee is the amount, of a resource that names this
+///    project as the one that made or funded it.
 pub fn validate_create_income_event(
     header: &ActionHeader,
     income: &IncomeEvent,
@@ -47,6 +51,28 @@ pub fn validate_create_income_event(
     )?);
     if let IncomeSource::LicenseFee { grant } = &income.source {
         must_get_valid_record(grant.clone())?;
+    }
+    if let IncomeSource::UseFee { resource_use } = &income.source {
+        let usage = check!(must_get_app_entry::<ResourceUse>(
+            resource_use,
+            UnitEntryTypes::ResourceUse
+        )?);
+        if usage.entry.fee != income.amount {
+            return invalid(format!(
+                "the use {resource_use} paid a fee of {}, not {}",
+                usage.entry.fee, income.amount
+            ));
+        }
+        let resource = check!(must_get_app_entry::<Resource>(
+            &usage.entry.resource,
+            UnitEntryTypes::Resource
+        )?);
+        if resource.entry.project.as_ref() != Some(&income.project) {
+            return invalid(format!(
+                "the resource {} does not belong to the project {}: its use fees are not this project's income",
+                usage.entry.resource, income.project
+            ));
+        }
     }
     valid()
 }

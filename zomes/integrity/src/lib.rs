@@ -10,24 +10,32 @@
 //! - [`membrane`]: who may join (open, or invite-only with a progenitor).
 //! - Entries: [`profile`], [`private_profile`], [`project`], [`contribution`], [`endorsement`];
 //!   the common ledger: [`income_event`], [`value_equation`], [`settlement`], [`distribution`],
-//!   [`payment_receipt`].
+//!   [`payment_receipt`]; resources and custody: [`resource`], [`custody_request`],
+//!   [`custody_transfer`], [`custody_acceptance`], [`resource_use`].
 //! - Links: [`agent_to_profile`], [`all_projects`], [`project_to_periods`],
 //!   [`period_to_contributions`], [`agent_to_contributions`], [`contribution_to_endorsements`],
 //!   [`contribution_to_corrections`], [`project_to_income_events`],
 //!   [`project_to_value_equations`], [`project_to_settlements`], [`project_to_distributions`],
-//!   [`distribution_to_payment_receipts`], and [`links`] for the rules links share.
+//!   [`distribution_to_payment_receipts`], [`all_resources`], [`project_to_resources`],
+//!   [`resource_to_custody`], [`agent_to_custody_states`], [`resource_to_uses`],
+//!   [`resource_to_custody_requests`], and [`links`] for the rules links share.
 
 use hdi::prelude::*;
 
 #[macro_use]
 pub mod verdict;
 pub mod agent_to_contributions;
+pub mod agent_to_custody_states;
 pub mod agent_to_profile;
 pub mod all_projects;
+pub mod all_resources;
 pub mod constitution;
 pub mod contribution;
 pub mod contribution_to_corrections;
 pub mod contribution_to_endorsements;
+pub mod custody_acceptance;
+pub mod custody_request;
+pub mod custody_transfer;
 pub mod distribution;
 pub mod distribution_to_payment_receipts;
 pub mod endorsement;
@@ -42,12 +50,21 @@ pub mod project;
 pub mod project_to_distributions;
 pub mod project_to_income_events;
 pub mod project_to_periods;
+pub mod project_to_resources;
 pub mod project_to_settlements;
 pub mod project_to_value_equations;
+pub mod resource;
+pub mod resource_to_custody;
+pub mod resource_to_custody_requests;
+pub mod resource_to_uses;
+pub mod resource_use;
 pub mod settlement;
 pub mod value_equation;
 
 pub use contribution::Contribution;
+pub use custody_acceptance::CustodyAcceptance;
+pub use custody_request::CustodyRequest;
+pub use custody_transfer::CustodyTransfer;
 pub use distribution::Distribution;
 pub use endorsement::Endorsement;
 pub use income_event::IncomeEvent;
@@ -56,6 +73,8 @@ pub use payment_receipt::PaymentReceipt;
 pub use private_profile::PrivateProfile;
 pub use profile::Profile;
 pub use project::Project;
+pub use resource::Resource;
+pub use resource_use::ResourceUse;
 pub use settlement::{SettledContribution, Settlement};
 pub use value_equation::ValueEquation;
 
@@ -73,6 +92,11 @@ pub enum EntryTypes {
     Settlement(Settlement),
     Distribution(Distribution),
     PaymentReceipt(PaymentReceipt),
+    Resource(Resource),
+    CustodyRequest(CustodyRequest),
+    CustodyTransfer(CustodyTransfer),
+    CustodyAcceptance(CustodyAcceptance),
+    ResourceUse(ResourceUse),
 }
 
 #[hdk_link_types]
@@ -101,6 +125,18 @@ pub enum LinkTypes {
     ProjectToDistributions,
     /// Distribution → its PaymentReceipts. Created by the payee; never deleted.
     DistributionToPaymentReceipts,
+    /// The all-resources anchor → each Resource. Created by the resource's creator.
+    AllResources,
+    /// Project → the Resources it produced or funded. Created by the resource's creator.
+    ProjectToResources,
+    /// Resource → its CustodyTransfers and CustodyAcceptances. Created by their authors.
+    ResourceToCustody,
+    /// Agent → the custody states they came to hold (creations, acceptances). Created by them.
+    AgentToCustodyStates,
+    /// Resource → its ResourceUses. Created by the user.
+    ResourceToUses,
+    /// Resource → CustodyRequests for it. Created by the requester.
+    ResourceToCustodyRequests,
 }
 
 #[hdk_extern]
@@ -168,6 +204,17 @@ fn validate_create_entry(
         EntryTypes::PaymentReceipt(r) => {
             payment_receipt::validate_create_payment_receipt(header, &r)
         }
+        EntryTypes::Resource(r) => resource::validate_create_resource(&r),
+        EntryTypes::CustodyRequest(r) => {
+            custody_request::validate_create_custody_request(header, &r)
+        }
+        EntryTypes::CustodyTransfer(t) => {
+            custody_transfer::validate_create_custody_transfer(header, &t)
+        }
+        EntryTypes::CustodyAcceptance(a) => {
+            custody_acceptance::validate_create_custody_acceptance(header, &a)
+        }
+        EntryTypes::ResourceUse(u) => resource_use::validate_create_resource_use(header, &u),
     }
 }
 
@@ -188,6 +235,13 @@ fn validate_update_entry(
         EntryTypes::Settlement(_) => settlement::validate_update_settlement(),
         EntryTypes::Distribution(_) => distribution::validate_update_distribution(),
         EntryTypes::PaymentReceipt(_) => payment_receipt::validate_update_payment_receipt(),
+        EntryTypes::Resource(_) => resource::validate_update_resource(),
+        EntryTypes::CustodyRequest(_) => custody_request::validate_update_custody_request(),
+        EntryTypes::CustodyTransfer(_) => custody_transfer::validate_update_custody_transfer(),
+        EntryTypes::CustodyAcceptance(_) => {
+            custody_acceptance::validate_update_custody_acceptance()
+        }
+        EntryTypes::ResourceUse(_) => resource_use::validate_update_resource_use(),
     }
 }
 
@@ -251,6 +305,24 @@ fn validate_create_link(
         }
         LinkTypes::DistributionToPaymentReceipts => {
             distribution_to_payment_receipts::validate_create_link_distribution_to_payment_receipts(
+                header, link,
+            )
+        }
+        LinkTypes::AllResources => all_resources::validate_create_link_all_resources(header, link),
+        LinkTypes::ProjectToResources => {
+            project_to_resources::validate_create_link_project_to_resources(header, link)
+        }
+        LinkTypes::ResourceToCustody => {
+            resource_to_custody::validate_create_link_resource_to_custody(header, link)
+        }
+        LinkTypes::AgentToCustodyStates => {
+            agent_to_custody_states::validate_create_link_agent_to_custody_states(header, link)
+        }
+        LinkTypes::ResourceToUses => {
+            resource_to_uses::validate_create_link_resource_to_uses(header, link)
+        }
+        LinkTypes::ResourceToCustodyRequests => {
+            resource_to_custody_requests::validate_create_link_resource_to_custody_requests(
                 header, link,
             )
         }

@@ -39,6 +39,11 @@ pub fn all_projects_anchor() -> ExternResult<EntryHash> {
     Path::from("ovn.all_projects").path_entry_hash()
 }
 
+/// The anchor every resource is linked from.
+pub fn all_resources_anchor() -> ExternResult<EntryHash> {
+    Path::from("ovn.all_resources").path_entry_hash()
+}
+
 /// The bucket a project's contributions of one month are linked from: a hash nobody stores,
 /// derived from the project and the period, so each month's listing reads only that month.
 pub fn period_bucket(project: &ActionHash, period: Period) -> ExternResult<EntryHash> {

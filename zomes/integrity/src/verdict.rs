@@ -39,6 +39,11 @@ pub fn unit_entry_type(record: &Record) -> ExternResult<Option<UnitEntryTypes>> 
         UnitEntryTypes::Settlement,
         UnitEntryTypes::Distribution,
         UnitEntryTypes::PaymentReceipt,
+        UnitEntryTypes::Resource,
+        UnitEntryTypes::CustodyTransfer,
+        UnitEntryTypes::CustodyAcceptance,
+        UnitEntryTypes::CustodyRequest,
+        UnitEntryTypes::ResourceUse,
     ] {
         let expected = AppEntryDef::try_from(unit)?;
         if def.zome_index == expected.zome_index && def.entry_index == expected.entry_index {
@@ -113,6 +118,25 @@ pub fn actions_since(header: &ActionHeader, since: &ActionHash) -> ExternResult<
 pub fn creates_entry_of(actions: &[Action], unit: UnitEntryTypes) -> ExternResult<bool> {
     let expected = AppEntryDef::try_from(unit)?;
     Ok(actions.iter().any(|a| creates(a, &expected)))
+}
+
+/// The entries of type `unit` that `actions` create, read as `T`, in the actions' order.
+pub fn entries_created<T>(actions: &[Action], unit: UnitEntryTypes) -> ExternResult<Vec<T>>
+where
+    T: TryFrom<Entry>,
+{
+    let expected = AppEntryDef::try_from(unit)?;
+    let mut entries = vec![];
+    for action in actions {
+        let Some(entry_hash) = action.entry_hash().filter(|_| creates(action, &expected)) else {
+            continue;
+        };
+        let entry = must_get_entry(entry_hash.clone())?;
+        if let Ok(entry) = T::try_from(entry.as_content().clone()) {
+            entries.push(entry);
+        }
+    }
+    Ok(entries)
 }
 
 /// Whether `action` creates an entry of the type `expected`.

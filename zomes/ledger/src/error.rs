@@ -16,6 +16,16 @@ pub enum LedgerError {
         project: ActionHash,
         agent: AgentPubKey,
     },
+    #[error("resource use {0} not found")]
+    UseNotFound(ActionHash),
+    #[error("the use {resource_use} paid a fee of {fee}; record exactly that amount")]
+    UseFeeMismatch { resource_use: ActionHash, fee: u64 },
+    #[error("the resource of use {resource_use} belongs to {belongs_to:?}, not project {project}: its fees are its own project's income")]
+    NotTheResourcesProject {
+        resource_use: ActionHash,
+        project: ActionHash,
+        belongs_to: Option<ActionHash>,
+    },
     #[error("income {0} not found")]
     IncomeNotFound(ActionHash),
     #[error(

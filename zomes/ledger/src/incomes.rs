@@ -5,7 +5,7 @@ use hdk::prelude::*;
 use ovn_domain::contribution::check_date;
 use ovn_domain::income::check_income;
 use ovn_domain::IncomeSource;
-use ovn_integrity::{EntryTypes, IncomeEvent, LinkTypes, Project};
+use ovn_integrity::{EntryTypes, IncomeEvent, LinkTypes, Project, Resource, ResourceUse};
 use ovn_zome_support::records::{committed, get_entry, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -30,6 +30,9 @@ pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
     if !matches!(get_entry::<Project>(&input.project)?, Some(Ok(_))) {
         return Err(LedgerError::ProjectNotFound(input.project).into());
     }
+    if let IncomeSource::UseFee { resource_use } = &input.source {
+        check_use_fee(resource_use, input.amount, &input.project)?;
+    }
     let income = IncomeEvent {
         project: input.project.clone(),
         amount: input.amount,
@@ -46,6 +49,33 @@ pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
         (),
     )?;
     committed(hash)
+}
+
+/// A use fee is the use's fee exactly, and income of the project its resource names.
+fn check_use_fee(resource_use: &ActionHash, amount: u64, project: &ActionHash) -> ExternResult<()> {
+    let Some(Ok((_, usage))) = get_entry::<ResourceUse>(resource_use)? else {
+        return Err(LedgerError::UseNotFound(resource_use.clone()).into());
+    };
+    if usage.fee != amount {
+        return Err(LedgerError::UseFeeMismatch {
+            resource_use: resource_use.clone(),
+            fee: usage.fee,
+        }
+        .into());
+    }
+    let belongs_to = match get_entry::<Resource>(&usage.resource)? {
+        Some(Ok((_, resource))) => resource.project,
+        _ => None,
+    };
+    if belongs_to.as_ref() != Some(project) {
+        return Err(LedgerError::NotTheResourcesProject {
+            resource_use: resource_use.clone(),
+            project: project.clone(),
+            belongs_to,
+        }
+        .into());
+    }
+    Ok(())
 }
 
 /// A project's income, oldest first.

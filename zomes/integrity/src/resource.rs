@@ -1,0 +1,57 @@
+//! [`Resource`]: a thing held in common (a 3D printer, a tool shed, an open-hardware design),
+//! its property regime and its typed usage rules. Its creator is its first custodian. Immutable:
+//! custody events and use reports carry its condition over time.
+
+use crate::project::Project;
+use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::resource::check_resource;
+use ovn_domain::{PropertyRegime, UsageRules};
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct Resource {
+    pub name: String,
+    pub specification: String,
+    pub regime: PropertyRegime,
+    pub rules: UsageRules,
+    /// The license it is shared under (the licenses issue gives it a type).
+    pub license: Option<ActionHash>,
+    /// The project whose contributions produced or funded it: its use fees are that project's
+    /// income, shared among its contributors.
+    pub project: Option<ActionHash>,
+    pub location: String,
+    pub condition: String,
+}
+
+/// Rules:
+/// 1. The name is non-empty and bounded; specification, location and condition are bounded.
+/// 2. The usage rules are well formed (duration, deposit, fee, skills).
+/// 3. A project, if named, is a Project; a license, if named, resolves to a valid record.
+pub fn validate_create_resource(resource: &Resource) -> ExternResult<ValidateCallbackResult> {
+    check!(check_resource(
+        &resource.name,
+        &resource.specification,
+        &resource.location,
+        &resource.condition,
+        &resource.rules
+    ));
+    if let Some(project) = &resource.project {
+        check!(must_get_app_entry::<Project>(
+            project,
+            UnitEntryTypes::Project
+        )?);
+    }
+    if let Some(license) = &resource.license {
+        must_get_valid_record(license.clone())?;
+    }
+    valid()
+}
+
+/// Rules:
+/// 1. Resources are never updated: custody moves by transfers, its condition is reported with
+///    each transfer and use, and its regime and rules are what every holder agreed to.
+pub fn validate_update_resource() -> ExternResult<ValidateCallbackResult> {
+    invalid("resources cannot be updated: report their condition with a transfer or a use")
+}

@@ -1,0 +1,367 @@
+//! Asking for a resource, handing it on, accepting it, and reading who holds what. The history
+//! is replayed from the resource's custody events (the DHT's, plus the caller's own not yet
+//! published) by `ovn_domain::custody::replay`.
+
+use crate::resources::must_find_resource;
+use crate::ResourcesError;
+use hdk::prelude::*;
+use ovn_domain::custody::{replay, CustodyEvent, History};
+use ovn_domain::text::{check_optional_text, check_text, MAX_PROSE};
+use ovn_domain::{PropertyRegime, Rights};
+use ovn_integrity::{
+    CustodyAcceptance, CustodyRequest, CustodyTransfer, EntryTypes, LinkTypes, Resource,
+    UnitEntryTypes,
+};
+use ovn_zome_support::membership::{my_profile_creation, profile_creation_of};
+use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct RequestCustodyInput {
+    pub resource: ActionHash,
+    /// Why, and for how long.
+    pub note: String,
+}
+
+/// Asks the custodian for a resource: a request they see with `get_custody_requests`.
+#[hdk_extern]
+pub fn request_custody(input: RequestCustodyInput) -> ExternResult<Record> {
+    check_text("note", &input.note, MAX_PROSE).map_err(ResourcesError::from)?;
+    must_find_resource(&input.resource)?;
+    let me = agent_info()?.agent_initial_pubkey;
+    let profile = my_profile_creation()?.ok_or(ResourcesError::NoProfile { agent: me })?;
+    let request = CustodyRequest {
+        resource: input.resource.clone(),
+        requester_profile: profile,
+        note: input.note,
+    };
+    let hash = create_entry(EntryTypes::CustodyRequest(request))?;
+    create_link(
+        input.resource,
+        hash.clone(),
+        LinkTypes::ResourceToCustodyRequests,
+        (),
+    )?;
+    committed(hash)
+}
+
+/// The requests for a resource, oldest first.
+#[hdk_extern]
+pub fn get_custody_requests(resource: ActionHash) -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(resource, LinkTypes::ResourceToCustodyRequests)?,
+        GetStrategy::default(),
+    )?)
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct TransferCustodyInput {
+    pub resource: ActionHash,
+    pub to: AgentPubKey,
+    /// Custody only when not given. Ownership only for Shared or Private resources.
+    #[serde(default)]
+    pub rights: Option<Rights>,
+    /// The resource's condition as handed over.
+    #[serde(default)]
+    pub condition_note: String,
+}
+
+/// Offers the caller's resource to a member. Custody moves when they accept.
+#[hdk_extern]
+pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
+    check_optional_text("condition_note", &input.condition_note, MAX_PROSE)
+        .map_err(ResourcesError::from)?;
+    let (record, resource) = must_find_resource(&input.resource)?;
+    let history = read_history(&record, &resource)?;
+    let me = agent_info()?.agent_initial_pubkey;
+    if history.holding.custodian != me {
+        return Err(ResourcesError::NotCustodian {
+            resource: input.resource,
+            agent: me,
+            custodian: history.holding.custodian,
+        }
+        .into());
+    }
+    if let Some(pending) = history.pending {
+        return Err(ResourcesError::AlreadyOffered {
+            resource: input.resource,
+            transfer: pending.transfer,
+            to: pending.to,
+        }
+        .into());
+    }
+    let rights = input.rights.unwrap_or(Rights::Custody);
+    history
+        .holding
+        .check_transfer(resource.regime, &me, &input.to, &rights)
+        .map_err(ResourcesError::from)?;
+    let to_profile = profile_creation_of(&input.to)?.ok_or(ResourcesError::NoProfile {
+        agent: input.to.clone(),
+    })?;
+    let transfer = CustodyTransfer {
+        resource: input.resource.clone(),
+        prev: history.state,
+        to: input.to,
+        to_profile,
+        rights,
+        owner: history.holding.owner,
+        condition_note: input.condition_note,
+    };
+    let hash = create_entry(EntryTypes::CustodyTransfer(transfer))?;
+    create_link(
+        input.resource,
+        hash.clone(),
+        LinkTypes::ResourceToCustody,
+        (),
+    )?;
+    committed(hash)
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct AcceptCustodyInput {
+    pub transfer: ActionHash,
+    /// The resource's condition as received.
+    #[serde(default)]
+    pub condition_note: String,
+}
+
+/// Accepts a transfer offered to the caller: custody is theirs from now on.
+#[hdk_extern]
+pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
+    check_optional_text("condition_note", &input.condition_note, MAX_PROSE)
+        .map_err(ResourcesError::from)?;
+    let Some(Ok((_, transfer))) = get_entry::<CustodyTransfer>(&input.transfer)? else {
+        return Err(ResourcesError::TransferNotFound(input.transfer).into());
+    };
+    let me = agent_info()?.agent_initial_pubkey;
+    if transfer.to != me {
+        return Err(ResourcesError::NotRecipient {
+            transfer: input.transfer,
+            recipient: transfer.to,
+        }
+        .into());
+    }
+    let mine = own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?;
+    let accepted = mine.iter().any(|r| {
+        r.entry()
+            .to_app_option::<CustodyAcceptance>()
+            .ok()
+            .flatten()
+            .is_some_and(|a| a.transfer == input.transfer)
+    });
+    if accepted {
+        return Err(ResourcesError::AlreadyAccepted(input.transfer).into());
+    }
+    let acceptance = CustodyAcceptance {
+        resource: transfer.resource.clone(),
+        transfer: input.transfer,
+        condition_note: input.condition_note,
+    };
+    let hash = create_entry(EntryTypes::CustodyAcceptance(acceptance))?;
+    create_link(
+        transfer.resource,
+        hash.clone(),
+        LinkTypes::ResourceToCustody,
+        (),
+    )?;
+    create_link(me, hash.clone(), LinkTypes::AgentToCustodyStates, ())?;
+    committed(hash)
+}
+
+/// One hand-over in a resource's history.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct CustodyStepReport {
+    pub transfer: ActionHash,
+    pub acceptance: ActionHash,
+    pub from: AgentPubKey,
+    pub to: AgentPubKey,
+    pub rights: Rights,
+    pub offered_at: Timestamp,
+    pub accepted_at: Timestamp,
+    /// The condition as handed over, and as received.
+    pub condition_given: String,
+    pub condition_received: String,
+}
+
+/// A transfer waiting for its recipient.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct PendingReport {
+    pub transfer: ActionHash,
+    pub to: AgentPubKey,
+    pub rights: Rights,
+    pub offered_at: Timestamp,
+}
+
+/// A resource's custody, replayed from its events.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct CustodyReport {
+    pub resource: ActionHash,
+    pub name: String,
+    pub regime: PropertyRegime,
+    pub creator: AgentPubKey,
+    pub created_at: Timestamp,
+    /// Who holds it now.
+    pub custodian: AgentPubKey,
+    /// Its owner, for Shared and Private resources.
+    pub owner: Option<AgentPubKey>,
+    /// The current custody state: the creation or the last acceptance.
+    pub state: ActionHash,
+    /// Hand-overs in order.
+    pub steps: Vec<CustodyStepReport>,
+    pub pending: Option<PendingReport>,
+}
+
+/// A resource's custody history in order, its current custodian and any pending offer.
+#[hdk_extern]
+pub fn get_custody_history(resource: ActionHash) -> ExternResult<CustodyReport> {
+    let (record, entry) = must_find_resource(&resource)?;
+    let events = custody_events(&resource)?;
+    let history = replay_events(&record, &entry, &events);
+    let transfer = |h: &ActionHash| match events.get(h) {
+        Some(Event::Transfer(r, t)) => Some((r.action().timestamp(), t.condition_note.clone())),
+        _ => None,
+    };
+    let acceptance = |h: &ActionHash| match events.get(h) {
+        Some(Event::Accept(r, a)) => Some((r.action().timestamp(), a.condition_note.clone())),
+        _ => None,
+    };
+    let steps = history
+        .steps
+        .iter()
+        .filter_map(|s| {
+            let (offered_at, condition_given) = transfer(&s.transfer)?;
+            let (accepted_at, condition_received) = acceptance(&s.acceptance)?;
+            Some(CustodyStepReport {
+                transfer: s.transfer.clone(),
+                acceptance: s.acceptance.clone(),
+                from: s.from.clone(),
+                to: s.to.clone(),
+                rights: s.rights.clone(),
+                offered_at,
+                accepted_at,
+                condition_given,
+                condition_received,
+            })
+        })
+        .collect();
+    let pending = history.pending.as_ref().and_then(|p| {
+        Some(PendingReport {
+            transfer: p.transfer.clone(),
+            to: p.to.clone(),
+            rights: p.rights.clone(),
+            offered_at: transfer(&p.transfer)?.0,
+        })
+    });
+    Ok(CustodyReport {
+        resource,
+        name: entry.name,
+        regime: entry.regime,
+        creator: record.action().author().clone(),
+        created_at: record.action().timestamp(),
+        custodian: history.holding.custodian,
+        owner: history.holding.owner,
+        state: history.state,
+        steps,
+        pending,
+    })
+}
+
+/// The resources `agent` holds now, oldest first.
+#[hdk_extern]
+pub fn get_resources_held_by(agent: AgentPubKey) -> ExternResult<Vec<Record>> {
+    let mut states = get_targets(get_links(
+        LinkQuery::try_new(agent.clone(), LinkTypes::AgentToCustodyStates)?,
+        GetStrategy::default(),
+    )?)?;
+    if agent == agent_info()?.agent_initial_pubkey {
+        states.extend(own_entries(UnitEntryTypes::Resource.try_into()?)?);
+        states.extend(own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?);
+    }
+    let mut seen = BTreeSet::new();
+    let mut held = vec![];
+    for state in states {
+        let resource = match state.entry().to_app_option::<CustodyAcceptance>() {
+            Ok(Some(acceptance)) => acceptance.resource,
+            _ => state.action_address().clone(),
+        };
+        if !seen.insert(resource.clone()) {
+            continue;
+        }
+        let Some(Ok((record, entry))) = get_entry::<Resource>(&resource)? else {
+            continue;
+        };
+        let history = replay_events(&record, &entry, &custody_events(&resource)?);
+        if history.holding.custodian == agent {
+            held.push(record);
+        }
+    }
+    held.sort_by_key(|r| (r.action().timestamp(), r.action_address().clone()));
+    Ok(held)
+}
+
+/// A custody event with its record.
+enum Event {
+    Transfer(Record, CustodyTransfer),
+    Accept(Record, CustodyAcceptance),
+}
+
+/// The history of the resource at `record`, replayed from the caller's view of its events.
+fn read_history(
+    record: &Record,
+    resource: &Resource,
+) -> ExternResult<History<AgentPubKey, ActionHash>> {
+    let events = custody_events(record.action_address())?;
+    Ok(replay_events(record, resource, &events))
+}
+
+fn replay_events(
+    record: &Record,
+    resource: &Resource,
+    events: &BTreeMap<ActionHash, Event>,
+) -> History<AgentPubKey, ActionHash> {
+    let events = events.iter().map(|(hash, event)| match event {
+        Event::Transfer(r, t) => CustodyEvent::Transfer {
+            id: hash.clone(),
+            prev: t.prev.clone(),
+            by: r.action().author().clone(),
+            to: t.to.clone(),
+            rights: t.rights.clone(),
+        },
+        Event::Accept(r, a) => CustodyEvent::Accept {
+            id: hash.clone(),
+            transfer: a.transfer.clone(),
+            by: r.action().author().clone(),
+        },
+    });
+    replay(
+        record.action_address().clone(),
+        record.action().author(),
+        resource.regime,
+        events,
+    )
+}
+
+/// The custody events of `resource`: the DHT's index, plus the caller's own (which the DHT may
+/// not show yet).
+fn custody_events(resource: &ActionHash) -> ExternResult<BTreeMap<ActionHash, Event>> {
+    let mut records = get_targets(get_links(
+        LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToCustody)?,
+        GetStrategy::default(),
+    )?)?;
+    records.extend(own_entries(UnitEntryTypes::CustodyTransfer.try_into()?)?);
+    records.extend(own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?);
+    let mut events = BTreeMap::new();
+    for record in records {
+        let hash = record.action_address().clone();
+        if let Ok(Some(t)) = record.entry().to_app_option::<CustodyTransfer>() {
+            if &t.resource == resource {
+                events.insert(hash, Event::Transfer(record, t));
+            }
+        } else if let Ok(Some(a)) = record.entry().to_app_option::<CustodyAcceptance>() {
+            if &a.resource == resource {
+                events.insert(hash, Event::Accept(record, a));
+            }
+        }
+    }
+    Ok(events)
+}

@@ -1,0 +1,43 @@
+//! [`ResourcesError`]: what the resources API reports instead of writing bad data.
+
+use hdk::prelude::*;
+use ovn_domain::DomainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResourcesError {
+    #[error("invalid input: {0}")]
+    Invalid(#[from] DomainError),
+    #[error("resource {0} not found")]
+    ResourceNotFound(ActionHash),
+    #[error("project {0} not found")]
+    ProjectNotFound(ActionHash),
+    #[error("{agent} has no profile yet; only members hold, ask for or use members' resources")]
+    NoProfile { agent: AgentPubKey },
+    #[error("{agent} does not hold resource {resource}; {custodian} does")]
+    NotCustodian {
+        resource: ActionHash,
+        agent: AgentPubKey,
+        custodian: AgentPubKey,
+    },
+    #[error("resource {resource} is already offered to {to} (transfer {transfer}); custody can be handed on once they accept")]
+    AlreadyOffered {
+        resource: ActionHash,
+        transfer: ActionHash,
+        to: AgentPubKey,
+    },
+    #[error("custody transfer {0} not found")]
+    TransferNotFound(ActionHash),
+    #[error("transfer {transfer} is offered to {recipient}; only they may accept it")]
+    NotRecipient {
+        transfer: ActionHash,
+        recipient: AgentPubKey,
+    },
+    #[error("transfer {0} was already accepted")]
+    AlreadyAccepted(ActionHash),
+}
+
+impl From<ResourcesError> for WasmError {
+    fn from(e: ResourcesError) -> Self {
+        wasm_error!(WasmErrorInner::Guest(e.to_string()))
+    }
+}

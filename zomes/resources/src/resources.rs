@@ -1,0 +1,106 @@
+//! Creating resources and finding them.
+
+use crate::ResourcesError;
+use hdk::prelude::*;
+use ovn_domain::resource::check_resource;
+use ovn_domain::{PropertyRegime, UsageRules};
+use ovn_integrity::links::all_resources_anchor;
+use ovn_integrity::{EntryTypes, LinkTypes, Project, Resource};
+use ovn_zome_support::records::{committed, get_entry, get_targets};
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct CreateResourceInput {
+    pub name: String,
+    #[serde(default)]
+    pub specification: String,
+    pub regime: PropertyRegime,
+    /// [`UsageRules::default`] (members, free, up to a day) when not given.
+    #[serde(default)]
+    pub rules: Option<UsageRules>,
+    #[serde(default)]
+    pub license: Option<ActionHash>,
+    /// The project that produced or funded it: its use fees are that project's income.
+    #[serde(default)]
+    pub project: Option<ActionHash>,
+    #[serde(default)]
+    pub location: String,
+    #[serde(default)]
+    pub condition: String,
+}
+
+/// Creates a resource; the caller is its first custodian (and owner, for Shared or Private).
+#[hdk_extern]
+pub fn create_resource(input: CreateResourceInput) -> ExternResult<Record> {
+    let rules = input.rules.unwrap_or_default();
+    check_resource(
+        &input.name,
+        &input.specification,
+        &input.location,
+        &input.condition,
+        &rules,
+    )
+    .map_err(ResourcesError::from)?;
+    if let Some(project) = &input.project {
+        if !matches!(get_entry::<Project>(project)?, Some(Ok(_))) {
+            return Err(ResourcesError::ProjectNotFound(project.clone()).into());
+        }
+    }
+    let resource = Resource {
+        name: input.name,
+        specification: input.specification,
+        regime: input.regime,
+        rules,
+        license: input.license,
+        project: input.project.clone(),
+        location: input.location,
+        condition: input.condition,
+    };
+    let hash = create_entry(EntryTypes::Resource(resource))?;
+    create_link(
+        all_resources_anchor()?,
+        hash.clone(),
+        LinkTypes::AllResources,
+        (),
+    )?;
+    if let Some(project) = input.project {
+        create_link(project, hash.clone(), LinkTypes::ProjectToResources, ())?;
+    }
+    let me = agent_info()?.agent_initial_pubkey;
+    create_link(me, hash.clone(), LinkTypes::AgentToCustodyStates, ())?;
+    committed(hash)
+}
+
+/// A resource, if it exists.
+#[hdk_extern]
+pub fn get_resource(hash: ActionHash) -> ExternResult<Option<Record>> {
+    Ok(match get_entry::<Resource>(&hash)? {
+        Some(Ok((record, _))) => Some(record),
+        _ => None,
+    })
+}
+
+/// Every resource in the network, oldest first.
+#[hdk_extern]
+pub fn get_all_resources() -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(all_resources_anchor()?, LinkTypes::AllResources)?,
+        GetStrategy::default(),
+    )?)
+}
+
+/// The resources a project produced or funded, oldest first.
+#[hdk_extern]
+pub fn get_resources_for_project(project: ActionHash) -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(project, LinkTypes::ProjectToResources)?,
+        GetStrategy::default(),
+    )?)
+}
+
+/// The resource at `hash`, or a typed error.
+pub fn must_find_resource(hash: &ActionHash) -> ExternResult<(Record, Resource)> {
+    match get_entry::<Resource>(hash)? {
+        Some(Ok(found)) => Ok(found),
+        _ => Err(ResourcesError::ResourceNotFound(hash.clone()).into()),
+    }
+}

@@ -1,0 +1,62 @@
+//! Recording a use of a resource with the fee its usage rules set, and listing uses.
+
+use crate::resources::must_find_resource;
+use crate::ResourcesError;
+use hdk::prelude::*;
+use ovn_domain::contribution::check_date;
+use ovn_domain::resource::{use_minutes, User};
+use ovn_integrity::{EntryTypes, LinkTypes, ResourceUse};
+use ovn_zome_support::membership::my_latest_profile;
+use ovn_zome_support::records::{committed, get_targets};
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct RecordUseInput {
+    pub resource: ActionHash,
+    pub from: Timestamp,
+    pub until: Timestamp,
+    /// The condition it was returned in (required when the usage rules say so).
+    #[serde(default)]
+    pub condition_report: String,
+}
+
+/// Records the caller's use of a resource. The fee is what the usage rules charge for the
+/// use's started minutes; the caller names their current profile as proof of membership.
+#[hdk_extern]
+pub fn record_use(input: RecordUseInput) -> ExternResult<Record> {
+    let (_, resource) = must_find_resource(&input.resource)?;
+    let now = sys_time()?.as_micros();
+    check_date(input.from.as_micros(), now).map_err(ResourcesError::from)?;
+    check_date(input.until.as_micros(), now).map_err(ResourcesError::from)?;
+    let minutes = use_minutes(input.from.as_micros(), input.until.as_micros())
+        .map_err(ResourcesError::from)?;
+    let profile = my_latest_profile()?;
+    let user = match &profile {
+        Some((_, p)) => User::Member { skills: &p.skills },
+        None => User::Outsider,
+    };
+    let fee = resource.rules.fee_for(minutes);
+    resource
+        .rules
+        .check_use(minutes, fee, user, &input.condition_report)
+        .map_err(ResourcesError::from)?;
+    let usage = ResourceUse {
+        resource: input.resource.clone(),
+        user_profile: profile.map(|(hash, _)| hash),
+        from: input.from,
+        until: input.until,
+        fee,
+        condition_report: input.condition_report,
+    };
+    let hash = create_entry(EntryTypes::ResourceUse(usage))?;
+    create_link(input.resource, hash.clone(), LinkTypes::ResourceToUses, ())?;
+    committed(hash)
+}
+
+/// The uses of a resource, oldest first.
+#[hdk_extern]
+pub fn get_uses(resource: ActionHash) -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(resource, LinkTypes::ResourceToUses)?,
+        GetStrategy::default(),
+    )?)
+}
