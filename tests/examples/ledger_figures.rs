@@ -4,7 +4,8 @@
 //! settlements themselves. Each figure is the time of a zome call that commits one entry: the
 //! author's conductor validates it before the call returns, as every peer holding it will.
 //!
-//! Two agents share one conductor (one DHT store), so 20,000 setup entries need no gossip.
+//! Two agents share one conductor (`shared/two_agents.rs`), so 20,000 setup entries need no
+//! gossip.
 //! Run with `scripts/ledger-figures` (it builds and packs first).
 
 #[allow(dead_code)]
@@ -19,13 +20,17 @@ mod common;
 #[path = "../src/fixtures.rs"]
 mod fixtures;
 
+#[allow(dead_code)]
+#[path = "shared/two_agents.rs"]
+mod two_agents;
+
 use common::*;
 use holochain::prelude::*;
-use holochain::sweettest::{await_consistency_s, SweetCell};
 use ovn_domain::settlement::MAX_SETTLED;
 use ovn_domain::{distribute, Input, PaidClaims, Period};
 use ovn_integrity::{Contribution, Distribution, SettledContribution, Settlement};
 use std::time::{Duration, Instant};
+use two_agents::TwoAgents;
 
 /// 10,000 by default; `OVN_BENCH_INPUTS` sets another count (a multiple of the batch).
 fn inputs_count() -> usize {
@@ -36,39 +41,6 @@ fn inputs_count() -> usize {
 }
 const BATCH: usize = 500;
 
-struct Bench {
-    peers: Peers,
-    alice: SweetCell,
-    bob: SweetCell,
-}
-
-impl Bench {
-    async fn call<I, O>(&self, cell: &SweetCell, zome: &str, f: &str, payload: I) -> O
-    where
-        I: serde::Serialize + std::fmt::Debug,
-        O: serde::de::DeserializeOwned + std::fmt::Debug,
-    {
-        self.peers.conductors[0]
-            .call(&cell.zome(zome), f, payload)
-            .await
-    }
-
-    async fn timed_commit<I>(&self, f: &str, payload: I) -> (ActionHash, Duration)
-    where
-        I: serde::Serialize + std::fmt::Debug,
-    {
-        let t = Instant::now();
-        let hash: ActionHash = self.call(&self.alice, "hostile", f, payload).await;
-        (hash, t.elapsed())
-    }
-
-    async fn settle(&self) {
-        await_consistency_s(300, [&self.alice, &self.bob])
-            .await
-            .expect("consistency");
-    }
-}
-
 fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
@@ -76,14 +48,7 @@ fn secs(d: Duration) -> String {
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let inputs = inputs_count();
-    let mut peers = Peers::honest(1).await;
-    let second = peers.conductors[0]
-        .setup_app("ovn-bob", [&peers.dna])
-        .await
-        .expect("install a second agent");
-    let bob = second.into_cells().remove(0);
-    let alice = peers.cells[0].clone();
-    let b = Bench { peers, alice, bob };
+    let b = TwoAgents::start().await;
     let project: Record = b
         .call(
             &b.alice,
@@ -172,7 +137,7 @@ async fn main() {
             period,
             items: page.to_vec(),
         };
-        let (hash, d) = b.timed_commit("commit_settlement", settlement).await;
+        let (hash, d) = b.timed(&b.alice, "commit_settlement", settlement).await;
         pages.push(hash);
         page_times.push(d);
     }
@@ -181,14 +146,14 @@ async fn main() {
         period,
         items: items[..1].to_vec(),
     };
-    let (one_page, one_page_time) = b.timed_commit("commit_settlement", one).await;
+    let (one_page, one_page_time) = b.timed(&b.alice, "commit_settlement", one).await;
     b.settle().await;
 
     let pages_count = pages.len();
     let big = distribution(&b, &project, pages, &items).await;
-    let (_, big_time) = b.timed_commit("commit_distribution", big).await;
+    let (_, big_time) = b.timed(&b.alice, "commit_distribution", big).await;
     let small = distribution(&b, &project, vec![one_page], &items[..1]).await;
-    let (_, small_time) = b.timed_commit("commit_distribution", small).await;
+    let (_, small_time) = b.timed(&b.alice, "commit_distribution", small).await;
 
     let page_total: Duration = page_times.iter().sum();
     println!(
@@ -218,7 +183,7 @@ async fn main() {
 /// A distribution of a new income of alice's over `items` (listed in `settlements`), computed
 /// with the domain function the validators use, under the network's default equation.
 async fn distribution(
-    b: &Bench,
+    b: &TwoAgents,
     project: &ActionHash,
     settlements: Vec<ActionHash>,
     items: &[SettledContribution],
@@ -244,7 +209,7 @@ async fn distribution(
     }
 }
 
-async fn record_income_on(b: &Bench, project: &ActionHash) -> ActionHash {
+async fn record_income_on(b: &TwoAgents, project: &ActionHash) -> ActionHash {
     let record: Record = b
         .call(
             &b.alice,
