@@ -97,8 +97,9 @@ pub fn check_description_and_evidence(
     check_text_list("evidence", evidence, MAX_EVIDENCE_ITEM)
 }
 
-/// A contribution is dated no earlier than 1970-01-01 (so every date has a `YYYY-MM` period) and
-/// no later than the moment it was recorded, beyond [`MAX_CLOCK_SKEW_MICROS`]. Validation compares
+/// A contribution (an income, a use) is dated no earlier than 1970-01-01 (so every date has a
+/// `YYYY-MM` period) and no later than the moment it was recorded, beyond
+/// [`MAX_CLOCK_SKEW_MICROS`]. Validation compares
 /// with the action's own timestamp, so every validator decides alike.
 pub fn check_date(when_micros: i64, recorded_micros: i64) -> Result<(), DomainError> {
     if when_micros < 0 {

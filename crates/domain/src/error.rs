@@ -30,15 +30,15 @@ pub enum DomainError {
         max: u64,
     },
     #[error(
-        "the contribution happened at {when_micros} µs, after it was recorded \
-         ({recorded_micros} µs) beyond the allowed clock skew of {skew_micros} µs"
+        "it is dated {when_micros} µs, after it was recorded ({recorded_micros} µs) \
+         beyond the allowed clock skew of {skew_micros} µs"
     )]
     InTheFuture {
         when_micros: i64,
         recorded_micros: i64,
         skew_micros: i64,
     },
-    #[error("the contribution is dated {when_micros} µs, before 1970-01-01")]
+    #[error("it is dated {when_micros} µs, before 1970-01-01")]
     BeforeEpoch { when_micros: i64 },
     #[error("{endorser} cannot endorse their own contribution")]
     SelfEndorsement { endorser: String },

@@ -2,9 +2,8 @@
 //! resource, their acceptances). "Resources held by" reads these and keeps the resources whose
 //! replayed custodian is still the agent. Created by that agent only; never deleted.
 
-use crate::custody_acceptance::CustodyAcceptance;
 use crate::links::{base_is_author, target_action};
-use crate::verdict::{invalid, must_get_app_entry, unit_entry_type, valid};
+use crate::verdict::{invalid, unit_entry_type, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
@@ -18,19 +17,13 @@ pub fn validate_create_link_agent_to_custody_states(
     check!(base_is_author(link, header));
     let target = check!(target_action(link));
     let record = must_get_valid_record(target.clone())?;
-    match unit_entry_type(&record)? {
-        Some(UnitEntryTypes::Resource) => {}
-        Some(UnitEntryTypes::CustodyAcceptance) => {
-            check!(must_get_app_entry::<CustodyAcceptance>(
-                &target,
-                UnitEntryTypes::CustodyAcceptance
-            )?);
-        }
-        _ => {
-            return invalid(format!(
-                "{target} is not a resource or a custody acceptance"
-            ))
-        }
+    if !matches!(
+        unit_entry_type(&record)?,
+        Some(UnitEntryTypes::Resource | UnitEntryTypes::CustodyAcceptance)
+    ) {
+        return invalid(format!(
+            "{target} is not a resource or a custody acceptance"
+        ));
     }
     if record.action().author() != &header.author {
         return invalid(format!("{target} is not {}'s custody state", header.author));

@@ -4,7 +4,9 @@
 use crate::custody_acceptance::CustodyAcceptance;
 use crate::profile::Profile;
 use crate::resource::Resource;
-use crate::verdict::{actions_since, entries_created, invalid, must_get_app_entry, valid};
+use crate::verdict::{
+    actions_since, entries_created, invalid, must_get_app_entry, valid, Referenced,
+};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::text::{check_optional_text, MAX_PROSE};
@@ -32,15 +34,14 @@ pub struct CustodyTransfer {
 /// `Err` = cannot decide yet; `Ok(Err(reason))` = not a custody state the author can offer.
 pub fn holding_as_of(
     author: &AgentPubKey,
-    resource_hash: &ActionHash,
-    resource: &Resource,
+    resource: &Referenced<Resource>,
     prev: &ActionHash,
 ) -> ExternResult<Result<Holding<AgentPubKey>, String>> {
+    let resource_hash = resource.record.action_address();
     if prev == resource_hash {
-        let creation = must_get_valid_record(prev.clone())?;
         return Ok(Ok(Holding::created(
-            creation.action().author(),
-            resource.regime,
+            resource.author(),
+            resource.entry.regime,
         )));
     }
     let acceptance =
@@ -98,12 +99,7 @@ pub fn validate_create_custody_transfer(
         &transfer.resource,
         UnitEntryTypes::Resource
     )?);
-    let holding = check!(holding_as_of(
-        &header.author,
-        &transfer.resource,
-        &resource.entry,
-        &transfer.prev
-    )?);
+    let holding = check!(holding_as_of(&header.author, &resource, &transfer.prev)?);
     if transfer.owner != holding.owner {
         return invalid(format!(
             "the transfer names {:?} as the owner; as of {} the owner is {:?}",
