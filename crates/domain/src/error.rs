@@ -92,4 +92,13 @@ pub enum DomainError {
     StaleCustodyState { state: String },
     #[error("transfer {transfer} was already accepted")]
     AlreadyAccepted { transfer: String },
+    #[error("invalid license: {0}")]
+    BadLicense(String),
+    #[error(
+        "a derivative of a {original} work cannot be licensed less reciprocally, as {derivative}"
+    )]
+    LessReciprocal {
+        original: String,
+        derivative: String,
+    },
 }

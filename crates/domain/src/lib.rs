@@ -21,6 +21,7 @@
 //! - [`income`]: income sources and the rules on recorded income.
 //! - [`resource`]: property regimes, typed usage rules, and the rules on one use.
 //! - [`custody`]: two-party custody: transfers, acceptances, and a resource's history.
+//! - [`license`]: license terms, who owes what (`license_fee`), share-alike for derivatives.
 
 pub mod apportion;
 pub mod constitution;
@@ -30,6 +31,7 @@ pub mod distribution;
 pub mod endorsement;
 pub mod error;
 pub mod income;
+pub mod license;
 pub mod period;
 pub mod profile;
 pub mod project;
