@@ -23,6 +23,22 @@ async fn commit<I: serde::Serialize + std::fmt::Debug>(
     peers.try_call(i, "hostile", function, payload).await
 }
 
+/// Peer `i`'s call of the resources zome's `function` is refused with `message`.
+async fn refuses<I: serde::Serialize + std::fmt::Debug>(
+    peers: &Peers,
+    i: usize,
+    function: &str,
+    payload: I,
+    message: &str,
+) {
+    assert_refused(
+        peers
+            .try_call::<_, Record>(i, "resources", function, payload)
+            .await,
+        message,
+    );
+}
+
 fn acceptance(resource: &ActionHash, transfer: &ActionHash) -> CustodyAcceptance {
     CustodyAcceptance {
         resource: resource.clone(),
@@ -121,7 +137,7 @@ async fn custody_rules_are_kept_and_broken_on_the_authors_conductor() {
             acceptance(&project, &first),
         )
         .await,
-        "transfers",
+        &format!("transfers {printer}, not {project}"),
     );
     let accepted = commit(
         &peers,
@@ -153,17 +169,68 @@ async fn custody_rules_are_kept_and_broken_on_the_authors_conductor() {
         "'s custody state, not",
     );
 
+    // A resource has a name and names a Project, if any.
+    let printer_entry: ovn_integrity::Resource = entry(
+        &peers
+            .call::<_, Option<Record>>(ALICE, "resources", "get_resource", printer.clone())
+            .await
+            .expect("printer"),
+    );
+    let nameless = ovn_integrity::Resource {
+        name: " ".into(),
+        ..printer_entry.clone()
+    };
+    assert_invalid_commit(
+        commit(&peers, ALICE, "commit_resource", nameless).await,
+        "name must not be empty",
+    );
+    let under_a_printer = ovn_integrity::Resource {
+        project: Some(printer.clone()),
+        ..printer_entry.clone()
+    };
+    assert_invalid_commit(
+        commit(&peers, ALICE, "commit_resource", under_a_printer).await,
+        "is not a Project",
+    );
+
+    // A request has a reason, names a Resource and the requester's own profile.
+    let request =
+        |resource: &ActionHash, profile: &ActionHash, note: &str| ovn_integrity::CustodyRequest {
+            resource: resource.clone(),
+            requester_profile: profile.clone(),
+            note: note.into(),
+        };
+    commit(
+        &peers,
+        BOB,
+        "commit_custody_request",
+        request(&printer, &bobs_profile, "a week"),
+    )
+    .await
+    .expect("a member's request for a resource is valid");
+    for (payload, reason) in [
+        (
+            request(&printer, &bobs_profile, " "),
+            "note must not be empty",
+        ),
+        (request(&printer, &alices_profile, "a week"), "the profile"),
+        (
+            request(&project, &bobs_profile, "a week"),
+            "is not a Resource",
+        ),
+    ] {
+        assert_invalid_commit(
+            commit(&peers, BOB, "commit_custody_request", payload).await,
+            reason,
+        );
+    }
+
     // Resources are never updated: not even to make a nondominium printer private.
     let privatised = hostile::UpdateResourceRaw {
         original: printer.clone(),
         resource: ovn_integrity::Resource {
             regime: PropertyRegime::Private,
-            ..entry(
-                &peers
-                    .call::<_, Option<Record>>(ALICE, "resources", "get_resource", printer.clone())
-                    .await
-                    .expect("printer"),
-            )
+            ..printer_entry
         },
     };
     assert_invalid_commit(
@@ -269,6 +336,16 @@ async fn use_rules_are_kept_and_broken_on_the_authors_conductor() {
         commit(&peers, BOB, "commit_resource_use", backwards).await,
         "must end after it starts",
     );
+    let an_hour = 3_600_000_000;
+    let ahead = ovn_integrity::ResourceUse {
+        from: Timestamp::from_micros(Timestamp::now().as_micros() + an_hour),
+        until: Timestamp::from_micros(Timestamp::now().as_micros() + 2 * an_hour),
+        ..use_of(60, 500)
+    };
+    assert_invalid_commit(
+        commit(&peers, BOB, "commit_resource_use", ahead).await,
+        "after it was recorded",
+    );
     let unskilled = raw_use(&laser, Some(&bobs_profile), 60, 0);
     assert_invalid_commit(
         commit(&peers, BOB, "commit_resource_use", unskilled).await,
@@ -320,12 +397,14 @@ async fn use_rules_are_kept_and_broken_on_the_authors_conductor() {
         until,
         condition_report: "fine".into(),
     };
-    assert_refused(
-        peers
-            .try_call::<_, Record>(BOB, "resources", "record_use", long)
-            .await,
+    refuses(
+        &peers,
+        BOB,
+        "record_use",
+        long,
         "the usage rules allow at most 240",
-    );
+    )
+    .await;
     peers.shutdown().await;
 }
 
@@ -335,23 +414,27 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     create_profile(&peers, ALICE, "alice").await;
     create_profile(&peers, BOB, "bob").await;
     let mut nameless = resource_input(" ", PropertyRegime::Nondominium, None);
-    assert_refused(
-        peers
-            .try_call::<_, Record>(ALICE, "resources", "create_resource", nameless.clone())
-            .await,
+    refuses(
+        &peers,
+        ALICE,
+        "create_resource",
+        nameless.clone(),
         "name must not be empty",
-    );
+    )
+    .await;
     nameless.name = "Printer".into();
     nameless.rules = Some(UsageRules {
         max_minutes_per_use: 0,
         ..UsageRules::default()
     });
-    assert_refused(
-        peers
-            .try_call::<_, Record>(ALICE, "resources", "create_resource", nameless)
-            .await,
+    refuses(
+        &peers,
+        ALICE,
+        "create_resource",
+        nameless,
         "max_minutes_per_use must be positive",
-    );
+    )
+    .await;
     let printer = create_resource(
         &peers,
         ALICE,
@@ -367,68 +450,70 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
         rights: None,
         condition_note: String::new(),
     };
-    assert_refused(
-        peers
-            .try_call::<_, Record>(
-                BOB,
-                "resources",
-                "transfer_custody",
-                transfer(peers.agent(ALICE)),
-            )
-            .await,
+    refuses(
+        &peers,
+        BOB,
+        "transfer_custody",
+        transfer(peers.agent(ALICE)),
         "does not hold resource",
-    );
+    )
+    .await;
     let stranger = AgentPubKey::from_raw_32(vec![9; 32]);
-    assert_refused(
-        peers
-            .try_call::<_, Record>(ALICE, "resources", "transfer_custody", transfer(stranger))
-            .await,
+    refuses(
+        &peers,
+        ALICE,
+        "transfer_custody",
+        transfer(stranger),
         "has no profile yet",
-    );
-    assert_refused(
-        peers
-            .try_call::<_, Record>(
-                ALICE,
-                "resources",
-                "transfer_custody",
-                transfer(peers.agent(ALICE)),
-            )
-            .await,
+    )
+    .await;
+    refuses(
+        &peers,
+        ALICE,
+        "transfer_custody",
+        transfer(peers.agent(ALICE)),
         "to themselves",
-    );
+    )
+    .await;
     let to_bob = offer(&peers, ALICE, &printer, BOB).await;
-    assert_refused(
-        peers
-            .try_call::<_, Record>(
-                ALICE,
-                "resources",
-                "transfer_custody",
-                transfer(peers.agent(BOB)),
-            )
-            .await,
+    refuses(
+        &peers,
+        ALICE,
+        "transfer_custody",
+        transfer(peers.agent(BOB)),
         "is already offered",
-    );
+    )
+    .await;
     let accept_input = resources::custody::AcceptCustodyInput {
         transfer: to_bob.clone(),
         condition_note: String::new(),
     };
-    assert_refused(
-        peers
-            .try_call::<_, Record>(ALICE, "resources", "accept_custody", accept_input.clone())
-            .await,
+    refuses(
+        &peers,
+        ALICE,
+        "accept_custody",
+        accept_input.clone(),
         "only they may accept",
-    );
+    )
+    .await;
     peers.sync().await;
     accept(&peers, BOB, &to_bob).await;
-    assert_refused(
-        peers
-            .try_call::<_, Record>(BOB, "resources", "accept_custody", accept_input)
-            .await,
+    refuses(
+        &peers,
+        BOB,
+        "accept_custody",
+        accept_input,
         "was already accepted",
-    );
+    )
+    .await;
     assert_refused(
         peers
-            .try_call::<_, Record>(BOB, "resources", "get_custody_history", to_bob.clone())
+            .try_call::<_, resources::custody::CustodyReport>(
+                BOB,
+                "resources",
+                "get_custody_history",
+                to_bob.clone(),
+            )
             .await,
         "not found",
     );

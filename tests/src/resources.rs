@@ -1,6 +1,7 @@
 //! Resources held in common: a printer passes alice → bob → carol with acceptances and every
 //! peer reads the same history; a use's fee, recorded as the resource project's income, reaches
-//! those who funded and built it; a private resource is sold by its owner.
+//! those who funded and built it; a private resource is sold by its owner; an event left out of
+//! the index does not hide the custody of those after it.
 
 use crate::common::*;
 use holochain::prelude::*;
@@ -9,15 +10,21 @@ use ovn_domain::{IncomeSource, PropertyRegime, Rights};
 use resources::custody::CustodyReport;
 use resources::uses::RecordUseInput;
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
+/// alice, bob and carol, members; alice's project "Printer fund", held by every peer.
+async fn printer_fund() -> (Peers, ActionHash) {
     let peers = Peers::honest(3).await;
-    let (alice, bob, carol) = (0, 1, 2);
-    for (i, name) in [(alice, "alice"), (bob, "bob"), (carol, "carol")] {
+    for (i, name) in [(0, "alice"), (1, "bob"), (2, "carol")] {
         create_profile(&peers, i, name).await;
     }
-    let project = create_project(&peers, alice, "Printer fund").await;
+    let project = create_project(&peers, 0, "Printer fund").await;
     peers.sync().await;
+    (peers, project)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
+    let (peers, project) = printer_fund().await;
+    let (alice, bob, carol) = (0, 1, 2);
     let printer = create_resource(
         &peers,
         alice,
@@ -102,13 +109,8 @@ async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_use_fee_reaches_those_who_funded_and_built_the_printer() {
-    let peers = Peers::honest(3).await;
+    let (peers, project) = printer_fund().await;
     let (alice, bob, carol) = (0, 1, 2);
-    for (i, name) in [(alice, "alice"), (bob, "bob"), (carol, "carol")] {
-        create_profile(&peers, i, name).await;
-    }
-    let project = create_project(&peers, alice, "Printer fund").await;
-    peers.sync().await;
     // alice funded it with 1,000.00; bob built it in an hour.
     let funded = log_kind(
         &peers,
@@ -162,6 +164,30 @@ async fn a_use_fee_reaches_those_who_funded_and_built_the_printer() {
             .await,
         "paid a fee of 750",
     );
+    // Validation holds the same line for a hostile recorder: the exact fee, the right project.
+    let raw_income = |project: &ActionHash, amount| ovn_integrity::IncomeEvent {
+        project: project.clone(),
+        amount,
+        source: fee.source.clone(),
+        description: "Printer use fee".into(),
+        evidence: vec![],
+        received: Timestamp::now(),
+    };
+    let elsewhere = create_project(&peers, alice, "Spectrometer").await;
+    for (payload, reason) in [
+        (raw_income(&project, 700), "paid a fee of 750, not 700"),
+        (
+            raw_income(&elsewhere, 750),
+            "does not belong to the project",
+        ),
+    ] {
+        assert_invalid_commit(
+            peers
+                .try_call::<_, ActionHash>(alice, "hostile", "commit_income_event", payload)
+                .await,
+            reason,
+        );
+    }
     let income: Record = peers.call(alice, "ledger", "record_income", fee).await;
     let income = income.action_address().clone();
     let preview: DistributionPreview = peers
@@ -191,7 +217,7 @@ async fn a_use_fee_reaches_those_who_funded_and_built_the_printer() {
 async fn a_private_resource_is_sold_by_its_owner_and_lent_without_its_ownership() {
     let peers = Peers::honest(2).await;
     let (alice, bob) = (0, 1);
-    create_profile(&peers, alice, "alice").await;
+    let alices_profile = create_profile(&peers, alice, "alice").await;
     create_profile(&peers, bob, "bob").await;
     let drill = create_resource(&peers, alice, "Drill", PropertyRegime::Private, None).await;
     peers.sync().await;
@@ -203,7 +229,7 @@ async fn a_private_resource_is_sold_by_its_owner_and_lent_without_its_ownership(
     // Lent: bob holds it, alice still owns it, and bob cannot sell it.
     let lent = offer(&peers, alice, &drill, bob).await;
     peers.sync().await;
-    accept(&peers, bob, &lent).await;
+    let bobs_state = accept(&peers, bob, &lent).await;
     peers.sync().await;
     let report = custody_of(&peers, bob, &drill).await;
     assert_eq!(report.custodian, peers.agent(bob));
@@ -217,6 +243,22 @@ async fn a_private_resource_is_sold_by_its_owner_and_lent_without_its_ownership(
     assert_refused(
         peers
             .try_call::<_, Record>(bob, "resources", "transfer_custody", sale.clone())
+            .await,
+        "does not own the resource",
+    );
+    let raw_sale = ovn_integrity::CustodyTransfer {
+        rights: Rights::Ownership { price: 4_000 },
+        owner: Some(peers.agent(alice)),
+        ..raw_transfer(
+            &drill,
+            &bobs_state,
+            peers.agent(alice),
+            alices_profile.action_address(),
+        )
+    };
+    assert_invalid_commit(
+        peers
+            .try_call::<_, ActionHash>(bob, "hostile", "commit_custody_transfer", raw_sale)
             .await,
         "does not own the resource",
     );
@@ -241,6 +283,46 @@ async fn a_private_resource_is_sold_by_its_owner_and_lent_without_its_ownership(
         assert_eq!(report.owner, Some(peers.agent(bob)));
         assert_eq!(report.steps.len(), 3);
         assert_eq!(report.steps[2].rights, Rights::Ownership { price: 4_000 });
+    }
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_acceptance_left_out_of_the_index_does_not_hide_who_holds_the_printer() {
+    let (peers, project) = printer_fund().await;
+    let (alice, bob, carol) = (0, 1, 2);
+    let printer = create_resource(
+        &peers,
+        alice,
+        "3D printer",
+        PropertyRegime::Nondominium,
+        Some(&project),
+    )
+    .await;
+    peers.sync().await;
+    let to_bob = offer(&peers, alice, &printer, bob).await;
+    peers.sync().await;
+    // bob accepts through the raw zome: a valid acceptance that no index link points at.
+    let unlinked = ovn_integrity::CustodyAcceptance {
+        resource: printer.clone(),
+        transfer: to_bob,
+        condition_note: String::new(),
+    };
+    let _: ActionHash = peers
+        .call(bob, "hostile", "commit_custody_acceptance", unlinked)
+        .await;
+    let to_carol = offer(&peers, bob, &printer, carol).await;
+    peers.sync().await;
+    accept(&peers, carol, &to_carol).await;
+    peers.sync().await;
+    for i in [alice, bob, carol] {
+        let report = custody_of(&peers, i, &printer).await;
+        assert_eq!(report.custodian, peers.agent(carol), "peer {i}");
+        assert_eq!(report.steps.len(), 2, "peer {i}");
+        let held: Vec<Record> = peers
+            .call(i, "resources", "get_resources_held_by", peers.agent(carol))
+            .await;
+        assert_eq!(held.len(), 1, "peer {i}");
     }
     peers.shutdown().await;
 }

@@ -11,6 +11,7 @@
 
 use crate::contribution::MAX_AMOUNT;
 use crate::resource::PropertyRegime;
+use crate::text::{check_optional_text, MAX_PROSE};
 use crate::DomainError;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -94,6 +95,11 @@ impl<A: Clone + PartialEq + Display> Holding<A> {
             },
         }
     }
+}
+
+/// A condition note (on a transfer or an acceptance) may be empty and is bounded.
+pub fn check_condition_note(note: &str) -> Result<(), DomainError> {
+    check_optional_text("condition_note", note, MAX_PROSE)
 }
 
 /// Only the named recipient accepts a transfer.
@@ -247,7 +253,7 @@ where
         }
     }
     let used = 2 * history.steps.len() + usize::from(history.pending.is_some());
-    history.ignored = total - used;
+    history.ignored = total.saturating_sub(used);
     history
 }
 
@@ -455,6 +461,19 @@ mod tests {
             assert_eq!(sale(regime), Err(DomainError::NotForSale { regime }));
         }
         assert_eq!(sale(Private), Ok(()));
+        let priceless = Custody::new(0, 1, Private).apply(Event::Transfer {
+            id: 1,
+            prev: 0,
+            by: 1,
+            to: 2,
+            rights: Rights::Ownership {
+                price: MAX_AMOUNT + 1,
+            },
+        });
+        assert!(matches!(
+            priceless,
+            Err(DomainError::OutOfBounds { field: "price", .. })
+        ));
         assert_eq!(sale(Shared), Ok(()));
     }
 
@@ -571,8 +590,15 @@ mod tests {
             let (mut custody, applied) = run(regime, &attempts);
             for event in applied {
                 if let Event::Transfer { prev, by, .. } = event {
+                    // Its holder offers it again, to someone else: refused as already offered.
+                    let to = if to == by { by % 4 + 1 } else { to };
                     let again = transfer(1000, prev, by, to);
-                    prop_assert!(custody.apply(again).is_err());
+                    let refused = custody.apply(again);
+                    prop_assert!(
+                        matches!(refused, Err(DomainError::StaleCustodyState { .. })),
+                        "{:?}",
+                        refused
+                    );
                 }
             }
         }

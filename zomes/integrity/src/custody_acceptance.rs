@@ -5,8 +5,7 @@ use crate::custody_transfer::CustodyTransfer;
 use crate::verdict::{earlier_actions, entries_created, invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::custody::check_acceptance;
-use ovn_domain::text::{check_optional_text, MAX_PROSE};
+use ovn_domain::custody::{check_acceptance, check_condition_note};
 use ovn_domain::DomainError;
 
 #[hdk_entry_helper]
@@ -27,11 +26,7 @@ pub fn validate_create_custody_acceptance(
     header: &ActionHeader,
     acceptance: &CustodyAcceptance,
 ) -> ExternResult<ValidateCallbackResult> {
-    check!(check_optional_text(
-        "condition_note",
-        &acceptance.condition_note,
-        MAX_PROSE
-    ));
+    check!(check_condition_note(&acceptance.condition_note));
     let transfer = check!(must_get_app_entry::<CustodyTransfer>(
         &acceptance.transfer,
         UnitEntryTypes::CustodyTransfer

@@ -9,7 +9,7 @@ use crate::verdict::{
 };
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::text::{check_optional_text, MAX_PROSE};
+use ovn_domain::custody::check_condition_note;
 use ovn_domain::{DomainError, Holding, Rights};
 
 #[hdk_entry_helper]
@@ -85,16 +85,12 @@ pub fn holding_as_of(
 ///    Commons or Public resource is never sold ([`Holding::check_transfer`]).
 /// 4. The recipient is a member: `to_profile` is a Profile the recipient authored.
 /// 5. `prev` is the author's latest custody state of the resource and was not handed on
-///    already: no transfer or acceptance of the resource on the author's chain since `prev`.
+///    already: no transfer of the resource on the author's chain since `prev`.
 pub fn validate_create_custody_transfer(
     header: &ActionHeader,
     transfer: &CustodyTransfer,
 ) -> ExternResult<ValidateCallbackResult> {
-    check!(check_optional_text(
-        "condition_note",
-        &transfer.condition_note,
-        MAX_PROSE
-    ));
+    check!(check_condition_note(&transfer.condition_note));
     let resource = check!(must_get_app_entry::<Resource>(
         &transfer.resource,
         UnitEntryTypes::Resource
@@ -133,20 +129,19 @@ pub fn validate_create_custody_transfer(
     valid()
 }
 
-/// Whether the author transferred or accepted `resource` after their custody state `prev`.
-/// Reads only the author's actions since `prev` (rule 2 made it the author's own action).
+/// Whether the author offered `resource` after their custody state `prev`. Offers suffice:
+/// any later custody state of the author's (an acceptance) needs someone else to have held the
+/// resource since, which needs an offer by the author since `prev`. Reads only the author's
+/// actions since `prev` (rule 2 made it the author's own action).
 fn handed_on_since(
     header: &ActionHeader,
     resource: &ActionHash,
     prev: &ActionHash,
 ) -> ExternResult<bool> {
-    let mut since = actions_since(header, prev)?;
-    since.pop(); // `prev` itself, the oldest.
+    // `prev` itself (the oldest) is a creation or an acceptance, never an offer.
+    let since = actions_since(header, prev)?;
     let transfers: Vec<CustodyTransfer> = entries_created(&since, UnitEntryTypes::CustodyTransfer)?;
-    let acceptances: Vec<CustodyAcceptance> =
-        entries_created(&since, UnitEntryTypes::CustodyAcceptance)?;
-    Ok(transfers.iter().any(|t| &t.resource == resource)
-        || acceptances.iter().any(|a| &a.resource == resource))
+    Ok(transfers.iter().any(|t| &t.resource == resource))
 }
 
 /// Rules:

@@ -5,8 +5,8 @@
 use crate::resources::must_find_resource;
 use crate::ResourcesError;
 use hdk::prelude::*;
-use ovn_domain::custody::{replay, CustodyEvent, History};
-use ovn_domain::text::{check_optional_text, check_text, MAX_PROSE};
+use ovn_domain::custody::{check_condition_note, replay, CustodyEvent, History};
+use ovn_domain::text::{check_text, MAX_PROSE};
 use ovn_domain::{PropertyRegime, Rights};
 use ovn_integrity::{
     CustodyAcceptance, CustodyRequest, CustodyTransfer, EntryTypes, LinkTypes, Resource,
@@ -69,8 +69,7 @@ pub struct TransferCustodyInput {
 /// Offers the caller's resource to a member. Custody moves when they accept.
 #[hdk_extern]
 pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
-    check_optional_text("condition_note", &input.condition_note, MAX_PROSE)
-        .map_err(ResourcesError::from)?;
+    check_condition_note(&input.condition_note).map_err(ResourcesError::from)?;
     let (record, resource) = must_find_resource(&input.resource)?;
     let history = read_history(&record, &resource)?;
     let me = agent_info()?.agent_initial_pubkey;
@@ -128,8 +127,7 @@ pub struct AcceptCustodyInput {
 /// Accepts a transfer offered to the caller: custody is theirs from now on.
 #[hdk_extern]
 pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
-    check_optional_text("condition_note", &input.condition_note, MAX_PROSE)
-        .map_err(ResourcesError::from)?;
+    check_condition_note(&input.condition_note).map_err(ResourcesError::from)?;
     let Some(Ok((_, transfer))) = get_entry::<CustodyTransfer>(&input.transfer)? else {
         return Err(ResourcesError::TransferNotFound(input.transfer).into());
     };
@@ -215,7 +213,7 @@ pub struct CustodyReport {
 #[hdk_extern]
 pub fn get_custody_history(resource: ActionHash) -> ExternResult<CustodyReport> {
     let (record, entry) = must_find_resource(&resource)?;
-    let events = custody_events(&resource)?;
+    let events = custody_events(&resource, &own_custody_records()?)?;
     let history = replay_events(&record, &entry, &events);
     let transfer = |h: &ActionHash| match events.get(h) {
         Some(Event::Transfer(r, t)) => Some((r.action().timestamp(), t.condition_note.clone())),
@@ -277,6 +275,7 @@ pub fn get_resources_held_by(agent: AgentPubKey) -> ExternResult<Vec<Record>> {
         states.extend(own_entries(UnitEntryTypes::Resource.try_into()?)?);
         states.extend(own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?);
     }
+    let own = own_custody_records()?;
     let mut seen = BTreeSet::new();
     let mut held = vec![];
     for state in states {
@@ -290,7 +289,7 @@ pub fn get_resources_held_by(agent: AgentPubKey) -> ExternResult<Vec<Record>> {
         let Some(Ok((record, entry))) = get_entry::<Resource>(&resource)? else {
             continue;
         };
-        let history = replay_events(&record, &entry, &custody_events(&resource)?);
+        let history = replay_events(&record, &entry, &custody_events(&resource, &own)?);
         if history.holding.custodian == agent {
             held.push(record);
         }
@@ -310,7 +309,7 @@ fn read_history(
     record: &Record,
     resource: &Resource,
 ) -> ExternResult<History<AgentPubKey, ActionHash>> {
-    let events = custody_events(record.action_address())?;
+    let events = custody_events(record.action_address(), &own_custody_records()?)?;
     Ok(replay_events(record, resource, &events))
 }
 
@@ -341,25 +340,50 @@ fn replay_events(
     )
 }
 
-/// The custody events of `resource`: the DHT's index, plus the caller's own (which the DHT may
-/// not show yet).
-fn custody_events(resource: &ActionHash) -> ExternResult<BTreeMap<ActionHash, Event>> {
+/// The caller's own custody records: the DHT may not show them yet.
+fn own_custody_records() -> ExternResult<Vec<Record>> {
+    let mut own = own_entries(UnitEntryTypes::CustodyTransfer.try_into()?)?;
+    own.extend(own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?);
+    Ok(own)
+}
+
+/// The custody events of `resource`: the DHT's index and the caller's `own` records, plus every
+/// earlier event they point back at (a transfer's `prev`, an acceptance's transfer) that an
+/// author left out of the index, so one unlinked event cannot hide the custody of everyone
+/// after it.
+fn custody_events(
+    resource: &ActionHash,
+    own: &[Record],
+) -> ExternResult<BTreeMap<ActionHash, Event>> {
     let mut records = get_targets(get_links(
         LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToCustody)?,
         GetStrategy::default(),
     )?)?;
-    records.extend(own_entries(UnitEntryTypes::CustodyTransfer.try_into()?)?);
-    records.extend(own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?);
+    records.extend(own.iter().cloned());
     let mut events = BTreeMap::new();
-    for record in records {
-        let hash = record.action_address().clone();
-        if let Ok(Some(t)) = record.entry().to_app_option::<CustodyTransfer>() {
-            if &t.resource == resource {
-                events.insert(hash, Event::Transfer(record, t));
+    while !records.is_empty() {
+        let mut missing = BTreeSet::new();
+        for record in records.drain(..) {
+            let hash = record.action_address().clone();
+            if events.contains_key(&hash) {
+                continue;
             }
-        } else if let Ok(Some(a)) = record.entry().to_app_option::<CustodyAcceptance>() {
-            if &a.resource == resource {
-                events.insert(hash, Event::Accept(record, a));
+            let event = if let Ok(Some(t)) = record.entry().to_app_option::<CustodyTransfer>() {
+                missing.insert(t.prev.clone());
+                (&t.resource == resource).then_some(Event::Transfer(record, t))
+            } else if let Ok(Some(a)) = record.entry().to_app_option::<CustodyAcceptance>() {
+                missing.insert(a.transfer.clone());
+                (&a.resource == resource).then_some(Event::Accept(record, a))
+            } else {
+                None
+            };
+            if let Some(event) = event {
+                events.insert(hash, event);
+            }
+        }
+        for hash in missing {
+            if &hash != resource && !events.contains_key(&hash) {
+                records.extend(get(hash, GetOptions::default())?);
             }
         }
     }
