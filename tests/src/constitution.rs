@@ -17,4 +17,8 @@ fn the_shipped_dna_properties_are_a_valid_constitution() {
     assert_eq!(constitution.check(), Ok(()));
     assert_eq!(constitution.value_equation, ValueEquation::default());
     assert_eq!(constitution.endorsements_required, 1);
+    assert_eq!(
+        constitution.licenses,
+        NetworkConstitution::default().licenses
+    );
 }

@@ -266,7 +266,6 @@ pub fn resource_input(
         specification: "Prusa-class FDM printer, 25 x 21 x 21 cm".into(),
         regime,
         rules: Some(printer_rules()),
-        license: None,
         project: project.cloned(),
         location: "Sensorica lab, Montreal".into(),
         condition: "working".into(),
@@ -354,4 +353,63 @@ pub fn raw_use(
         fee,
         condition_report: "returned clean".into(),
     }
+}
+
+/// Peer `i` attaches the catalogue license `name` to its resource; the attachment's hash.
+pub async fn attach_license(
+    peers: &Peers,
+    i: usize,
+    resource: &ActionHash,
+    name: &str,
+    derives_from: &[ActionHash],
+) -> ActionHash {
+    let input = licenses::catalogue::AttachLicenseInput {
+        resource: resource.clone(),
+        license: ovn_integrity::LicenseRef::Catalogue { name: name.into() },
+        derives_from: derives_from.to_vec(),
+    };
+    let record: Record = peers.call(i, "licenses", "attach_license", input).await;
+    record.action_address().clone()
+}
+
+pub fn license_request_input(
+    resource: &ActionHash,
+    outside_licensee: Option<&str>,
+    category: ovn_domain::license::LicenseeCategory<ActionHash>,
+) -> licenses::grants::RequestLicenseInput {
+    licenses::grants::RequestLicenseInput {
+        resource: resource.clone(),
+        outside_licensee: outside_licensee.map(Into::into),
+        category,
+        usage: ovn_domain::license::Usage::default(),
+        note: "Making spectrometers".into(),
+    }
+}
+
+/// Peer `i` asks for a license to `resource`; the request and what the rule says is owed.
+pub async fn request_license(
+    peers: &Peers,
+    i: usize,
+    resource: &ActionHash,
+    outside_licensee: Option<&str>,
+    category: ovn_domain::license::LicenseeCategory<ActionHash>,
+) -> licenses::grants::RequestedLicense {
+    let input = license_request_input(resource, outside_licensee, category);
+    peers.call(i, "licenses", "request_license", input).await
+}
+
+/// Peer `i`, the licensor, grants `request` (under `exception` if given); the grant's hash and
+/// entry.
+pub async fn grant_license(
+    peers: &Peers,
+    i: usize,
+    request: &ActionHash,
+    exception: Option<&ActionHash>,
+) -> (ActionHash, ovn_integrity::LicenseGrant) {
+    let input = licenses::grants::GrantLicenseInput {
+        request: request.clone(),
+        exception: exception.cloned(),
+    };
+    let record: Record = peers.call(i, "licenses", "grant_license", input).await;
+    (record.action_address().clone(), entry(&record))
 }

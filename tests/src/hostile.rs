@@ -306,3 +306,123 @@ async fn honest_peers_warrant_mallory_for_a_use_with_the_wrong_fee() {
         .await;
     peers.shutdown().await;
 }
+
+/// Mallory and alice are members; Mallory's project made a design she licensed under the
+/// CBRL, and her for-profit firm asked (validly) for a license to it. Returns the project, the
+/// request, and a grant of it with the category and fee given.
+async fn mallorys_licensed_design(
+    peers: &Peers,
+) -> (
+    ActionHash,
+    ovn_integrity::LicenseRequest,
+    impl Fn(ovn_integrity::Category, u64) -> ovn_integrity::LicenseGrant,
+) {
+    let mallorys_profile = create_profile(peers, MALLORY, "mallory").await;
+    create_profile(peers, 1, "alice").await;
+    let project = create_project(peers, MALLORY, "Mallory's designs").await;
+    let design = create_resource(
+        peers,
+        MALLORY,
+        "Enclosure design",
+        ovn_domain::PropertyRegime::Commons,
+        Some(&project),
+    )
+    .await;
+    let attachment = attach_license(peers, MALLORY, &design, "CBRL-1.0", &[]).await;
+    let licensee = ovn_integrity::Licensee::Member {
+        profile: mallorys_profile.action_address().clone(),
+    };
+    let request = ovn_integrity::LicenseRequest {
+        resource: design.clone(),
+        attachment,
+        licensee: licensee.clone(),
+        category: ovn_integrity::Category::ForProfit,
+        usage: ovn_domain::license::Usage::default(),
+        note: String::new(),
+    };
+    let asked: ActionHash = peers
+        .call(
+            MALLORY,
+            "hostile",
+            "commit_license_request",
+            request.clone(),
+        )
+        .await;
+    peers.sync_all().await;
+    let resource = design.clone();
+    let grant = move |category, fee| ovn_integrity::LicenseGrant {
+        request: asked.clone(),
+        resource: resource.clone(),
+        licensee: licensee.clone(),
+        category,
+        terms: ovn_domain::license::LicenseTerms::cbrl(ovn_domain::license::FeeSchedule::Flat {
+            amount: 50_000,
+        }),
+        usage: ovn_domain::license::Usage::default(),
+        fee,
+        exception: None,
+    };
+    (project, request, grant)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_a_license_grant_with_the_wrong_fee() {
+    let peers = Peers::with_hostile(1).await;
+    let (_, _, grant) = mallorys_licensed_design(&peers).await;
+    // Her for-profit firm is granted the license free.
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_license_grant",
+            grant(ovn_integrity::Category::ForProfit, 0),
+            "the license fee due from a ForProfit licensee is 50000, not 0",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_granting_a_for_profit_as_a_cooperative() {
+    let peers = Peers::with_hostile(1).await;
+    let (_, _, grant) = mallorys_licensed_design(&peers).await;
+    // Her for-profit is labelled a cooperative, without an exception decided for it.
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_license_grant",
+            grant(ovn_integrity::Category::WorkerCooperative { workers: 3 }, 0),
+            "needs an exception decided for this case",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_a_fake_contribution_claim() {
+    let peers = Peers::with_hostile(1).await;
+    let (project, request, _) = mallorys_licensed_design(&peers).await;
+    // She claims to contribute to the commons with work nobody confirmed.
+    let unconfirmed: ActionHash = peers
+        .call(
+            MALLORY,
+            "hostile",
+            "commit_contribution",
+            raw_contribution(peers.agent(MALLORY), &project, 60),
+        )
+        .await;
+    let fake = ovn_integrity::LicenseRequest {
+        category: ovn_integrity::Category::ContributingForProfit {
+            contributions: vec![ovn_integrity::CountedContribution {
+                contribution: unconfirmed,
+                confirmations: vec![],
+            }],
+        },
+        ..request
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_license_request",
+            fake,
+            "confirmations; 1 are needed before it counts",
+        )
+        .await;
+    peers.shutdown().await;
+}

@@ -18,6 +18,11 @@
 //!   use fee reaches those who funded and built it; a private resource lent, then sold.
 //! - [`resource_rules`]: custody, use and resource index rules kept and broken on the author's
 //!   conductor, and the resources coordinator's typed refusals.
+//! - [`licenses`]: a cooperative licensed free; a for-profit's CBRL fee shared among the
+//!   design's contributors (upstream citation included) as computed by hand, and the pie chart;
+//!   a contributing for-profit exempt only with real, counted contributions.
+//! - [`license_rules`]: license, attachment, request, exception, grant and license-fee rules
+//!   kept and broken on the author's conductor, and the licenses coordinator's typed refusals.
 //! - [`links`]: forged index links, projects and endorsements, and deletions, each rejected.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
 //! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
@@ -32,6 +37,8 @@ mod fixtures;
 mod hostile;
 mod ledger;
 mod ledger_rules;
+mod license_rules;
+mod licenses;
 mod links;
 mod membrane;
 mod profiles;

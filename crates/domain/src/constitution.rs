@@ -2,6 +2,7 @@
 //! properties (`dnas/ovn/dna.yaml`). Changing any of them makes a new DNA hash, that is, a fork.
 //! Every field has a default, so a DNA with no properties is a valid open network.
 
+use crate::license::{check_catalogue, default_catalogue, CatalogueLicense};
 use crate::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 use crate::{DomainError, ValueEquation};
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,9 @@ pub struct NetworkConstitution {
     /// The value equation of every project that has not adopted its own. Agents and resources
     /// are named in text form (`uhCAk…`, `uhCkk…`).
     pub value_equation: ValueEquation<String, String>,
+    /// The network's license catalogue: licenses every resource may carry, by name. Projects
+    /// add their own as `License` entries.
+    pub licenses: Vec<CatalogueLicense>,
 }
 
 /// The currency income and payouts are counted in, as integer minor units.
@@ -58,6 +62,7 @@ impl Default for NetworkConstitution {
             membrane: Membrane::Open,
             endorsements_required: 1,
             value_equation: ValueEquation::default(),
+            licenses: default_catalogue(),
         }
     }
 }
@@ -93,6 +98,8 @@ impl NetworkConstitution {
         self.value_equation
             .check()
             .map_err(|e| DomainError::BadConstitution(format!("value_equation: {}", e)))?;
+        check_catalogue(&self.licenses)
+            .map_err(|e| DomainError::BadConstitution(format!("licenses: {e}")))?;
         if let Membrane::InviteOnly { progenitor } = &self.membrane {
             check_text("membrane.progenitor", progenitor, 60).map_err(bad)?;
         }

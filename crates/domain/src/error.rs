@@ -92,6 +92,14 @@ pub enum DomainError {
     StaleCustodyState { state: String },
     #[error("transfer {transfer} was already accepted")]
     AlreadyAccepted { transfer: String },
+    #[error("the license fee due from a {category} licensee is {expected}, not {fee}")]
+    WrongLicenseFee {
+        fee: u64,
+        expected: u64,
+        category: String,
+    },
+    #[error("the licensee asked as {requested}; granting as {granted} needs an exception decided for this case")]
+    Mislabelled { requested: String, granted: String },
     #[error("invalid license: {0}")]
     BadLicense(String),
     #[error(

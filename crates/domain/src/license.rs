@@ -5,10 +5,11 @@
 //! worker-owned (of any size) and commons-contributing users are free; other for-profits pay.
 //! CC BY-SA and the GPL charge nobody but require share-alike. `R` names a contribution.
 //!
-//! Groundwork for the licenses issue: the entries and validators that call these come with it.
+//! The integrity zome's `License`, `LicenseGrant` and `LicenseException` validators call these;
+//! the network's catalogue ([`CatalogueLicense`]) is part of the constitution.
 
 use crate::contribution::MAX_AMOUNT;
-use crate::text::{check_count, check_text, MAX_PROSE};
+use crate::text::{check_count, check_text, MAX_NAME, MAX_PROSE};
 use crate::DomainError;
 use serde::{Deserialize, Serialize};
 
@@ -249,6 +250,76 @@ impl LicenseTerms {
     }
 }
 
+/// A license of the network's catalogue (DNA properties), referred to by its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueLicense {
+    pub name: String,
+    pub terms: LicenseTerms,
+}
+
+/// The catalogue every network starts from: CBRL (500.00 flat from those who owe), PPL (5 % of
+/// revenue), CC BY-SA 4.0 and GPL 3.0.
+pub fn default_catalogue() -> Vec<CatalogueLicense> {
+    let named = |name: &str, terms| CatalogueLicense {
+        name: name.into(),
+        terms,
+    };
+    vec![
+        named(
+            "CBRL-1.0",
+            LicenseTerms::cbrl(FeeSchedule::Flat { amount: 50_000 }),
+        ),
+        named(
+            "PPL-1.0",
+            LicenseTerms::ppl(FeeSchedule::RevenueShare { share_bp: 500 }),
+        ),
+        named("CC-BY-SA-4.0", LicenseTerms::copyleft(LicenseKind::CcBySa)),
+        named("GPL-3.0", LicenseTerms::copyleft(LicenseKind::Gpl)),
+    ]
+}
+
+/// Rules: each license's terms are valid, names are distinct, non-empty and bounded.
+pub fn check_catalogue(catalogue: &[CatalogueLicense]) -> Result<(), DomainError> {
+    check_count("licenses", catalogue.len())?;
+    for (i, license) in catalogue.iter().enumerate() {
+        check_text("license name", &license.name, MAX_NAME)?;
+        license.terms.check()?;
+        if catalogue[..i].iter().any(|l| l.name == license.name) {
+            return Err(DomainError::Duplicate {
+                field: "licenses",
+                value: license.name.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whole-percent pie slices in basis points: each amount's share of their total, by the
+/// largest-remainder method so that the slices sum to exactly 10,000 (when anything is paid)
+/// and each is within one basis point of its exact share.
+pub fn pie_shares(amounts: &[u64]) -> Vec<u32> {
+    let total: u128 = amounts.iter().map(|a| u128::from(*a)).sum();
+    if total == 0 {
+        return vec![0; amounts.len()];
+    }
+    let whole = u128::from(WHOLE_BP);
+    let mut shares: Vec<u32> = Vec::with_capacity(amounts.len());
+    let mut remainders: Vec<(u128, usize)> = Vec::with_capacity(amounts.len());
+    for (i, a) in amounts.iter().enumerate() {
+        let exact = u128::from(*a) * whole;
+        // `exact / total` is at most 10,000.
+        shares.push((exact / total) as u32);
+        remainders.push((exact % total, i));
+    }
+    let short = WHOLE_BP - shares.iter().sum::<u32>();
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, i) in remainders.into_iter().take(short as usize) {
+        shares[i] += 1;
+    }
+    shares
+}
+
 /// The fee a licensee of `category` owes for `usage`: 0 when exempt; a flat amount; an amount
 /// per unit; or a share of revenue rounded up to a minor unit. An error, never a wrong
 /// figure, when it would exceed [`MAX_AMOUNT`].
@@ -274,6 +345,45 @@ pub fn license_fee<R>(
         .ok_or(DomainError::Overflow {
             what: "the license fee",
         })
+}
+
+/// What an exception decided for one request: how its licensee is treated and what they pay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception<'a, R> {
+    pub category: &'a LicenseeCategory<R>,
+    pub fee: u64,
+}
+
+/// The rule of a grant. Without an exception it grants the category the licensee asked as and
+/// the fee [`license_fee`] computes for it; with one, the category and fee the exception
+/// decided (an exemption outside the rule, or a particular case).
+pub fn check_grant<R: PartialEq>(
+    terms: &LicenseTerms,
+    requested: &LicenseeCategory<R>,
+    usage: Usage,
+    granted: &LicenseeCategory<R>,
+    fee: u64,
+    exception: Option<Exception<'_, R>>,
+) -> Result<(), DomainError> {
+    granted.check()?;
+    let (category, expected) = match exception {
+        Some(decided) => (decided.category, decided.fee),
+        None => (requested, license_fee(terms, requested, usage)?),
+    };
+    if granted != category {
+        return Err(DomainError::Mislabelled {
+            requested: format!("{:?}", category.tag()),
+            granted: format!("{:?}", granted.tag()),
+        });
+    }
+    if fee != expected {
+        return Err(DomainError::WrongLicenseFee {
+            fee,
+            expected,
+            category: format!("{:?}", category.tag()),
+        });
+    }
+    Ok(())
 }
 
 /// A derivative of a share-alike work is licensed at least as reciprocally as its source.
@@ -430,6 +540,64 @@ mod tests {
         assert!(check_derivative(&permissive, &permissive).is_ok());
     }
 
+    #[test]
+    fn the_default_catalogue_is_valid_and_names_are_unique() {
+        let catalogue = default_catalogue();
+        assert_eq!(check_catalogue(&catalogue), Ok(()));
+        let mut twice = catalogue.clone();
+        twice.push(catalogue[0].clone());
+        assert!(matches!(
+            check_catalogue(&twice),
+            Err(DomainError::Duplicate { .. })
+        ));
+        let mut broken = catalogue;
+        broken[0].terms.fee = None;
+        assert!(matches!(
+            check_catalogue(&broken),
+            Err(DomainError::BadLicense(_))
+        ));
+    }
+
+    #[test]
+    fn a_grant_follows_the_rule_unless_an_exception_decides() {
+        let terms = LicenseTerms::cbrl(FLAT);
+        let coop = C::<u32>::WorkerCooperative { workers: 12 };
+        let grant = |asked: &C<u32>, granted: &C<u32>, fee, exception| {
+            check_grant(&terms, asked, Usage::default(), granted, fee, exception)
+        };
+        assert_eq!(grant(&coop, &coop, 0, None), Ok(()));
+        assert_eq!(grant(&C::ForProfit, &C::ForProfit, 50_000, None), Ok(()));
+        assert!(matches!(
+            grant(&C::ForProfit, &C::ForProfit, 49_999, None),
+            Err(DomainError::WrongLicenseFee {
+                expected: 50_000,
+                ..
+            })
+        ));
+        assert!(matches!(
+            grant(&C::ForProfit, &coop, 0, None),
+            Err(DomainError::Mislabelled { .. })
+        ));
+        // Governance treats this for-profit as a cooperative, for a reduced fee.
+        let decided = || {
+            Some(Exception {
+                category: &coop,
+                fee: 10_000,
+            })
+        };
+        assert_eq!(grant(&C::ForProfit, &coop, 10_000, decided()), Ok(()));
+        assert!(grant(&C::ForProfit, &coop, 0, decided()).is_err());
+        assert!(grant(&C::ForProfit, &C::ForProfit, 10_000, decided()).is_err());
+    }
+
+    #[test]
+    fn pie_shares_sum_to_a_whole() {
+        assert_eq!(pie_shares(&[1, 1, 1]), vec![3_334, 3_333, 3_333]);
+        assert_eq!(pie_shares(&[732, 18]), vec![9_760, 240]);
+        assert_eq!(pie_shares(&[0, 0]), vec![0, 0]);
+        assert_eq!(pie_shares(&[]), Vec::<u32>::new());
+    }
+
     fn arb_category() -> impl Strategy<Value = C<u32>> {
         prop_oneof![
             Just(C::CommonGood),
@@ -477,6 +645,20 @@ mod tests {
             let high = Usage { units: a.units.max(b.units), revenue: a.revenue.max(b.revenue) };
             let fee = |u| license_fee(&terms, &C::<u32>::ForProfit, u).unwrap();
             prop_assert!(fee(low) <= fee(high));
+        }
+
+        #[test]
+        fn pie_shares_are_whole_and_each_within_a_basis_point(amounts in prop::collection::vec(0u64..u64::MAX / 4, 1..40)) {
+            let shares = pie_shares(&amounts);
+            let total: u128 = amounts.iter().map(|a| u128::from(*a)).sum();
+            if total > 0 {
+                prop_assert_eq!(shares.iter().sum::<u32>(), 10_000);
+            }
+            for (a, s) in amounts.iter().zip(&shares) {
+                let exact = u128::from(*a) * 10_000;
+                prop_assert!(u128::from(*s) * total <= exact + total);
+                prop_assert!(u128::from(*s) * total + total >= exact);
+            }
         }
 
         #[test]

@@ -10,8 +10,9 @@
 use hdk::prelude::*;
 use ovn_integrity::{
     Contribution, CustodyAcceptance, CustodyRequest, CustodyTransfer, Distribution, Endorsement,
-    EntryTypes, IncomeEvent, LinkTypes, PaymentReceipt, Profile, Project, Resource, ResourceUse,
-    Settlement, ValueEquation,
+    EntryTypes, IncomeEvent, License, LicenseAttachment, LicenseException, LicenseGrant,
+    LicenseRequest, LinkTypes, PaymentReceipt, Profile, Project, Resource, ResourceUse, Settlement,
+    ValueEquation,
 };
 
 #[hdk_extern]
@@ -75,6 +76,31 @@ pub fn commit_custody_acceptance(acceptance: CustodyAcceptance) -> ExternResult<
 #[hdk_extern]
 pub fn commit_resource_use(usage: ResourceUse) -> ExternResult<ActionHash> {
     create_entry(EntryTypes::ResourceUse(usage))
+}
+
+#[hdk_extern]
+pub fn commit_license(license: License) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::License(license))
+}
+
+#[hdk_extern]
+pub fn commit_license_attachment(attachment: LicenseAttachment) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::LicenseAttachment(attachment))
+}
+
+#[hdk_extern]
+pub fn commit_license_request(request: LicenseRequest) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::LicenseRequest(request))
+}
+
+#[hdk_extern]
+pub fn commit_license_exception(exception: LicenseException) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::LicenseException(exception))
+}
+
+#[hdk_extern]
+pub fn commit_license_grant(grant: LicenseGrant) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::LicenseGrant(grant))
 }
 
 #[hdk_extern]
@@ -165,4 +191,15 @@ pub struct UpdateResourceRaw {
 #[hdk_extern]
 pub fn update_resource_raw(input: UpdateResourceRaw) -> ExternResult<ActionHash> {
     update_entry(input.original, EntryTypes::Resource(input.resource))
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct UpdateLicenseGrantRaw {
+    pub original: ActionHash,
+    pub grant: LicenseGrant,
+}
+
+#[hdk_extern]
+pub fn update_license_grant_raw(input: UpdateLicenseGrantRaw) -> ExternResult<ActionHash> {
+    update_entry(input.original, EntryTypes::LicenseGrant(input.grant))
 }

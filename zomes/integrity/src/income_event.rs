@@ -1,6 +1,7 @@
 //! [`IncomeEvent`]: money a project received, recorded by the agent who holds it. Immutable:
 //! a distribution refers to exactly what was signed.
 
+use crate::license_grant::LicenseGrant;
 use crate::project::Project;
 use crate::resource::Resource;
 use crate::resource_use::ResourceUse;
@@ -29,7 +30,8 @@ pub struct IncomeEvent {
 /// 1. The amount is positive and bounded; the description and evidence are bounded.
 /// 2. It is received from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
 /// 3. The project is a Project.
-/// 4. A license fee names a grant that resolves to a valid record.
+/// 4. A license fee names a LicenseGrant whose fee is the amount, of a resource that names this
+///    project: license fees are the income of the project that made the licensed work.
 /// 5. A use fee names a ResourceUse whose fee is the amount, of a resource that names this
 ///    project as the one that made or funded it.
 pub fn validate_create_income_event(
@@ -50,7 +52,21 @@ pub fn validate_create_income_event(
         UnitEntryTypes::Project
     )?);
     if let IncomeSource::LicenseFee { grant } = &income.source {
-        must_get_valid_record(grant.clone())?;
+        let granted = check!(must_get_app_entry::<LicenseGrant>(
+            grant,
+            UnitEntryTypes::LicenseGrant
+        )?);
+        if granted.entry.fee != income.amount {
+            return invalid(format!(
+                "the grant {grant} set a fee of {}, not {}",
+                granted.entry.fee, income.amount
+            ));
+        }
+        check!(income_of_resource_project(
+            &granted.entry.resource,
+            &income.project,
+            "license"
+        )?);
     }
     if let IncomeSource::UseFee { resource_use } = &income.source {
         let usage = check!(must_get_app_entry::<ResourceUse>(
@@ -63,18 +79,32 @@ pub fn validate_create_income_event(
                 usage.entry.fee, income.amount
             ));
         }
-        let resource = check!(must_get_app_entry::<Resource>(
+        check!(income_of_resource_project(
             &usage.entry.resource,
-            UnitEntryTypes::Resource
+            &income.project,
+            "use"
         )?);
-        if resource.entry.project.as_ref() != Some(&income.project) {
-            return invalid(format!(
-                "the resource {} does not belong to the project {}: its use fees are not this project's income",
-                usage.entry.resource, income.project
-            ));
-        }
     }
     valid()
+}
+
+/// `Err` unless `resource` is a Resource that names `project`: its `what` fees are that
+/// project's income.
+fn income_of_resource_project(
+    resource: &ActionHash,
+    project: &ActionHash,
+    what: &str,
+) -> ExternResult<Result<(), String>> {
+    let named = match must_get_app_entry::<Resource>(resource, UnitEntryTypes::Resource)? {
+        Ok(r) => r.entry.project,
+        Err(e) => return Ok(Err(e)),
+    };
+    if named.as_ref() != Some(project) {
+        return Ok(Err(format!(
+            "the resource {resource} does not belong to the project {project}: its {what} fees are not this project's income"
+        )));
+    }
+    Ok(Ok(()))
 }
 
 /// Rules:

@@ -11,14 +11,17 @@
 //! - Entries: [`profile`], [`private_profile`], [`project`], [`contribution`], [`endorsement`];
 //!   the common ledger: [`income_event`], [`value_equation`], [`settlement`], [`distribution`],
 //!   [`payment_receipt`]; resources and custody: [`resource`], [`custody_request`],
-//!   [`custody_transfer`], [`custody_acceptance`], [`resource_use`].
+//!   [`custody_transfer`], [`custody_acceptance`], [`resource_use`]; licenses: [`license`],
+//!   [`license_attachment`], [`license_request`], [`license_exception`], [`license_grant`].
 //! - Links: [`agent_to_profile`], [`all_projects`], [`project_to_periods`],
 //!   [`period_to_contributions`], [`agent_to_contributions`], [`contribution_to_endorsements`],
 //!   [`contribution_to_corrections`], [`project_to_income_events`],
 //!   [`project_to_value_equations`], [`project_to_settlements`], [`project_to_distributions`],
 //!   [`distribution_to_payment_receipts`], [`all_resources`], [`project_to_resources`],
 //!   [`resource_to_custody`], [`agent_to_custody_states`], [`resource_to_uses`],
-//!   [`resource_to_custody_requests`], and [`links`] for the rules links share.
+//!   [`resource_to_custody_requests`], [`project_to_licenses`], [`resource_to_license`],
+//!   [`resource_to_license_requests`], [`resource_to_license_grants`],
+//!   [`license_request_to_exceptions`], and [`links`] for the rules links share.
 
 use hdi::prelude::*;
 
@@ -40,6 +43,12 @@ pub mod distribution;
 pub mod distribution_to_payment_receipts;
 pub mod endorsement;
 pub mod income_event;
+pub mod license;
+pub mod license_attachment;
+pub mod license_exception;
+pub mod license_grant;
+pub mod license_request;
+pub mod license_request_to_exceptions;
 pub mod links;
 pub mod membrane;
 pub mod payment_receipt;
@@ -49,6 +58,7 @@ pub mod profile;
 pub mod project;
 pub mod project_to_distributions;
 pub mod project_to_income_events;
+pub mod project_to_licenses;
 pub mod project_to_periods;
 pub mod project_to_resources;
 pub mod project_to_settlements;
@@ -56,6 +66,9 @@ pub mod project_to_value_equations;
 pub mod resource;
 pub mod resource_to_custody;
 pub mod resource_to_custody_requests;
+pub mod resource_to_license;
+pub mod resource_to_license_grants;
+pub mod resource_to_license_requests;
 pub mod resource_to_uses;
 pub mod resource_use;
 pub mod settlement;
@@ -68,6 +81,11 @@ pub use custody_transfer::CustodyTransfer;
 pub use distribution::Distribution;
 pub use endorsement::Endorsement;
 pub use income_event::IncomeEvent;
+pub use license::{License, LicenseRef};
+pub use license_attachment::LicenseAttachment;
+pub use license_exception::LicenseException;
+pub use license_grant::LicenseGrant;
+pub use license_request::{Category, CountedContribution, LicenseRequest, Licensee};
 pub use membrane::Invitation;
 pub use payment_receipt::PaymentReceipt;
 pub use private_profile::PrivateProfile;
@@ -97,6 +115,11 @@ pub enum EntryTypes {
     CustodyTransfer(CustodyTransfer),
     CustodyAcceptance(CustodyAcceptance),
     ResourceUse(ResourceUse),
+    License(License),
+    LicenseAttachment(LicenseAttachment),
+    LicenseRequest(LicenseRequest),
+    LicenseException(LicenseException),
+    LicenseGrant(LicenseGrant),
 }
 
 #[hdk_link_types]
@@ -137,6 +160,16 @@ pub enum LinkTypes {
     ResourceToUses,
     /// Resource → CustodyRequests for it. Created by the requester.
     ResourceToCustodyRequests,
+    /// Project → the Licenses its stewards added. Created by the steward.
+    ProjectToLicenses,
+    /// Resource → its LicenseAttachment. Created by the resource's creator.
+    ResourceToLicense,
+    /// Resource → LicenseRequests for it. Created by who asked.
+    ResourceToLicenseRequests,
+    /// Resource → its LicenseGrants. Created by the licensor.
+    ResourceToLicenseGrants,
+    /// LicenseRequest → the LicenseExceptions decided for it. Created by who decided.
+    LicenseRequestToExceptions,
 }
 
 #[hdk_extern]
@@ -215,6 +248,17 @@ fn validate_create_entry(
             custody_acceptance::validate_create_custody_acceptance(header, &a)
         }
         EntryTypes::ResourceUse(u) => resource_use::validate_create_resource_use(header, &u),
+        EntryTypes::License(l) => license::validate_create_license(header, &l),
+        EntryTypes::LicenseAttachment(a) => {
+            license_attachment::validate_create_license_attachment(header, &a)
+        }
+        EntryTypes::LicenseRequest(r) => {
+            license_request::validate_create_license_request(header, &r)
+        }
+        EntryTypes::LicenseException(e) => {
+            license_exception::validate_create_license_exception(header, &e)
+        }
+        EntryTypes::LicenseGrant(g) => license_grant::validate_create_license_grant(header, &g),
     }
 }
 
@@ -242,6 +286,13 @@ fn validate_update_entry(
             custody_acceptance::validate_update_custody_acceptance()
         }
         EntryTypes::ResourceUse(_) => resource_use::validate_update_resource_use(),
+        EntryTypes::License(_) => license::validate_update_license(),
+        EntryTypes::LicenseAttachment(_) => {
+            license_attachment::validate_update_license_attachment()
+        }
+        EntryTypes::LicenseRequest(_) => license_request::validate_update_license_request(),
+        EntryTypes::LicenseException(_) => license_exception::validate_update_license_exception(),
+        EntryTypes::LicenseGrant(_) => license_grant::validate_update_license_grant(),
     }
 }
 
@@ -323,6 +374,27 @@ fn validate_create_link(
         }
         LinkTypes::ResourceToCustodyRequests => {
             resource_to_custody_requests::validate_create_link_resource_to_custody_requests(
+                header, link,
+            )
+        }
+        LinkTypes::ProjectToLicenses => {
+            project_to_licenses::validate_create_link_project_to_licenses(header, link)
+        }
+        LinkTypes::ResourceToLicense => {
+            resource_to_license::validate_create_link_resource_to_license(header, link)
+        }
+        LinkTypes::ResourceToLicenseRequests => {
+            resource_to_license_requests::validate_create_link_resource_to_license_requests(
+                header, link,
+            )
+        }
+        LinkTypes::ResourceToLicenseGrants => {
+            resource_to_license_grants::validate_create_link_resource_to_license_grants(
+                header, link,
+            )
+        }
+        LinkTypes::LicenseRequestToExceptions => {
+            license_request_to_exceptions::validate_create_link_license_request_to_exceptions(
                 header, link,
             )
         }

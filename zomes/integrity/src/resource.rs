@@ -16,8 +16,6 @@ pub struct Resource {
     pub specification: String,
     pub regime: PropertyRegime,
     pub rules: UsageRules,
-    /// The license it is shared under (the licenses issue gives it a type).
-    pub license: Option<ActionHash>,
     /// The project whose contributions produced or funded it: its use fees are that project's
     /// income, shared among its contributors.
     pub project: Option<ActionHash>,
@@ -28,7 +26,9 @@ pub struct Resource {
 /// Rules:
 /// 1. The name is non-empty and bounded; specification, location and condition are bounded.
 /// 2. The usage rules are well formed (duration, deposit, fee, skills).
-/// 3. A project, if named, is a Project; a license, if named, resolves to a valid record.
+/// 3. A project, if named, is a Project.
+///
+/// Its license is attached by a `LicenseAttachment` (see [`crate::license_attachment`]).
 pub fn validate_create_resource(resource: &Resource) -> ExternResult<ValidateCallbackResult> {
     check!(check_resource(
         &resource.name,
@@ -42,9 +42,6 @@ pub fn validate_create_resource(resource: &Resource) -> ExternResult<ValidateCal
             project,
             UnitEntryTypes::Project
         )?);
-    }
-    if let Some(license) = &resource.license {
-        must_get_valid_record(license.clone())?;
     }
     valid()
 }

@@ -108,16 +108,23 @@ pub fn validate_create_settlement(settlement: &Settlement) -> ExternResult<Valid
 
 /// The authors of an item's confirmations; `Err` names one that is not a Confirm of it.
 fn confirmers(item: &SettledContribution) -> ExternResult<Result<Vec<AgentPubKey>, String>> {
-    let mut authors = Vec::with_capacity(item.confirmations.len());
-    for hash in &item.confirmations {
+    confirmers_of(&item.contribution, &item.confirmations)
+}
+
+/// The authors of `confirmations`; `Err` names one that is not a Confirm of `contribution`.
+pub fn confirmers_of(
+    contribution: &ActionHash,
+    confirmations: &[ActionHash],
+) -> ExternResult<Result<Vec<AgentPubKey>, String>> {
+    let mut authors = Vec::with_capacity(confirmations.len());
+    for hash in confirmations {
         let e = match must_get_app_entry::<Endorsement>(hash, UnitEntryTypes::Endorsement)? {
             Ok(e) => e,
             Err(reason) => return Ok(Err(reason)),
         };
-        if e.entry.contribution != item.contribution || e.entry.kind != EndorsementKind::Confirm {
+        if &e.entry.contribution != contribution || e.entry.kind != EndorsementKind::Confirm {
             return Ok(Err(format!(
-                "{hash} is not a confirmation of {}",
-                item.contribution
+                "{hash} is not a confirmation of {contribution}"
             )));
         }
         authors.push(e.author().clone());

@@ -44,6 +44,11 @@ pub fn unit_entry_type(record: &Record) -> ExternResult<Option<UnitEntryTypes>> 
         UnitEntryTypes::CustodyAcceptance,
         UnitEntryTypes::CustodyRequest,
         UnitEntryTypes::ResourceUse,
+        UnitEntryTypes::License,
+        UnitEntryTypes::LicenseAttachment,
+        UnitEntryTypes::LicenseRequest,
+        UnitEntryTypes::LicenseException,
+        UnitEntryTypes::LicenseGrant,
     ] {
         let expected = AppEntryDef::try_from(unit)?;
         if def.zome_index == expected.zome_index && def.entry_index == expected.entry_index {

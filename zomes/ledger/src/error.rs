@@ -18,11 +18,22 @@ pub enum LedgerError {
     },
     #[error("resource use {0} not found")]
     UseNotFound(ActionHash),
-    #[error("the use {resource_use} paid a fee of {fee}; record exactly that amount")]
-    UseFeeMismatch { resource_use: ActionHash, fee: u64 },
-    #[error("the resource of use {resource_use} belongs to {belongs_to:?}, not project {project}: its fees are its own project's income")]
+    #[error("resource {0} not found")]
+    ResourceNotFound(ActionHash),
+    #[error("resource {0} belongs to no project: it has no contributors to chart")]
+    NoProject(ActionHash),
+    #[error("license grant {0} not found")]
+    GrantNotFound(ActionHash),
+    #[error("the {what} {source_record} paid a fee of {fee}; record exactly that amount")]
+    FeeMismatch {
+        what: &'static str,
+        source_record: ActionHash,
+        fee: u64,
+    },
+    #[error("the resource of {what} {source_record} belongs to {belongs_to:?}, not project {project}: its fees are its own project's income")]
     NotTheResourcesProject {
-        resource_use: ActionHash,
+        what: &'static str,
+        source_record: ActionHash,
         project: ActionHash,
         belongs_to: Option<ActionHash>,
     },

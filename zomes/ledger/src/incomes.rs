@@ -5,7 +5,9 @@ use hdk::prelude::*;
 use ovn_domain::contribution::check_date;
 use ovn_domain::income::check_income;
 use ovn_domain::IncomeSource;
-use ovn_integrity::{EntryTypes, IncomeEvent, LinkTypes, Project, Resource, ResourceUse};
+use ovn_integrity::{
+    EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
+};
 use ovn_zome_support::records::{committed, get_entry, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -30,9 +32,7 @@ pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
     if !matches!(get_entry::<Project>(&input.project)?, Some(Ok(_))) {
         return Err(LedgerError::ProjectNotFound(input.project).into());
     }
-    if let IncomeSource::UseFee { resource_use } = &input.source {
-        check_use_fee(resource_use, input.amount, &input.project)?;
-    }
+    check_fee_source(&input.source, input.amount, &input.project)?;
     let income = IncomeEvent {
         project: input.project.clone(),
         amount: input.amount,
@@ -51,25 +51,44 @@ pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
     committed(hash)
 }
 
-/// A use fee is the use's fee exactly, and income of the project its resource names.
-fn check_use_fee(resource_use: &ActionHash, amount: u64, project: &ActionHash) -> ExternResult<()> {
-    let Some(Ok((_, usage))) = get_entry::<ResourceUse>(resource_use)? else {
-        return Err(LedgerError::UseNotFound(resource_use.clone()).into());
+/// A use fee is the use's fee exactly; a license fee the grant's fee exactly. Either is income
+/// of the project the resource names.
+fn check_fee_source(
+    source: &IncomeSource<ActionHash>,
+    amount: u64,
+    project: &ActionHash,
+) -> ExternResult<()> {
+    let (what, source_record, fee, resource) = match source {
+        IncomeSource::UseFee { resource_use } => {
+            let Some(Ok((_, usage))) = get_entry::<ResourceUse>(resource_use)? else {
+                return Err(LedgerError::UseNotFound(resource_use.clone()).into());
+            };
+            ("use", resource_use, usage.fee, usage.resource)
+        }
+        IncomeSource::LicenseFee { grant } => {
+            let Some(Ok((_, granted))) = get_entry::<LicenseGrant>(grant)? else {
+                return Err(LedgerError::GrantNotFound(grant.clone()).into());
+            };
+            ("license grant", grant, granted.fee, granted.resource)
+        }
+        _ => return Ok(()),
     };
-    if usage.fee != amount {
-        return Err(LedgerError::UseFeeMismatch {
-            resource_use: resource_use.clone(),
-            fee: usage.fee,
+    if fee != amount {
+        return Err(LedgerError::FeeMismatch {
+            what,
+            source_record: source_record.clone(),
+            fee,
         }
         .into());
     }
-    let belongs_to = match get_entry::<Resource>(&usage.resource)? {
+    let belongs_to = match get_entry::<Resource>(&resource)? {
         Some(Ok((_, resource))) => resource.project,
         _ => None,
     };
     if belongs_to.as_ref() != Some(project) {
         return Err(LedgerError::NotTheResourcesProject {
-            resource_use: resource_use.clone(),
+            what,
+            source_record: source_record.clone(),
             project: project.clone(),
             belongs_to,
         }

@@ -11,12 +11,14 @@
 //! - [`distributions`]: `preview_distribution`, `distribute`, `get_distributions_for_project`,
 //!   `explain_payout`, `confirm_payment`, `get_payment_receipts`.
 //! - [`export`]: `export_distribution`, a distribution and its trace as JSON and CSV.
+//! - [`pie_chart`]: `export_pie_chart`, a resource's contributor shares as `pie-chart.json`.
 
 pub mod distributions;
 pub mod equations;
 pub mod error;
 pub mod export;
 pub mod incomes;
+pub mod pie_chart;
 pub mod plan;
 
 pub use error::LedgerError;

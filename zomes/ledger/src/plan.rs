@@ -127,7 +127,7 @@ pub fn distributions_of(project: &ActionHash) -> ExternResult<Vec<(ActionHash, D
 }
 
 /// The settlements covering every counted contribution of `project` dated up to `cutoff`.
-fn settle(project: &ActionHash, cutoff: Timestamp) -> ExternResult<Vec<PlannedSettlement>> {
+pub fn settle(project: &ActionHash, cutoff: Timestamp) -> ExternResult<Vec<PlannedSettlement>> {
     let last = Period::of_micros(cutoff.as_micros());
     let mut planned = Vec::new();
     for period in periods_of_project(project.clone())?

@@ -17,8 +17,6 @@ pub struct CreateResourceInput {
     /// [`UsageRules::default`] (members, free, up to a day) when not given.
     #[serde(default)]
     pub rules: Option<UsageRules>,
-    #[serde(default)]
-    pub license: Option<ActionHash>,
     /// The project that produced or funded it: its use fees are that project's income.
     #[serde(default)]
     pub project: Option<ActionHash>,
@@ -50,7 +48,6 @@ pub fn create_resource(input: CreateResourceInput) -> ExternResult<Record> {
         specification: input.specification,
         regime: input.regime,
         rules,
-        license: input.license,
         project: input.project.clone(),
         location: input.location,
         condition: input.condition,

@@ -1,0 +1,93 @@
+//! [`LicenseAttachment`]: the license a resource (a design, a body of knowledge) is shared
+//! under, attached once by the resource's creator, with the licensed works it derives from.
+//! Immutable.
+
+use crate::license::{terms_of, LicenseRef};
+use crate::resource::Resource;
+use crate::verdict::{
+    earlier_actions, entries_created, invalid, must_get_app_entry, valid, Referenced,
+};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::license::{check_derivative, LicenseTerms};
+use ovn_domain::text::check_count;
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct LicenseAttachment {
+    pub resource: ActionHash,
+    pub license: LicenseRef,
+    /// The license attachments of the works this resource derives from (the designs it cites).
+    pub derives_from: Vec<ActionHash>,
+}
+
+/// Rules:
+/// 1. The resource is a Resource the author created.
+/// 2. The license is one of the catalogue, or one the resource's project added.
+/// 3. Each source (at most 50, distinct) is a LicenseAttachment of another resource, and this
+///    license is at least as reciprocal as a share-alike source requires.
+/// 4. A resource's license is attached once: no earlier attachment of it on the author's chain.
+pub fn validate_create_license_attachment(
+    header: &ActionHeader,
+    attachment: &LicenseAttachment,
+) -> ExternResult<ValidateCallbackResult> {
+    let resource = check!(must_get_app_entry::<Resource>(
+        &attachment.resource,
+        UnitEntryTypes::Resource
+    )?);
+    if resource.author() != &header.author {
+        return invalid(format!(
+            "only the creator of {} attaches its license",
+            attachment.resource
+        ));
+    }
+    let terms = check!(terms_of(&attachment.license, &resource.entry)?);
+    check!(check_count("derives_from", attachment.derives_from.len()));
+    for (i, source) in attachment.derives_from.iter().enumerate() {
+        if attachment.derives_from[..i].contains(source) {
+            return invalid(format!("{source} is named twice as a source"));
+        }
+        let (_, source_terms, _) = check!(attached_terms(source)?);
+        if check!(attached_terms(source)?).0.entry.resource == attachment.resource {
+            return invalid(format!(
+                "{source} is this resource's own license, not a source"
+            ));
+        }
+        check!(check_derivative(&source_terms, &terms));
+    }
+    let earlier = earlier_actions(header)?;
+    if entries_created::<LicenseAttachment>(&earlier, UnitEntryTypes::LicenseAttachment)?
+        .iter()
+        .any(|a| a.resource == attachment.resource)
+    {
+        return invalid(format!(
+            "{} already carries a license: it is attached once",
+            attachment.resource
+        ));
+    }
+    valid()
+}
+
+/// The attachment at `hash`, its resource and the terms it names.
+pub fn attached_terms(
+    hash: &ActionHash,
+) -> ExternResult<Result<(Referenced<LicenseAttachment>, LicenseTerms, Resource), String>> {
+    let attachment =
+        match must_get_app_entry::<LicenseAttachment>(hash, UnitEntryTypes::LicenseAttachment)? {
+            Ok(a) => a,
+            Err(e) => return Ok(Err(e)),
+        };
+    let resource =
+        match must_get_app_entry::<Resource>(&attachment.entry.resource, UnitEntryTypes::Resource)?
+        {
+            Ok(r) => r.entry,
+            Err(e) => return Ok(Err(e)),
+        };
+    Ok(terms_of(&attachment.entry.license, &resource)?.map(|terms| (attachment, terms, resource)))
+}
+
+/// Rules:
+/// 1. Attachments are never updated: a resource's license is what its users were granted.
+pub fn validate_update_license_attachment() -> ExternResult<ValidateCallbackResult> {
+    invalid("license attachments cannot be updated: grants rely on the license as attached")
+}

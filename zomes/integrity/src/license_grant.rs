@@ -1,0 +1,111 @@
+//! [`LicenseGrant`]: the licensor grants a request, under the terms the resource carries, with
+//! the fee the license's rule computes for the licensee's category. A paid fee is recorded as
+//! an IncomeEvent naming the grant. Immutable.
+
+use crate::license::steward_of;
+use crate::license_attachment::attached_terms;
+use crate::license_exception::LicenseException;
+use crate::license_request::{Category, LicenseRequest, Licensee};
+use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::license::{check_grant, Exception, LicenseTerms, Usage};
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct LicenseGrant {
+    pub request: ActionHash,
+    pub resource: ActionHash,
+    pub licensee: Licensee,
+    pub category: Category,
+    /// The terms granted: those of the license the resource carries.
+    pub terms: LicenseTerms,
+    pub usage: Usage,
+    /// The fee due, in minor units of the network currency.
+    pub fee: u64,
+    /// A LicenseException decided for this request, when the grant departs from the rule.
+    pub exception: Option<ActionHash>,
+}
+
+/// Rules:
+/// 1. The request is a LicenseRequest; the resource, licensee and usage are the request's.
+/// 2. The terms are those of the license the request names.
+/// 3. The author is the licensor: the one who attached the license, or a steward of the
+///    resource's project.
+/// 4. Without an exception the category is the one asked for and the fee is
+///    `ovn_domain::license::license_fee` of it; with an exception (a LicenseException of this
+///    request) both are what it decided.
+pub fn validate_create_license_grant(
+    header: &ActionHeader,
+    grant: &LicenseGrant,
+) -> ExternResult<ValidateCallbackResult> {
+    let request = check!(must_get_app_entry::<LicenseRequest>(
+        &grant.request,
+        UnitEntryTypes::LicenseRequest
+    )?)
+    .entry;
+    if request.resource != grant.resource
+        || request.licensee != grant.licensee
+        || request.usage != grant.usage
+    {
+        return invalid(format!(
+            "the grant's resource, licensee and usage must be those of the request {}",
+            grant.request
+        ));
+    }
+    let (attachment, terms, resource) = check!(attached_terms(&request.attachment)?);
+    if terms != grant.terms {
+        return invalid(format!(
+            "the terms granted are not those of the license {} carries",
+            grant.resource
+        ));
+    }
+    if attachment.author() != &header.author {
+        let Some(project) = &resource.project else {
+            return invalid(format!(
+                "only {} who attached the license grants it",
+                attachment.author()
+            ));
+        };
+        check!(steward_of(
+            project,
+            &header.author,
+            "grant licenses for its resources"
+        )?);
+    }
+    let exception = match &grant.exception {
+        None => None,
+        Some(hash) => {
+            let decided = check!(must_get_app_entry::<LicenseException>(
+                hash,
+                UnitEntryTypes::LicenseException
+            )?)
+            .entry;
+            if decided.request != grant.request {
+                return invalid(format!(
+                    "the exception {hash} was decided for {}, not for {}",
+                    decided.request, grant.request
+                ));
+            }
+            Some(decided)
+        }
+    };
+    check!(check_grant(
+        &terms,
+        &request.category,
+        request.usage,
+        &grant.category,
+        grant.fee,
+        exception.as_ref().map(|e| Exception {
+            category: &e.category,
+            fee: e.fee,
+        }),
+    ));
+    valid()
+}
+
+/// Rules:
+/// 1. Grants are never updated: a fee paid refers to the grant as signed.
+pub fn validate_update_license_grant() -> ExternResult<ValidateCallbackResult> {
+    invalid("license grants cannot be updated: grant again")
+}

@@ -1,0 +1,145 @@
+//! A resource's contributor shares as a machine-readable pie chart (format `ovn-pie-chart/1`,
+//! after the `pie-chart.json` Sensorica's ovn-license proposes): who would receive what part
+//! of the next income of the resource's project (a license fee, a use fee), with their roles.
+//! The shares come from `ovn_domain::distribute` over the project's counted contributions and
+//! the equation in force, exactly as a distribution would compute them; percentages are whole
+//! basis points summing to 100 (`ovn_domain::license::pie_shares`).
+
+use crate::equations::current_equation;
+use crate::plan::{distributions_of, settle};
+use crate::LedgerError;
+use hdk::prelude::*;
+use ovn_domain::distribution::add_paid_claims;
+use ovn_domain::license::pie_shares;
+use ovn_domain::{distribute, ContributionKind, PaidClaims};
+use ovn_integrity::{LinkTypes, Profile, Resource};
+use ovn_zome_support::membership::profile_creation_of;
+use ovn_zome_support::records::get_entry;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The notional income the shares are computed on: large, so rounding is far below a basis
+/// point.
+const NOTIONAL_INCOME: u64 = 1_000_000_000_000;
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct PieChart {
+    pub format: String,
+    pub resource: String,
+    pub name: String,
+    pub project: String,
+    /// The resource's LicenseAttachment, if it carries a license.
+    pub license: Option<String>,
+    /// The project's value equation version (0: the network's default).
+    pub equation_version: u32,
+    pub contributors: Vec<Slice>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Slice {
+    /// The agent's public key in Holochain's text form.
+    pub agent: String,
+    /// Their nickname when they joined, if their profile is found.
+    pub nickname: Option<String>,
+    /// Percent, two decimals; all slices sum to exactly 100.
+    pub share: f64,
+    pub share_bp: u32,
+    /// What they are credited for: `work: <skill>`, `use`, `cite`, `financial`, `material`,
+    /// or `fixed share: <bucket>`.
+    pub roles: Vec<String>,
+}
+
+/// The JSON text of the pie chart, and the same data typed.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct PieChartExport {
+    pub json: String,
+    pub chart: PieChart,
+}
+
+/// The contributor shares of `resource`'s project as of now.
+#[hdk_extern]
+pub fn export_pie_chart(resource: ActionHash) -> ExternResult<PieChartExport> {
+    let Some(Ok((_, found))) = get_entry::<Resource>(&resource)? else {
+        return Err(LedgerError::ResourceNotFound(resource).into());
+    };
+    let project = found
+        .project
+        .clone()
+        .ok_or_else(|| LedgerError::NoProject(resource.clone()))?;
+    let equation = current_equation(&project)?;
+    let inputs: Vec<_> = settle(&project, sys_time()?)?
+        .iter()
+        .flat_map(|s| s.settlement().items.iter().map(|i| i.input()))
+        .collect();
+    let mut paid = PaidClaims::new();
+    for (_, d) in distributions_of(&project)? {
+        add_paid_claims(&mut paid, &d.claims);
+    }
+    let outcome = distribute(&equation.equation, NOTIONAL_INCOME, &inputs, &paid)
+        .map_err(LedgerError::from)?;
+    let kinds: BTreeMap<&ActionHash, &ContributionKind<ActionHash>> =
+        inputs.iter().map(|i| (&i.id, &i.kind)).collect();
+    let mut roles: BTreeMap<&AgentPubKey, BTreeSet<String>> = BTreeMap::new();
+    for line in outcome.trace.iter().filter(|l| l.amount > 0) {
+        let role = match line.contribution.as_ref().and_then(|c| kinds.get(c)) {
+            Some(ContributionKind::Work { skill, .. }) => format!("work: {skill}"),
+            Some(ContributionKind::Use { .. }) => "use".into(),
+            Some(ContributionKind::Cite { .. }) => "cite".into(),
+            Some(ContributionKind::Financial { .. }) => "financial".into(),
+            Some(ContributionKind::Material { .. }) => "material".into(),
+            None => format!(
+                "fixed share: {}",
+                equation
+                    .equation
+                    .buckets
+                    .get(line.bucket as usize)
+                    .map(|b| b.name.as_str())
+                    .unwrap_or("?")
+            ),
+        };
+        roles.entry(&line.agent).or_default().insert(role);
+    }
+    let amounts: Vec<u64> = outcome.payouts.iter().map(|p| p.amount).collect();
+    let mut contributors = Vec::with_capacity(amounts.len());
+    for (payout, share_bp) in outcome.payouts.iter().zip(pie_shares(&amounts)) {
+        contributors.push(Slice {
+            agent: payout.agent.to_string(),
+            nickname: nickname_of(&payout.agent)?,
+            share: f64::from(share_bp) / 100.0,
+            share_bp,
+            roles: roles
+                .get(&payout.agent)
+                .map(|r| r.iter().cloned().collect())
+                .unwrap_or_default(),
+        });
+    }
+    contributors.sort_by(|a, b| b.share_bp.cmp(&a.share_bp).then(a.agent.cmp(&b.agent)));
+    let license = get_links(
+        LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToLicense)?,
+        GetStrategy::default(),
+    )?
+    .into_iter()
+    .min_by_key(|l| l.timestamp)
+    .map(|l| l.target.to_string());
+    let chart = PieChart {
+        format: "ovn-pie-chart/1".into(),
+        resource: resource.to_string(),
+        name: found.name,
+        project: project.to_string(),
+        license,
+        equation_version: equation.version,
+        contributors,
+    };
+    let json = serde_json::to_string_pretty(&chart)
+        .map_err(|e| wasm_error!(WasmErrorInner::Guest(format!("cannot write JSON: {e}"))))?;
+    Ok(PieChartExport { json, chart })
+}
+
+fn nickname_of(agent: &AgentPubKey) -> ExternResult<Option<String>> {
+    let Some(profile) = profile_creation_of(agent)? else {
+        return Ok(None);
+    };
+    Ok(match get_entry::<Profile>(&profile)? {
+        Some(Ok((_, p))) => Some(p.nickname),
+        _ => None,
+    })
+}

@@ -1,0 +1,267 @@
+//! Licenses: the network's catalogue (DNA properties) and those projects add; attaching one to
+//! a resource; what a licensee of a given category would owe under it.
+
+use crate::LicensesError;
+use hdk::prelude::*;
+use ovn_domain::license::{
+    check_derivative, license_fee, CatalogueLicense, LicenseTerms, LicenseeCategory, Usage,
+};
+use ovn_domain::text::{check_text, MAX_NAME};
+use ovn_integrity::constitution::network_constitution;
+use ovn_integrity::{
+    EntryTypes, License, LicenseAttachment, LicenseRef, LinkTypes, Project, Resource,
+    UnitEntryTypes,
+};
+use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct CreateLicenseInput {
+    pub project: ActionHash,
+    pub name: String,
+    pub terms: LicenseTerms,
+}
+
+/// Adds a license to a project's catalogue. Stewards only; its resources may then carry it.
+#[hdk_extern]
+pub fn create_license(input: CreateLicenseInput) -> ExternResult<Record> {
+    check_text("name", &input.name, MAX_NAME).map_err(LicensesError::from)?;
+    input.terms.check().map_err(LicensesError::from)?;
+    if network_constitution()?
+        .licenses
+        .iter()
+        .any(|l| l.name == input.name)
+    {
+        return Err(LicensesError::Refused(format!(
+            "{:?} is a license of the network's catalogue: name the project's own license differently",
+            input.name
+        ))
+        .into());
+    }
+    must_be_steward(&input.project, "add its licenses")?;
+    let hash = create_entry(EntryTypes::License(License {
+        name: input.name,
+        project: input.project.clone(),
+        terms: input.terms,
+    }))?;
+    create_link(
+        input.project,
+        hash.clone(),
+        LinkTypes::ProjectToLicenses,
+        (),
+    )?;
+    committed(hash)
+}
+
+/// The licenses a resource may carry: the network's catalogue, and a project's own.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct LicenseCatalogue {
+    pub network: Vec<CatalogueLicense>,
+    pub project: Vec<(ActionHash, License)>,
+}
+
+/// The network's catalogue, and `project`'s licenses when one is named.
+#[hdk_extern]
+pub fn get_license_catalogue(project: Option<ActionHash>) -> ExternResult<LicenseCatalogue> {
+    let network = network_constitution()?.licenses;
+    let Some(project) = project else {
+        return Ok(LicenseCatalogue {
+            network,
+            project: vec![],
+        });
+    };
+    let links = get_links(
+        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToLicenses)?,
+        GetStrategy::default(),
+    )?;
+    let mine = own_entries(UnitEntryTypes::License.try_into()?)?;
+    Ok(LicenseCatalogue {
+        network,
+        project: with_own(get_targets(links)?, mine, |l: &License| {
+            l.project == project
+        }),
+    })
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct AttachLicenseInput {
+    pub resource: ActionHash,
+    pub license: LicenseRef,
+    /// The resources this one derives from (the designs it cites); each must carry a license.
+    #[serde(default)]
+    pub derives_from: Vec<ActionHash>,
+}
+
+/// Attaches a license to the caller's resource, once. A derivative of a share-alike work must
+/// carry a license at least as reciprocal.
+#[hdk_extern]
+pub fn attach_license(input: AttachLicenseInput) -> ExternResult<Record> {
+    let (record, resource) = must_find_resource(&input.resource)?;
+    let me = agent_info()?.agent_initial_pubkey;
+    if record.action().author() != &me {
+        return Err(LicensesError::NotCreator {
+            resource: input.resource,
+            creator: record.action().author().clone(),
+        }
+        .into());
+    }
+    if let Some(existing) = license_of(&input.resource)? {
+        return Err(LicensesError::AlreadyLicensed {
+            resource: input.resource,
+            attachment: existing.attachment,
+        }
+        .into());
+    }
+    let (_, terms) = resolve(&input.license, &resource)?;
+    let mut sources = Vec::with_capacity(input.derives_from.len());
+    for source in &input.derives_from {
+        let source_license =
+            license_of(source)?.ok_or(LicensesError::Unlicensed(source.clone()))?;
+        check_derivative(&source_license.terms, &terms).map_err(LicensesError::from)?;
+        sources.push(source_license.attachment);
+    }
+    let hash = create_entry(EntryTypes::LicenseAttachment(LicenseAttachment {
+        resource: input.resource.clone(),
+        license: input.license,
+        derives_from: sources,
+    }))?;
+    create_link(
+        input.resource,
+        hash.clone(),
+        LinkTypes::ResourceToLicense,
+        (),
+    )?;
+    committed(hash)
+}
+
+/// The license a resource carries.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct ResourceLicense {
+    pub attachment: ActionHash,
+    /// Who attached it: the licensor (with the stewards of the resource's project).
+    pub licensor: AgentPubKey,
+    pub license: LicenseRef,
+    pub name: String,
+    pub terms: LicenseTerms,
+    /// The attachments of the licensed works it derives from.
+    pub derives_from: Vec<ActionHash>,
+}
+
+/// The license `resource` carries, if any.
+#[hdk_extern]
+pub fn get_license_of(resource: ActionHash) -> ExternResult<Option<ResourceLicense>> {
+    license_of(&resource)
+}
+
+/// The license `resource` carries: its first attachment (validation allows only one).
+pub fn license_of(resource: &ActionHash) -> ExternResult<Option<ResourceLicense>> {
+    let links = get_links(
+        LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToLicense)?,
+        GetStrategy::default(),
+    )?;
+    let mine = own_entries(UnitEntryTypes::LicenseAttachment.try_into()?)?;
+    let found = with_own(get_targets(links)?, mine, |a: &LicenseAttachment| {
+        &a.resource == resource
+    });
+    let Some((attachment, attached)) = found.into_iter().next() else {
+        return Ok(None);
+    };
+    let (_, licensed) = must_find_resource(resource)?;
+    let (name, terms) = resolve(&attached.license, &licensed)?;
+    let licensor = get(attachment.clone(), GetOptions::default())?
+        .map(|r| r.action().author().clone())
+        .ok_or(LicensesError::LicenseNotFound(attachment.clone()))?;
+    Ok(Some(ResourceLicense {
+        attachment,
+        licensor,
+        license: attached.license,
+        name,
+        terms,
+        derives_from: attached.derives_from,
+    }))
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct TermsForInput {
+    pub resource: ActionHash,
+    /// Contributions by hash (their confirmations are read when a request is made).
+    pub category: LicenseeCategory<ActionHash>,
+    #[serde(default)]
+    pub usage: Usage,
+}
+
+/// What a licensee of a category owes under a resource's license.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct TermsFor {
+    pub license: ResourceLicense,
+    pub owes: bool,
+    /// In minor units of the network currency; 0 when exempt.
+    pub fee: u64,
+}
+
+/// What a licensee of `category` would owe for `usage` under the resource's license.
+#[hdk_extern]
+pub fn license_terms_for(input: TermsForInput) -> ExternResult<TermsFor> {
+    let license = license_of(&input.resource)?.ok_or(LicensesError::Unlicensed(input.resource))?;
+    let fee =
+        license_fee(&license.terms, &input.category, input.usage).map_err(LicensesError::from)?;
+    Ok(TermsFor {
+        owes: license.terms.owes(&input.category),
+        fee,
+        license,
+    })
+}
+
+/// The resource at `hash`, or a typed error.
+pub fn must_find_resource(hash: &ActionHash) -> ExternResult<(Record, Resource)> {
+    match get_entry::<Resource>(hash)? {
+        Some(Ok(found)) => Ok(found),
+        _ => Err(LicensesError::ResourceNotFound(hash.clone()).into()),
+    }
+}
+
+/// The project at `hash`, if the caller is one of its stewards; `what` says what only they do.
+pub fn must_be_steward(project: &ActionHash, what: &'static str) -> ExternResult<Project> {
+    let Some(Ok((_, found))) = get_entry::<Project>(project)? else {
+        return Err(LicensesError::ProjectNotFound(project.clone()).into());
+    };
+    let me = agent_info()?.agent_initial_pubkey;
+    if !found.stewards.contains(&me) {
+        return Err(LicensesError::NotSteward {
+            agent: me,
+            project: project.clone(),
+            what,
+        }
+        .into());
+    }
+    Ok(found)
+}
+
+/// The name and terms `license` names, for a resource of `resource`'s project.
+fn resolve(license: &LicenseRef, resource: &Resource) -> ExternResult<(String, LicenseTerms)> {
+    match license {
+        LicenseRef::Catalogue { name } => network_constitution()?
+            .licenses
+            .into_iter()
+            .find(|l| &l.name == name)
+            .map(|l| (l.name, l.terms))
+            .ok_or_else(|| {
+                LicensesError::Refused(format!(
+                    "{name:?} is not a license of the network's catalogue"
+                ))
+                .into()
+            }),
+        LicenseRef::Project { license: hash } => {
+            let Some(Ok((_, found))) = get_entry::<License>(hash)? else {
+                return Err(LicensesError::LicenseNotFound(hash.clone()).into());
+            };
+            if resource.project.as_ref() != Some(&found.project) {
+                return Err(LicensesError::Refused(format!(
+                    "the license {hash} is project {}'s: only that project's resources may carry it",
+                    found.project
+                ))
+                .into());
+            }
+            Ok((found.name, found.terms))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! [`LicensesError`]: what the licenses API reports instead of writing bad data.
+
+use hdk::prelude::*;
+use ovn_domain::DomainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LicensesError {
+    #[error("invalid input: {0}")]
+    Invalid(#[from] DomainError),
+    #[error("resource {0} not found")]
+    ResourceNotFound(ActionHash),
+    #[error("project {0} not found")]
+    ProjectNotFound(ActionHash),
+    #[error("license {0} not found")]
+    LicenseNotFound(ActionHash),
+    #[error("license request {0} not found")]
+    RequestNotFound(ActionHash),
+    #[error("license exception {0} not found")]
+    ExceptionNotFound(ActionHash),
+    #[error("contribution {0} not found")]
+    ContributionNotFound(ActionHash),
+    #[error("{0}")]
+    Refused(String),
+    #[error("{agent} is not a steward of project {project}; only its stewards {what}")]
+    NotSteward {
+        agent: AgentPubKey,
+        project: ActionHash,
+        what: &'static str,
+    },
+    #[error("only {creator}, who created resource {resource}, attaches its license")]
+    NotCreator {
+        resource: ActionHash,
+        creator: AgentPubKey,
+    },
+    #[error("resource {resource} already carries a license (attachment {attachment})")]
+    AlreadyLicensed {
+        resource: ActionHash,
+        attachment: ActionHash,
+    },
+    #[error("resource {0} carries no license yet: its creator attaches one first")]
+    Unlicensed(ActionHash),
+    #[error("{agent} has no profile yet; only members ask for licenses (for themselves or for an outside entity)")]
+    NoProfile { agent: AgentPubKey },
+    #[error("contribution {contribution} does not count yet ({confirmations} of {required} confirmations, or disputed): a contributing for-profit names counted contributions")]
+    NotCounted {
+        contribution: ActionHash,
+        confirmations: u32,
+        required: u32,
+    },
+    #[error("{agent} may not grant licenses for resource {resource}: only who attached its license, or a steward of its project")]
+    NotLicensor {
+        agent: AgentPubKey,
+        resource: ActionHash,
+    },
+    #[error("request {request} was already granted (grant {grant})")]
+    AlreadyGranted {
+        request: ActionHash,
+        grant: ActionHash,
+    },
+}
+
+impl From<LicensesError> for WasmError {
+    fn from(e: LicensesError) -> Self {
+        wasm_error!(WasmErrorInner::Guest(e.to_string()))
+    }
+}

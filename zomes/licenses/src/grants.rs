@@ -1,0 +1,334 @@
+//! Asking for a license (seeing what one would owe), deciding exceptions, granting, and
+//! reading a resource's requests and grants.
+
+use crate::catalogue::{license_of, must_be_steward, must_find_resource};
+use crate::LicensesError;
+use hdk::prelude::*;
+use ovn_domain::contribution::MAX_AMOUNT;
+use ovn_domain::endorsement::ContributionState;
+use ovn_domain::license::{check_grant, license_fee, Exception, LicenseeCategory, Usage};
+use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
+use ovn_domain::DomainError;
+use ovn_integrity::constitution::network_constitution;
+use ovn_integrity::{
+    Category, Contribution, CountedContribution, EntryTypes, LicenseException, LicenseGrant,
+    LicenseRequest, Licensee, LinkTypes, UnitEntryTypes,
+};
+use ovn_zome_support::membership::my_profile_creation;
+use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
+use ovn_zome_support::status::status_report;
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct RequestLicenseInput {
+    pub resource: ActionHash,
+    /// An outside entity the caller asks for, by name; the caller themselves when not given.
+    #[serde(default)]
+    pub outside_licensee: Option<String>,
+    /// A contributing for-profit names its contributions by hash; their confirmations are read
+    /// from the DHT and must make them count.
+    pub category: LicenseeCategory<ActionHash>,
+    #[serde(default)]
+    pub usage: Usage,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A request made, and what the license's rule says the licensee owes.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct RequestedLicense {
+    pub request: Record,
+    pub owes: bool,
+    pub fee: u64,
+}
+
+/// Asks for a license to use a resource, for the caller or an outside entity; the licensor
+/// sees it with `get_license_requests` and answers with `grant_license`.
+#[hdk_extern]
+pub fn request_license(input: RequestLicenseInput) -> ExternResult<RequestedLicense> {
+    check_optional_text("note", &input.note, MAX_PROSE).map_err(LicensesError::from)?;
+    input.category.check().map_err(LicensesError::from)?;
+    let (_, resource) = must_find_resource(&input.resource)?;
+    let license =
+        license_of(&input.resource)?.ok_or(LicensesError::Unlicensed(input.resource.clone()))?;
+    let me = agent_info()?.agent_initial_pubkey;
+    let profile = my_profile_creation()?.ok_or(LicensesError::NoProfile { agent: me.clone() })?;
+    let licensee = match input.outside_licensee {
+        Some(name) => {
+            check_text("licensee name", &name, MAX_NAME).map_err(LicensesError::from)?;
+            Licensee::Outside { name }
+        }
+        None => Licensee::Member { profile },
+    };
+    let category = counted(input.category, &me, resource.project.as_ref(), &licensee)?;
+    let fee = license_fee(&license.terms, &category, input.usage).map_err(LicensesError::from)?;
+    let owes = license.terms.owes(&category);
+    let request = LicenseRequest {
+        resource: input.resource.clone(),
+        attachment: license.attachment,
+        licensee,
+        category,
+        usage: input.usage,
+        note: input.note,
+    };
+    let hash = create_entry(EntryTypes::LicenseRequest(request))?;
+    create_link(
+        input.resource,
+        hash.clone(),
+        LinkTypes::ResourceToLicenseRequests,
+        (),
+    )?;
+    Ok(RequestedLicense {
+        request: committed(hash)?,
+        owes,
+        fee,
+    })
+}
+
+/// The category with each named contribution shown to count: the caller's own, to the
+/// resource's project, with the confirmations that make it count.
+fn counted(
+    category: LicenseeCategory<ActionHash>,
+    me: &AgentPubKey,
+    project: Option<&ActionHash>,
+    licensee: &Licensee,
+) -> ExternResult<Category> {
+    let contributions = match category {
+        LicenseeCategory::ContributingForProfit { contributions } => contributions,
+        LicenseeCategory::CommonGood => return Ok(LicenseeCategory::CommonGood),
+        LicenseeCategory::NonProfit => return Ok(LicenseeCategory::NonProfit),
+        LicenseeCategory::NonCommercialUse => return Ok(LicenseeCategory::NonCommercialUse),
+        LicenseeCategory::WorkerCooperative { workers } => {
+            return Ok(LicenseeCategory::WorkerCooperative { workers })
+        }
+        LicenseeCategory::ForProfit => return Ok(LicenseeCategory::ForProfit),
+    };
+    if !matches!(licensee, Licensee::Member { .. }) {
+        return Err(LicensesError::Refused(
+            "a contributing for-profit asks for itself: its contributions are on its own chain"
+                .into(),
+        )
+        .into());
+    }
+    let Some(project) = project else {
+        return Err(LicensesError::Refused(
+            "the resource belongs to no project: there is no commons to have contributed to".into(),
+        )
+        .into());
+    };
+    let required = network_constitution()?.endorsements_required;
+    let mut shown = Vec::with_capacity(contributions.len());
+    for hash in contributions {
+        let Some(Ok((_, c))) = get_entry::<Contribution>(&hash)? else {
+            return Err(LicensesError::ContributionNotFound(hash).into());
+        };
+        if &c.contributor != me || &c.project != project {
+            return Err(LicensesError::Refused(format!(
+                "{hash} is not {me}'s contribution to project {project}"
+            ))
+            .into());
+        }
+        let report = status_report(hash.clone(), &c)?;
+        if report.status.state != ContributionState::Counted {
+            return Err(LicensesError::NotCounted {
+                contribution: hash,
+                confirmations: report.status.confirmations,
+                required,
+            }
+            .into());
+        }
+        shown.push(CountedContribution {
+            confirmations: report.standing_confirmations(),
+            contribution: hash,
+        });
+    }
+    Ok(LicenseeCategory::ContributingForProfit {
+        contributions: shown,
+    })
+}
+
+/// The license requests for a resource, oldest first.
+#[hdk_extern]
+pub fn get_license_requests(resource: ActionHash) -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(resource, LinkTypes::ResourceToLicenseRequests)?,
+        GetStrategy::default(),
+    )?)
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct DecideExceptionInput {
+    pub request: ActionHash,
+    /// How the licensee is to be treated.
+    pub category: Category,
+    /// What they pay, in minor units.
+    pub fee: u64,
+    pub reason: String,
+}
+
+/// Decides a particular case for one request (a steward of the resource's project, until
+/// governance decides exceptions).
+#[hdk_extern]
+pub fn decide_exception(input: DecideExceptionInput) -> ExternResult<Record> {
+    check_text("reason", &input.reason, MAX_PROSE).map_err(LicensesError::from)?;
+    input.category.check().map_err(LicensesError::from)?;
+    if input.fee > MAX_AMOUNT {
+        return Err(LicensesError::from(DomainError::OutOfBounds {
+            field: "fee",
+            value: input.fee,
+            max: MAX_AMOUNT,
+        })
+        .into());
+    }
+    let request = must_find_request(&input.request)?;
+    let (_, resource) = must_find_resource(&request.resource)?;
+    let Some(project) = &resource.project else {
+        return Err(LicensesError::Refused(format!(
+            "resource {} belongs to no project: nobody can decide an exception to its license",
+            request.resource
+        ))
+        .into());
+    };
+    must_be_steward(project, "decide exceptions to its licenses")?;
+    let hash = create_entry(EntryTypes::LicenseException(LicenseException {
+        request: input.request.clone(),
+        category: input.category,
+        fee: input.fee,
+        reason: input.reason,
+    }))?;
+    create_link(
+        input.request,
+        hash.clone(),
+        LinkTypes::LicenseRequestToExceptions,
+        (),
+    )?;
+    committed(hash)
+}
+
+/// The exceptions decided for a request, oldest first.
+#[hdk_extern]
+pub fn get_exceptions(request: ActionHash) -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(request, LinkTypes::LicenseRequestToExceptions)?,
+        GetStrategy::default(),
+    )?)
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct GrantLicenseInput {
+    pub request: ActionHash,
+    /// An exception decided for this request, when the grant departs from the rule.
+    #[serde(default)]
+    pub exception: Option<ActionHash>,
+}
+
+/// Grants a request: the category asked for and the fee the license's rule computes, or what
+/// the named exception decided. The licensor (who attached the license, or a steward of the
+/// resource's project) grants.
+#[hdk_extern]
+pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
+    let request = must_find_request(&input.request)?;
+    let (_, resource) = must_find_resource(&request.resource)?;
+    let license = license_of(&request.resource)?
+        .ok_or(LicensesError::Unlicensed(request.resource.clone()))?;
+    let me = agent_info()?.agent_initial_pubkey;
+    let steward = match &resource.project {
+        Some(project) => must_be_steward(project, "grant licenses").is_ok(),
+        None => false,
+    };
+    if license.licensor != me && !steward {
+        return Err(LicensesError::NotLicensor {
+            agent: me,
+            resource: request.resource,
+        }
+        .into());
+    }
+    if let Some((grant, _)) = grants_of(&request.resource)?
+        .into_iter()
+        .find(|(_, g)| g.request == input.request)
+    {
+        return Err(LicensesError::AlreadyGranted {
+            request: input.request,
+            grant,
+        }
+        .into());
+    }
+    let (category, fee) = match &input.exception {
+        Some(hash) => {
+            let Some(Ok((_, decided))) = get_entry::<LicenseException>(hash)? else {
+                return Err(LicensesError::ExceptionNotFound(hash.clone()).into());
+            };
+            if decided.request != input.request {
+                return Err(LicensesError::Refused(format!(
+                    "the exception {hash} was decided for request {}, not {}",
+                    decided.request, input.request
+                ))
+                .into());
+            }
+            (decided.category, decided.fee)
+        }
+        None => (
+            request.category.clone(),
+            license_fee(&license.terms, &request.category, request.usage)
+                .map_err(LicensesError::from)?,
+        ),
+    };
+    check_grant(
+        &license.terms,
+        &request.category,
+        request.usage,
+        &category,
+        fee,
+        input.exception.as_ref().map(|_| Exception {
+            category: &category,
+            fee,
+        }),
+    )
+    .map_err(LicensesError::from)?;
+    let grant = LicenseGrant {
+        request: input.request,
+        resource: request.resource.clone(),
+        licensee: request.licensee,
+        category,
+        terms: license.terms,
+        usage: request.usage,
+        fee,
+        exception: input.exception,
+    };
+    let hash = create_entry(EntryTypes::LicenseGrant(grant))?;
+    create_link(
+        request.resource,
+        hash.clone(),
+        LinkTypes::ResourceToLicenseGrants,
+        (),
+    )?;
+    committed(hash)
+}
+
+/// The grants of a resource, oldest first.
+#[hdk_extern]
+pub fn get_grants_for_resource(resource: ActionHash) -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(resource, LinkTypes::ResourceToLicenseGrants)?,
+        GetStrategy::default(),
+    )?)
+}
+
+/// A resource's grants, the caller's own included before the DHT shows them.
+fn grants_of(resource: &ActionHash) -> ExternResult<Vec<(ActionHash, LicenseGrant)>> {
+    let links = get_links(
+        LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToLicenseGrants)?,
+        GetStrategy::default(),
+    )?;
+    let mine = own_entries(UnitEntryTypes::LicenseGrant.try_into()?)?;
+    Ok(with_own(get_targets(links)?, mine, |g: &LicenseGrant| {
+        &g.resource == resource
+    }))
+}
+
+/// The request at `hash`, or a typed error.
+fn must_find_request(hash: &ActionHash) -> ExternResult<LicenseRequest> {
+    match get_entry::<LicenseRequest>(hash)? {
+        Some(Ok((_, request))) => Ok(request),
+        _ => Err(LicensesError::RequestNotFound(hash.clone()).into()),
+    }
+}
