@@ -138,29 +138,29 @@ async fn project_license_rules(w: &World) -> ActionHash {
         terms,
     };
     let permissive_license = commit(
-        &peers,
+        peers,
         ALICE,
         "commit_license",
-        license(&project, "Spectrometer permissive", permissive()),
+        license(project, "Spectrometer permissive", permissive()),
     )
     .await
     .expect("a steward adds a license");
     assert_invalid_commit(
         commit(
-            &peers,
+            peers,
             BOB,
             "commit_license",
-            license(&project, "Bob's own", permissive()),
+            license(project, "Bob's own", permissive()),
         )
         .await,
         "is not a steward",
     );
     assert_invalid_commit(
         commit(
-            &peers,
+            peers,
             ALICE,
             "commit_license",
-            license(&project, "CBRL-1.0", permissive()),
+            license(project, "CBRL-1.0", permissive()),
         )
         .await,
         "is a license of the network's catalogue",
@@ -171,10 +171,10 @@ async fn project_license_rules(w: &World) -> ActionHash {
     };
     assert_invalid_commit(
         commit(
-            &peers,
+            peers,
             ALICE,
             "commit_license",
-            license(&project, "Free CBRL", free_cbrl),
+            license(project, "Free CBRL", free_cbrl),
         )
         .await,
         "give it a fee",
@@ -184,7 +184,7 @@ async fn project_license_rules(w: &World) -> ActionHash {
         name: "Bob's own".into(),
         terms: permissive(),
     };
-    refuses(&peers, BOB, "create_license", create, "is not a steward").await;
+    refuses(peers, BOB, "create_license", create, "is not a steward").await;
 
     permissive_license
 }
@@ -205,23 +205,23 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
             derives_from,
         };
     peers.sync().await;
-    let bobs_attachment = attach_license(&peers, BOB, &bobs_design, "CC-BY-SA-4.0", &[]).await;
+    let bobs_attachment = attach_license(peers, BOB, bobs_design, "CC-BY-SA-4.0", &[]).await;
     peers.sync().await;
     for (author, payload, reason) in [
         (
             BOB,
-            attachment(&design, catalogue("CBRL-1.0"), vec![]),
+            attachment(design, catalogue("CBRL-1.0"), vec![]),
             "only the creator",
         ),
         (
             ALICE,
-            attachment(&design, catalogue("MIT"), vec![]),
+            attachment(design, catalogue("MIT"), vec![]),
             "is not a license of the network's catalogue",
         ),
         (
             BOB,
             attachment(
-                &bobs_design,
+                bobs_design,
                 LicenseRef::Project {
                     license: permissive_license.clone(),
                 },
@@ -232,7 +232,7 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
         (
             ALICE,
             attachment(
-                &design,
+                design,
                 LicenseRef::Project {
                     license: permissive_license.clone(),
                 },
@@ -242,12 +242,12 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
         ),
         (
             BOB,
-            attachment(&bobs_design, catalogue("GPL-3.0"), vec![]),
+            attachment(bobs_design, catalogue("GPL-3.0"), vec![]),
             "already carries a license",
         ),
     ] {
         assert_invalid_commit(
-            commit(&peers, author, "commit_license_attachment", payload).await,
+            commit(peers, author, "commit_license_attachment", payload).await,
             reason,
         );
     }
@@ -258,17 +258,23 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
         },
         derives_from: vec![bobs_design.clone()],
     };
-    refuses(&peers, ALICE, "attach_license", attach, "less reciprocally").await;
+    refuses(peers, ALICE, "attach_license", attach, "less reciprocally").await;
     // A CBRL derivative of a CC BY-SA work.
-    let designs_license =
-        attach_license(&peers, ALICE, &design, "CBRL-1.0", &[bobs_design.clone()]).await;
+    let designs_license = attach_license(
+        peers,
+        ALICE,
+        design,
+        "CBRL-1.0",
+        std::slice::from_ref(bobs_design),
+    )
+    .await;
     let again = licenses::catalogue::AttachLicenseInput {
         resource: design.clone(),
         license: catalogue("GPL-3.0"),
         derives_from: vec![],
     };
     refuses(
-        &peers,
+        peers,
         ALICE,
         "attach_license",
         again,
@@ -281,7 +287,7 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
         derives_from: vec![],
     };
     refuses(
-        &peers,
+        peers,
         BOB,
         "attach_license",
         not_mine,
@@ -325,16 +331,16 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
     let as_bob = || Licensee::Member {
         profile: bobs_profile.clone(),
     };
-    let b_work = log_work_hash(&peers, BOB, &project, 480).await;
-    let a_work = log_work_hash(&peers, ALICE, &project, 60).await;
-    let b_elsewhere = log_work_hash(&peers, BOB, &bobs_project, 60).await;
+    let b_work = log_work_hash(peers, BOB, project, 480).await;
+    let a_work = log_work_hash(peers, ALICE, project, 60).await;
+    let b_elsewhere = log_work_hash(peers, BOB, bobs_project, 60).await;
     peers.sync().await;
-    let a_confirms_b = confirm(&peers, ALICE, &b_work)
+    let a_confirms_b = confirm(peers, ALICE, &b_work)
         .await
         .action_address()
         .clone();
-    let b_confirms_a = confirm(&peers, BOB, &a_work).await.action_address().clone();
-    let a_confirms_elsewhere = confirm(&peers, ALICE, &b_elsewhere)
+    let b_confirms_a = confirm(peers, BOB, &a_work).await.action_address().clone();
+    let a_confirms_elsewhere = confirm(peers, ALICE, &b_elsewhere)
         .await
         .action_address()
         .clone();
@@ -383,12 +389,12 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
         ),
     ] {
         assert_invalid_commit(
-            commit(&peers, BOB, "commit_license_request", payload).await,
+            commit(peers, BOB, "commit_license_request", payload).await,
             reason,
         );
     }
     let contributing = commit(
-        &peers,
+        peers,
         BOB,
         "commit_license_request",
         request(as_bob(), counted(&b_work, vec![a_confirms_b.clone()])),
@@ -396,18 +402,18 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
     .await
     .expect("a real, counted contribution");
     let for_profit = commit(
-        &peers,
+        peers,
         BOB,
         "commit_license_request",
         request(as_bob(), Category::ForProfit),
     )
     .await
     .expect("bob asks as a for-profit");
-    let unlicensed = create_resource(&peers, BOB, "Bob's jig", PropertyRegime::Commons, None).await;
+    let unlicensed = create_resource(peers, BOB, "Bob's jig", PropertyRegime::Commons, None).await;
     peers.sync().await;
     let ask = license_request_input(&unlicensed, None, LicenseeCategory::ForProfit);
     refuses(
-        &peers,
+        peers,
         ALICE,
         "request_license",
         ask,
@@ -455,7 +461,7 @@ async fn grant_rules(w: &World, requests: Requests) {
         exception,
     };
     let paid = commit(
-        &peers,
+        peers,
         ALICE,
         "commit_license_grant",
         grant(&for_profit, Category::ForProfit, 50_000, None),
@@ -463,7 +469,7 @@ async fn grant_rules(w: &World, requests: Requests) {
     .await
     .expect("a for-profit pays 500.00");
     commit(
-        &peers,
+        peers,
         ALICE,
         "commit_license_grant",
         grant(
@@ -506,7 +512,7 @@ async fn grant_rules(w: &World, requests: Requests) {
         (ALICE, other_licensee, "must be those of the request"),
     ] {
         assert_invalid_commit(
-            commit(&peers, author, "commit_license_grant", payload).await,
+            commit(peers, author, "commit_license_grant", payload).await,
             reason,
         );
     }
@@ -520,7 +526,7 @@ async fn grant_rules(w: &World, requests: Requests) {
     };
     assert_invalid_commit(
         commit(
-            &peers,
+            peers,
             BOB,
             "commit_license_exception",
             exception(&for_profit),
@@ -529,7 +535,7 @@ async fn grant_rules(w: &World, requests: Requests) {
         "only its stewards decide exceptions",
     );
     let decided = commit(
-        &peers,
+        peers,
         ALICE,
         "commit_license_exception",
         exception(&for_profit),
@@ -537,7 +543,7 @@ async fn grant_rules(w: &World, requests: Requests) {
     .await
     .expect("a steward decides an exception");
     let for_contributing = commit(
-        &peers,
+        peers,
         ALICE,
         "commit_license_exception",
         exception(&contributing),
@@ -545,7 +551,7 @@ async fn grant_rules(w: &World, requests: Requests) {
     .await
     .expect("another exception, for the other request");
     commit(
-        &peers,
+        peers,
         ALICE,
         "commit_license_grant",
         grant(
@@ -578,7 +584,7 @@ async fn grant_rules(w: &World, requests: Requests) {
         ),
     ] {
         assert_invalid_commit(
-            commit(&peers, ALICE, "commit_license_grant", payload).await,
+            commit(peers, ALICE, "commit_license_grant", payload).await,
             reason,
         );
     }
@@ -590,21 +596,14 @@ async fn grant_rules(w: &World, requests: Requests) {
         exception: None,
     };
     refuses(
-        &peers,
+        peers,
         ALICE,
         "grant_license",
         twice.clone(),
         "was already granted",
     )
     .await;
-    refuses(
-        &peers,
-        BOB,
-        "grant_license",
-        twice,
-        "may not grant licenses",
-    )
-    .await;
+    refuses(peers, BOB, "grant_license", twice, "may not grant licenses").await;
 
     // A license fee is income of the resource's project, of exactly the grant's fee.
     let income = |project: &ActionHash, amount| ovn_integrity::IncomeEvent {
@@ -618,25 +617,20 @@ async fn grant_rules(w: &World, requests: Requests) {
         received: Timestamp::now(),
     };
     for (payload, reason) in [
-        (income(&project, 40_000), "set a fee of 50000, not 40000"),
+        (income(project, 40_000), "set a fee of 50000, not 40000"),
         (
-            income(&bobs_project, 50_000),
+            income(bobs_project, 50_000),
             "does not belong to the project",
         ),
     ] {
         assert_invalid_commit(
-            commit(&peers, ALICE, "commit_income_event", payload).await,
+            commit(peers, ALICE, "commit_income_event", payload).await,
             reason,
         );
     }
-    commit(
-        &peers,
-        ALICE,
-        "commit_income_event",
-        income(&project, 50_000),
-    )
-    .await
-    .expect("the fee, as the project's income");
+    commit(peers, ALICE, "commit_income_event", income(project, 50_000))
+        .await
+        .expect("the fee, as the project's income");
 
     // Grants are never updated: not even to lower a fee already due.
     let lowered = hostile::UpdateLicenseGrantRaw {
@@ -644,7 +638,7 @@ async fn grant_rules(w: &World, requests: Requests) {
         grant: grant(&for_profit, Category::ForProfit, 0, None),
     };
     assert_invalid_commit(
-        commit(&peers, ALICE, "update_license_grant_raw", lowered).await,
+        commit(peers, ALICE, "update_license_grant_raw", lowered).await,
         "license grants cannot be updated",
     );
 }

@@ -54,8 +54,14 @@ async fn a_cooperative_is_licensed_free_and_a_for_profits_fee_reaches_the_design
     )
     .await;
     peers.sync().await;
-    let attachment =
-        attach_license(&peers, alice, &design_hash, "CBRL-1.0", &[optics.clone()]).await;
+    let attachment = attach_license(
+        &peers,
+        alice,
+        &design_hash,
+        "CBRL-1.0",
+        std::slice::from_ref(&optics),
+    )
+    .await;
 
     // alice designed for 10 hours, bob worked 8; carol's optics are cited. Each confirmed once.
     let a_work = log_kind(&peers, alice, &project, design(600)).await;

@@ -47,13 +47,13 @@ pub fn validate_create_license_attachment(
         if attachment.derives_from[..i].contains(source) {
             return invalid(format!("{source} is named twice as a source"));
         }
-        let (_, source_terms, _) = check!(attached_terms(source)?);
-        if check!(attached_terms(source)?).0.entry.resource == attachment.resource {
+        let source_license = check!(attached_terms(source)?);
+        if source_license.attachment.entry.resource == attachment.resource {
             return invalid(format!(
                 "{source} is this resource's own license, not a source"
             ));
         }
-        check!(check_derivative(&source_terms, &terms));
+        check!(check_derivative(&source_license.terms, &terms));
     }
     let earlier = earlier_actions(header)?;
     if entries_created::<LicenseAttachment>(&earlier, UnitEntryTypes::LicenseAttachment)?
@@ -68,10 +68,15 @@ pub fn validate_create_license_attachment(
     valid()
 }
 
+/// A license attachment with the terms it names and the resource it licenses.
+pub struct Attached {
+    pub attachment: Referenced<LicenseAttachment>,
+    pub terms: LicenseTerms,
+    pub resource: Resource,
+}
+
 /// The attachment at `hash`, its resource and the terms it names.
-pub fn attached_terms(
-    hash: &ActionHash,
-) -> ExternResult<Result<(Referenced<LicenseAttachment>, LicenseTerms, Resource), String>> {
+pub fn attached_terms(hash: &ActionHash) -> ExternResult<Result<Attached, String>> {
     let attachment =
         match must_get_app_entry::<LicenseAttachment>(hash, UnitEntryTypes::LicenseAttachment)? {
             Ok(a) => a,
@@ -83,7 +88,13 @@ pub fn attached_terms(
             Ok(r) => r.entry,
             Err(e) => return Ok(Err(e)),
         };
-    Ok(terms_of(&attachment.entry.license, &resource)?.map(|terms| (attachment, terms, resource)))
+    Ok(
+        terms_of(&attachment.entry.license, &resource)?.map(|terms| Attached {
+            attachment,
+            terms,
+            resource,
+        }),
+    )
 }
 
 /// Rules:

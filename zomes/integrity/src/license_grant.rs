@@ -53,7 +53,8 @@ pub fn validate_create_license_grant(
             grant.request
         ));
     }
-    let (attachment, terms, resource) = check!(attached_terms(&request.attachment)?);
+    let attached = check!(attached_terms(&request.attachment)?);
+    let (attachment, terms, resource) = (attached.attachment, attached.terms, attached.resource);
     if terms != grant.terms {
         return invalid(format!(
             "the terms granted are not those of the license {} carries",

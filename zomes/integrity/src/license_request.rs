@@ -57,13 +57,14 @@ pub fn validate_create_license_request(
     request: &LicenseRequest,
 ) -> ExternResult<ValidateCallbackResult> {
     check!(check_optional_text("note", &request.note, MAX_PROSE));
-    let (attachment, _, resource) = check!(attached_terms(&request.attachment)?);
-    if attachment.entry.resource != request.resource {
+    let attached = check!(attached_terms(&request.attachment)?);
+    if attached.attachment.entry.resource != request.resource {
         return invalid(format!(
             "{} is the license of {}, not of {}",
-            request.attachment, attachment.entry.resource, request.resource
+            request.attachment, attached.attachment.entry.resource, request.resource
         ));
     }
+    let resource = attached.resource;
     match &request.licensee {
         Licensee::Member { profile } => {
             let profile = check!(must_get_app_entry::<Profile>(
