@@ -329,12 +329,11 @@ async fn mallorys_licensed_design(
     )
     .await;
     let attachment = attach_license(peers, MALLORY, &design, "CBRL-1.0", &[]).await;
-    let licensee = ovn_integrity::Licensee::Member {
-        profile: mallorys_profile.action_address().clone(),
-    };
+    let licensee = ovn_integrity::Licensee::Requester;
     let request = ovn_integrity::LicenseRequest {
         resource: design.clone(),
         attachment,
+        requester_profile: mallorys_profile.action_address().clone(),
         licensee: licensee.clone(),
         category: ovn_integrity::Category::ForProfit,
         usage: ovn_domain::license::Usage::default(),

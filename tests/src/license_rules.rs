@@ -186,6 +186,32 @@ async fn project_license_rules(w: &World) -> ActionHash {
     };
     refuses(peers, BOB, "create_license", create, "is not a steward").await;
 
+    // Only a project's stewards register resources under it (its fees become its income).
+    let squatted = ovn_integrity::Resource {
+        name: "Bob's enclosure, filed under alice's project".into(),
+        specification: String::new(),
+        regime: PropertyRegime::Commons,
+        rules: printer_rules(),
+        project: Some(project.clone()),
+        location: String::new(),
+        condition: String::new(),
+    };
+    assert_invalid_commit(
+        commit(peers, BOB, "commit_resource", squatted).await,
+        "only its stewards register its resources",
+    );
+    assert_refused(
+        peers
+            .try_call::<_, Record>(
+                BOB,
+                "resources",
+                "create_resource",
+                resource_input("Enclosure", PropertyRegime::Commons, Some(project)),
+            )
+            .await,
+        "only its stewards register its resources",
+    );
+
     permissive_license
 }
 
@@ -245,6 +271,15 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
             attachment(bobs_design, catalogue("GPL-3.0"), vec![]),
             "already carries a license",
         ),
+        (
+            ALICE,
+            attachment(
+                design,
+                catalogue("CBRL-1.0"),
+                vec![bobs_attachment.clone(), bobs_attachment.clone()],
+            ),
+            "is named twice as a source",
+        ),
     ] {
         assert_invalid_commit(
             commit(peers, author, "commit_license_attachment", payload).await,
@@ -302,6 +337,7 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
 struct Requests {
     contributing: ActionHash,
     for_profit: ActionHash,
+    exempted: ActionHash,
     b_work: ActionHash,
     a_confirms_b: ActionHash,
 }
@@ -316,6 +352,7 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
         project,
         bobs_project,
         design,
+        bobs_design,
         ..
     } = w;
     // Requests speak for their author; a contributing for-profit shows counted contributions
@@ -323,14 +360,13 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
     let request = |licensee, category: Category| LicenseRequest {
         resource: design.clone(),
         attachment: designs_license.clone(),
+        requester_profile: bobs_profile.clone(),
         licensee,
         category,
         usage: Usage::default(),
         note: String::new(),
     };
-    let as_bob = || Licensee::Member {
-        profile: bobs_profile.clone(),
-    };
+    let as_bob = || Licensee::Requester;
     let b_work = log_work_hash(peers, BOB, project, 480).await;
     let a_work = log_work_hash(peers, ALICE, project, 60).await;
     let b_elsewhere = log_work_hash(peers, BOB, bobs_project, 60).await;
@@ -347,13 +383,18 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
     peers.sync().await;
     for (payload, reason) in [
         (
-            request(
-                Licensee::Member {
-                    profile: alices_profile.clone(),
-                },
-                Category::ForProfit,
-            ),
-            "members ask for themselves",
+            LicenseRequest {
+                requester_profile: alices_profile.clone(),
+                ..request(as_bob(), Category::ForProfit)
+            },
+            "members ask in their own name",
+        ),
+        (
+            LicenseRequest {
+                resource: bobs_design.clone(),
+                ..request(as_bob(), Category::ForProfit)
+            },
+            "is the license of",
         ),
         (
             request(as_bob(), counted(&b_work, vec![])),
@@ -361,14 +402,14 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
         ),
         (
             request(as_bob(), counted(&a_work, vec![b_confirms_a.clone()])),
-            "is not",
+            "'s contribution to project",
         ),
         (
             request(
                 as_bob(),
                 counted(&b_elsewhere, vec![a_confirms_elsewhere.clone()]),
             ),
-            "is not",
+            "'s contribution to project",
         ),
         (
             request(as_bob(), counted(&b_work, vec![b_confirms_a.clone()])),
@@ -409,6 +450,14 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
     )
     .await
     .expect("bob asks as a for-profit");
+    let exempted = commit(
+        peers,
+        BOB,
+        "commit_license_request",
+        request(as_bob(), Category::ForProfit),
+    )
+    .await
+    .expect("bob asks again, for another product line");
     let unlicensed = create_resource(peers, BOB, "Bob's jig", PropertyRegime::Commons, None).await;
     peers.sync().await;
     let ask = license_request_input(&unlicensed, None, LicenseeCategory::ForProfit);
@@ -424,6 +473,7 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
     Requests {
         contributing,
         for_profit,
+        exempted,
         b_work,
         a_confirms_b,
     }
@@ -433,7 +483,6 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
 async fn grant_rules(w: &World, requests: Requests) {
     let World {
         peers,
-        bobs_profile,
         project,
         bobs_project,
         design,
@@ -442,12 +491,11 @@ async fn grant_rules(w: &World, requests: Requests) {
     let Requests {
         contributing,
         for_profit,
+        exempted,
         b_work,
         a_confirms_b,
     } = requests;
-    let as_bob = || Licensee::Member {
-        profile: bobs_profile.clone(),
-    };
+    let as_bob = || Licensee::Requester;
     // Grants: the licensor's, under the resource's terms, the rule's category and fee.
     let terms = LicenseTerms::cbrl(FeeSchedule::Flat { amount: 50_000 });
     let grant = |request: &ActionHash, category: Category, fee, exception| LicenseGrant {
@@ -510,6 +558,11 @@ async fn grant_rules(w: &World, requests: Requests) {
         ),
         (ALICE, other_terms, "the terms granted are not those"),
         (ALICE, other_licensee, "must be those of the request"),
+        (
+            ALICE,
+            grant(&for_profit, Category::ForProfit, 50_000, None),
+            "a request is granted once",
+        ),
     ] {
         assert_invalid_commit(
             commit(peers, author, "commit_license_grant", payload).await,
@@ -538,7 +591,7 @@ async fn grant_rules(w: &World, requests: Requests) {
         peers,
         ALICE,
         "commit_license_exception",
-        exception(&for_profit),
+        exception(&exempted),
     )
     .await
     .expect("a steward decides an exception");
@@ -550,37 +603,28 @@ async fn grant_rules(w: &World, requests: Requests) {
     )
     .await
     .expect("another exception, for the other request");
-    commit(
-        peers,
-        ALICE,
-        "commit_license_grant",
+    let as_contributing = LicenseException {
+        category: counted(&b_work, vec![]),
+        fee: 0,
+        ..exception(&exempted)
+    };
+    assert_invalid_commit(
+        commit(peers, ALICE, "commit_license_exception", as_contributing).await,
+        "an exception cannot make a licensee a contributing for-profit",
+    );
+    let as_decided = |fee, exception: &ActionHash| {
         grant(
-            &for_profit,
+            &exempted,
             Category::WorkerCooperative { workers: 12 },
-            10_000,
-            Some(decided.clone()),
-        ),
-    )
-    .await
-    .expect("a grant under the exception");
+            fee,
+            Some(exception.clone()),
+        )
+    };
     for (payload, reason) in [
+        (as_decided(10_000, &for_contributing), "was decided for"),
         (
-            grant(
-                &for_profit,
-                Category::WorkerCooperative { workers: 12 },
-                10_000,
-                Some(for_contributing.clone()),
-            ),
-            "was decided for",
-        ),
-        (
-            grant(
-                &for_profit,
-                Category::WorkerCooperative { workers: 12 },
-                0,
-                Some(decided.clone()),
-            ),
-            "is 10000, not 0",
+            as_decided(0, &decided),
+            "grants as WorkerCooperative for a fee of 10000",
         ),
     ] {
         assert_invalid_commit(
@@ -588,6 +632,14 @@ async fn grant_rules(w: &World, requests: Requests) {
             reason,
         );
     }
+    commit(
+        peers,
+        ALICE,
+        "commit_license_grant",
+        as_decided(10_000, &decided),
+    )
+    .await
+    .expect("a grant under the exception");
     // The coordinator: a second grant of a request, and a grant by someone who is not the
     // licensor, are refused before anything is written.
     peers.sync().await;
@@ -616,21 +668,88 @@ async fn grant_rules(w: &World, requests: Requests) {
         evidence: vec![],
         received: Timestamp::now(),
     };
-    for (payload, reason) in [
-        (income(project, 40_000), "set a fee of 50000, not 40000"),
+    for (author, payload, reason) in [
         (
+            ALICE,
+            income(project, 40_000),
+            "set a fee of 50000, not 40000",
+        ),
+        (
+            ALICE,
             income(bobs_project, 50_000),
             "does not belong to the project",
         ),
+        (BOB, income(project, 50_000), "records its fee"),
     ] {
         assert_invalid_commit(
-            commit(peers, ALICE, "commit_income_event", payload).await,
+            commit(peers, author, "commit_income_event", payload).await,
             reason,
         );
     }
-    commit(peers, ALICE, "commit_income_event", income(project, 50_000))
-        .await
-        .expect("the fee, as the project's income");
+    let mut fee_input = income_input(project, 50_000);
+    fee_input.source = IncomeSource::LicenseFee {
+        grant: paid.clone(),
+    };
+    assert_refused(
+        peers
+            .try_call::<_, Record>(BOB, "ledger", "record_income", fee_input.clone())
+            .await,
+        "records its fee",
+    );
+    let _: Record = peers
+        .call(ALICE, "ledger", "record_income", fee_input.clone())
+        .await;
+    assert_refused(
+        peers
+            .try_call::<_, Record>(ALICE, "ledger", "record_income", fee_input)
+            .await,
+        "was already recorded as income",
+    );
+    assert_invalid_commit(
+        commit(peers, ALICE, "commit_income_event", income(project, 50_000)).await,
+        "was already recorded as income",
+    );
+
+    // The license index links point at the linker's own entries, under the base they name.
+    for (author, link, reason) in [
+        (
+            BOB,
+            raw_link(design.clone(), paid.clone(), "ResourceToLicenseGrants", ""),
+            "only the author",
+        ),
+        (
+            ALICE,
+            raw_link(
+                bobs_project.clone(),
+                paid.clone(),
+                "ResourceToLicenseGrants",
+                "",
+            ),
+            "does not belong under",
+        ),
+        (
+            ALICE,
+            raw_link(
+                design.clone(),
+                decided.clone(),
+                "ResourceToLicenseRequests",
+                "",
+            ),
+            "is not a LicenseRequest",
+        ),
+        (
+            BOB,
+            raw_link(
+                for_profit.clone(),
+                decided.clone(),
+                "LicenseRequestToExceptions",
+                "",
+            ),
+            "only the author",
+        ),
+    ] {
+        assert_invalid_commit(commit(peers, author, "create_link_raw", link).await, reason);
+    }
 
     // Grants are never updated: not even to lower a fee already due.
     let lowered = hostile::UpdateLicenseGrantRaw {

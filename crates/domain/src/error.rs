@@ -100,6 +100,8 @@ pub enum DomainError {
     },
     #[error("the licensee asked as {requested}; granting as {granted} needs an exception decided for this case")]
     Mislabelled { requested: String, granted: String },
+    #[error("the exception decided for this request grants as {category} for a fee of {fee}; the grant must say so")]
+    NotAsDecided { category: String, fee: u64 },
     #[error("invalid license: {0}")]
     BadLicense(String),
     #[error(

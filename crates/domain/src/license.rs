@@ -163,9 +163,10 @@ impl LicenseTerms {
     }
 
     /// Rules:
-    /// 1. CBRL and PPL charge those who do not reciprocate: they have a fee, and never exempt
-    ///    plain for-profits. CC BY-SA and the GPL charge nobody and are share-alike.
-    /// 2. Amounts are at most [`MAX_AMOUNT`]; a revenue share is 1..=10,000 basis points.
+    /// 1. CBRL and PPL charge those who do not reciprocate: they have a fee. CC BY-SA and the
+    ///    GPL charge nobody and are share-alike.
+    /// 2. A license with a fee never exempts plain for-profits (they are whom it charges).
+    /// 3. Amounts are 1..=[`MAX_AMOUNT`]; a revenue share is 1..=10,000 basis points.
     /// 3. A cooperative size limit is positive; exemptions are distinct; custom text is bounded.
     pub fn check(&self) -> Result<(), DomainError> {
         let bad = |why: &str| Err(DomainError::BadLicense(why.into()));
@@ -176,11 +177,6 @@ impl LicenseTerms {
                         "a reciprocity license charges those who do not reciprocate: give it a fee",
                     );
                 }
-                if self.exempt.contains(&CategoryTag::ForProfit) {
-                    return bad(
-                        "a reciprocity license cannot exempt for-profits that do not contribute",
-                    );
-                }
             }
             LicenseKind::CcBySa | LicenseKind::Gpl => {
                 if self.fee.is_some() || !self.share_alike {
@@ -189,7 +185,13 @@ impl LicenseTerms {
             }
             LicenseKind::Custom { text } => check_text("license text", text, MAX_PROSE)?,
         }
+        if self.fee.is_some() && self.exempt.contains(&CategoryTag::ForProfit) {
+            return bad("a license with a fee cannot exempt for-profits that do not contribute");
+        }
         match self.fee {
+            Some(FeeSchedule::Flat { amount: 0 } | FeeSchedule::PerUnit { amount: 0 }) => {
+                return Err(DomainError::NotPositive { field: "fee" })
+            }
             Some(FeeSchedule::Flat { amount } | FeeSchedule::PerUnit { amount })
                 if amount > MAX_AMOUNT =>
             {
@@ -366,10 +368,16 @@ pub fn check_grant<R: PartialEq>(
     exception: Option<Exception<'_, R>>,
 ) -> Result<(), DomainError> {
     granted.check()?;
-    let (category, expected) = match exception {
-        Some(decided) => (decided.category, decided.fee),
-        None => (requested, license_fee(terms, requested, usage)?),
-    };
+    if let Some(decided) = exception {
+        if granted != decided.category || fee != decided.fee {
+            return Err(DomainError::NotAsDecided {
+                category: format!("{:?}", decided.category.tag()),
+                fee: decided.fee,
+            });
+        }
+        return Ok(());
+    }
+    let (category, expected) = (requested, license_fee(terms, requested, usage)?);
     if granted != category {
         return Err(DomainError::Mislabelled {
             requested: format!("{:?}", category.tag()),
@@ -510,6 +518,17 @@ mod tests {
         let mut twice = LicenseTerms::cbrl(FLAT);
         twice.exempt.push(CategoryTag::NonProfit);
         assert!(twice.check().is_err());
+        assert!(LicenseTerms::cbrl(FeeSchedule::Flat { amount: 0 })
+            .check()
+            .is_err());
+        let mut custom_charging_only_cooperatives = LicenseTerms::cbrl(FLAT);
+        custom_charging_only_cooperatives.kind = LicenseKind::Custom {
+            text: "Big cooperatives pay".into(),
+        };
+        custom_charging_only_cooperatives
+            .exempt
+            .push(CategoryTag::ForProfit);
+        assert!(custom_charging_only_cooperatives.check().is_err());
         assert!(C::<u32>::ContributingForProfit {
             contributions: vec![]
         }
@@ -586,8 +605,14 @@ mod tests {
             })
         };
         assert_eq!(grant(&C::ForProfit, &coop, 10_000, decided()), Ok(()));
-        assert!(grant(&C::ForProfit, &coop, 0, decided()).is_err());
-        assert!(grant(&C::ForProfit, &C::ForProfit, 10_000, decided()).is_err());
+        assert!(matches!(
+            grant(&C::ForProfit, &coop, 0, decided()),
+            Err(DomainError::NotAsDecided { fee: 10_000, .. })
+        ));
+        assert!(matches!(
+            grant(&C::ForProfit, &C::ForProfit, 10_000, decided()),
+            Err(DomainError::NotAsDecided { .. })
+        ));
     }
 
     #[test]

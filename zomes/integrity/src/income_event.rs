@@ -5,7 +5,7 @@ use crate::license_grant::LicenseGrant;
 use crate::project::Project;
 use crate::resource::Resource;
 use crate::resource_use::ResourceUse;
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::{earlier_actions, entries_created, invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::contribution::check_date;
@@ -31,7 +31,8 @@ pub struct IncomeEvent {
 /// 2. It is received from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
 /// 3. The project is a Project.
 /// 4. A license fee names a LicenseGrant whose fee is the amount, of a resource that names this
-///    project: license fees are the income of the project that made the licensed work.
+///    project (license fees are the income of the project that made the licensed work); its
+///    recorder is the grant's author (the licensor collects the fee), once per grant.
 /// 5. A use fee names a ResourceUse whose fee is the amount, of a resource that names this
 ///    project as the one that made or funded it.
 pub fn validate_create_income_event(
@@ -67,6 +68,19 @@ pub fn validate_create_income_event(
             &income.project,
             "license"
         )?);
+        if granted.author() != &header.author {
+            return invalid(format!(
+                "only {}, who granted {grant}, records its fee",
+                granted.author()
+            ));
+        }
+        let earlier = earlier_actions(header)?;
+        if entries_created::<IncomeEvent>(&earlier, UnitEntryTypes::IncomeEvent)?
+            .iter()
+            .any(|i| i.source == income.source)
+        {
+            return invalid(format!("the fee of {grant} was already recorded as income"));
+        }
     }
     if let IncomeSource::UseFee { resource_use } = &income.source {
         let usage = check!(must_get_app_entry::<ResourceUse>(

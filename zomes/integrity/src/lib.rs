@@ -237,7 +237,7 @@ fn validate_create_entry(
         EntryTypes::PaymentReceipt(r) => {
             payment_receipt::validate_create_payment_receipt(header, &r)
         }
-        EntryTypes::Resource(r) => resource::validate_create_resource(&r),
+        EntryTypes::Resource(r) => resource::validate_create_resource(header, &r),
         EntryTypes::CustodyRequest(r) => {
             custody_request::validate_create_custody_request(header, &r)
         }

@@ -11,6 +11,7 @@ use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::contribution::MAX_AMOUNT;
+use ovn_domain::license::LicenseeCategory;
 use ovn_domain::text::{check_text, MAX_PROSE};
 use ovn_domain::DomainError;
 
@@ -26,7 +27,8 @@ pub struct LicenseException {
 
 /// Rules:
 /// 1. The request is a LicenseRequest; the reason is non-empty and bounded; the category is
-///    well formed; the fee is at most the largest amount.
+///    well formed and not a contributing for-profit (whose contributions its own request
+///    shows); the fee is at most the largest amount.
 /// 2. The author may decide exceptions for the requested resource (a steward of its project).
 pub fn validate_create_license_exception(
     header: &ActionHeader,
@@ -34,6 +36,14 @@ pub fn validate_create_license_exception(
 ) -> ExternResult<ValidateCallbackResult> {
     check!(check_text("reason", &exception.reason, MAX_PROSE));
     check!(exception.category.check());
+    if matches!(
+        exception.category,
+        LicenseeCategory::ContributingForProfit { .. }
+    ) {
+        return invalid(
+            "an exception cannot make a licensee a contributing for-profit: its request shows its contributions",
+        );
+    }
     if exception.fee > MAX_AMOUNT {
         check!(Err(DomainError::OutOfBounds {
             field: "fee",

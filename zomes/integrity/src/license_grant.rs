@@ -6,7 +6,7 @@ use crate::license::steward_of;
 use crate::license_attachment::attached_terms;
 use crate::license_exception::LicenseException;
 use crate::license_request::{Category, LicenseRequest, Licensee};
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::{earlier_actions, entries_created, invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::license::{check_grant, Exception, LicenseTerms, Usage};
@@ -35,6 +35,7 @@ pub struct LicenseGrant {
 /// 4. Without an exception the category is the one asked for and the fee is
 ///    `ovn_domain::license::license_fee` of it; with an exception (a LicenseException of this
 ///    request) both are what it decided.
+/// 5. A request is granted once: no earlier grant of it on the author's chain.
 pub fn validate_create_license_grant(
     header: &ActionHeader,
     grant: &LicenseGrant,
@@ -102,6 +103,16 @@ pub fn validate_create_license_grant(
             fee: e.fee,
         }),
     ));
+    let earlier = earlier_actions(header)?;
+    if entries_created::<LicenseGrant>(&earlier, UnitEntryTypes::LicenseGrant)?
+        .iter()
+        .any(|g| g.request == grant.request)
+    {
+        return invalid(format!(
+            "the request {} was already granted: a request is granted once",
+            grant.request
+        ));
+    }
     valid()
 }
 

@@ -10,14 +10,14 @@ use crate::settlement::confirmers_of;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::license::{LicenseeCategory, Usage};
+use ovn_domain::license::{license_fee, LicenseeCategory, Usage};
 use ovn_domain::settlement::{check_settlement, Settled};
-use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
+use ovn_domain::text::{check_count, check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 
-/// Who is licensed: a member (by their own Profile), or an outside entity a member asks for.
+/// Who is licensed: the member who asks, or an outside entity they ask for.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub enum Licensee {
-    Member { profile: ActionHash },
+    Requester,
     Outside { name: String },
 }
 
@@ -37,6 +37,8 @@ pub struct LicenseRequest {
     pub resource: ActionHash,
     /// The resource's LicenseAttachment: the license asked for.
     pub attachment: ActionHash,
+    /// The asker's own Profile: only members ask.
+    pub requester_profile: ActionHash,
     pub licensee: Licensee,
     pub category: Category,
     /// What the licensee makes or earns with it: what a fee is computed on.
@@ -46,12 +48,14 @@ pub struct LicenseRequest {
 
 /// Rules:
 /// 1. The attachment is a LicenseAttachment of the resource.
-/// 2. A member licensee is the author (their own Profile); an outside entity has a name.
-/// 3. The category is well formed; a contributing for-profit is a member licensee whose named
-///    contributions (1 to 50) are the author's own, to the resource's project, each confirmed by
-///    K distinct other members (K from the constitution): real, counted contributions to this
-///    commons.
-/// 4. The note is bounded.
+/// 2. The asker is a member (`requester_profile` is their own Profile); an outside entity has
+///    a name.
+/// 3. The category is well formed and the fee it would owe is computable (no overflow).
+/// 4. A contributing for-profit is the requester, whose named contributions (1 to 50, distinct,
+///    none beside its correction) are their own, to the resource's project, each with at most
+///    50 listed confirmations of which K are by distinct other members (K from the
+///    constitution): real, counted contributions to this commons.
+/// 5. The note is bounded.
 pub fn validate_create_license_request(
     header: &ActionHeader,
     request: &LicenseRequest,
@@ -65,25 +69,26 @@ pub fn validate_create_license_request(
         ));
     }
     let resource = attached.resource;
-    match &request.licensee {
-        Licensee::Member { profile } => {
-            let profile = check!(must_get_app_entry::<Profile>(
-                profile,
-                UnitEntryTypes::Profile
-            )?);
-            if profile.author() != &header.author {
-                return invalid(format!(
-                    "the profile {} is not {}'s: members ask for themselves",
-                    profile.record.action_address(),
-                    header.author
-                ));
-            }
-        }
-        Licensee::Outside { name } => check!(check_text("licensee name", name, MAX_NAME)),
+    let profile = check!(must_get_app_entry::<Profile>(
+        &request.requester_profile,
+        UnitEntryTypes::Profile
+    )?);
+    if profile.author() != &header.author {
+        return invalid(format!(
+            "the profile {} is not {}'s: members ask in their own name",
+            request.requester_profile, header.author
+        ));
     }
-    check!(request.category.check());
+    if let Licensee::Outside { name } = &request.licensee {
+        check!(check_text("licensee name", name, MAX_NAME));
+    }
+    check!(license_fee(
+        &attached.terms,
+        &request.category,
+        request.usage
+    ));
     if let LicenseeCategory::ContributingForProfit { contributions } = &request.category {
-        if !matches!(request.licensee, Licensee::Member { .. }) {
+        if request.licensee != Licensee::Requester {
             return invalid(
                 "a contributing for-profit is a member: its contributions are on its own chain",
             );
@@ -95,7 +100,9 @@ pub fn validate_create_license_request(
             ));
         };
         let mut endorsers = Vec::with_capacity(contributions.len());
+        let mut corrects = Vec::with_capacity(contributions.len());
         for counted in contributions {
+            check!(check_count("confirmations", counted.confirmations.len()));
             let c = check!(must_get_app_entry::<Contribution>(
                 &counted.contribution,
                 UnitEntryTypes::Contribution
@@ -106,6 +113,7 @@ pub fn validate_create_license_request(
                     counted.contribution, header.author
                 ));
             }
+            corrects.push(c.entry.corrects);
             endorsers.push(check!(confirmers_of(
                 &counted.contribution,
                 &counted.confirmations
@@ -114,11 +122,12 @@ pub fn validate_create_license_request(
         let settled: Vec<Settled<'_, AgentPubKey, ActionHash>> = contributions
             .iter()
             .zip(&endorsers)
-            .map(|(counted, endorsers)| Settled {
+            .zip(&corrects)
+            .map(|((counted, endorsers), corrects)| Settled {
                 contribution: &counted.contribution,
                 contributor: &header.author,
                 endorsers: endorsers.iter().collect(),
-                corrects: None,
+                corrects: corrects.as_ref(),
             })
             .collect();
         check!(check_settlement(

@@ -26,10 +26,14 @@ pub struct Resource {
 /// Rules:
 /// 1. The name is non-empty and bounded; specification, location and condition are bounded.
 /// 2. The usage rules are well formed (duration, deposit, fee, skills).
-/// 3. A project, if named, is a Project.
+/// 3. A project, if named, is a Project and the author one of its stewards (a project's
+///    stewards register what it made or funded: its use and license fees are its income).
 ///
 /// Its license is attached by a `LicenseAttachment` (see [`crate::license_attachment`]).
-pub fn validate_create_resource(resource: &Resource) -> ExternResult<ValidateCallbackResult> {
+pub fn validate_create_resource(
+    header: &ActionHeader,
+    resource: &Resource,
+) -> ExternResult<ValidateCallbackResult> {
     check!(check_resource(
         &resource.name,
         &resource.specification,
@@ -38,10 +42,16 @@ pub fn validate_create_resource(resource: &Resource) -> ExternResult<ValidateCal
         &resource.rules
     ));
     if let Some(project) = &resource.project {
-        check!(must_get_app_entry::<Project>(
+        let project_record = check!(must_get_app_entry::<Project>(
             project,
             UnitEntryTypes::Project
         )?);
+        if !project_record.entry.stewards.contains(&header.author) {
+            return invalid(format!(
+                "{} is not a steward of project {project}: only its stewards register its resources",
+                header.author
+            ));
+        }
     }
     valid()
 }

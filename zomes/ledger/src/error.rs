@@ -24,6 +24,16 @@ pub enum LedgerError {
     NoProject(ActionHash),
     #[error("license grant {0} not found")]
     GrantNotFound(ActionHash),
+    #[error("only {licensor}, who granted {grant}, records its fee")]
+    NotTheLicensor {
+        grant: ActionHash,
+        licensor: AgentPubKey,
+    },
+    #[error("the fee of grant {grant} was already recorded as income {income}")]
+    FeeAlreadyRecorded {
+        grant: ActionHash,
+        income: ActionHash,
+    },
     #[error("the {what} {source_record} paid a fee of {fee}; record exactly that amount")]
     FeeMismatch {
         what: &'static str,

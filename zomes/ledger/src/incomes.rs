@@ -7,8 +7,9 @@ use ovn_domain::income::check_income;
 use ovn_domain::IncomeSource;
 use ovn_integrity::{
     EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
+    UnitEntryTypes,
 };
-use ovn_zome_support::records::{committed, get_entry, get_targets};
+use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct RecordIncomeInput {
@@ -66,9 +67,28 @@ fn check_fee_source(
             ("use", resource_use, usage.fee, usage.resource)
         }
         IncomeSource::LicenseFee { grant } => {
-            let Some(Ok((_, granted))) = get_entry::<LicenseGrant>(grant)? else {
+            let Some(Ok((record, granted))) = get_entry::<LicenseGrant>(grant)? else {
                 return Err(LedgerError::GrantNotFound(grant.clone()).into());
             };
+            let licensor = record.action().author().clone();
+            if licensor != agent_info()?.agent_initial_pubkey {
+                return Err(LedgerError::NotTheLicensor {
+                    grant: grant.clone(),
+                    licensor,
+                }
+                .into());
+            }
+            let mine = own_entries(UnitEntryTypes::IncomeEvent.try_into()?)?;
+            if let Some((income, _)) = with_own(vec![], mine, |i: &IncomeEvent| &i.source == source)
+                .into_iter()
+                .next()
+            {
+                return Err(LedgerError::FeeAlreadyRecorded {
+                    grant: grant.clone(),
+                    income,
+                }
+                .into());
+            }
             ("license grant", grant, granted.fee, granted.resource)
         }
         _ => return Ok(()),

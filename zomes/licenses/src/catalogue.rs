@@ -6,7 +6,7 @@ use hdk::prelude::*;
 use ovn_domain::license::{
     check_derivative, license_fee, CatalogueLicense, LicenseTerms, LicenseeCategory, Usage,
 };
-use ovn_domain::text::{check_text, MAX_NAME};
+use ovn_domain::text::{check_count, check_text, MAX_NAME};
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::{
     EntryTypes, License, LicenseAttachment, LicenseRef, LinkTypes, Project, Resource,
@@ -112,8 +112,15 @@ pub fn attach_license(input: AttachLicenseInput) -> ExternResult<Record> {
         .into());
     }
     let (_, terms) = resolve(&input.license, &resource)?;
+    check_count("derives_from", input.derives_from.len()).map_err(LicensesError::from)?;
     let mut sources = Vec::with_capacity(input.derives_from.len());
-    for source in &input.derives_from {
+    for (i, source) in input.derives_from.iter().enumerate() {
+        if source == &input.resource || input.derives_from[..i].contains(source) {
+            return Err(LicensesError::Refused(format!(
+                "{source} is named twice, or is the resource itself: name each source once"
+            ))
+            .into());
+        }
         let source_license =
             license_of(source)?.ok_or(LicensesError::Unlicensed(source.clone()))?;
         check_derivative(&source_license.terms, &terms).map_err(LicensesError::from)?;
@@ -198,7 +205,8 @@ pub struct TermsFor {
     pub fee: u64,
 }
 
-/// What a licensee of `category` would owe for `usage` under the resource's license.
+/// What a licensee of `category` would owe for `usage` under the resource's license. A preview:
+/// a contributing for-profit's contributions are checked when it asks (`request_license`).
 #[hdk_extern]
 pub fn license_terms_for(input: TermsForInput) -> ExternResult<TermsFor> {
     let license = license_of(&input.resource)?.ok_or(LicensesError::Unlicensed(input.resource))?;

@@ -6,7 +6,7 @@ use crate::LicensesError;
 use hdk::prelude::*;
 use ovn_domain::contribution::MAX_AMOUNT;
 use ovn_domain::endorsement::ContributionState;
-use ovn_domain::license::{check_grant, license_fee, Exception, LicenseeCategory, Usage};
+use ovn_domain::license::{license_fee, LicenseeCategory, Usage};
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 use ovn_domain::DomainError;
 use ovn_integrity::constitution::network_constitution;
@@ -57,7 +57,7 @@ pub fn request_license(input: RequestLicenseInput) -> ExternResult<RequestedLice
             check_text("licensee name", &name, MAX_NAME).map_err(LicensesError::from)?;
             Licensee::Outside { name }
         }
-        None => Licensee::Member { profile },
+        None => Licensee::Requester,
     };
     let category = counted(input.category, &me, resource.project.as_ref(), &licensee)?;
     let fee = license_fee(&license.terms, &category, input.usage).map_err(LicensesError::from)?;
@@ -65,6 +65,7 @@ pub fn request_license(input: RequestLicenseInput) -> ExternResult<RequestedLice
     let request = LicenseRequest {
         resource: input.resource.clone(),
         attachment: license.attachment,
+        requester_profile: profile,
         licensee,
         category,
         usage: input.usage,
@@ -102,7 +103,7 @@ fn counted(
         }
         LicenseeCategory::ForProfit => return Ok(LicenseeCategory::ForProfit),
     };
-    if !matches!(licensee, Licensee::Member { .. }) {
+    if licensee != &Licensee::Requester {
         return Err(LicensesError::Refused(
             "a contributing for-profit asks for itself: its contributions are on its own chain"
                 .into(),
@@ -116,8 +117,11 @@ fn counted(
         .into());
     };
     let required = network_constitution()?.endorsements_required;
-    let mut shown = Vec::with_capacity(contributions.len());
+    let mut shown: Vec<CountedContribution> = Vec::with_capacity(contributions.len());
     for hash in contributions {
+        if shown.iter().any(|c| c.contribution == hash) {
+            return Err(LicensesError::Refused(format!("{hash} is named twice")).into());
+        }
         let Some(Ok((_, c))) = get_entry::<Contribution>(&hash)? else {
             return Err(LicensesError::ContributionNotFound(hash).into());
         };
@@ -171,6 +175,15 @@ pub struct DecideExceptionInput {
 pub fn decide_exception(input: DecideExceptionInput) -> ExternResult<Record> {
     check_text("reason", &input.reason, MAX_PROSE).map_err(LicensesError::from)?;
     input.category.check().map_err(LicensesError::from)?;
+    if matches!(
+        input.category,
+        LicenseeCategory::ContributingForProfit { .. }
+    ) {
+        return Err(LicensesError::Refused(
+            "an exception cannot make a licensee a contributing for-profit: its request shows its contributions".into(),
+        )
+        .into());
+    }
     if input.fee > MAX_AMOUNT {
         return Err(LicensesError::from(DomainError::OutOfBounds {
             field: "fee",
@@ -229,6 +242,7 @@ pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
     let request = must_find_request(&input.request)?;
     let (_, resource) = must_find_resource(&request.resource)?;
     let license = license_of(&request.resource)?
+        .filter(|l| l.attachment == request.attachment)
         .ok_or(LicensesError::Unlicensed(request.resource.clone()))?;
     let me = agent_info()?.agent_initial_pubkey;
     let steward = match &resource.project {
@@ -272,18 +286,6 @@ pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
                 .map_err(LicensesError::from)?,
         ),
     };
-    check_grant(
-        &license.terms,
-        &request.category,
-        request.usage,
-        &category,
-        fee,
-        input.exception.as_ref().map(|_| Exception {
-            category: &category,
-            fee,
-        }),
-    )
-    .map_err(LicensesError::from)?;
     let grant = LicenseGrant {
         request: input.request,
         resource: request.resource.clone(),

@@ -39,8 +39,16 @@ pub fn create_resource(input: CreateResourceInput) -> ExternResult<Record> {
     )
     .map_err(ResourcesError::from)?;
     if let Some(project) = &input.project {
-        if !matches!(get_entry::<Project>(project)?, Some(Ok(_))) {
+        let Some(Ok((_, found))) = get_entry::<Project>(project)? else {
             return Err(ResourcesError::ProjectNotFound(project.clone()).into());
+        };
+        let me = agent_info()?.agent_initial_pubkey;
+        if !found.stewards.contains(&me) {
+            return Err(ResourcesError::NotSteward {
+                agent: me,
+                project: project.clone(),
+            }
+            .into());
         }
     }
     let resource = Resource {
