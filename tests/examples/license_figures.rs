@@ -2,9 +2,9 @@
 //! for-profit fetches each named contribution and its confirmations, so it costs in proportion
 //! to the contributions named (1 to 50); the baseline is a plain for-profit's request, timed in
 //! the same run. A LicenseGrant fetches its request, the license attachment, the resource and
-//! the terms: constant. A LicenseAttachment checks "attached once" by reading its author's
-//! whole chain: timed on a short chain and again after `OVN_BENCH_ACTIONS` (default 5,000)
-//! more entries. Each figure is the time of a zome call that commits one entry, validated by
+//! the terms, and checks "granted once" by reading the licensor's whole chain; a
+//! LicenseAttachment checks "attached once" the same way. Both are timed on a short chain and
+//! again after `OVN_BENCH_ACTIONS` (default 5,000) more entries. Each figure is the time of a zome call that commits one entry, validated by
 //! the author's conductor before the call returns, as every peer holding it will. Medians of
 //! five.
 //!
@@ -178,7 +178,7 @@ async fn main() {
     };
     let mut for_profit = vec![];
     let mut requested = vec![];
-    for _ in 0..ROUNDS {
+    for _ in 0..2 * ROUNDS {
         let (hash, took) = two
             .timed(
                 &two.bob,
@@ -189,6 +189,8 @@ async fn main() {
         for_profit.push(took);
         requested.push(hash);
     }
+    // Half are granted on alice's short chain, half after it grew.
+    let later = requested.split_off(ROUNDS);
     let mut by_count = vec![];
     for n in [1, 10, CONTRIBUTIONS] {
         let mut times = vec![];
@@ -202,22 +204,23 @@ async fn main() {
         by_count.push((n, median(times)));
     }
     two.settle().await;
+    let grant = |hash: &ActionHash| LicenseGrant {
+        request: hash.clone(),
+        resource: design.clone(),
+        licensee: Licensee::Requester,
+        category: Category::ForProfit,
+        terms: LicenseTerms::cbrl(FeeSchedule::Flat { amount: 50_000 }),
+        usage: Usage::default(),
+        fee: 50_000,
+        exception: None,
+    };
     let mut grants = vec![];
     for hash in &requested {
-        let grant = LicenseGrant {
-            request: hash.clone(),
-            resource: design.clone(),
-            licensee: Licensee::Requester,
-            category: Category::ForProfit,
-            terms: LicenseTerms::cbrl(FeeSchedule::Flat { amount: 50_000 }),
-            usage: Usage::default(),
-            fee: 50_000,
-            exception: None,
-        };
-        grants.push(two.timed(&two.alice, "commit_license_grant", grant).await.1);
+        let took = two.timed(&two.alice, "commit_license_grant", grant(hash));
+        grants.push(took.await.1);
     }
 
-    // alice's chain grows by `actions` contributions; attachments read it all.
+    // alice's chain grows by `actions` contributions; attachments and grants read it all.
     let alice = two.alice.agent_pubkey().clone();
     let filler: Vec<Contribution> = (0..actions)
         .map(|_| raw_contribution(alice.clone(), &project, 30))
@@ -226,6 +229,11 @@ async fn main() {
     let mut attach_long = vec![];
     for _ in 0..ROUNDS {
         attach_long.push(timed_attachment(&two, &project).await.2);
+    }
+    let mut grants_long = vec![];
+    for hash in &later {
+        let took = two.timed(&two.alice, "commit_license_grant", grant(hash));
+        grants_long.push(took.await.1);
     }
 
     let base = median(for_profit);
@@ -241,11 +249,17 @@ async fn main() {
             ratio(*took, base)
         );
     }
-    let grant = median(grants);
+    let (grant, grant_long) = (median(grants), median(grants_long));
     println!(
         "  grant of a for-profit's request:             {} ({} the baseline)",
         ms(grant),
         ratio(grant, base)
+    );
+    println!(
+        "  grant (scans the whole chain):               {} -> {} after {actions} more entries ({})",
+        ms(grant),
+        ms(grant_long),
+        ratio(grant_long, grant)
     );
     let (short, long) = (median(attach_short), median(attach_long));
     println!(
