@@ -21,6 +21,25 @@ pub const MALLORY: usize = 0;
 #[serde(transparent)]
 struct Properties(NetworkConstitution);
 
+/// OpenSSL 3 (statically linked for the conductor's sqlcipher databases) by default frees its
+/// per-thread state in an `atexit` handler. Sweettest conductors are never dropped, so their
+/// threads are still running when a test process exits, and that handler then races their
+/// thread-exit cleanup: a part of the suite segfaulted in `init_thread_deregister` after all its
+/// tests had passed. Asking OpenSSL, before anything initialises it, not to register the
+/// handler leaves the process's memory to the kernel, as any exiting process may.
+pub fn no_openssl_cleanup_at_exit() {
+    const OPENSSL_INIT_NO_ATEXIT: u64 = 0x0008_0000;
+    extern "C" {
+        fn OPENSSL_init_crypto(opts: u64, settings: *const std::ffi::c_void) -> std::ffi::c_int;
+    }
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: OpenSSL's documented initialisation call, with no settings.
+        let ok = unsafe { OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, std::ptr::null()) };
+        assert_eq!(ok, 1, "OpenSSL failed to initialise");
+    });
+}
+
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -119,6 +138,7 @@ impl Peers {
         hostile: bool,
         share_compiled_zomes: bool,
     ) -> Self {
+        no_openssl_cleanup_at_exit();
         let dna = test_dna(constitution).await;
         let mut conductors = SweetConductorBatch::from_configs_rendezvous(configs).await;
         if share_compiled_zomes {
