@@ -212,6 +212,19 @@ async fn project_license_rules(w: &World) -> ActionHash {
         "only its stewards register its resources",
     );
 
+    // Licenses are never updated: grants and derivatives rely on the terms as signed.
+    let rewritten = hostile::UpdateLicenseEntryRaw {
+        original: permissive_license.clone(),
+        entry: hostile::LicenseEntry::License(license(
+            project,
+            "Spectrometer permissive",
+            LicenseTerms::cbrl(FeeSchedule::Flat { amount: 1 }),
+        )),
+    };
+    assert_invalid_commit(
+        commit(peers, ALICE, "update_license_entry_raw", rewritten).await,
+        "licenses cannot be updated",
+    );
     permissive_license
 }
 
@@ -329,6 +342,19 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
         "attaches its license",
     )
     .await;
+    // Nor is an attachment: a resource's license is what its users were granted.
+    let relicensed = hostile::UpdateLicenseEntryRaw {
+        original: designs_license.clone(),
+        entry: hostile::LicenseEntry::LicenseAttachment(attachment(
+            design,
+            catalogue("CC-BY-SA-4.0"),
+            vec![],
+        )),
+    };
+    assert_invalid_commit(
+        commit(peers, ALICE, "update_license_entry_raw", relicensed).await,
+        "license attachments cannot be updated",
+    );
     peers.sync().await;
     designs_license
 }
@@ -450,6 +476,18 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
     )
     .await
     .expect("bob asks as a for-profit");
+    // Requests are never updated: bob cannot turn his for-profit into a cooperative afterwards.
+    let relabelled = hostile::UpdateLicenseEntryRaw {
+        original: for_profit.clone(),
+        entry: hostile::LicenseEntry::LicenseRequest(request(
+            as_bob(),
+            Category::WorkerCooperative { workers: 12 },
+        )),
+    };
+    assert_invalid_commit(
+        commit(peers, BOB, "update_license_entry_raw", relabelled).await,
+        "license requests cannot be updated",
+    );
     let exempted = commit(
         peers,
         BOB,
@@ -595,6 +633,17 @@ async fn grant_rules(w: &World, requests: Requests) {
     )
     .await
     .expect("a steward decides an exception");
+    let cheaper = hostile::UpdateLicenseEntryRaw {
+        original: decided.clone(),
+        entry: hostile::LicenseEntry::LicenseException(LicenseException {
+            fee: 0,
+            ..exception(&exempted)
+        }),
+    };
+    assert_invalid_commit(
+        commit(peers, ALICE, "update_license_entry_raw", cheaper).await,
+        "license exceptions cannot be updated",
+    );
     let for_contributing = commit(
         peers,
         ALICE,

@@ -203,3 +203,29 @@ pub struct UpdateLicenseGrantRaw {
 pub fn update_license_grant_raw(input: UpdateLicenseGrantRaw) -> ExternResult<ActionHash> {
     update_entry(input.original, EntryTypes::LicenseGrant(input.grant))
 }
+
+/// A license entry of any kind, for [`update_license_entry_raw`].
+#[derive(Serialize, Deserialize, Debug)]
+pub enum LicenseEntry {
+    License(License),
+    LicenseAttachment(LicenseAttachment),
+    LicenseRequest(LicenseRequest),
+    LicenseException(LicenseException),
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct UpdateLicenseEntryRaw {
+    pub original: ActionHash,
+    pub entry: LicenseEntry,
+}
+
+#[hdk_extern]
+pub fn update_license_entry_raw(input: UpdateLicenseEntryRaw) -> ExternResult<ActionHash> {
+    let entry = match input.entry {
+        LicenseEntry::License(l) => EntryTypes::License(l),
+        LicenseEntry::LicenseAttachment(a) => EntryTypes::LicenseAttachment(a),
+        LicenseEntry::LicenseRequest(r) => EntryTypes::LicenseRequest(r),
+        LicenseEntry::LicenseException(e) => EntryTypes::LicenseException(e),
+    };
+    update_entry(input.original, entry)
+}
