@@ -104,17 +104,7 @@ fn ms(d: Duration) -> String {
 async fn main() {
     let actions = actions_count();
     let two = TwoAgents::start().await;
-    let profile = |nickname: &str| members::profiles::CreateProfileInput {
-        nickname: nickname.into(),
-        skills: vec![],
-        private: None,
-    };
-    let alices: Record = two
-        .call(&two.alice, "members", "create_profile", profile("alice"))
-        .await;
-    let bobs: Record = two
-        .call(&two.bob, "members", "create_profile", profile("bob"))
-        .await;
+    let (alices, bobs) = two.profiles().await;
     let b = Bench {
         alices_profile: alices.action_address().clone(),
         bobs_profile: bobs.action_address().clone(),

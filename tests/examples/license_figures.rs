@@ -111,17 +111,7 @@ async fn commit_many<T: serde::Serialize + std::fmt::Debug + Clone>(
 async fn main() {
     let actions = actions_count();
     let two = TwoAgents::start().await;
-    let profile = |nickname: &str| members::profiles::CreateProfileInput {
-        nickname: nickname.into(),
-        skills: vec![],
-        private: None,
-    };
-    let alices: Record = two
-        .call(&two.alice, "members", "create_profile", profile("alice"))
-        .await;
-    let bobs: Record = two
-        .call(&two.bob, "members", "create_profile", profile("bob"))
-        .await;
+    let (alices, bobs) = two.profiles().await;
     let project: Record = two
         .call(
             &two.alice,

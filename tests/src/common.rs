@@ -262,6 +262,34 @@ impl Peers {
     }
 }
 
+/// Peer `i` commits `payload` through the hostile zome's `function`, with self-validation on.
+pub async fn commit<I: Serialize + std::fmt::Debug>(
+    peers: &Peers,
+    i: usize,
+    function: &str,
+    payload: I,
+) -> ConductorApiResult<ActionHash> {
+    peers.try_call(i, "hostile", function, payload).await
+}
+
+/// Peer `i`'s call of `zome`'s `function` is refused with `message`, before anything is
+/// written.
+pub async fn refuses<I: Serialize + std::fmt::Debug>(
+    peers: &Peers,
+    i: usize,
+    zome: &str,
+    function: &str,
+    payload: I,
+    message: &str,
+) {
+    assert_refused(
+        peers
+            .try_call::<_, serde_json::Value>(i, zome, function, payload)
+            .await,
+        message,
+    );
+}
+
 /// The author's own conductor refused the commit, for the expected reason.
 pub fn assert_invalid_commit<T: std::fmt::Debug>(result: ConductorApiResult<T>, reason: &str) {
     let err = format!(

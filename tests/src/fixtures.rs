@@ -4,6 +4,18 @@ use crate::common::Peers;
 use holochain::prelude::*;
 use ovn_domain::{ContributionKind, ProjectLevel};
 
+/// alice, bob and carol (peers 0, 1, 2), members; alice's project `name`; every peer holds
+/// them.
+pub async fn three_members_and_a_project(name: &str) -> (Peers, ActionHash) {
+    let peers = Peers::honest(3).await;
+    for (i, nickname) in [(0, "alice"), (1, "bob"), (2, "carol")] {
+        create_profile(&peers, i, nickname).await;
+    }
+    let project = create_project(&peers, 0, name).await;
+    peers.sync().await;
+    (peers, project)
+}
+
 pub async fn create_profile(peers: &Peers, i: usize, nickname: &str) -> Record {
     let input = members::profiles::CreateProfileInput {
         nickname: nickname.into(),

@@ -18,32 +18,6 @@ use ovn_integrity::{
 const ALICE: usize = 0;
 const BOB: usize = 1;
 
-/// Peer `i` commits `payload` through the hostile zome's `function`, with self-validation on.
-async fn commit<I: serde::Serialize + std::fmt::Debug>(
-    peers: &Peers,
-    i: usize,
-    function: &str,
-    payload: I,
-) -> holochain::conductor::api::error::ConductorApiResult<ActionHash> {
-    peers.try_call(i, "hostile", function, payload).await
-}
-
-/// Peer `i`'s call of the licenses zome's `function` is refused with `message`.
-async fn refuses<I: serde::Serialize + std::fmt::Debug>(
-    peers: &Peers,
-    i: usize,
-    function: &str,
-    payload: I,
-    message: &str,
-) {
-    assert_refused(
-        peers
-            .try_call::<_, serde_json::Value>(i, "licenses", function, payload)
-            .await,
-        message,
-    );
-}
-
 /// A contributing for-profit naming one contribution with its confirmations.
 fn counted(contribution: &ActionHash, confirmations: Vec<ActionHash>) -> Category {
     Category::ContributingForProfit {
@@ -184,7 +158,15 @@ async fn project_license_rules(w: &World) -> ActionHash {
         name: "Bob's own".into(),
         terms: permissive(),
     };
-    refuses(peers, BOB, "create_license", create, "is not a steward").await;
+    refuses(
+        peers,
+        BOB,
+        "licenses",
+        "create_license",
+        create,
+        "is not a steward",
+    )
+    .await;
 
     // Only a project's stewards register resources under it (its fees become its income).
     let squatted = ovn_integrity::Resource {
@@ -306,7 +288,15 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
         },
         derives_from: vec![bobs_design.clone()],
     };
-    refuses(peers, ALICE, "attach_license", attach, "less reciprocally").await;
+    refuses(
+        peers,
+        ALICE,
+        "licenses",
+        "attach_license",
+        attach,
+        "less reciprocally",
+    )
+    .await;
     // A CBRL derivative of a CC BY-SA work.
     let designs_license = attach_license(
         peers,
@@ -316,6 +306,16 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
         std::slice::from_ref(bobs_design),
     )
     .await;
+    assert_invalid_commit(
+        commit(
+            peers,
+            ALICE,
+            "commit_license_attachment",
+            attachment(design, catalogue("CBRL-1.0"), vec![designs_license.clone()]),
+        )
+        .await,
+        "is this resource's own license, not a source",
+    );
     let again = licenses::catalogue::AttachLicenseInput {
         resource: design.clone(),
         license: catalogue("GPL-3.0"),
@@ -324,6 +324,7 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
     refuses(
         peers,
         ALICE,
+        "licenses",
         "attach_license",
         again,
         "already carries a license",
@@ -337,6 +338,7 @@ async fn attachment_rules(w: &World, permissive_license: &ActionHash) -> ActionH
     refuses(
         peers,
         BOB,
+        "licenses",
         "attach_license",
         not_mine,
         "attaches its license",
@@ -427,6 +429,10 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
             "0 confirmations; 1 are needed",
         ),
         (
+            request(as_bob(), counted(&b_work, vec![a_confirms_b.clone(); 51])),
+            "confirmations has 51 items; the limit is 50",
+        ),
+        (
             request(as_bob(), counted(&a_work, vec![b_confirms_a.clone()])),
             "'s contribution to project",
         ),
@@ -502,6 +508,7 @@ async fn request_rules(w: &World, designs_license: &ActionHash) -> Requests {
     refuses(
         peers,
         ALICE,
+        "licenses",
         "request_license",
         ask,
         "carries no license yet",
@@ -661,6 +668,14 @@ async fn grant_rules(w: &World, requests: Requests) {
         commit(peers, ALICE, "commit_license_exception", as_contributing).await,
         "an exception cannot make a licensee a contributing for-profit",
     );
+    let beyond = LicenseException {
+        fee: u64::MAX,
+        ..exception(&exempted)
+    };
+    assert_invalid_commit(
+        commit(peers, ALICE, "commit_license_exception", beyond).await,
+        "fee is 18446744073709551615; the limit is",
+    );
     let as_decided = |fee, exception: &ActionHash| {
         grant(
             &exempted,
@@ -699,12 +714,21 @@ async fn grant_rules(w: &World, requests: Requests) {
     refuses(
         peers,
         ALICE,
+        "licenses",
         "grant_license",
         twice.clone(),
         "was already granted",
     )
     .await;
-    refuses(peers, BOB, "grant_license", twice, "may not grant licenses").await;
+    refuses(
+        peers,
+        BOB,
+        "licenses",
+        "grant_license",
+        twice,
+        "may not grant licenses",
+    )
+    .await;
 
     // A license fee is income of the resource's project, of exactly the grant's fee.
     let income = |project: &ActionHash, amount| ovn_integrity::IncomeEvent {

@@ -12,17 +12,6 @@ use ovn_domain::license::{LicenseKind, LicenseeCategory, Usage};
 use ovn_domain::{ContributionKind, IncomeSource, PropertyRegime};
 use ovn_integrity::Licensee;
 
-/// alice (steward of "Open spectrometer"), bob and carol, members; every peer holds them.
-async fn spectrometer_project() -> (Peers, ActionHash) {
-    let peers = Peers::honest(3).await;
-    for (i, name) in [(0, "alice"), (1, "bob"), (2, "carol")] {
-        create_profile(&peers, i, name).await;
-    }
-    let project = create_project(&peers, 0, "Open spectrometer").await;
-    peers.sync().await;
-    (peers, project)
-}
-
 fn design(minutes: u32) -> ContributionKind<ActionHash> {
     ContributionKind::Work {
         minutes,
@@ -32,7 +21,7 @@ fn design(minutes: u32) -> ContributionKind<ActionHash> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_cooperative_is_licensed_free_and_a_for_profits_fee_reaches_the_designs_contributors() {
-    let (peers, project) = spectrometer_project().await;
+    let (peers, project) = three_members_and_a_project("Open spectrometer").await;
     let (alice, bob, carol) = (0, 1, 2);
 
     // Upstream: carol's optics design, under CC BY-SA. The spectrometer design derives from it.
@@ -274,7 +263,7 @@ async fn a_cooperative_is_licensed_free_and_a_for_profits_fee_reaches_the_design
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_contributing_for_profit_is_exempt_only_with_real_counted_contributions() {
-    let (peers, project) = spectrometer_project().await;
+    let (peers, project) = three_members_and_a_project("Open spectrometer").await;
     let (alice, bob) = (0, 1);
     let design_hash = create_resource(
         &peers,
@@ -298,28 +287,21 @@ async fn a_contributing_for_profit_is_exempt_only_with_real_counted_contribution
         contributions: hashes,
     };
     let ask = |category| license_request_input(&design_hash, None, category);
-    assert_refused(
-        peers
-            .try_call::<_, licenses::grants::RequestedLicense>(
-                bob,
-                "licenses",
-                "request_license",
-                ask(contributing(vec![b_work.clone()])),
-            )
-            .await,
-        "does not count yet",
-    );
-    assert_refused(
-        peers
-            .try_call::<_, licenses::grants::RequestedLicense>(
-                bob,
-                "licenses",
-                "request_license",
-                ask(contributing(vec![b_elsewhere.clone()])),
-            )
-            .await,
-        "is not",
-    );
+    for (named, message) in [
+        (b_work.clone(), "does not count yet"),
+        (b_elsewhere.clone(), "'s contribution to project"),
+    ] {
+        let category = contributing(vec![named]);
+        refuses(
+            &peers,
+            bob,
+            "licenses",
+            "request_license",
+            ask(category),
+            message,
+        )
+        .await;
+    }
     // Once counted (alice confirms), the contribution exempts bob's company from the fee.
     confirm(&peers, alice, &b_work).await;
     peers.sync().await;

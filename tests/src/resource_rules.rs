@@ -13,32 +13,6 @@ use ovn_integrity::CustodyAcceptance;
 const ALICE: usize = 0;
 const BOB: usize = 1;
 
-/// Peer `i` commits `payload` through the hostile zome's `function`, with self-validation on.
-async fn commit<I: serde::Serialize + std::fmt::Debug>(
-    peers: &Peers,
-    i: usize,
-    function: &str,
-    payload: I,
-) -> holochain::conductor::api::error::ConductorApiResult<ActionHash> {
-    peers.try_call(i, "hostile", function, payload).await
-}
-
-/// Peer `i`'s call of the resources zome's `function` is refused with `message`.
-async fn refuses<I: serde::Serialize + std::fmt::Debug>(
-    peers: &Peers,
-    i: usize,
-    function: &str,
-    payload: I,
-    message: &str,
-) {
-    assert_refused(
-        peers
-            .try_call::<_, Record>(i, "resources", function, payload)
-            .await,
-        message,
-    );
-}
-
 fn acceptance(resource: &ActionHash, transfer: &ActionHash) -> CustodyAcceptance {
     CustodyAcceptance {
         resource: resource.clone(),
@@ -400,6 +374,7 @@ async fn use_rules_are_kept_and_broken_on_the_authors_conductor() {
     refuses(
         &peers,
         BOB,
+        "resources",
         "record_use",
         long,
         "the usage rules allow at most 240",
@@ -417,6 +392,7 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     refuses(
         &peers,
         ALICE,
+        "resources",
         "create_resource",
         nameless.clone(),
         "name must not be empty",
@@ -430,6 +406,7 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     refuses(
         &peers,
         ALICE,
+        "resources",
         "create_resource",
         nameless,
         "max_minutes_per_use must be positive",
@@ -453,6 +430,7 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     refuses(
         &peers,
         BOB,
+        "resources",
         "transfer_custody",
         transfer(peers.agent(ALICE)),
         "does not hold resource",
@@ -462,6 +440,7 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     refuses(
         &peers,
         ALICE,
+        "resources",
         "transfer_custody",
         transfer(stranger),
         "has no profile yet",
@@ -470,6 +449,7 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     refuses(
         &peers,
         ALICE,
+        "resources",
         "transfer_custody",
         transfer(peers.agent(ALICE)),
         "to themselves",
@@ -479,6 +459,7 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     refuses(
         &peers,
         ALICE,
+        "resources",
         "transfer_custody",
         transfer(peers.agent(BOB)),
         "is already offered",
@@ -491,6 +472,7 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     refuses(
         &peers,
         ALICE,
+        "resources",
         "accept_custody",
         accept_input.clone(),
         "only they may accept",
@@ -501,6 +483,7 @@ async fn the_resources_coordinator_refuses_bad_input_with_typed_errors() {
     refuses(
         &peers,
         BOB,
+        "resources",
         "accept_custody",
         accept_input,
         "was already accepted",

@@ -10,20 +10,9 @@ use ovn_domain::{IncomeSource, PropertyRegime, Rights};
 use resources::custody::CustodyReport;
 use resources::uses::RecordUseInput;
 
-/// alice, bob and carol, members; alice's project "Printer fund", held by every peer.
-async fn printer_fund() -> (Peers, ActionHash) {
-    let peers = Peers::honest(3).await;
-    for (i, name) in [(0, "alice"), (1, "bob"), (2, "carol")] {
-        create_profile(&peers, i, name).await;
-    }
-    let project = create_project(&peers, 0, "Printer fund").await;
-    peers.sync().await;
-    (peers, project)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
-    let (peers, project) = printer_fund().await;
+    let (peers, project) = three_members_and_a_project("Printer fund").await;
     let (alice, bob, carol) = (0, 1, 2);
     let printer = create_resource(
         &peers,
@@ -109,7 +98,7 @@ async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_use_fee_reaches_those_who_funded_and_built_the_printer() {
-    let (peers, project) = printer_fund().await;
+    let (peers, project) = three_members_and_a_project("Printer fund").await;
     let (alice, bob, carol) = (0, 1, 2);
     // alice funded it with 1,000.00; bob built it in an hour.
     let funded = log_kind(
@@ -289,7 +278,7 @@ async fn a_private_resource_is_sold_by_its_owner_and_lent_without_its_ownership(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_acceptance_left_out_of_the_index_does_not_hide_who_holds_the_printer() {
-    let (peers, project) = printer_fund().await;
+    let (peers, project) = three_members_and_a_project("Printer fund").await;
     let (alice, bob, carol) = (0, 1, 2);
     let printer = create_resource(
         &peers,

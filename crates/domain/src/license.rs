@@ -5,8 +5,9 @@
 //! worker-owned (of any size) and commons-contributing users are free; other for-profits pay.
 //! CC BY-SA and the GPL charge nobody but require share-alike. `R` names a contribution.
 //!
-//! The integrity zome's `License`, `LicenseGrant` and `LicenseException` validators call these;
-//! the network's catalogue ([`CatalogueLicense`]) is part of the constitution.
+//! The integrity zome's license validators (`License`, `LicenseAttachment`, `LicenseRequest`,
+//! `LicenseGrant`) and the licenses coordinator call these; the network's catalogue
+//! ([`CatalogueLicense`]) is part of the constitution.
 
 use crate::contribution::MAX_AMOUNT;
 use crate::text::{check_count, check_text, MAX_NAME, MAX_PROSE};
@@ -79,6 +80,22 @@ impl<R> LicenseeCategory<R> {
             Self::ContributingForProfit { .. } => CategoryTag::ContributingForProfit,
             Self::ForProfit => CategoryTag::ForProfit,
         }
+    }
+
+    /// The same category with each named contribution mapped by `f`; the first error stops.
+    pub fn try_map<S, E>(self, f: impl FnMut(R) -> Result<S, E>) -> Result<LicenseeCategory<S>, E> {
+        Ok(match self {
+            Self::CommonGood => LicenseeCategory::CommonGood,
+            Self::NonProfit => LicenseeCategory::NonProfit,
+            Self::NonCommercialUse => LicenseeCategory::NonCommercialUse,
+            Self::WorkerCooperative { workers } => LicenseeCategory::WorkerCooperative { workers },
+            Self::ContributingForProfit { contributions } => {
+                LicenseeCategory::ContributingForProfit {
+                    contributions: contributions.into_iter().map(f).collect::<Result<_, _>>()?,
+                }
+            }
+            Self::ForProfit => LicenseeCategory::ForProfit,
+        })
     }
 
     /// A cooperative has workers; a contributing for-profit names 1..=50 contributions.
@@ -613,6 +630,29 @@ mod tests {
             grant(&C::ForProfit, &C::ForProfit, 10_000, decided()),
             Err(DomainError::NotAsDecided { .. })
         ));
+    }
+
+    #[test]
+    fn a_category_maps_its_contributions_only() {
+        let doubled = |c: u32| Ok::<u64, ()>(u64::from(c) * 2);
+        assert_eq!(
+            C::ContributingForProfit {
+                contributions: vec![1, 2]
+            }
+            .try_map(doubled),
+            Ok(C::ContributingForProfit {
+                contributions: vec![2, 4]
+            })
+        );
+        assert_eq!(
+            C::<u32>::WorkerCooperative { workers: 3 }.try_map(doubled),
+            Ok(C::WorkerCooperative { workers: 3 })
+        );
+        let refused = C::ContributingForProfit {
+            contributions: vec![1, 2],
+        }
+        .try_map(|c| if c == 2 { Err("two") } else { Ok(c) });
+        assert_eq!(refused, Err("two"));
     }
 
     #[test]

@@ -37,6 +37,22 @@ impl TwoAgents {
             .await
     }
 
+    /// alice and bob create their profiles; the two records.
+    pub async fn profiles(&self) -> (Record, Record) {
+        let profile = |nickname: &str| members::profiles::CreateProfileInput {
+            nickname: nickname.into(),
+            skills: vec![],
+            private: None,
+        };
+        let alices = self
+            .call(&self.alice, "members", "create_profile", profile("alice"))
+            .await;
+        let bobs = self
+            .call(&self.bob, "members", "create_profile", profile("bob"))
+            .await;
+        (alices, bobs)
+    }
+
     /// `cell` commits `payload` through the hostile zome's `f`; the hash and the call's time.
     pub async fn timed<I>(&self, cell: &SweetCell, f: &str, payload: I) -> (ActionHash, Duration)
     where

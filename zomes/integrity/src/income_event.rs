@@ -52,73 +52,63 @@ pub fn validate_create_income_event(
         &income.project,
         UnitEntryTypes::Project
     )?);
-    if let IncomeSource::LicenseFee { grant } = &income.source {
-        let granted = check!(must_get_app_entry::<LicenseGrant>(
-            grant,
-            UnitEntryTypes::LicenseGrant
-        )?);
-        if granted.entry.fee != income.amount {
-            return invalid(format!(
-                "the grant {grant} set a fee of {}, not {}",
-                granted.entry.fee, income.amount
-            ));
+    // A fee names what set it: its amount, and a resource of this project.
+    let (what, setter, fee, resource) = match &income.source {
+        IncomeSource::LicenseFee { grant } => {
+            let granted = check!(must_get_app_entry::<LicenseGrant>(
+                grant,
+                UnitEntryTypes::LicenseGrant
+            )?);
+            if granted.author() != &header.author {
+                return invalid(format!(
+                    "only {}, who granted {grant}, records its fee",
+                    granted.author()
+                ));
+            }
+            let earlier = earlier_actions(header)?;
+            if entries_created::<IncomeEvent>(&earlier, UnitEntryTypes::IncomeEvent)?
+                .iter()
+                .any(|i| i.source == income.source)
+            {
+                return invalid(format!("the fee of {grant} was already recorded as income"));
+            }
+            (
+                "license",
+                format!("the grant {grant} set"),
+                granted.entry.fee,
+                granted.entry.resource,
+            )
         }
-        check!(income_of_resource_project(
-            &granted.entry.resource,
-            &income.project,
-            "license"
-        )?);
-        if granted.author() != &header.author {
-            return invalid(format!(
-                "only {}, who granted {grant}, records its fee",
-                granted.author()
-            ));
+        IncomeSource::UseFee { resource_use } => {
+            let usage = check!(must_get_app_entry::<ResourceUse>(
+                resource_use,
+                UnitEntryTypes::ResourceUse
+            )?);
+            (
+                "use",
+                format!("the use {resource_use} paid"),
+                usage.entry.fee,
+                usage.entry.resource,
+            )
         }
-        let earlier = earlier_actions(header)?;
-        if entries_created::<IncomeEvent>(&earlier, UnitEntryTypes::IncomeEvent)?
-            .iter()
-            .any(|i| i.source == income.source)
-        {
-            return invalid(format!("the fee of {grant} was already recorded as income"));
-        }
+        _ => return valid(),
+    };
+    if fee != income.amount {
+        return invalid(format!("{setter} a fee of {fee}, not {}", income.amount));
     }
-    if let IncomeSource::UseFee { resource_use } = &income.source {
-        let usage = check!(must_get_app_entry::<ResourceUse>(
-            resource_use,
-            UnitEntryTypes::ResourceUse
-        )?);
-        if usage.entry.fee != income.amount {
-            return invalid(format!(
-                "the use {resource_use} paid a fee of {}, not {}",
-                usage.entry.fee, income.amount
-            ));
-        }
-        check!(income_of_resource_project(
-            &usage.entry.resource,
-            &income.project,
-            "use"
-        )?);
+    let named = check!(must_get_app_entry::<Resource>(
+        &resource,
+        UnitEntryTypes::Resource
+    )?)
+    .entry
+    .project;
+    if named.as_ref() != Some(&income.project) {
+        return invalid(format!(
+            "the resource {resource} does not belong to the project {}: its {what} fees are not this project's income",
+            income.project
+        ));
     }
     valid()
-}
-
-/// `Err` unless `resource` is a Resource that names `project`: its `what` fees are that
-/// project's income.
-fn income_of_resource_project(
-    resource: &ActionHash,
-    project: &ActionHash,
-    what: &str,
-) -> ExternResult<Result<(), String>> {
-    let named = match must_get_app_entry::<Resource>(resource, UnitEntryTypes::Resource)? {
-        Ok(r) => r.entry.project,
-        Err(e) => return Ok(Err(e)),
-    };
-    if named.as_ref() != Some(project) {
-        return Ok(Err(format!(
-            "the resource {resource} does not belong to the project {project}: its {what} fees are not this project's income"
-        )));
-    }
-    Ok(Ok(()))
 }
 
 /// Rules:

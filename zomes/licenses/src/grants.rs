@@ -93,43 +93,37 @@ fn counted(
     project: Option<&ActionHash>,
     licensee: &Licensee,
 ) -> ExternResult<Category> {
-    let contributions = match category {
-        LicenseeCategory::ContributingForProfit { contributions } => contributions,
-        LicenseeCategory::CommonGood => return Ok(LicenseeCategory::CommonGood),
-        LicenseeCategory::NonProfit => return Ok(LicenseeCategory::NonProfit),
-        LicenseeCategory::NonCommercialUse => return Ok(LicenseeCategory::NonCommercialUse),
-        LicenseeCategory::WorkerCooperative { workers } => {
-            return Ok(LicenseeCategory::WorkerCooperative { workers })
+    let refused = |why: String| -> WasmError { LicensesError::Refused(why).into() };
+    if let LicenseeCategory::ContributingForProfit { contributions } = &category {
+        if licensee != &Licensee::Requester {
+            return Err(refused(
+                "a contributing for-profit asks for itself: its contributions are on its own chain"
+                    .into(),
+            ));
         }
-        LicenseeCategory::ForProfit => return Ok(LicenseeCategory::ForProfit),
-    };
-    if licensee != &Licensee::Requester {
-        return Err(LicensesError::Refused(
-            "a contributing for-profit asks for itself: its contributions are on its own chain"
-                .into(),
-        )
-        .into());
+        if let Some((i, hash)) = contributions
+            .iter()
+            .enumerate()
+            .find(|(i, h)| contributions[..*i].contains(h))
+        {
+            return Err(refused(format!("{hash} is named twice (item {i})")));
+        }
     }
-    let Some(project) = project else {
-        return Err(LicensesError::Refused(
-            "the resource belongs to no project: there is no commons to have contributed to".into(),
-        )
-        .into());
-    };
     let required = network_constitution()?.endorsements_required;
-    let mut shown: Vec<CountedContribution> = Vec::with_capacity(contributions.len());
-    for hash in contributions {
-        if shown.iter().any(|c| c.contribution == hash) {
-            return Err(LicensesError::Refused(format!("{hash} is named twice")).into());
-        }
+    category.try_map(|hash| {
+        let project = project.ok_or_else(|| {
+            refused(
+                "the resource belongs to no project: there is no commons to have contributed to"
+                    .into(),
+            )
+        })?;
         let Some(Ok((_, c))) = get_entry::<Contribution>(&hash)? else {
             return Err(LicensesError::ContributionNotFound(hash).into());
         };
         if &c.contributor != me || &c.project != project {
-            return Err(LicensesError::Refused(format!(
+            return Err(refused(format!(
                 "{hash} is not {me}'s contribution to project {project}"
-            ))
-            .into());
+            )));
         }
         let report = status_report(hash.clone(), &c)?;
         if report.status.state != ContributionState::Counted {
@@ -140,13 +134,10 @@ fn counted(
             }
             .into());
         }
-        shown.push(CountedContribution {
+        Ok(CountedContribution {
             confirmations: report.standing_confirmations(),
             contribution: hash,
-        });
-    }
-    Ok(LicenseeCategory::ContributingForProfit {
-        contributions: shown,
+        })
     })
 }
 
