@@ -25,9 +25,14 @@
 //!   kept and broken on the author's conductor, and the licenses coordinator's typed refusals.
 //! - [`links`]: forged index links, projects and endorsements, and deletions, each rejected.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
+//! - [`audit`]: alice's chain exported (by herself, and by bob from the DHT), verified offline
+//!   by `ovn-audit` with every tampering of the real bytes found, audited online by bob; a
+//!   distribution that left out a counted contribution; the byte-level facts, checked against
+//!   Holochain's own types.
 //! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
 //!   reject and answer with a warrant against the author.
 
+mod audit;
 mod common;
 mod compiled_wasm;
 mod constitution;

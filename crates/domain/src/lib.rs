@@ -22,6 +22,7 @@
 //! - [`resource`]: property regimes, typed usage rules, and the rules on one use.
 //! - [`custody`]: two-party custody: transfers, acceptances, and a resource's history.
 //! - [`license`]: license terms, who owes what (`license_fee`), share-alike for derivatives.
+//! - [`export`]: the chain export format the audit zome writes and `ovn-audit` reads.
 
 pub mod apportion;
 pub mod constitution;
@@ -30,6 +31,7 @@ pub mod custody;
 pub mod distribution;
 pub mod endorsement;
 pub mod error;
+pub mod export;
 pub mod income;
 pub mod license;
 pub mod period;

@@ -179,6 +179,12 @@ pub fn genesis_self_check(data: GenesisSelfCheckData) -> ExternResult<ValidateCa
 
 #[hdk_extern]
 pub fn validate(op: Op) -> ExternResult<ValidateCallbackResult> {
+    validate_op(op)
+}
+
+/// The protocol: every rule an op must keep. The validation callback above, and the audit
+/// zome's replay of an agent's chain, which runs the very same rules over each record.
+pub fn validate_op(op: Op) -> ExternResult<ValidateCallbackResult> {
     match op.flattened::<EntryTypes, LinkTypes>()? {
         FlatOp::CreateEntry(OpEntry::CreateEntry { app_entry, action }) => {
             validate_create_entry(app_entry, action)

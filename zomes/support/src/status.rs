@@ -23,11 +23,25 @@ pub fn status_report(
     contribution: ActionHash,
     c: &Contribution,
 ) -> ExternResult<ContributionStatusReport> {
-    let endorsements = get_targets(get_links(
+    status_report_as_of(contribution, c, None)
+}
+
+/// The standing of `contribution` as it was at `until` (endorsed and corrected by then), or now
+/// for `None`: the audit asks whether a contribution counted when a distribution was made.
+pub fn status_report_as_of(
+    contribution: ActionHash,
+    c: &Contribution,
+    until: Option<Timestamp>,
+) -> ExternResult<ContributionStatusReport> {
+    let by_then = |t: &Timestamp| until.is_none_or(|u| *t <= u);
+    let endorsements: Vec<Record> = get_targets(get_links(
         LinkQuery::try_new(contribution.clone(), LinkTypes::ContributionToEndorsements)?,
         GetStrategy::default(),
-    )?)?;
-    let corrected_by = corrections_of(&contribution)?;
+    )?)?
+    .into_iter()
+    .filter(|r| by_then(&r.action().timestamp()))
+    .collect();
+    let corrected_by = corrections_of(&contribution, by_then)?;
     let read = read_endorsements(&endorsements, &contribution);
     let endorsed: Vec<Endorsed<'_, AgentPubKey>> = read
         .iter()
@@ -75,13 +89,17 @@ impl ContributionStatusReport {
     }
 }
 
-/// The contributions that correct `contribution`.
-fn corrections_of(contribution: &ActionHash) -> ExternResult<Vec<ActionHash>> {
+/// The contributions that correct `contribution`, linked at a time `by_then` accepts.
+fn corrections_of(
+    contribution: &ActionHash,
+    by_then: impl Fn(&Timestamp) -> bool,
+) -> ExternResult<Vec<ActionHash>> {
     Ok(get_links(
         LinkQuery::try_new(contribution.clone(), LinkTypes::ContributionToCorrections)?,
         GetStrategy::default(),
     )?
     .into_iter()
+    .filter(|l| by_then(&l.timestamp))
     .filter_map(|l| l.target.into_action_hash())
     .collect())
 }

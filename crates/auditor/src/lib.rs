@@ -1,0 +1,42 @@
+//! `ovn-audit`: verifies an OVN chain export (`ovn-chain-export/1`, written by the audit zome's
+//! `export_chain`) offline, trusting neither the agent who wrote the chain nor any conductor.
+//! It depends on no Holochain crate: ed25519-dalek checks signatures, blake2 the hashes,
+//! rmp-serde (the exact version Holochain encodes with) reads the signed bytes, and the
+//! protocol's rules are the same `ovn_domain` functions the integrity zome validates with.
+//!
+//! # Layout
+//! - [`mirror`]: Holochain 0.7.1's actions, entries and hashes, byte for byte.
+//! - [`verify`]: signatures, hashes, links, genesis, time and entries, then the rules.
+//! - [`replay`]: the protocol's rules over one chain's decoded entries.
+//! - [`report`]: the human-readable report.
+//! - [`cli`]: the command line (`ovn-audit [--json] [--quiet] FILE`).
+//! - [`generate`]: signed chains for tests and benchmarks.
+
+pub mod cli;
+pub mod generate;
+pub mod mirror;
+pub mod replay;
+pub mod report;
+pub mod verify;
+
+use ovn_domain::export::{ChainExport, CHAIN_EXPORT_FORMAT};
+
+/// Reads an export from JSON, naming what is wrong with a malformed or truncated file.
+pub fn read_export(json: &[u8]) -> Result<ChainExport, String> {
+    if json.iter().all(u8::is_ascii_whitespace) {
+        return Err("the file is empty".into());
+    }
+    serde_json::from_slice(json).map_err(|e| {
+        let what = if e.is_eof() {
+            "it ends too early (truncated?)"
+        } else if e.is_syntax() {
+            "it is not valid JSON"
+        } else {
+            "it is not a chain export"
+        };
+        format!("{what}: {e} (expected an {CHAIN_EXPORT_FORMAT} file, as written by the audit zome's export_chain)")
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,425 @@
+//! The auditor on generated chains: a valid chain verifies clean; every kind of tampering is
+//! found, at random positions; broken rules are found; malformed files give errors, not panics.
+//! (That the mirror types are Holochain's exact bytes is checked on a real conductor's export
+//! by the Sweettest suite.)
+
+use crate::generate::{agent, chain, encode, ChainBuilder};
+use crate::verify::{verify, Kind, Verification};
+use crate::{read_export, replay::ENTRY_TYPES};
+use ovn_domain::export::{Bytes, ChainExport};
+use ovn_domain::license::{default_catalogue, LicenseeCategory, Usage};
+use ovn_domain::Payout;
+use proptest::prelude::*;
+use serde::Serialize;
+use serde_bytes::ByteBuf;
+
+fn check(export: &ChainExport) -> Verification {
+    verify(export, |_| {})
+}
+
+fn kinds(v: &Verification) -> Vec<Kind> {
+    v.findings.iter().map(|f| f.kind).collect()
+}
+
+#[test]
+fn a_valid_chain_verifies_clean() {
+    let export = chain(&agent(1), 40);
+    let v = check(&export);
+    assert!(v.is_clean(), "{:#?}", v.findings);
+    assert_eq!(v.signatures_verified, 40);
+    assert_eq!(v.entries_verified, 1 + 19, "the agent key and 19 profiles");
+    assert_eq!(v.replay.entries.get("Profile"), Some(&19));
+    assert_eq!(v.replay.rules_checked, 19);
+}
+
+#[test]
+fn an_empty_export_is_clean_and_a_head_without_actions_is_not() {
+    let mut export = chain(&agent(1), 3);
+    export.actions.clear();
+    assert!(kinds(&check(&export)).contains(&Kind::Link));
+    export.head = None;
+    assert!(check(&export).is_clean());
+}
+
+#[test]
+fn each_kind_of_tampering_is_named() {
+    let export = chain(&agent(1), 12);
+    let mut t = export.clone();
+    t.actions[5].action.0[20] ^= 1;
+    assert!(kinds(&check(&t)).contains(&Kind::Hash));
+    let mut t = export.clone();
+    t.actions[5].signature.0[0] ^= 1;
+    assert_eq!(kinds(&check(&t)), vec![Kind::Signature]);
+    let mut t = export.clone();
+    let e = t.actions[5].entry.as_mut().expect("a profile");
+    let last = e.entry.0.len() - 1;
+    e.entry.0[last] ^= 1;
+    assert_eq!(kinds(&check(&t)), vec![Kind::Entry]);
+    let mut t = export.clone();
+    t.actions[5].entry = None;
+    assert_eq!(kinds(&check(&t)), vec![Kind::Entry]);
+    let mut t = export.clone();
+    t.actions.remove(6);
+    assert!(kinds(&check(&t)).contains(&Kind::Link));
+    let mut t = export.clone();
+    t.actions.pop();
+    assert_eq!(
+        kinds(&check(&t)),
+        vec![Kind::Link],
+        "the head names the dropped action"
+    );
+    let mut t = export.clone();
+    t.actions[7] = chain(&agent(2), 12).actions[7].clone();
+    assert!(kinds(&check(&t)).contains(&Kind::Author));
+    let mut t = export.clone();
+    t.actions.swap(0, 1);
+    assert!(kinds(&check(&t)).contains(&Kind::Genesis));
+}
+
+#[test]
+fn an_agent_entry_of_another_agent_is_found() {
+    let mut export = chain(&agent(1), 5);
+    export.agent = Bytes(crate::generate::agent_hash(&agent(2)).to_vec());
+    let v = check(&export);
+    assert!(kinds(&v).contains(&Kind::Author));
+}
+
+#[derive(Clone, Debug)]
+enum Tamper {
+    FlipAction(usize, usize),
+    FlipSignature(usize, usize),
+    FlipHash(usize, usize),
+    FlipEntry(usize, usize),
+    FlipEntryHash(usize, usize),
+    DropEntry(usize),
+    Drop(usize),
+    Duplicate(usize),
+    Swap(usize, usize),
+    Foreign(usize),
+}
+
+/// A tampering, its positions and bits taken modulo what they index.
+fn tamper() -> impl Strategy<Value = Tamper> {
+    let at = any::<usize>;
+    prop_oneof![
+        (at(), at()).prop_map(|(i, b)| Tamper::FlipAction(i, b)),
+        (at(), at()).prop_map(|(i, b)| Tamper::FlipSignature(i, b)),
+        (at(), at()).prop_map(|(i, b)| Tamper::FlipHash(i, b)),
+        (at(), at()).prop_map(|(i, b)| Tamper::FlipEntry(i, b)),
+        (at(), at()).prop_map(|(i, b)| Tamper::FlipEntryHash(i, b)),
+        at().prop_map(Tamper::DropEntry),
+        at().prop_map(Tamper::Drop),
+        at().prop_map(Tamper::Duplicate),
+        (at(), at()).prop_map(|(i, j)| Tamper::Swap(i, j)),
+        at().prop_map(Tamper::Foreign),
+    ]
+}
+
+fn flip(bytes: &mut [u8], bit: usize) {
+    let bit = bit % (bytes.len() * 8);
+    bytes[bit / 8] ^= 1 << (bit % 8);
+}
+
+/// Applies `t` to `export` (positions taken modulo the chain's length).
+fn apply(export: &mut ChainExport, other: &ChainExport, t: &Tamper) {
+    let n = export.actions.len();
+    let with_entry: Vec<usize> = (0..n)
+        .filter(|i| export.actions[*i].entry.is_some())
+        .collect();
+    let entry_at = |k: usize| with_entry[k % with_entry.len()];
+    match *t {
+        Tamper::FlipAction(i, b) => flip(&mut export.actions[i % n].action.0, b),
+        Tamper::FlipSignature(i, b) => flip(&mut export.actions[i % n].signature.0, b),
+        Tamper::FlipHash(i, b) => flip(&mut export.actions[i % n].hash.0, b),
+        Tamper::FlipEntry(k, b) => flip(
+            &mut export.actions[entry_at(k)].entry.as_mut().unwrap().entry.0,
+            b,
+        ),
+        Tamper::FlipEntryHash(k, b) => flip(
+            &mut export.actions[entry_at(k)].entry.as_mut().unwrap().hash.0,
+            b,
+        ),
+        Tamper::DropEntry(k) => export.actions[entry_at(k)].entry = None,
+        Tamper::Drop(i) => {
+            export.actions.remove(i % n);
+        }
+        Tamper::Duplicate(i) => {
+            let a = export.actions[i % n].clone();
+            export.actions.insert(i % n, a);
+        }
+        Tamper::Swap(i, j) => {
+            let (i, j) = (i % n, j % n);
+            let j = if i == j { (j + 1) % n } else { j };
+            export.actions.swap(i, j);
+        }
+        Tamper::Foreign(i) => export.actions[i % n] = other.actions[i % n].clone(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// Whatever is tampered with, and wherever, the auditor finds it.
+    #[test]
+    fn tampering_anywhere_is_always_found(len in 3usize..30, t in tamper()) {
+        let export = chain(&agent(1), len);
+        let other = chain(&agent(2), len);
+        let mut tampered = export.clone();
+        apply(&mut tampered, &other, &t);
+        prop_assume!(tampered != export);
+        let v = check(&tampered);
+        prop_assert!(!v.is_clean(), "{t:?} went unnoticed");
+    }
+
+    /// Any prefix of a valid file is an error naming the problem, never a panic.
+    #[test]
+    fn a_truncated_file_is_an_error(cut in any::<prop::sample::Index>()) {
+        let json = serde_json::to_vec(&chain(&agent(1), 8)).unwrap();
+        let cut = cut.index(json.len());
+        let e = read_export(&json[..cut]).unwrap_err();
+        prop_assert!(e.contains("ends too early") || e.contains("empty"), "{e}");
+    }
+
+    /// Bytes changed anywhere in a file: an error, or an export whose verification finds
+    /// something; never a panic.
+    #[test]
+    fn a_corrupted_file_never_panics(at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let mut json = serde_json::to_vec(&chain(&agent(1), 8)).unwrap();
+        let at = at.index(json.len());
+        prop_assume!(json[at] != byte);
+        json[at] = byte;
+        if let Ok(export) = read_export(&json) {
+            let _ = check(&export);
+        }
+    }
+}
+
+#[test]
+fn malformed_files_are_named() {
+    assert_eq!(read_export(b"  ").unwrap_err(), "the file is empty");
+    assert!(read_export(b"not json")
+        .unwrap_err()
+        .starts_with("it is not valid JSON"));
+    let e = read_export(br#"{"format":"ovn-chain-export/1"}"#).unwrap_err();
+    assert!(
+        e.starts_with("it is not a chain export") && e.contains("missing field"),
+        "{e}"
+    );
+    let mut v = serde_json::to_value(chain(&agent(1), 4)).unwrap();
+    v["actions"][1]["hash"] = "hCkk".into();
+    let e = read_export(v.to_string().as_bytes()).unwrap_err();
+    assert!(e.contains("does not start with 'u'"), "{e}");
+}
+
+#[test]
+fn short_hashes_and_signatures_are_findings_not_panics() {
+    let mut export = chain(&agent(1), 6);
+    export.actions[4].hash = Bytes(vec![1, 2, 3]);
+    export.actions[5].signature = Bytes(vec![9; 10]);
+    export.agent = Bytes(vec![0; 5]);
+    export.dna_hash = Bytes(vec![]);
+    let v = check(&export);
+    assert!(kinds(&v).contains(&Kind::Hash));
+    assert!(kinds(&v).contains(&Kind::Export));
+}
+
+// --- Rules replayed offline: each kept and broken. -------------------------------------------
+
+fn entry_index(name: &str) -> u8 {
+    ENTRY_TYPES.iter().position(|n| *n == name).unwrap() as u8
+}
+
+#[derive(Serialize)]
+struct Income<'a> {
+    project: ByteBuf,
+    amount: u64,
+    source: ovn_domain::IncomeSource<ByteBuf>,
+    description: &'a str,
+    evidence: Vec<&'a str>,
+    received: i64,
+}
+
+#[derive(Serialize)]
+struct Distribution {
+    project: ByteBuf,
+    income: ByteBuf,
+    payouts: Vec<Payout<ByteBuf>>,
+    retained: u64,
+}
+
+#[derive(Serialize)]
+struct Grant {
+    request: ByteBuf,
+    category: LicenseeCategory<()>,
+    terms: ovn_domain::license::LicenseTerms,
+    usage: Usage,
+    fee: u64,
+    exception: Option<ByteBuf>,
+}
+
+fn project() -> ByteBuf {
+    ByteBuf::from(vec![7; 39])
+}
+
+fn income(amount: u64) -> Vec<u8> {
+    encode(&Income {
+        project: project(),
+        amount,
+        source: ovn_domain::IncomeSource::Sale,
+        description: "printer sold",
+        evidence: vec![],
+        received: 0,
+    })
+}
+
+fn distribution(income: &[u8], payouts: &[u64], retained: u64) -> Vec<u8> {
+    encode(&Distribution {
+        project: project(),
+        income: ByteBuf::from(income.to_vec()),
+        payouts: payouts
+            .iter()
+            .map(|a| Payout {
+                agent: ByteBuf::from(vec![1; 39]),
+                amount: *a,
+            })
+            .collect(),
+        retained,
+    })
+}
+
+fn rules_found(b: ChainBuilder) -> Vec<String> {
+    check(&b.finish())
+        .findings
+        .into_iter()
+        .inspect(|f| assert_eq!(f.kind, Kind::Rule, "{f:?}"))
+        .map(|f| f.detail)
+        .collect()
+}
+
+#[test]
+fn a_distribution_pays_out_exactly_its_income_once() {
+    let mut b = ChainBuilder::new(agent(1));
+    let i = b.app_entry(entry_index("IncomeEvent"), income(50_000));
+    b.app_entry(
+        entry_index("Distribution"),
+        distribution(&i, &[30_000, 19_000], 1_000),
+    );
+    let v = check(&b.finish());
+    assert!(v.is_clean(), "{:?}", v.findings);
+    assert_eq!(
+        v.replay.figures,
+        vec![format!(
+            "distribution {}: 2 payouts + 1000 retained = 50000 of income 50000",
+            Bytes(v_hash(&v, 4)).to_text()
+        )]
+    );
+
+    let mut b = ChainBuilder::new(agent(1));
+    let i = b.app_entry(entry_index("IncomeEvent"), income(50_000));
+    b.app_entry(
+        entry_index("Distribution"),
+        distribution(&i, &[30_000, 19_000], 0),
+    );
+    assert_eq!(
+        rules_found(b),
+        vec!["Distribution: pays out 49000 (retained included) of an income of 50000"]
+    );
+
+    let mut b = ChainBuilder::new(agent(1));
+    let i = b.app_entry(entry_index("IncomeEvent"), income(50_000));
+    b.app_entry(entry_index("Distribution"), distribution(&i, &[50_000], 0));
+    b.app_entry(entry_index("Distribution"), distribution(&i, &[50_000], 0));
+    let found = rules_found(b);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains("is distributed twice"), "{found:?}");
+
+    let mut b = ChainBuilder::new(agent(1));
+    b.app_entry(
+        entry_index("Distribution"),
+        distribution(&[9; 39], &[50_000], 0),
+    );
+    assert!(rules_found(b)[0].contains("is not on this chain"));
+}
+
+fn v_hash(v: &Verification, _i: usize) -> Vec<u8> {
+    // The figure names the distribution's action; find it through the report's own text.
+    let f = &v.replay.figures[0];
+    let text = f.split_whitespace().nth(1).unwrap().trim_end_matches(':');
+    Bytes::from_text(text).unwrap().0
+}
+
+fn grant(category: LicenseeCategory<()>, fee: u64, request: u8) -> Vec<u8> {
+    let cbrl = default_catalogue()
+        .into_iter()
+        .find(|l| l.name == "CBRL-1.0")
+        .unwrap();
+    encode(&Grant {
+        request: ByteBuf::from(vec![request; 39]),
+        category,
+        terms: cbrl.terms,
+        usage: Usage {
+            units: 10,
+            revenue: 0,
+        },
+        fee,
+        exception: None,
+    })
+}
+
+#[test]
+fn a_license_grant_charges_what_its_terms_say_once_per_request() {
+    let mut b = ChainBuilder::new(agent(1));
+    b.app_entry(
+        entry_index("LicenseGrant"),
+        grant(LicenseeCategory::ForProfit, 50_000, 1),
+    );
+    b.app_entry(
+        entry_index("LicenseGrant"),
+        grant(LicenseeCategory::CommonGood, 0, 2),
+    );
+    let v = check(&b.finish());
+    assert!(v.is_clean(), "{:?}", v.findings);
+    assert_eq!(v.replay.figures.len(), 2);
+
+    let mut b = ChainBuilder::new(agent(1));
+    b.app_entry(
+        entry_index("LicenseGrant"),
+        grant(LicenseeCategory::ForProfit, 0, 1),
+    );
+    assert_eq!(
+        rules_found(b),
+        vec!["LicenseGrant: charges a ForProfit 0; the license says 50000"]
+    );
+
+    let mut b = ChainBuilder::new(agent(1));
+    b.app_entry(
+        entry_index("LicenseGrant"),
+        grant(LicenseeCategory::CommonGood, 0, 1),
+    );
+    b.app_entry(
+        entry_index("LicenseGrant"),
+        grant(LicenseeCategory::CommonGood, 0, 1),
+    );
+    assert!(rules_found(b)[0].contains("is granted twice"));
+}
+
+#[test]
+fn an_entry_breaking_its_own_bounds_is_found() {
+    let mut b = ChainBuilder::new(agent(1));
+    b.profile("");
+    let found = rules_found(b);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("Profile: "), "{found:?}");
+
+    let mut b = ChainBuilder::new(agent(1));
+    b.app_entry(entry_index("IncomeEvent"), income(0));
+    assert!(rules_found(b)[0].starts_with("IncomeEvent: "));
+
+    let mut b = ChainBuilder::new(agent(1));
+    b.app_entry(entry_index("Profile"), vec![0xc1]);
+    assert!(rules_found(b)[0].contains("does not decode"));
+
+    let mut b = ChainBuilder::new(agent(1));
+    b.app_entry(200, encode(&()));
+    assert!(rules_found(b)[0].contains("names no entry type"));
+}

@@ -1,0 +1,115 @@
+//! Reading an agent's chain: the caller's own from their source chain (private entries
+//! included), anyone else's from the DHT, as the authorities of their activity hold it.
+
+use crate::AuditError;
+use hdk::prelude::*;
+use ovn_domain::export::ExportSource;
+
+/// An agent's chain, genesis first, with the network's view of it.
+pub struct Chain {
+    pub source: ExportSource,
+    pub records: Vec<Record>,
+    /// What the authorities of the agent's activity report (status, warrants, rejections);
+    /// asked for with `network_view`, and always for another agent's chain (it names the head).
+    pub activity: Option<AgentActivityStatus>,
+}
+
+/// The chain of `agent`: the caller's own source chain, or what the DHT holds of another's.
+/// The caller's own chain is read without the network unless `network_view` asks for it (an
+/// agent other peers have blocked can still export their own chain).
+pub fn chain_of(agent: &AgentPubKey, network_view: bool) -> ExternResult<Chain> {
+    let own = *agent == agent_info()?.agent_initial_pubkey;
+    let activity = if network_view || !own {
+        Some(activity_of(agent)?)
+    } else {
+        None
+    };
+    if own {
+        let mut records = query(ChainQueryFilter::new().include_entries(true))?;
+        records.sort_by_key(|r| r.action().action_seq());
+        return Ok(Chain {
+            source: ExportSource::Author,
+            records,
+            activity,
+        });
+    }
+    let activity = activity.expect("asked for another agent's chain");
+    let Some(head) = head_of(&activity) else {
+        // Nothing held: an agent the network never saw, or one whose actions honest peers
+        // refused to hold (their warrants still say why).
+        return Ok(Chain {
+            source: ExportSource::Dht,
+            records: vec![],
+            activity: Some(activity),
+        });
+    };
+    let walked = must_get_agent_activity(
+        agent.clone(),
+        ChainFilter::new(head.clone()).include_cached_entries(),
+    )
+    .map_err(|e| AuditError::Unreadable {
+        agent: agent.clone(),
+        head: head.clone(),
+        reason: e.to_string(),
+    })?;
+    let mut records = Vec::with_capacity(walked.len());
+    for step in walked.into_iter().rev() {
+        let entry = match (step.cached_entry, step.action.action().entry_type()) {
+            (Some(entry), _) => Some(entry),
+            (None, Some(t)) if *t.visibility() == EntryVisibility::Public => {
+                get(step.action.as_hash().clone(), GetOptions::network())?
+                    .and_then(|r| r.entry().as_option().cloned())
+            }
+            _ => None,
+        };
+        let visibility = step.action.action().entry_type().map(|t| t.visibility());
+        let entry = RecordEntry::new(visibility, entry);
+        records.push(Record::new(step.action, entry));
+    }
+    Ok(Chain {
+        source: ExportSource::Dht,
+        records,
+        activity: Some(activity),
+    })
+}
+
+/// What the authorities of `agent`'s activity report; what this conductor holds itself when
+/// the network answers with nothing (in a small network the caller may be the only honest
+/// authority left, holding the warrants against an agent it no longer talks to).
+fn activity_of(agent: &AgentPubKey) -> ExternResult<AgentActivityStatus> {
+    let ask = |options| {
+        get_agent_activity(
+            agent.clone(),
+            ChainQueryFilter::new(),
+            ActivityRequest::Full,
+            options,
+        )
+    };
+    let remote = ask(GetOptions::network())?;
+    let nothing = |a: &AgentActivityStatus| {
+        a.status == ChainStatus::Empty && a.highest_observed.is_none() && a.warrants.is_empty()
+    };
+    if nothing(&remote) {
+        return ask(GetOptions::local());
+    }
+    Ok(remote)
+}
+
+/// The highest action the authorities observed (the first, where they saw a fork), or the
+/// head their status names.
+fn head_of(activity: &AgentActivityStatus) -> Option<ActionHash> {
+    if let Some(h) = activity
+        .highest_observed
+        .as_ref()
+        .and_then(|h| h.hash.first())
+    {
+        return Some(h.clone());
+    }
+    match &activity.status {
+        ChainStatus::Valid(h) | ChainStatus::Invalid(h) | ChainStatus::Closed(h) => {
+            Some(h.hash.clone())
+        }
+        ChainStatus::Forked(f) => Some(f.first_action.clone()),
+        ChainStatus::Empty => None,
+    }
+}

@@ -1,0 +1,23 @@
+//! The audit coordinator zome: any agent's chain exported exactly as it was signed, and a report
+//! on any agent that replays every rule over every action they authored.
+//!
+//! An export is the input of `ovn-audit` (crates/auditor), which trusts nothing in it: it checks
+//! every signature, hash and link offline. The report is the online half: the network's view of
+//! the chain (status, warrants, rejected actions), the integrity zome's own rules run again over
+//! each record, the derived figures those rules recompute, and the completeness of each
+//! distribution the agent made (counted contributions it left out).
+//!
+//! # Layout
+//! - [`error`]: [`AuditError`], the typed errors of this zome's API.
+//! - [`chain`]: reading an agent's chain, from the source chain or the DHT.
+//! - [`export`]: the `export_chain` zome function.
+//! - [`report`]: the `audit_agent` zome function.
+//! - [`completeness`]: counted contributions a distribution left out.
+
+pub mod chain;
+pub mod completeness;
+pub mod error;
+pub mod export;
+pub mod report;
+
+pub use error::AuditError;

@@ -1,0 +1,246 @@
+//! `audit_agent`: a report on any agent. The network's view of their chain (status, warrants,
+//! rejected actions); every record they authored run again through the integrity zome's own
+//! rules (`ovn_integrity::validate_op`), which recompute every derived figure (distributions,
+//! fees, custody) with the same domain functions; and each distribution's completeness.
+
+use crate::chain::chain_of;
+use crate::completeness::{left_out, LeftOut};
+use hdi::prelude::{FlatOp, OpRecord};
+use hdk::prelude::*;
+use ovn_domain::export::ExportSource;
+use ovn_integrity::{validate_op, EntryTypes, LinkTypes};
+
+/// The chain's status as the authorities of the agent's activity report it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum ChainVerdict {
+    /// No authority has seen the chain.
+    Empty,
+    Valid,
+    /// Two actions at one sequence number.
+    Forked {
+        seq: u32,
+        first: ActionHash,
+        second: ActionHash,
+    },
+    /// An action the authorities rejected.
+    Invalid {
+        seq: u32,
+        action: ActionHash,
+    },
+    Closed,
+}
+
+/// A warrant an honest peer issued against the agent.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct WarrantSummary {
+    pub issued_by: AgentPubKey,
+    pub issued_at: Timestamp,
+    /// The action it proves invalid (none for a fork warrant).
+    pub action: Option<ActionHash>,
+    pub reason: String,
+}
+
+/// What replaying the rules over one record found.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Valid,
+    Invalid(String),
+    /// The rules could not be run: a private entry the auditor cannot see, or a dependency the
+    /// network does not hold.
+    NotReplayable(String),
+}
+
+/// One record of the chain, replayed.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Replayed {
+    pub seq: u32,
+    pub action: ActionHash,
+    /// The entry or link type, or the system action.
+    pub what: String,
+    /// The derived figure the record states (amounts, fees), which the rules recomputed.
+    pub figure: Option<String>,
+    pub verdict: Verdict,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct AuditReport {
+    pub agent: AgentPubKey,
+    pub source: ExportSource,
+    pub status: ChainVerdict,
+    pub actions: u32,
+    pub warrants: Vec<WarrantSummary>,
+    pub rejected: Vec<(u32, ActionHash)>,
+    pub replayed: Vec<Replayed>,
+    pub left_out: Vec<LeftOut>,
+    /// Nothing found: a chain the network holds as valid, no warrant, no rejection, every
+    /// replay valid, nothing left out of a distribution. (An agent the network has no activity
+    /// of is not clean: there was nothing to audit.)
+    pub clean: bool,
+}
+
+/// The audit of `agent` (see the module documentation).
+#[hdk_extern]
+pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
+    let chain = chain_of(&agent, true)?;
+    let activity = chain
+        .activity
+        .as_ref()
+        .expect("asked for the network's view");
+    let status = match &activity.status {
+        ChainStatus::Empty => ChainVerdict::Empty,
+        ChainStatus::Valid(_) => ChainVerdict::Valid,
+        ChainStatus::Forked(f) => ChainVerdict::Forked {
+            seq: f.fork_seq,
+            first: f.first_action.clone(),
+            second: f.second_action.clone(),
+        },
+        ChainStatus::Invalid(h) => ChainVerdict::Invalid {
+            seq: h.action_seq,
+            action: h.hash.clone(),
+        },
+        ChainStatus::Closed(_) => ChainVerdict::Closed,
+    };
+    let warrants = activity.warrants.iter().map(summary).collect::<Vec<_>>();
+    let mut replayed = Vec::with_capacity(chain.records.len());
+    let mut missing = Vec::new();
+    for record in &chain.records {
+        let one = replay(record)?;
+        if one.what == "Distribution" && one.verdict == Verdict::Valid {
+            if let Ok(Some(d)) = record
+                .entry()
+                .to_app_option::<ovn_integrity::Distribution>()
+            {
+                missing.extend(left_out(
+                    record.action_address(),
+                    &d,
+                    record.action().timestamp(),
+                )?);
+            }
+        }
+        replayed.push(one);
+    }
+    let rejected = activity.rejected_activity.clone();
+    let clean = status == ChainVerdict::Valid
+        && warrants.is_empty()
+        && rejected.is_empty()
+        && replayed
+            .iter()
+            .all(|r| !matches!(r.verdict, Verdict::Invalid(_)))
+        && missing.is_empty();
+    Ok(AuditReport {
+        agent,
+        source: chain.source,
+        status,
+        actions: chain.records.len() as u32,
+        warrants,
+        rejected,
+        replayed,
+        left_out: missing,
+        clean,
+    })
+}
+
+fn summary(w: &SignedWarrant) -> WarrantSummary {
+    let warrant = w.data();
+    let (action, reason) = match &warrant.proof {
+        WarrantProof::ChainIntegrity(ChainIntegrityWarrant::InvalidChainOp {
+            action,
+            reason,
+            ..
+        }) => (Some(action.0.clone()), reason.clone()),
+        WarrantProof::ChainIntegrity(ChainIntegrityWarrant::ChainFork { .. }) => {
+            (None, "the chain is forked".into())
+        }
+    };
+    WarrantSummary {
+        issued_by: warrant.author.clone(),
+        issued_at: warrant.timestamp,
+        action,
+        reason,
+    }
+}
+
+/// Runs the integrity zome's rules over one record, as a validator of its StoreRecord op would.
+fn replay(record: &Record) -> ExternResult<Replayed> {
+    let action = record.action();
+    let private_hidden = action
+        .entry_type()
+        .is_some_and(|t| *t.visibility() == EntryVisibility::Private)
+        && record.entry().as_option().is_none();
+    let op = Op::CreateRecord(CreateRecord {
+        record: record.clone(),
+    });
+    let (what, figure) = describe(&op, action);
+    let verdict = if private_hidden {
+        Verdict::NotReplayable("a private entry: only its hash is public".into())
+    } else {
+        match validate_op(op) {
+            Ok(ValidateCallbackResult::Valid) => Verdict::Valid,
+            Ok(ValidateCallbackResult::Invalid(reason)) => Verdict::Invalid(reason),
+            Ok(ValidateCallbackResult::UnresolvedDependencies(deps)) => {
+                Verdict::NotReplayable(format!("the network does not hold {deps:?} yet"))
+            }
+            Err(e) => Verdict::NotReplayable(e.to_string()),
+        }
+    };
+    Ok(Replayed {
+        seq: action.action_seq(),
+        action: record.action_address().clone(),
+        what,
+        figure,
+        verdict,
+    })
+}
+
+/// The record's type, and the figure it states, for the report.
+fn describe(op: &Op, action: &Action) -> (String, Option<String>) {
+    match op.flattened::<EntryTypes, LinkTypes>() {
+        Ok(FlatOp::CreateRecord(OpRecord::CreateEntry { app_entry, .. }))
+        | Ok(FlatOp::CreateRecord(OpRecord::UpdateEntry { app_entry, .. })) => {
+            let what = format!("{:?}", app_entry.to_unit());
+            (what, figure(&app_entry))
+        }
+        Ok(FlatOp::CreateRecord(OpRecord::CreatePrivateEntry { app_entry_type, .. }))
+        | Ok(FlatOp::CreateRecord(OpRecord::UpdatePrivateEntry { app_entry_type, .. })) => {
+            (format!("{app_entry_type:?}"), None)
+        }
+        Ok(FlatOp::CreateRecord(OpRecord::CreateLink { link_type, .. })) => {
+            (format!("link {link_type:?}"), None)
+        }
+        _ if matches!(action.entry_type(), Some(EntryType::AgentPubKey)) => {
+            ("AgentPubKey".into(), None)
+        }
+        _ => (format!("{:?}", action.action_type()), None),
+    }
+}
+
+fn figure(entry: &EntryTypes) -> Option<String> {
+    Some(match entry {
+        EntryTypes::Distribution(d) => {
+            let paid: u64 = d.payouts.iter().map(|p| p.amount).sum();
+            format!(
+                "distributes income {}: {} payouts totalling {paid}, {} retained",
+                d.income,
+                d.payouts.len(),
+                d.retained
+            )
+        }
+        EntryTypes::IncomeEvent(i) => format!("income of {} to project {}", i.amount, i.project),
+        EntryTypes::LicenseGrant(g) => format!(
+            "license granted to a {:?} under {:?}: fee {}{}",
+            g.category.tag(),
+            g.terms.kind,
+            g.fee,
+            if g.exception.is_some() {
+                " (exception)"
+            } else {
+                ""
+            }
+        ),
+        EntryTypes::ResourceUse(u) => format!("use of resource {}: fee {}", u.resource, u.fee),
+        EntryTypes::Settlement(s) => {
+            format!("settles {} contributions of {}", s.items.len(), s.period)
+        }
+        _ => return None,
+    })
+}
