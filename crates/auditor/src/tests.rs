@@ -366,41 +366,229 @@ fn grant(category: LicenseeCategory<()>, fee: u64, request: u8) -> Vec<u8> {
     })
 }
 
+/// A chain of the given app entries, by their type's name, after genesis.
+fn chain_of(entries: Vec<(&str, Vec<u8>)>) -> ChainBuilder {
+    let mut b = ChainBuilder::new(agent(1));
+    for (name, bytes) in entries {
+        b.app_entry(entry_index(name), bytes);
+    }
+    b
+}
+
 #[test]
 fn a_license_grant_charges_what_its_terms_say_once_per_request() {
-    let mut b = ChainBuilder::new(agent(1));
-    b.app_entry(
-        entry_index("LicenseGrant"),
-        grant(LicenseeCategory::ForProfit, 50_000, 1),
+    let v = check(
+        &chain_of(vec![
+            (
+                "LicenseGrant",
+                grant(LicenseeCategory::ForProfit, 50_000, 1),
+            ),
+            ("LicenseGrant", grant(LicenseeCategory::CommonGood, 0, 2)),
+        ])
+        .finish(),
     );
-    b.app_entry(
-        entry_index("LicenseGrant"),
-        grant(LicenseeCategory::CommonGood, 0, 2),
-    );
-    let v = check(&b.finish());
     assert!(v.is_clean(), "{:?}", v.findings);
     assert_eq!(v.replay.figures.len(), 2);
 
-    let mut b = ChainBuilder::new(agent(1));
-    b.app_entry(
-        entry_index("LicenseGrant"),
+    let unpaid = chain_of(vec![(
+        "LicenseGrant",
         grant(LicenseeCategory::ForProfit, 0, 1),
-    );
+    )]);
     assert_eq!(
-        rules_found(b),
+        rules_found(unpaid),
         vec!["LicenseGrant: charges a ForProfit 0; the license says 50000"]
     );
+    let twice = chain_of(vec![
+        ("LicenseGrant", grant(LicenseeCategory::CommonGood, 0, 1)),
+        ("LicenseGrant", grant(LicenseeCategory::CommonGood, 0, 1)),
+    ]);
+    assert!(rules_found(twice)[0].contains("is granted twice"));
+}
+
+#[derive(Serialize)]
+struct Resource {
+    rules: ovn_domain::UsageRules,
+}
+
+#[derive(Serialize)]
+struct Use {
+    resource: ByteBuf,
+    from: i64,
+    until: i64,
+    fee: u64,
+}
+
+fn printer(fee_per_hour: u64) -> Vec<u8> {
+    encode(&Resource {
+        rules: ovn_domain::UsageRules {
+            who: ovn_domain::Permitted::Members,
+            max_minutes_per_use: 240,
+            deposit: 5_000,
+            fee_per_hour,
+            condition_report_required: false,
+        },
+    })
+}
+
+fn use_of(resource: &[u8], minutes: i64, fee: u64) -> Vec<u8> {
+    encode(&Use {
+        resource: ByteBuf::from(resource.to_vec()),
+        from: 0,
+        until: minutes * 60_000_000,
+        fee,
+    })
+}
+
+#[test]
+fn a_use_of_the_agents_own_resource_pays_the_rules_fee() {
+    let mut b = ChainBuilder::new(agent(1));
+    let r = b.app_entry(entry_index("Resource"), printer(500));
+    b.app_entry(entry_index("ResourceUse"), use_of(&r, 90, 750));
+    let v = check(&b.finish());
+    assert!(v.is_clean(), "{:?}", v.findings);
+    assert!(v.replay.figures[0].ends_with("90 min at 500/h = 750"));
 
     let mut b = ChainBuilder::new(agent(1));
-    b.app_entry(
-        entry_index("LicenseGrant"),
-        grant(LicenseeCategory::CommonGood, 0, 1),
+    let r = b.app_entry(entry_index("Resource"), printer(500));
+    b.app_entry(entry_index("ResourceUse"), use_of(&r, 90, 500));
+    assert_eq!(
+        rules_found(b),
+        vec!["ResourceUse: charges 500 for 90 minutes; the rule says 750"]
     );
-    b.app_entry(
-        entry_index("LicenseGrant"),
-        grant(LicenseeCategory::CommonGood, 0, 1),
+    // Another agent's resource: its rules are on their chain, left to the online audit.
+    let elsewhere = chain_of(vec![("ResourceUse", use_of(&[3; 39], 90, 1))]);
+    let v = check(&elsewhere.finish());
+    assert!(v.is_clean() && v.replay.rules_online == 1);
+    // Usage rules of the resource itself.
+    let unbounded = chain_of(vec![(
+        "Resource",
+        encode(&Resource {
+            rules: ovn_domain::UsageRules {
+                who: ovn_domain::Permitted::Anyone,
+                max_minutes_per_use: 0,
+                deposit: 0,
+                fee_per_hour: 0,
+                condition_report_required: false,
+            },
+        }),
+    )]);
+    assert!(rules_found(unbounded)[0].starts_with("Resource: "));
+}
+
+#[test]
+fn a_fee_is_recorded_once() {
+    let fee = |grant: u8| {
+        encode(&Income {
+            project: project(),
+            amount: 50_000,
+            source: ovn_domain::IncomeSource::LicenseFee {
+                grant: ByteBuf::from(vec![grant; 39]),
+            },
+            description: "CBRL fee",
+            evidence: vec![],
+            received: 0,
+        })
+    };
+    assert!(
+        check(&chain_of(vec![("IncomeEvent", fee(1)), ("IncomeEvent", fee(2))]).finish())
+            .is_clean()
     );
-    assert!(rules_found(b)[0].contains("is granted twice"));
+    let twice = chain_of(vec![("IncomeEvent", fee(1)), ("IncomeEvent", fee(1))]);
+    assert!(rules_found(twice)[0].contains("is recorded twice"));
+}
+
+#[derive(Serialize)]
+struct Contribution {
+    contributor: ByteBuf,
+    kind: ovn_domain::ContributionKind<ByteBuf>,
+    description: &'static str,
+    evidence: Vec<String>,
+    when: i64,
+}
+
+#[test]
+fn a_contribution_is_its_authors_and_within_bounds() {
+    let author = ByteBuf::from(crate::generate::agent_hash(&agent(1)).to_vec());
+    let work = |contributor: ByteBuf, minutes: u32| {
+        encode(&Contribution {
+            contributor,
+            kind: ovn_domain::ContributionKind::Work {
+                minutes,
+                skill: "design".into(),
+            },
+            description: "Drew the optics",
+            evidence: vec![],
+            when: 0,
+        })
+    };
+    assert!(
+        check(&chain_of(vec![("Contribution", work(author.clone(), 600))]).finish()).is_clean()
+    );
+    let overlong = chain_of(vec![("Contribution", work(author, 48 * 60))]);
+    assert!(rules_found(overlong)[0].contains("1440"));
+    let for_bob = chain_of(vec![("Contribution", work(ByteBuf::from(vec![5; 39]), 60))]);
+    assert_eq!(
+        rules_found(for_bob),
+        vec!["Contribution: logged for someone other than its author"]
+    );
+}
+
+#[derive(Serialize)]
+struct Endorsement {
+    kind: ovn_domain::EndorsementKind,
+}
+
+#[derive(Serialize)]
+struct PrivateProfile {
+    contact: String,
+    payout_details: &'static str,
+}
+
+#[derive(Serialize)]
+struct License {
+    terms: ovn_domain::license::LicenseTerms,
+}
+
+#[test]
+fn endorsements_private_profiles_and_licenses_keep_their_bounds() {
+    let dispute = |reason: &str| {
+        encode(&Endorsement {
+            kind: ovn_domain::EndorsementKind::Dispute {
+                reason: reason.into(),
+            },
+        })
+    };
+    let private = |contact| {
+        encode(&PrivateProfile {
+            contact,
+            payout_details: "IBAN DE00",
+        })
+    };
+    let cbrl = default_catalogue()
+        .into_iter()
+        .find(|l| l.name == "CBRL-1.0")
+        .unwrap()
+        .terms;
+    let mut free = cbrl.clone();
+    free.fee = None;
+    let v = check(
+        &chain_of(vec![
+            ("Endorsement", dispute("not delivered")),
+            ("PrivateProfile", private("alice@example.org".into())),
+            ("License", encode(&License { terms: cbrl })),
+        ])
+        .finish(),
+    );
+    assert!(v.is_clean(), "{:?}", v.findings);
+    for (name, bytes) in [
+        ("Endorsement", dispute("")),
+        ("PrivateProfile", private("x".repeat(100_000))),
+        ("License", encode(&License { terms: free })),
+    ] {
+        let found = rules_found(chain_of(vec![(name, bytes)]));
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert!(found[0].starts_with(&format!("{name}: ")), "{found:?}");
+    }
 }
 
 #[test]

@@ -9,31 +9,24 @@ use ovn_domain::export::ExportSource;
 pub struct Chain {
     pub source: ExportSource,
     pub records: Vec<Record>,
-    /// What the authorities of the agent's activity report (status, warrants, rejections);
-    /// asked for with `network_view`, and always for another agent's chain (it names the head).
+    /// What the authorities of the agent's activity report (status, warrants, rejections):
+    /// read for another agent's chain (it names the head); not for the caller's own, which an
+    /// agent other peers have blocked can still export.
     pub activity: Option<AgentActivityStatus>,
 }
 
 /// The chain of `agent`: the caller's own source chain, or what the DHT holds of another's.
-/// The caller's own chain is read without the network unless `network_view` asks for it (an
-/// agent other peers have blocked can still export their own chain).
-pub fn chain_of(agent: &AgentPubKey, network_view: bool) -> ExternResult<Chain> {
-    let own = *agent == agent_info()?.agent_initial_pubkey;
-    let activity = if network_view || !own {
-        Some(activity_of(agent)?)
-    } else {
-        None
-    };
-    if own {
+pub fn chain_of(agent: &AgentPubKey) -> ExternResult<Chain> {
+    if *agent == agent_info()?.agent_initial_pubkey {
         let mut records = query(ChainQueryFilter::new().include_entries(true))?;
         records.sort_by_key(|r| r.action().action_seq());
         return Ok(Chain {
             source: ExportSource::Author,
             records,
-            activity,
+            activity: None,
         });
     }
-    let activity = activity.expect("asked for another agent's chain");
+    let activity = activity_of(agent)?;
     let Some(head) = head_of(&activity) else {
         // Nothing held: an agent the network never saw, or one whose actions honest peers
         // refused to hold (their warrants still say why).
@@ -76,7 +69,7 @@ pub fn chain_of(agent: &AgentPubKey, network_view: bool) -> ExternResult<Chain> 
 /// What the authorities of `agent`'s activity report; what this conductor holds itself when
 /// the network answers with nothing (in a small network the caller may be the only honest
 /// authority left, holding the warrants against an agent it no longer talks to).
-fn activity_of(agent: &AgentPubKey) -> ExternResult<AgentActivityStatus> {
+pub fn activity_of(agent: &AgentPubKey) -> ExternResult<AgentActivityStatus> {
     let ask = |options| {
         get_agent_activity(
             agent.clone(),

@@ -27,7 +27,7 @@ pub fn export_chain(input: ExportChainInput) -> ExternResult<ChainExport> {
     if input.include_private && input.agent != me {
         return Err(AuditError::PrivateOfOthers { agent: input.agent }.into());
     }
-    let chain = chain_of(&input.agent, false)?;
+    let chain = chain_of(&input.agent)?;
     if chain.records.is_empty() {
         return Err(AuditError::NoActivity(input.agent).into());
     }

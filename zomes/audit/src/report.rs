@@ -3,7 +3,7 @@
 //! rules (`ovn_integrity::validate_op`), which recompute every derived figure (distributions,
 //! fees, custody) with the same domain functions; and each distribution's completeness.
 
-use crate::chain::chain_of;
+use crate::chain::{activity_of, chain_of};
 use crate::completeness::{left_out, LeftOut};
 use hdi::prelude::{FlatOp, OpRecord};
 use hdk::prelude::*;
@@ -81,11 +81,11 @@ pub struct AuditReport {
 /// The audit of `agent` (see the module documentation).
 #[hdk_extern]
 pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
-    let chain = chain_of(&agent, true)?;
-    let activity = chain
-        .activity
-        .as_ref()
-        .expect("asked for the network's view");
+    let chain = chain_of(&agent)?;
+    let activity = match &chain.activity {
+        Some(a) => a.clone(),
+        None => activity_of(&agent)?,
+    };
     let status = match &activity.status {
         ChainStatus::Empty => ChainVerdict::Empty,
         ChainStatus::Valid(_) => ChainVerdict::Valid,
