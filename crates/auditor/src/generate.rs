@@ -6,11 +6,13 @@ use crate::mirror::{
     blake2b_256, holo_hash, Action, AppEntryDef, AppEntryOut, Data, EntryType, HashKind, Header,
     Visibility,
 };
+use crate::replay;
 use ed25519_dalek::{Signer, SigningKey};
 use ovn_domain::export::{
     Bytes, ChainExport, ExportSource, ExportedAction, ExportedEntry, ExportedHead,
     CHAIN_EXPORT_FORMAT,
 };
+use ovn_domain::ContributionKind;
 use serde::Serialize;
 use serde_bytes::ByteBuf;
 
@@ -33,12 +35,6 @@ pub fn agent_hash(key: &SigningKey) -> [u8; 39] {
 #[serde(tag = "entry_type", content = "entry")]
 enum AgentEntry {
     Agent(ByteBuf),
-}
-
-#[derive(Serialize)]
-struct Profile<'a> {
-    nickname: &'a str,
-    skills: Vec<&'a str>,
 }
 
 /// Writes a chain action by action, signing each, starting with genesis.
@@ -100,13 +96,30 @@ impl ChainBuilder {
 
     /// Appends a Profile entry.
     pub fn profile(&mut self, nickname: &str) -> Vec<u8> {
-        self.app_entry(
-            0,
-            encode(&Profile {
-                nickname,
-                skills: vec!["design"],
-            }),
-        )
+        let profile = replay::Profile {
+            nickname: nickname.into(),
+            skills: vec!["design".into()],
+        };
+        self.app_entry(0, encode(&profile))
+    }
+
+    /// Appends the agent's own Contribution of `minutes` of work, dated when it is logged.
+    pub fn contribution(&mut self, minutes: u32) -> Vec<u8> {
+        let contribution = replay::Contribution {
+            contributor: ByteBuf::from(self.agent.to_vec()),
+            kind: ContributionKind::Work {
+                minutes,
+                skill: "design".into(),
+            },
+            description: "Drew the optics".into(),
+            evidence: vec![],
+            when: self.next_timestamp(),
+        };
+        self.app_entry(3, encode(&contribution))
+    }
+
+    fn next_timestamp(&self) -> i64 {
+        1_760_000_000_000_000 + self.actions.len() as i64 * 1_000
     }
 
     /// Appends a link from the agent to the last action.
@@ -126,12 +139,31 @@ impl ChainBuilder {
         self.push(data, None)
     }
 
-    fn push(&mut self, data: Data, entry: Option<(Vec<u8>, Vec<u8>)>) -> Vec<u8> {
+    /// Appends an Update of the app entry at `original` to new bytes.
+    pub fn app_update(&mut self, entry_index: u8, original: &[u8], app: Vec<u8>) -> Vec<u8> {
+        let entry = encode(&AppEntryOut::App(ByteBuf::from(app)));
+        let hash = holo_hash(HashKind::Entry, &blake2b_256(&entry)).to_vec();
+        let def = AppEntryDef {
+            entry_index,
+            zome_index: 0,
+            visibility: Visibility::Public,
+        };
+        let data = Data::Update {
+            original_action_address: ByteBuf::from(original.to_vec()),
+            original_entry_address: ByteBuf::from(vec![0; 39]),
+            entry_type: EntryType::App(def),
+            entry_hash: ByteBuf::from(hash.clone()),
+        };
+        self.push(data, Some((hash, entry)))
+    }
+
+    /// Appends any action, with an entry's (hash, bytes) if it carries one.
+    pub fn push(&mut self, data: Data, entry: Option<(Vec<u8>, Vec<u8>)>) -> Vec<u8> {
         let seq = self.actions.len();
         let action = Action {
             header: Header {
                 author: ByteBuf::from(self.agent.to_vec()),
-                timestamp: 1_760_000_000_000_000 + seq as i64 * 1_000,
+                timestamp: self.next_timestamp(),
                 action_seq: seq as u32,
                 prev_action: self.actions.last().map(|a| ByteBuf::from(a.hash.0.clone())),
             },
@@ -171,13 +203,15 @@ impl ChainBuilder {
     }
 }
 
-/// A valid chain of `n` actions (at least the three of genesis) by `key`: genesis, then
-/// alternately a Profile entry and a link.
+/// A valid chain of `n` actions (at least the three of genesis) by `key`: genesis, a profile,
+/// then alternately a contribution and a link.
 pub fn chain(key: &SigningKey, n: usize) -> ChainExport {
     let mut b = ChainBuilder::new(key.clone());
     for seq in 3..n {
-        if seq % 2 == 1 {
-            b.profile(&format!("member {seq}"));
+        if seq == 3 {
+            b.profile("alice");
+        } else if seq % 2 == 1 {
+            b.contribution(60);
         } else {
             b.link();
         }

@@ -1,5 +1,8 @@
 //! `ovn-audit`: verifies an OVN chain export (`ovn-chain-export/1`, written by the audit zome's
-//! `export_chain`) offline, trusting neither the agent who wrote the chain nor any conductor.
+//! `export_chain`) offline, without a conductor, taking nothing in the file on trust. It proves
+//! that the agent signed these actions, in this order, up to the head the export names, and that
+//! they keep the rules one chain can answer; that this is the whole chain the network holds is
+//! the online audit's question (`audit_agent`).
 //! It depends on no Holochain crate: ed25519-dalek checks signatures, blake2 the hashes,
 //! rmp-serde (the exact version Holochain encodes with) reads the signed bytes, and the
 //! protocol's rules are the same `ovn_domain` functions the integrity zome validates with.

@@ -224,3 +224,13 @@ pub fn check_holo_hash(kind: HashKind, bytes: &[u8]) -> Result<[u8; 32], String>
     }
     Ok(core)
 }
+
+/// The hash of the `Agent` entry: the agent key's core under the entry prefix (not a hash of
+/// the entry's bytes).
+pub fn agent_entry_hash(agent: &[u8]) -> Vec<u8> {
+    let mut out = agent.to_vec();
+    if out.len() == 39 {
+        out[..3].copy_from_slice(&HashKind::Entry.prefix());
+    }
+    out
+}

@@ -15,8 +15,8 @@ use ovn_domain::license::{license_fee, LicenseTerms, LicenseeCategory, Usage};
 use ovn_domain::profile::{check_private_profile, check_profile};
 use ovn_domain::resource::use_minutes;
 use ovn_domain::{ContributionKind, EndorsementKind, IncomeSource, Payout, UsageRules};
-use serde::de::{DeserializeOwned, IgnoredAny};
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_bytes::ByteBuf;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,75 +45,85 @@ pub const ENTRY_TYPES: [&str; 20] = [
     "LicenseGrant",
 ];
 
-#[derive(Deserialize)]
-struct Profile {
-    nickname: String,
-    skills: Vec<String>,
+/// The fields of the integrity zome's entries that the offline rules read (msgpack maps match
+/// by name, so the other fields are skipped when decoding). Tests and benchmarks encode them
+/// to write chains.
+#[derive(Serialize, Deserialize, Debug)]
+pub struct Profile {
+    pub nickname: String,
+    pub skills: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct PrivateProfile {
-    contact: String,
-    payout_details: String,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct PrivateProfile {
+    pub contact: String,
+    pub payout_details: String,
 }
 
-#[derive(Deserialize)]
-struct Contribution {
-    contributor: ByteBuf,
-    kind: ContributionKind<ByteBuf>,
-    description: String,
-    evidence: Vec<String>,
-    when: i64,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct Contribution {
+    pub contributor: ByteBuf,
+    pub kind: ContributionKind<ByteBuf>,
+    pub description: String,
+    pub evidence: Vec<String>,
+    pub when: i64,
 }
 
-#[derive(Deserialize)]
-struct Endorsement {
-    kind: EndorsementKind,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct Endorsement {
+    pub kind: EndorsementKind,
 }
 
-#[derive(Deserialize)]
-struct IncomeEvent {
-    project: ByteBuf,
-    amount: u64,
-    source: IncomeSource<ByteBuf>,
-    description: String,
-    evidence: Vec<String>,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct IncomeEvent {
+    pub project: ByteBuf,
+    pub amount: u64,
+    pub source: IncomeSource<ByteBuf>,
+    pub description: String,
+    pub evidence: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct Distribution {
-    project: ByteBuf,
-    income: ByteBuf,
-    payouts: Vec<Payout<ByteBuf>>,
-    retained: u64,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct Distribution {
+    pub project: ByteBuf,
+    pub income: ByteBuf,
+    pub payouts: Vec<Payout<ByteBuf>>,
+    pub retained: u64,
 }
 
-#[derive(Deserialize)]
-struct Resource {
-    rules: UsageRules,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct Resource {
+    pub rules: UsageRules,
 }
 
-#[derive(Deserialize)]
-struct ResourceUse {
-    resource: ByteBuf,
-    from: i64,
-    until: i64,
-    fee: u64,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct ResourceUse {
+    pub resource: ByteBuf,
+    pub from: i64,
+    pub until: i64,
+    pub fee: u64,
 }
 
-#[derive(Deserialize)]
-struct License {
-    terms: LicenseTerms,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct License {
+    pub terms: LicenseTerms,
 }
 
-#[derive(Deserialize)]
-struct LicenseGrant {
-    request: ByteBuf,
-    category: LicenseeCategory<IgnoredAny>,
-    terms: LicenseTerms,
-    usage: Usage,
-    fee: u64,
-    exception: Option<ByteBuf>,
+#[derive(Serialize, Deserialize, Debug)]
+pub struct LicenseGrant {
+    pub request: ByteBuf,
+    pub category: LicenseeCategory<CountedContribution>,
+    pub terms: LicenseTerms,
+    pub usage: Usage,
+    pub fee: u64,
+    pub exception: Option<ByteBuf>,
+}
+
+/// A contribution a contributing for-profit names, with its confirmations.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct CountedContribution {
+    pub contribution: ByteBuf,
+    pub confirmations: Vec<ByteBuf>,
 }
 
 /// One app entry to replay: where it is and what it is.
@@ -124,6 +134,8 @@ pub struct AppEntry<'a> {
     pub entry_index: u8,
     pub zome_index: u8,
     pub bytes: &'a [u8],
+    /// An Update (of the entry at another action), not a Create.
+    pub update: bool,
 }
 
 /// What the replay of a whole chain found and did.
@@ -149,6 +161,7 @@ pub struct Replayer {
     resources: BTreeMap<Vec<u8>, UsageRules>,
     granted: BTreeSet<Vec<u8>>,
     fees_recorded: BTreeSet<Vec<u8>>,
+    profile_created: bool,
 }
 
 impl Replayer {
@@ -167,7 +180,38 @@ impl Replayer {
             )];
         };
         *self.replay.entries.entry((*name).to_string()).or_default() += 1;
-        let result = match *name {
+        let result = if e.update {
+            self.update(name, e)
+        } else {
+            self.create(name, e)
+        };
+        match result {
+            Ok(()) => vec![],
+            Err(problem) => vec![format!("{name}: {problem}")],
+        }
+    }
+
+    /// The name of the entry type at `entry_index`, if there is one.
+    pub fn type_name(entry_index: u8) -> Option<&'static str> {
+        ENTRY_TYPES.get(usize::from(entry_index)).copied()
+    }
+
+    /// Only profiles are updated (by their own agent: the original is read online).
+    fn update(&mut self, name: &str, e: &AppEntry<'_>) -> Result<(), String> {
+        self.checked(1);
+        self.replay.rules_online += 1;
+        match name {
+            "Profile" => {
+                let p: Profile = decode(e.bytes)?;
+                check_profile(&p.nickname, &p.skills).map_err(|d| d.to_string())
+            }
+            "PrivateProfile" => self.private_profile(e),
+            _ => Err("entries of this type are never updated".into()),
+        }
+    }
+
+    fn create(&mut self, name: &str, e: &AppEntry<'_>) -> Result<(), String> {
+        match name {
             "Profile" => self.profile(e),
             "PrivateProfile" => self.private_profile(e),
             "Contribution" => self.contribution(e),
@@ -182,10 +226,6 @@ impl Replayer {
                 self.replay.rules_online += 1;
                 Ok(())
             }
-        };
-        match result {
-            Ok(()) => vec![],
-            Err(problem) => vec![format!("{name}: {problem}")],
         }
     }
 
@@ -195,8 +235,12 @@ impl Replayer {
 
     fn profile(&mut self, e: &AppEntry<'_>) -> Result<(), String> {
         let p: Profile = decode(e.bytes)?;
-        self.checked(1);
-        check_profile(&p.nickname, &p.skills).map_err(|d| d.to_string())
+        self.checked(2);
+        check_profile(&p.nickname, &p.skills).map_err(|d| d.to_string())?;
+        if std::mem::replace(&mut self.profile_created, true) {
+            return Err("a second profile: an agent creates one and updates it".into());
+        }
+        Ok(())
     }
 
     fn private_profile(&mut self, e: &AppEntry<'_>) -> Result<(), String> {
@@ -228,16 +272,19 @@ impl Replayer {
         let i: IncomeEvent = decode(e.bytes)?;
         self.checked(1);
         self.replay.rules_online += 1; // the project, and what set a fee
-        check_income(i.amount, &i.description, &i.evidence).map_err(|d| d.to_string())?;
-        if let IncomeSource::LicenseFee { grant: g } | IncomeSource::UseFee { resource_use: g } =
-            &i.source
-        {
+        let checked = check_income(i.amount, &i.description, &i.evidence);
+        let fee_of = match &i.source {
+            IncomeSource::LicenseFee { grant } => Some(grant.to_vec()),
+            _ => None,
+        };
+        self.incomes.insert(e.action.to_vec(), i);
+        checked.map_err(|d| d.to_string())?;
+        if let Some(grant) = fee_of {
             self.checked(1);
-            if !self.fees_recorded.insert(g.to_vec()) {
-                return Err(format!("the fee of {} is recorded twice", text(g)));
+            if !self.fees_recorded.insert(grant.clone()) {
+                return Err(format!("the fee of {} is recorded twice", text(&grant)));
             }
         }
-        self.incomes.insert(e.action.to_vec(), i);
         Ok(())
     }
 

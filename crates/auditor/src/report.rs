@@ -8,8 +8,8 @@ use std::fmt::Write;
 pub fn render(file: &str, v: &Verification) -> String {
     let mut out = String::new();
     let source = match v.source {
-        ExportSource::Author => "exported by its author",
-        ExportSource::Dht => "gathered from the DHT",
+        ExportSource::Author => "exported by its author, the export says",
+        ExportSource::Dht => "gathered from the DHT, the export says",
     };
     let _ = writeln!(out, "ovn-audit {file}");
     let _ = writeln!(out, "  chain of  {}", v.agent);
@@ -32,7 +32,9 @@ pub fn render(file: &str, v: &Verification) -> String {
     if v.findings.is_empty() {
         let _ = writeln!(
             out,
-            "  no findings: every signature, hash, link and replayed rule holds"
+            "  no findings: every signature, hash, link and replayed rule holds\n  \
+             (the agent signed these actions, in this order, up to the head the export names;\n  \
+             that this is the whole chain the network holds, compare with audit_agent's head)"
         );
     } else {
         let _ = writeln!(

@@ -8,6 +8,7 @@ use crate::replay::{AppEntry, Replay, Replayer};
 use ed25519_dalek::{Signature, VerifyingKey};
 use ovn_domain::export::{Bytes, ChainExport, CHAIN_EXPORT_FORMAT};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What is wrong, by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,6 +123,7 @@ pub fn verify(export: &ChainExport, mut progress: impl FnMut(usize)) -> Verifica
     let mut signatures = 0;
     let mut entries = 0;
     let mut withheld = 0;
+    let mut created: HashMap<&[u8], &'static str> = HashMap::new();
     for (i, exported) in export.actions.iter().enumerate() {
         if i % 1024 == 0 {
             progress(i);
@@ -251,7 +253,7 @@ pub fn verify(export: &ChainExport, mut progress: impl FnMut(usize)) -> Verifica
                     entry_hash,
                 },
             ) => {
-                if entry_hash.as_slice()[..] != agent_entry_hash(&export.agent.0)[..] {
+                if entry_hash.as_slice()[..] != mirror::agent_entry_hash(&export.agent.0)[..] {
                     found(
                         at,
                         hash,
@@ -280,6 +282,12 @@ pub fn verify(export: &ChainExport, mut progress: impl FnMut(usize)) -> Verifica
                 format!("{} carries an entry", action.data.name()),
             ),
             (None, None) => {}
+            (Some((t, _)), None) if t.is_private() && export.private_entries => found(
+                at,
+                hash,
+                Kind::Entry,
+                "a private entry is missing from an export that says it includes them".into(),
+            ),
             (Some((t, _)), None) if t.is_private() => withheld += 1,
             (Some(_), None) => found(at, hash, Kind::Entry, "its public entry is missing".into()),
             (Some((t, claimed)), Some(e)) => {
@@ -288,6 +296,9 @@ pub fn verify(export: &ChainExport, mut progress: impl FnMut(usize)) -> Verifica
                     Ok(app) => {
                         entries += 1;
                         if let (EntryType::App(def), Some(bytes)) = (t, app) {
+                            if let Some(name) = Replayer::type_name(def.entry_index) {
+                                created.insert(exported.hash.0.as_slice(), name);
+                            }
                             let problems = replayer.entry(&AppEntry {
                                 action: &exported.hash.0,
                                 author: &action.header.author,
@@ -295,6 +306,7 @@ pub fn verify(export: &ChainExport, mut progress: impl FnMut(usize)) -> Verifica
                                 entry_index: def.entry_index,
                                 zome_index: def.zome_index,
                                 bytes: &bytes,
+                                update: matches!(action.data, Data::Update { .. }),
                             });
                             for p in problems {
                                 found(at, hash, Kind::Rule, p);
@@ -304,7 +316,53 @@ pub fn verify(export: &ChainExport, mut progress: impl FnMut(usize)) -> Verifica
                 }
             }
         }
+        // What the ledger never allows, where one chain can tell; the rest is left online.
+        match &action.data {
+            Data::DeleteLink { .. } => found(
+                at,
+                hash,
+                Kind::Rule,
+                "index links are never deleted: the ledger is append-only".into(),
+            ),
+            Data::Delete {
+                deletes_address, ..
+            } => match created.get(deletes_address.as_slice()) {
+                Some(&name) if name != "PrivateProfile" => found(
+                    at,
+                    hash,
+                    Kind::Rule,
+                    format!(
+                        "{name}: entries of this type are never deleted: the ledger is append-only"
+                    ),
+                ),
+                _ => replayer.replay.rules_online += 1,
+            },
+            Data::CreateLink { .. } => replayer.replay.rules_online += 1,
+            _ => {}
+        }
+        if matches!(
+            prev.as_ref().map(|(_, p)| &p.data),
+            Some(Data::CloseChain { .. })
+        ) {
+            found(
+                at,
+                hash,
+                Kind::Link,
+                "an action after the chain was closed".into(),
+            );
+        }
         prev = Some((&exported.hash, action));
+    }
+    if export.actions.len() < 3 {
+        found(
+            None,
+            None,
+            Kind::Genesis,
+            format!(
+                "{} actions: every chain opens with Dna, AgentValidationPkg and the agent's key",
+                export.actions.len()
+            ),
+        );
     }
     progress(export.actions.len());
     match (&export.head, export.actions.last()) {
@@ -330,15 +388,6 @@ pub fn verify(export: &ChainExport, mut progress: impl FnMut(usize)) -> Verifica
     v
 }
 
-/// The hash of the `Agent` entry: the agent key's core under the entry prefix.
-fn agent_entry_hash(agent: &[u8]) -> Vec<u8> {
-    let mut out = agent.to_vec();
-    if out.len() == 39 {
-        out[..3].copy_from_slice(&HashKind::Entry.prefix());
-    }
-    out
-}
-
 /// Checks an entry against its action; returns an app entry's own bytes.
 fn check_entry(
     t: &EntryType,
@@ -356,7 +405,7 @@ fn check_entry(
             if key.as_slice() != author {
                 return Err("the agent key entry is not its author's key".into());
             }
-            agent_entry_hash(key)
+            mirror::agent_entry_hash(key)
         }
         (mirror::Entry::App(_), EntryType::App(_))
         | (mirror::Entry::CounterSign(_), EntryType::App(_))

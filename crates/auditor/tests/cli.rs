@@ -40,7 +40,9 @@ fn a_clean_chain_exits_0_with_a_report() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     assert!(
-        report.contains("30 actions (exported by its author): 30 signatures verified"),
+        report.contains(
+            "30 actions (exported by its author, the export says): 30 signatures verified"
+        ),
         "{report}"
     );
     assert!(report.contains("no findings"), "{report}");

@@ -47,9 +47,10 @@ pub fn chain_of(agent: &AgentPubKey) -> ExternResult<Chain> {
     })?;
     let mut records = Vec::with_capacity(walked.len());
     for step in walked.into_iter().rev() {
-        let entry = match (step.cached_entry, step.action.action().entry_type()) {
+        let action = step.action.action();
+        let entry = match (step.cached_entry, action.entry_type()) {
             (Some(entry), _) => Some(entry),
-            (None, Some(t)) if *t.visibility() == EntryVisibility::Public => {
+            (None, Some(_)) if !is_private(action) => {
                 get(step.action.as_hash().clone(), GetOptions::network())?
                     .and_then(|r| r.entry().as_option().cloned())
             }
@@ -105,4 +106,11 @@ fn head_of(activity: &AgentActivityStatus) -> Option<ActionHash> {
         ChainStatus::Forked(f) => Some(f.first_action.clone()),
         ChainStatus::Empty => None,
     }
+}
+
+/// Whether the action creates or updates a private entry.
+pub fn is_private(action: &Action) -> bool {
+    action
+        .entry_type()
+        .is_some_and(|t| *t.visibility() == EntryVisibility::Private)
 }

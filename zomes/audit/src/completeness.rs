@@ -1,33 +1,81 @@
 //! What validation cannot see: a distribution is checked *given its inputs*; whether it named
-//! every contribution that counted is a question for the project's public index. A counted
+//! every input it should have is a question for the project's public index. Left out are: a
 //! contribution dated up to the cutoff, counted when the distribution was made, and listed in
-//! none of the settlements it names was left out.
+//! none of the settlements it names; and an earlier distribution of the project (made before
+//! it) that it does not name, whose Debt and Once claims it would then pay again.
 
 use hdk::prelude::*;
 use ovn_domain::endorsement::ContributionState;
 use ovn_domain::Period;
-use ovn_integrity::{Contribution, Distribution, Settlement};
+use ovn_integrity::{Contribution, Distribution, LinkTypes, Settlement};
 use ovn_zome_support::index::{contributions_in_period, periods_of_project};
-use ovn_zome_support::records::get_entry;
+use ovn_zome_support::records::{get_entry, get_targets};
 use ovn_zome_support::status::status_report_as_of;
 use std::collections::BTreeSet;
 
-/// A counted contribution a distribution did not include.
+/// An input a distribution should have named and did not.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct LeftOut {
     pub distribution: ActionHash,
-    pub contribution: ActionHash,
-    pub contributor: AgentPubKey,
-    pub when: Timestamp,
+    pub missing: Missing,
 }
 
-/// The counted contributions of the distribution's project that it left out. `made_at` is when
-/// it was made: a contribution confirmed later was rightly absent.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Missing {
+    /// A counted contribution.
+    Contribution {
+        contribution: ActionHash,
+        contributor: AgentPubKey,
+        when: Timestamp,
+    },
+    /// An earlier distribution of the project.
+    EarlierDistribution { distribution: ActionHash },
+}
+
+/// Everything the distribution at `hash` left out (see the module documentation).
 pub fn left_out(
     hash: &ActionHash,
     d: &Distribution,
     made_at: Timestamp,
 ) -> ExternResult<Vec<LeftOut>> {
+    let mut missing = contributions_left_out(d, made_at)?;
+    missing.extend(earlier_left_out(hash, d, made_at)?);
+    Ok(missing
+        .into_iter()
+        .map(|missing| LeftOut {
+            distribution: hash.clone(),
+            missing,
+        })
+        .collect())
+}
+
+/// The project's distributions made before this one that it does not name.
+fn earlier_left_out(
+    hash: &ActionHash,
+    d: &Distribution,
+    made_at: Timestamp,
+) -> ExternResult<Vec<Missing>> {
+    let named: BTreeSet<&ActionHash> = d.earlier.iter().collect();
+    let links = get_links(
+        LinkQuery::try_new(d.project.clone(), LinkTypes::ProjectToDistributions)?,
+        GetStrategy::default(),
+    )?;
+    Ok(get_targets(links)?
+        .into_iter()
+        .filter(|r| r.action_address() != hash && r.action().timestamp() < made_at)
+        .filter(|r| !named.contains(r.action_address()))
+        .filter(|r| {
+            matches!(r.entry().to_app_option::<Distribution>(), Ok(Some(e)) if e.project == d.project)
+        })
+        .map(|r| Missing::EarlierDistribution {
+            distribution: r.action_address().clone(),
+        })
+        .collect())
+}
+
+/// The counted contributions of the distribution's project that it left out. `made_at` is when
+/// it was made: a contribution confirmed later was rightly absent.
+fn contributions_left_out(d: &Distribution, made_at: Timestamp) -> ExternResult<Vec<Missing>> {
     let mut listed = BTreeSet::new();
     for s in &d.settlements {
         if let Some(Ok((_, settlement))) = get_entry::<Settlement>(s)? {
@@ -53,8 +101,7 @@ pub fn left_out(
             }
             let then = status_report_as_of(contribution.clone(), &c, Some(made_at))?;
             if then.status.state == ContributionState::Counted {
-                missing.push(LeftOut {
-                    distribution: hash.clone(),
+                missing.push(Missing::Contribution {
                     contribution,
                     contributor: c.contributor,
                     when: c.when,

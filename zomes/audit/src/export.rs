@@ -1,7 +1,7 @@
 //! `export_chain`: an agent's chain exactly as signed, in the `ovn-chain-export/1` format
 //! (`ovn_domain::export`), for `ovn-audit` to verify offline.
 
-use crate::chain::chain_of;
+use crate::chain::{chain_of, is_private};
 use crate::AuditError;
 use hdk::prelude::*;
 use holochain_serialized_bytes::encode;
@@ -57,9 +57,7 @@ fn exported(record: &Record, include_private: bool) -> ExternResult<ExportedActi
         what: format!("action {}", record.action_address()),
         reason: e.to_string(),
     })?;
-    let private = action
-        .entry_type()
-        .is_some_and(|t| *t.visibility() == EntryVisibility::Private);
+    let private = is_private(action);
     let entry = match (record.entry().as_option(), action.entry_hash()) {
         (Some(entry), Some(hash)) if include_private || !private => Some(ExportedEntry {
             hash: raw(hash),

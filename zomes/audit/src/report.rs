@@ -3,7 +3,7 @@
 //! rules (`ovn_integrity::validate_op`), which recompute every derived figure (distributions,
 //! fees, custody) with the same domain functions; and each distribution's completeness.
 
-use crate::chain::{activity_of, chain_of};
+use crate::chain::{activity_of, chain_of, is_private, Chain};
 use crate::completeness::{left_out, LeftOut};
 use hdi::prelude::{FlatOp, OpRecord};
 use hdk::prelude::*;
@@ -45,8 +45,9 @@ pub struct WarrantSummary {
 pub enum Verdict {
     Valid,
     Invalid(String),
-    /// The rules could not be run: a private entry the auditor cannot see, or a dependency the
-    /// network does not hold.
+    /// Another agent's private entry: only its hash is public, so its rules cannot be run.
+    Private,
+    /// The rules could not be run: a dependency the network does not hold, or an error.
     NotReplayable(String),
 }
 
@@ -72,16 +73,30 @@ pub struct AuditReport {
     pub rejected: Vec<(u32, ActionHash)>,
     pub replayed: Vec<Replayed>,
     pub left_out: Vec<LeftOut>,
-    /// Nothing found: a chain the network holds as valid, no warrant, no rejection, every
-    /// replay valid, nothing left out of a distribution. (An agent the network has no activity
-    /// of is not clean: there was nothing to audit.)
+    /// Why the chain could not be read from the network, when it could not (the status and
+    /// warrants above are still the authorities' answer).
+    pub unreadable: Option<String>,
+    /// Nothing found: a chain the network holds as valid and could be read, no warrant, no
+    /// rejection, every record replayed and valid (others' private entries aside), nothing left
+    /// out of a distribution. (An agent the network has no activity of is not clean: there was
+    /// nothing to audit.)
     pub clean: bool,
 }
 
 /// The audit of `agent` (see the module documentation).
 #[hdk_extern]
 pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
-    let chain = chain_of(&agent)?;
+    let (chain, unreadable) = match chain_of(&agent) {
+        Ok(chain) => (chain, None),
+        Err(e) => (
+            Chain {
+                source: ExportSource::Dht,
+                records: vec![],
+                activity: None,
+            },
+            Some(e.to_string()),
+        ),
+    };
     let activity = match &chain.activity {
         Some(a) => a.clone(),
         None => activity_of(&agent)?,
@@ -119,13 +134,32 @@ pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
         }
         replayed.push(one);
     }
+    // An action a warrant names is replayed too, when the chain walk did not reach it (the
+    // authorities' valid chain stops before a rejected action).
+    for w in &warrants {
+        let Some(hash) = &w.action else { continue };
+        if chain.records.iter().any(|r| r.action_address() == hash) {
+            continue;
+        }
+        replayed.push(match warranted_record(hash) {
+            Ok(record) => replay(&record)?,
+            Err(e) => Replayed {
+                seq: 0,
+                action: hash.clone(),
+                what: "warranted action".into(),
+                figure: None,
+                verdict: Verdict::NotReplayable(format!("not reachable: {e}")),
+            },
+        });
+    }
     let rejected = activity.rejected_activity.clone();
     let clean = status == ChainVerdict::Valid
+        && unreadable.is_none()
         && warrants.is_empty()
         && rejected.is_empty()
         && replayed
             .iter()
-            .all(|r| !matches!(r.verdict, Verdict::Invalid(_)))
+            .all(|r| matches!(r.verdict, Verdict::Valid | Verdict::Private))
         && missing.is_empty();
     Ok(AuditReport {
         agent,
@@ -136,6 +170,7 @@ pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
         rejected,
         replayed,
         left_out: missing,
+        unreadable,
         clean,
     })
 }
@@ -160,19 +195,27 @@ fn summary(w: &SignedWarrant) -> WarrantSummary {
     }
 }
 
+/// The record of an action a warrant names: the action as signed, and its entry if any.
+fn warranted_record(hash: &ActionHash) -> ExternResult<Record> {
+    let action = must_get_action(hash.clone())?;
+    let entry = match action.action().entry_hash() {
+        Some(e) if !is_private(action.action()) => Some(must_get_entry(e.clone())?.content),
+        _ => None,
+    };
+    let entry = RecordEntry::new(action.action().entry_type().map(|t| t.visibility()), entry);
+    Ok(Record::new(action, entry))
+}
+
 /// Runs the integrity zome's rules over one record, as a validator of its StoreRecord op would.
 fn replay(record: &Record) -> ExternResult<Replayed> {
     let action = record.action();
-    let private_hidden = action
-        .entry_type()
-        .is_some_and(|t| *t.visibility() == EntryVisibility::Private)
-        && record.entry().as_option().is_none();
+    let private_hidden = is_private(action) && record.entry().as_option().is_none();
     let op = Op::CreateRecord(CreateRecord {
         record: record.clone(),
     });
     let (what, figure) = describe(&op, action);
     let verdict = if private_hidden {
-        Verdict::NotReplayable("a private entry: only its hash is public".into())
+        Verdict::Private
     } else {
         match validate_op(op) {
             Ok(ValidateCallbackResult::Valid) => Verdict::Valid,
@@ -217,7 +260,7 @@ fn describe(op: &Op, action: &Action) -> (String, Option<String>) {
 fn figure(entry: &EntryTypes) -> Option<String> {
     Some(match entry {
         EntryTypes::Distribution(d) => {
-            let paid: u64 = d.payouts.iter().map(|p| p.amount).sum();
+            let paid: u128 = d.payouts.iter().map(|p| u128::from(p.amount)).sum();
             format!(
                 "distributes income {}: {} payouts totalling {paid}, {} retained",
                 d.income,
