@@ -81,17 +81,8 @@ impl ChainBuilder {
     /// Appends a public app entry of the integrity zome's type `entry_index`; returns its
     /// action's hash.
     pub fn app_entry(&mut self, entry_index: u8, app: Vec<u8>) -> Vec<u8> {
-        let entry = encode(&AppEntryOut::App(ByteBuf::from(app)));
-        let hash = holo_hash(HashKind::Entry, &blake2b_256(&entry)).to_vec();
-        let def = AppEntryDef {
-            entry_index,
-            zome_index: 0,
-            visibility: Visibility::Public,
-        };
-        self.push(
-            create(EntryType::App(def), hash.clone()),
-            Some((hash, entry)),
-        )
+        let (entry_type, hash, entry) = public_app_entry(entry_index, app);
+        self.push(create(entry_type, hash.clone()), Some((hash, entry)))
     }
 
     /// Appends a Profile entry.
@@ -141,17 +132,11 @@ impl ChainBuilder {
 
     /// Appends an Update of the app entry at `original` to new bytes.
     pub fn app_update(&mut self, entry_index: u8, original: &[u8], app: Vec<u8>) -> Vec<u8> {
-        let entry = encode(&AppEntryOut::App(ByteBuf::from(app)));
-        let hash = holo_hash(HashKind::Entry, &blake2b_256(&entry)).to_vec();
-        let def = AppEntryDef {
-            entry_index,
-            zome_index: 0,
-            visibility: Visibility::Public,
-        };
+        let (entry_type, hash, entry) = public_app_entry(entry_index, app);
         let data = Data::Update {
             original_action_address: ByteBuf::from(original.to_vec()),
             original_entry_address: ByteBuf::from(vec![0; 39]),
-            entry_type: EntryType::App(def),
+            entry_type,
             entry_hash: ByteBuf::from(hash.clone()),
         };
         self.push(data, Some((hash, entry)))
@@ -217,6 +202,18 @@ pub fn chain(key: &SigningKey, n: usize) -> ChainExport {
         }
     }
     b.finish()
+}
+
+/// A public app entry of the integrity zome's type `entry_index`: its type, hash and bytes.
+fn public_app_entry(entry_index: u8, app: Vec<u8>) -> (EntryType, Vec<u8>, Vec<u8>) {
+    let entry = encode(&AppEntryOut::App(ByteBuf::from(app)));
+    let hash = holo_hash(HashKind::Entry, &blake2b_256(&entry)).to_vec();
+    let def = AppEntryDef {
+        entry_index,
+        zome_index: 0,
+        visibility: Visibility::Public,
+    };
+    (EntryType::App(def), hash, entry)
 }
 
 fn create(entry_type: EntryType, entry_hash: Vec<u8>) -> Data {
