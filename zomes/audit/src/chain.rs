@@ -67,9 +67,11 @@ pub fn chain_of(agent: &AgentPubKey) -> ExternResult<Chain> {
     })
 }
 
-/// What the authorities of `agent`'s activity report; what this conductor holds itself when
-/// the network answers with nothing (in a small network the caller may be the only honest
-/// authority left, holding the warrants against an agent it no longer talks to).
+/// What the authorities of `agent`'s activity report, with the warrants and rejections this
+/// conductor holds itself added: an authority may be the agent in question (in a small network,
+/// a hostile agent answers for her own chain, without the warrants against her), and the caller
+/// may be the only honest authority left. When the network answers with nothing, this
+/// conductor's own view is the answer.
 pub fn activity_of(agent: &AgentPubKey) -> ExternResult<AgentActivityStatus> {
     let ask = |options| {
         get_agent_activity(
@@ -80,13 +82,24 @@ pub fn activity_of(agent: &AgentPubKey) -> ExternResult<AgentActivityStatus> {
         )
     };
     let remote = ask(GetOptions::network())?;
-    let nothing = |a: &AgentActivityStatus| {
-        a.status == ChainStatus::Empty && a.highest_observed.is_none() && a.warrants.is_empty()
-    };
-    if nothing(&remote) {
-        return ask(GetOptions::local());
+    let local = ask(GetOptions::local())?;
+    let (mut view, other) =
+        if remote.status == ChainStatus::Empty && remote.highest_observed.is_none() {
+            (local, remote)
+        } else {
+            (remote, local)
+        };
+    for w in other.warrants {
+        if !view.warrants.contains(&w) {
+            view.warrants.push(w);
+        }
     }
-    Ok(remote)
+    for r in other.rejected_activity {
+        if !view.rejected_activity.contains(&r) {
+            view.rejected_activity.push(r);
+        }
+    }
+    Ok(view)
 }
 
 /// The highest action the authorities observed (the first, where they saw a fork), or the

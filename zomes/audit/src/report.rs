@@ -138,8 +138,8 @@ pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
     // authorities' valid chain stops before a rejected action).
     for w in &warrants {
         let Some(hash) = &w.action else { continue };
-        if chain.records.iter().any(|r| r.action_address() == hash) {
-            continue;
+        if replayed.iter().any(|r| &r.action == hash) {
+            continue; // reached by the walk, or named by an earlier warrant
         }
         replayed.push(match warranted_record(hash) {
             Ok(record) => replay(&record)?,
