@@ -93,11 +93,13 @@ fn each_kind_of_tampering_is_named() {
 }
 
 #[test]
-fn an_agent_entry_of_another_agent_is_found() {
+fn a_chain_claimed_for_another_agent_is_found() {
     let mut export = chain(&agent(1), 5);
     export.agent = Bytes(crate::generate::agent_hash(&agent(2)).to_vec());
     let v = check(&export);
     assert!(kinds(&v).contains(&Kind::Author));
+    // Its genesis names agent 1's key, not the agent the export claims.
+    assert!(kinds(&v).contains(&Kind::Genesis));
 }
 
 #[derive(Clone, Debug)]
