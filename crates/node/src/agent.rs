@@ -1,0 +1,244 @@
+//! One agent: its own conductor (in-process keystore, databases under `<data-dir>/agent-N`),
+//! the OVN app installed on first start, and an app interface the UI connects to.
+
+use crate::{say, with_progress, APP_ID};
+use anyhow::{bail, Context};
+use holochain::conductor::config::{ConductorConfig, KeystoreConfig, NetworkConfig};
+use holochain::conductor::paths::DataRootPath;
+use holochain::conductor::{Conductor, ConductorHandle};
+use holochain::prelude::*;
+use holochain_conductor_api::{AppInfo, CellInfo, IssueAppAuthenticationTokenPayload};
+use holochain_types::websocket::AllowedOrigins;
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// The servers every agent's conductor uses to find peers and relay through.
+pub struct Network {
+    pub bootstrap: url2::Url2,
+    pub relay: url2::Url2,
+}
+
+/// A started agent.
+pub struct Agent {
+    /// 1-based, as printed.
+    pub index: u16,
+    pub conductor: ConductorHandle,
+    pub agent_key: AgentPubKey,
+    pub cell_id: CellId,
+    /// The websocket port of the app interface on 127.0.0.1 (and ::1).
+    pub app_port: u16,
+    /// A token for that interface, valid until the node stops.
+    pub token: Vec<u8>,
+    pub network_seed: Option<String>,
+}
+
+/// Starts agent `index`'s conductor from `dir`, installing the app from `happ` the first time.
+pub async fn start(
+    index: u16,
+    dir: &Path,
+    happ: &bytes::Bytes,
+    network: &Network,
+    network_seed: Option<&str>,
+) -> anyhow::Result<Agent> {
+    let started = Instant::now();
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let passphrase = passphrase(dir)?;
+    let conductor = with_progress(
+        &format!("agent {index}: opening its keystore and databases"),
+        Conductor::builder()
+            .config(config(dir, network))
+            .passphrase(Some(Arc::new(Mutex::new(sodoken::LockedArray::from(
+                passphrase,
+            )))))
+            .no_print_setup()
+            .build(),
+    )
+    .await
+    .context("the conductor did not start")?;
+
+    let info = match app_info(&conductor).await? {
+        Some(info) => {
+            if !matches!(info.status, AppStatus::Enabled) {
+                conductor.clone().enable_app(APP_ID.to_string()).await?;
+            }
+            info
+        }
+        None => {
+            install(index, &conductor, happ, network_seed).await?;
+            app_info(&conductor)
+                .await?
+                .context("the app was installed but the conductor does not list it")?
+        }
+    };
+    let (cell_id, installed_seed) = provisioned_cell(&info)?;
+    if let Some(wanted) = network_seed {
+        if installed_seed.as_deref() != Some(wanted) {
+            bail!(
+                "this data directory joined the network with seed {installed_seed:?}, not {wanted:?}: \
+                 a network is fixed at first start; give another --data-dir to join {wanted:?}"
+            );
+        }
+    }
+    warm_up(index, &conductor, &info.agent_pub_key, &cell_id).await;
+    let app_port = app_interface(&conductor).await?;
+    let token = conductor
+        .issue_app_authentication_token(
+            IssueAppAuthenticationTokenPayload::for_installed_app_id(APP_ID.to_string())
+                .expiry_seconds(0)
+                .single_use(false),
+        )?
+        .token;
+    say(format!(
+        "agent {index}: started in {:.1} s: agent {}, DNA {}",
+        started.elapsed().as_secs_f64(),
+        info.agent_pub_key,
+        cell_id.dna_hash()
+    ));
+    Ok(Agent {
+        index,
+        conductor,
+        agent_key: info.agent_pub_key,
+        cell_id,
+        app_port,
+        token,
+        network_seed: installed_seed,
+    })
+}
+
+fn config(dir: &Path, network: &Network) -> ConductorConfig {
+    // Field by field: with `test_utils` (which the node shares with the tests so that both use
+    // one compiled conductor) NetworkConfig has extra fields whose defaults are the real ones.
+    let mut net = NetworkConfig::default();
+    net.bootstrap_url = network.bootstrap.clone();
+    net.relay_url = network.relay.clone();
+    // A local relay speaks plain http; the conductor allows it only when told.
+    net.advanced = Some(serde_json::json!({ "irohTransport": { "relayAllowPlainText": true } }));
+    let mut config = ConductorConfig::default();
+    config.data_root_path = Some(DataRootPath::from(dir.join("conductor")));
+    config.keystore = KeystoreConfig::LairServerInProc { lair_root: None };
+    config.admin_interfaces = None;
+    config.network = net;
+    config
+}
+
+/// The passphrase that locks this agent's keystore and database key: random on first start,
+/// then read back (the conductor needs the same one every time). Kept beside the keystore with
+/// owner-only permissions: it protects nothing from someone who can read the data directory.
+fn passphrase(dir: &Path) -> anyhow::Result<Vec<u8>> {
+    let path = dir.join("passphrase");
+    if path.exists() {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        return Ok(text.trim().as_bytes().to_vec());
+    }
+    let mut random = [0u8; 32];
+    getrandom::getrandom(&mut random).context("no randomness for a passphrase")?;
+    let text = hex(&random);
+    let mut file = std::fs::OpenOptions::new();
+    file.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
+    let mut file = file
+        .open(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    Ok(text.into_bytes())
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+async fn app_info(conductor: &ConductorHandle) -> anyhow::Result<Option<AppInfo>> {
+    Ok(conductor.get_app_info(&APP_ID.to_string()).await?)
+}
+
+async fn install(
+    index: u16,
+    conductor: &ConductorHandle,
+    happ: &bytes::Bytes,
+    network_seed: Option<&str>,
+) -> anyhow::Result<()> {
+    let payload = InstallAppPayload {
+        source: AppBundleSource::Bytes(happ.clone()),
+        agent_key: None,
+        installed_app_id: Some(APP_ID.to_string()),
+        network_seed: network_seed.map(str::to_string),
+        roles_settings: None,
+        ignore_genesis_failure: false,
+        restore_from_dht: false,
+    };
+    with_progress(
+        &format!("agent {index}: first start: new agent key, installing the OVN hApp (genesis)"),
+        async {
+            conductor.clone().install_app_bundle(payload).await?;
+            conductor.clone().enable_app(APP_ID.to_string()).await?;
+            anyhow::Ok(())
+        },
+    )
+    .await
+    .context("installing the OVN hApp")
+}
+
+fn provisioned_cell(info: &AppInfo) -> anyhow::Result<(CellId, Option<String>)> {
+    info.cell_info
+        .get("ovn")
+        .into_iter()
+        .flatten()
+        .find_map(|cell| match cell {
+            CellInfo::Provisioned(cell) => Some((
+                cell.cell_id.clone(),
+                Some(cell.dna_modifiers.network_seed.clone()).filter(|seed| !seed.is_empty()),
+            )),
+            _ => None,
+        })
+        .context("the installed app has no provisioned `ovn` cell")
+}
+
+/// Makes the conductor compile the zomes to native code now (a minute on the first start, kept
+/// in its wasm database afterwards) instead of on the UI's first call.
+async fn warm_up(index: u16, conductor: &ConductorHandle, agent: &AgentPubKey, cell_id: &CellId) {
+    let calls = [
+        ("members", "get_my_profile"),
+        ("contributions", "get_contributions_for_agent"),
+    ];
+    with_progress(
+        &format!("agent {index}: loading the zomes (compiled to native code on first start)"),
+        async {
+            for (zome, function) in calls {
+                // The answer does not matter, only that the zome is compiled to give it.
+                let _: Result<(), _> = conductor
+                    .easy_call_zome(agent, None, cell_id.clone(), zome, function, agent.clone())
+                    .await;
+            }
+        },
+    )
+    .await;
+}
+
+/// The app interface for the UI: the one this conductor restarted, or a new one. Interfaces
+/// are kept in the conductor's state and restarted on every start (on a new free port), and
+/// no call removes one, so one is reused rather than another added each start.
+async fn app_interface(conductor: &ConductorHandle) -> anyhow::Result<u16> {
+    let existing = conductor
+        .list_app_interfaces()
+        .await?
+        .into_iter()
+        .find(|interface| interface.installed_app_id.as_deref() == Some(APP_ID));
+    if let Some(interface) = existing {
+        return Ok(interface.port);
+    }
+    // Any origin: a connection needs the token, which only the page this node serves holds.
+    Ok(conductor
+        .clone()
+        .add_app_interface(
+            either::Either::Left(0),
+            None,
+            AllowedOrigins::Any,
+            Some(APP_ID.to_string()),
+        )
+        .await?)
+}

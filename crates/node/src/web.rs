@@ -1,0 +1,300 @@
+//! The UI server of each agent, on 127.0.0.1: the built UI, `index.html` with what the page
+//! needs to reach its conductor, a status endpoint, and the zome-call signing endpoint.
+//!
+//! `@holochain/client` reads `window.__HC_LAUNCHER_ENV__` (app interface port, app id, token),
+//! as under Kangaroo or hc-spin. Zome calls must be signed by the agent's key, which lives in
+//! the node's keystore: the page posts the msgpack-encoded `ZomeCallParams` it built to
+//! `/api/sign-zome-call` with the per-process secret injected into the page, and the node signs
+//! them only if they are a call by this agent to this agent's OVN cell.
+
+use crate::agent::{hex, Agent};
+use crate::say;
+use anyhow::Context;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use holochain::prelude::*;
+use holochain_keystore::AgentPubKeyExt;
+use std::future::Future;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// What one agent's UI server knows.
+struct Site {
+    agent_key: AgentPubKey,
+    cell_id: CellId,
+    conductor: holochain::conductor::ConductorHandle,
+    index: u16,
+    app_port: u16,
+    token: Vec<u8>,
+    network_seed: Option<String>,
+    ui_dir: PathBuf,
+    /// Proves to the signing endpoint that a request comes from a page this node served.
+    secret: String,
+    /// The `Host` headers accepted: this port on 127.0.0.1 or localhost (no DNS rebinding).
+    hosts: [String; 2],
+}
+
+/// Serves every agent's UI until `stop` resolves, then closes the servers.
+pub async fn serve(
+    agents: &[Agent],
+    first_port: u16,
+    ui_dir: &Path,
+    stop: impl Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let (stopping, stopped) = tokio::sync::watch::channel(false);
+    let mut servers = tokio::task::JoinSet::new();
+    let mut urls = Vec::new();
+    for agent in agents {
+        let port = match first_port {
+            0 => 0,
+            port => port
+                .checked_add(agent.index - 1)
+                .context("--port too high")?,
+        };
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .with_context(|| {
+                format!(
+                    "cannot serve agent {}'s UI on 127.0.0.1:{port} (in use? give --port)",
+                    agent.index
+                )
+            })?;
+        let port = listener.local_addr()?.port();
+        let site = Arc::new(site(agent, ui_dir, port)?);
+        let router = Router::new()
+            .route("/", get(index))
+            .route("/index.html", get(index))
+            .route("/api/status", get(status))
+            .route("/api/sign-zome-call", post(sign_zome_call))
+            .fallback(get(file))
+            .with_state(site);
+        let mut stopped = stopped.clone();
+        servers.spawn(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                })
+                .await
+        });
+        let url = format!("http://127.0.0.1:{port}/");
+        say(format!(
+            "agent {} ({}) UI at {url}",
+            agent.index, agent.agent_key
+        ));
+        urls.push(url);
+    }
+    say(format!(
+        "ready: open {} in your browser. Ctrl-C stops the node.",
+        urls.join(" and ")
+    ));
+    tokio::select! {
+        _ = stop => {}
+        Some(ended) = servers.join_next() => {
+            ended?.context("a UI server stopped")?;
+        }
+    }
+    let _ = stopping.send(true);
+    while let Some(ended) = servers.join_next().await {
+        ended?.context("a UI server failed while stopping")?;
+    }
+    Ok(())
+}
+
+fn site(agent: &Agent, ui_dir: &Path, port: u16) -> anyhow::Result<Site> {
+    let mut secret = [0u8; 32];
+    getrandom::getrandom(&mut secret).context("no randomness for the signing secret")?;
+    Ok(Site {
+        agent_key: agent.agent_key.clone(),
+        cell_id: agent.cell_id.clone(),
+        conductor: agent.conductor.clone(),
+        index: agent.index,
+        app_port: agent.app_port,
+        token: agent.token.clone(),
+        network_seed: agent.network_seed.clone(),
+        ui_dir: ui_dir.to_path_buf(),
+        secret: hex(&secret),
+        hosts: [format!("127.0.0.1:{port}"), format!("localhost:{port}")],
+    })
+}
+
+fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        message.into(),
+    )
+        .into_response()
+}
+
+/// Only requests addressed to this server by its loopback name: a page of another site that
+/// rebinds its DNS name to 127.0.0.1 sends its own name and is refused.
+fn host_ok(site: &Site, headers: &HeaderMap) -> Result<(), Response> {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok());
+    match host {
+        Some(host) if site.hosts.iter().any(|ok| ok == host) => Ok(()),
+        _ => Err(refuse(
+            StatusCode::FORBIDDEN,
+            format!("open the UI at http://{}/", site.hosts[0]),
+        )),
+    }
+}
+
+async fn index(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
+    if let Err(refused) = host_ok(&site, &headers) {
+        return refused;
+    }
+    let path = site.ui_dir.join("index.html");
+    let html = match tokio::fs::read_to_string(&path).await {
+        Ok(html) => html,
+        Err(error) => {
+            return refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("cannot read {}: {error}", path.display()),
+            )
+        }
+    };
+    let token: Vec<String> = site.token.iter().map(u8::to_string).collect();
+    let script = format!(
+        "<script>window.__HC_LAUNCHER_ENV__={{APP_INTERFACE_PORT:{},INSTALLED_APP_ID:\"{}\",APP_INTERFACE_TOKEN:[{}]}};\
+         window.__OVN_NODE__={{signUrl:\"/api/sign-zome-call\",secret:\"{}\",agent:{}}};</script>",
+        site.app_port,
+        crate::APP_ID,
+        token.join(","),
+        site.secret,
+        site.index
+    );
+    let html = match html.find("<head>") {
+        Some(at) => format!("{}{script}{}", &html[..at + 6], &html[at + 6..]),
+        None => format!("{script}{html}"),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+async fn status(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
+    if let Err(refused) = host_ok(&site, &headers) {
+        return refused;
+    }
+    axum::Json(serde_json::json!({
+        "agent": site.index,
+        "agent_key": site.agent_key.to_string(),
+        "dna_hash": site.cell_id.dna_hash().to_string(),
+        "app_id": crate::APP_ID,
+        "app_interface_port": site.app_port,
+        "network_seed": site.network_seed,
+    }))
+    .into_response()
+}
+
+async fn sign_zome_call(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refused) = host_ok(&site, &headers) {
+        return refused;
+    }
+    let secret = headers
+        .get("x-ovn-secret")
+        .and_then(|secret| secret.to_str().ok());
+    if secret != Some(site.secret.as_str()) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "missing or wrong x-ovn-secret: only a page served by this node may ask it to sign",
+        );
+    }
+    let params: ZomeCallParams = match holochain_serialized_bytes::decode(&body[..]) {
+        Ok(params) => params,
+        Err(error) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                format!("the body is not msgpack-encoded zome call params: {error}"),
+            )
+        }
+    };
+    if params.provenance != site.agent_key {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            format!("this node signs only for its agent {}", site.agent_key),
+        );
+    }
+    if params.cell_id != site.cell_id {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "this node signs only calls to its agent's OVN cell",
+        );
+    }
+    // The conductor verifies the signature over the SHA-512 of exactly these bytes.
+    let digest: Arc<[u8]> = holo_hash::encode::sha2_512(&body).into();
+    match params
+        .provenance
+        .sign_raw(site.conductor.keystore(), digest)
+        .await
+    {
+        Ok(signature) => (
+            [(header::CONTENT_TYPE, "application/octet-stream")],
+            signature.0.to_vec(),
+        )
+            .into_response(),
+        Err(error) => refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("the keystore did not sign: {error}"),
+        ),
+    }
+}
+
+/// A file of the built UI; the path may not leave the UI directory.
+async fn file(State(site): State<Arc<Site>>, headers: HeaderMap, uri: Uri) -> Response {
+    if let Err(refused) = host_ok(&site, &headers) {
+        return refused;
+    }
+    let relative = uri.path().trim_start_matches('/');
+    let safe = Path::new(relative)
+        .components()
+        .all(|part| matches!(part, Component::Normal(_)));
+    if relative.is_empty() || !safe {
+        return refuse(
+            StatusCode::NOT_FOUND,
+            format!("no such file: {}", uri.path()),
+        );
+    }
+    let path = site.ui_dir.join(relative);
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => {
+            let kind = HeaderValue::from_static(content_type(&path));
+            ([(header::CONTENT_TYPE, kind)], bytes).into_response()
+        }
+        Err(_) => refuse(
+            StatusCode::NOT_FOUND,
+            format!("no such file: {}", uri.path()),
+        ),
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|ext| ext.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "wasm" => "application/wasm",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
