@@ -108,19 +108,19 @@ pub async fn start(
 }
 
 fn config(dir: &Path, network: &Network) -> ConductorConfig {
-    // Field by field: with `test_utils` (which the node shares with the tests so that both use
-    // one compiled conductor) NetworkConfig has extra fields whose defaults are the real ones.
-    let mut net = NetworkConfig::default();
-    net.bootstrap_url = network.bootstrap.clone();
-    net.relay_url = network.relay.clone();
-    // A local relay speaks plain http; the conductor allows it only when told.
-    net.advanced = Some(serde_json::json!({ "irohTransport": { "relayAllowPlainText": true } }));
-    let mut config = ConductorConfig::default();
-    config.data_root_path = Some(DataRootPath::from(dir.join("conductor")));
-    config.keystore = KeystoreConfig::LairServerInProc { lair_root: None };
-    config.admin_interfaces = None;
-    config.network = net;
-    config
+    ConductorConfig {
+        data_root_path: Some(DataRootPath::from(dir.join("conductor"))),
+        keystore: KeystoreConfig::LairServerInProc { lair_root: None },
+        admin_interfaces: None,
+        network: NetworkConfig {
+            bootstrap_url: network.bootstrap.clone(),
+            relay_url: network.relay.clone(),
+            // A local relay speaks plain http; the conductor allows it only when told.
+            advanced: Some(serde_json::json!({ "irohTransport": { "relayAllowPlainText": true } })),
+            ..NetworkConfig::default()
+        },
+        ..ConductorConfig::default()
+    }
 }
 
 /// The passphrase that locks this agent's keystore and database key: random on first start,

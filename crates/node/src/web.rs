@@ -132,13 +132,13 @@ fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
 
 /// Only requests addressed to this server by its loopback name: a page of another site that
 /// rebinds its DNS name to 127.0.0.1 sends its own name and is refused.
-fn host_ok(site: &Site, headers: &HeaderMap) -> Result<(), Response> {
+fn refused_host(site: &Site, headers: &HeaderMap) -> Option<Response> {
     let host = headers
         .get(header::HOST)
         .and_then(|host| host.to_str().ok());
     match host {
-        Some(host) if site.hosts.iter().any(|ok| ok == host) => Ok(()),
-        _ => Err(refuse(
+        Some(host) if site.hosts.iter().any(|ok| ok == host) => None,
+        _ => Some(refuse(
             StatusCode::FORBIDDEN,
             format!("open the UI at http://{}/", site.hosts[0]),
         )),
@@ -146,7 +146,7 @@ fn host_ok(site: &Site, headers: &HeaderMap) -> Result<(), Response> {
 }
 
 async fn index(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
-    if let Err(refused) = host_ok(&site, &headers) {
+    if let Some(refused) = refused_host(&site, &headers) {
         return refused;
     }
     let path = site.ui_dir.join("index.html");
@@ -184,7 +184,7 @@ async fn index(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
 }
 
 async fn status(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
-    if let Err(refused) = host_ok(&site, &headers) {
+    if let Some(refused) = refused_host(&site, &headers) {
         return refused;
     }
     axum::Json(serde_json::json!({
@@ -203,7 +203,7 @@ async fn sign_zome_call(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refused) = host_ok(&site, &headers) {
+    if let Some(refused) = refused_host(&site, &headers) {
         return refused;
     }
     let secret = headers
@@ -257,7 +257,7 @@ async fn sign_zome_call(
 
 /// A file of the built UI; the path may not leave the UI directory.
 async fn file(State(site): State<Arc<Site>>, headers: HeaderMap, uri: Uri) -> Response {
-    if let Err(refused) = host_ok(&site, &headers) {
+    if let Some(refused) = refused_host(&site, &headers) {
         return refused;
     }
     let relative = uri.path().trim_start_matches('/');
