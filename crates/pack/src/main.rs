@@ -44,7 +44,7 @@ enum Command {
     /// Prints the hash of a packed DNA
     DnaHash { dna: PathBuf },
     /// A community's own network: a new seed and constitution, DNA and hApp; prints the DNA hash
-    Fork(fork::ForkArgs),
+    Fork(Box<fork::ForkArgs>),
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -91,7 +91,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Fork(args) => {
             let out = args.out.clone();
-            let fork = fork::fork(args).await?;
+            let fork = fork::fork(*args).await?;
             println!("forked network {:?} into {}", fork.slug, out.display());
             println!("  network seed {}", fork.seed);
             println!("  DNA          {}", fork.dna.display());
