@@ -46,6 +46,7 @@ mod license_rules;
 mod licenses;
 mod links;
 mod membrane;
+mod node;
 mod profiles;
 mod projects;
 mod resource_rules;

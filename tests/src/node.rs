@@ -1,0 +1,476 @@
+//! `ovn-node` as a user runs it: the real binary (`target/debug/ovn-node`, built by
+//! scripts/build) started on a fresh data directory, its UI and endpoints read over HTTP, zome
+//! calls made the way the UI makes them (the app interface and token from the served page,
+//! each call signed by the node's signing endpoint), then stopped with Ctrl-C's signal and
+//! started again on the same directory: same agent, same data.
+//!
+//! And `ovn-pack fork`: a community's constitution in a new DNA whose properties every
+//! validator decodes, with the DNA hash it prints; a refused constitution writes nothing.
+
+use crate::common::repo_root;
+use holochain::conductor::api::{
+    AppAuthenticationRequest, AppRequest, AppResponse, ZomeCallParamsSigned,
+};
+use holochain::prelude::*;
+use holochain::sweettest::{websocket_client_by_port, SweetDnaFile, WsPollRecv};
+use members::profiles::CreateProfileInput;
+use ovn_domain::NetworkConstitution;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The binaries scripts/build puts beside this test binary's directory (`target/debug`).
+fn binary(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let dir = exe.ancestors().nth(2).expect("target/debug");
+    let path = dir.join(name);
+    assert!(
+        path.is_file(),
+        "{} is missing: run scripts/build",
+        path.display()
+    );
+    path
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", crate::common::fresh_seed()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// A running `ovn-node`, killed if the test fails before stopping it.
+struct Node {
+    child: Option<Child>,
+    lines: mpsc::Receiver<String>,
+    /// The UI address of each agent, in order.
+    urls: Vec<String>,
+}
+
+impl Node {
+    /// Starts the node and waits (up to 10 minutes: the first start compiles the zomes) for it
+    /// to print that it is ready.
+    fn start(data_dir: &Path, extra: &[&str]) -> Node {
+        let mut child = Command::new(binary("ovn-node"))
+            .arg("--data-dir")
+            .arg(data_dir)
+            .args(["--port", "0", "--happ"])
+            .arg(repo_root().join("workdir/ovn.happ"))
+            .arg("--ui")
+            .arg(repo_root().join("ui/dist"))
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start ovn-node");
+        let stdout = child.stdout.take().expect("the node's output");
+        let (send, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                eprintln!("  [node] {line}");
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut node = Node {
+            child: Some(child),
+            lines,
+            urls: Vec::new(),
+        };
+        loop {
+            let line = node
+                .lines
+                .recv_timeout(Duration::from_secs(600))
+                .expect("ovn-node printed `ready` within 10 minutes");
+            if let Some((_, url)) = line.split_once(" UI at ") {
+                node.urls.push(url.trim().to_string());
+            }
+            if line.starts_with("ovn-node: ready:") {
+                return node;
+            }
+        }
+    }
+
+    /// Sends SIGINT (Ctrl-C) and returns the exit status and the last lines printed.
+    fn interrupt(mut self) -> (std::process::ExitStatus, Vec<String>) {
+        let mut child = self.child.take().expect("a running node");
+        let sent = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+        let status = child.wait().expect("wait for ovn-node");
+        (status, self.lines.try_iter().collect())
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// A plain HTTP/1.1 request to the node: (status, body).
+fn http(
+    url: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, Vec<u8>) {
+    let authority = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut stream = TcpStream::connect(&authority).expect("connect to the node's UI port");
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("host"))
+    {
+        request.push_str(&format!("Host: {authority}\r\n"));
+    }
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("an HTTP response");
+    let head = String::from_utf8_lossy(&response[..split]).to_string();
+    assert!(
+        !head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked"),
+        "this client reads sized bodies only: {head}"
+    );
+    let status = head[9..12].parse().expect("a status code");
+    (status, response[split + 4..].to_vec())
+}
+
+/// What the served page tells the UI: the app interface port, the token and the secret.
+struct PageEnv {
+    app_port: u16,
+    token: Vec<u8>,
+    secret: String,
+}
+
+fn page_env(url: &str) -> PageEnv {
+    let (status, body) = http(url, "GET", "/", &[], b"");
+    assert_eq!(status, 200);
+    let html = String::from_utf8(body).unwrap();
+    let between = |start: &str, end: &str| -> String {
+        let from = html
+            .find(start)
+            .unwrap_or_else(|| panic!("{start} in the page"))
+            + start.len();
+        let to = from + html[from..].find(end).unwrap();
+        html[from..to].to_string()
+    };
+    PageEnv {
+        app_port: between("APP_INTERFACE_PORT:", ",").parse().unwrap(),
+        token: between("APP_INTERFACE_TOKEN:[", "]")
+            .split(',')
+            .map(|byte| byte.parse().unwrap())
+            .collect(),
+        secret: between("secret:\"", "\""),
+    }
+}
+
+fn status(url: &str) -> serde_json::Value {
+    let (code, body) = http(url, "GET", "/api/status", &[], b"");
+    assert_eq!(code, 200);
+    serde_json::from_slice(&body).unwrap()
+}
+
+/// Zome calls as the UI makes them: params built here, signed by the node's endpoint.
+struct UiClient {
+    url: String,
+    env: PageEnv,
+    agent: AgentPubKey,
+    cell_id: CellId,
+    sender: holochain_websocket::WebsocketSender,
+    _receiver: WsPollRecv,
+}
+
+impl UiClient {
+    async fn connect(url: &str) -> UiClient {
+        let env = page_env(url);
+        let status = status(url);
+        let agent = AgentPubKey::try_from(status["agent_key"].as_str().unwrap()).unwrap();
+        let dna = DnaHash::try_from(status["dna_hash"].as_str().unwrap()).unwrap();
+        let (sender, receiver) = websocket_client_by_port(env.app_port).await.unwrap();
+        let receiver = WsPollRecv::new::<AppResponse>(receiver);
+        sender
+            .authenticate(AppAuthenticationRequest {
+                token: env.token.clone(),
+            })
+            .await
+            .expect("the page's token opens the app interface");
+        UiClient {
+            url: url.to_string(),
+            env,
+            cell_id: CellId::new(dna, agent.clone()),
+            agent,
+            sender,
+            _receiver: receiver,
+        }
+    }
+
+    fn params<I: serde::Serialize + std::fmt::Debug>(
+        &self,
+        zome: &str,
+        f: &str,
+        payload: I,
+    ) -> ZomeCallParams {
+        let now = Timestamp::now();
+        let mut nonce = [0u8; 32];
+        nonce[..8].copy_from_slice(&now.as_micros().to_le_bytes());
+        nonce[8..16].copy_from_slice(&std::process::id().to_le_bytes().repeat(2));
+        ZomeCallParams {
+            provenance: self.agent.clone(),
+            cell_id: self.cell_id.clone(),
+            zome_name: zome.into(),
+            fn_name: f.into(),
+            cap_secret: None,
+            payload: ExternIO::encode(payload).unwrap(),
+            nonce: nonce.into(),
+            expires_at: Timestamp::from_micros(now.as_micros() + 300_000_000),
+        }
+    }
+
+    fn sign(&self, bytes: &[u8], secret: &str) -> (u16, Vec<u8>) {
+        http(
+            &self.url,
+            "POST",
+            "/api/sign-zome-call",
+            &[
+                ("content-type", "application/octet-stream"),
+                ("x-ovn-secret", secret),
+            ],
+            bytes,
+        )
+    }
+
+    async fn call<I, O>(&self, zome: &str, f: &str, payload: I) -> O
+    where
+        I: serde::Serialize + std::fmt::Debug,
+        O: serde::de::DeserializeOwned + std::fmt::Debug,
+    {
+        let bytes = holochain_serialized_bytes::encode(&self.params(zome, f, payload)).unwrap();
+        let (code, signature) = self.sign(&bytes, &self.env.secret);
+        assert_eq!(code, 200, "{}", String::from_utf8_lossy(&signature));
+        let signature: [u8; 64] = signature.try_into().expect("a 64-byte signature");
+        let signed = ZomeCallParamsSigned {
+            bytes: ExternIO::from(bytes),
+            signature: Signature::from(signature),
+        };
+        let response: AppResponse = self
+            .sender
+            .request_timeout(
+                AppRequest::CallZome(Box::new(signed)),
+                Duration::from_secs(120),
+            )
+            .await
+            .expect("a zome call over the app interface");
+        match response {
+            AppResponse::ZomeCalled(output) => output.decode().expect("the zome's answer"),
+            other => panic!("{zome}::{f} was answered {other:?}"),
+        }
+    }
+}
+
+fn nickname(record: &Record) -> String {
+    let profile: ovn_integrity::Profile = record
+        .entry()
+        .to_app_option()
+        .unwrap()
+        .expect("a profile entry");
+    profile.nickname
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_data() {
+    crate::common::no_openssl_cleanup_at_exit();
+    let data = temp_dir("ovn-node-test");
+    let node = Node::start(&data, &[]);
+    assert_eq!(node.urls.len(), 1);
+    let url = node.urls[0].clone();
+
+    // Serves the UI: the page with the launcher env, its files, and nothing outside them.
+    let (code, page) = http(&url, "GET", "/", &[], b"");
+    assert_eq!(code, 200);
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("window.__HC_LAUNCHER_ENV__={APP_INTERFACE_PORT:"));
+    assert!(page.contains("INSTALLED_APP_ID:\"ovn\""));
+    let icon = std::fs::read(repo_root().join("ui/dist/icon.png")).unwrap();
+    assert_eq!(http(&url, "GET", "/icon.png", &[], b""), (200, icon));
+    assert_eq!(http(&url, "GET", "/../Cargo.toml", &[], b"").0, 404);
+    assert_eq!(http(&url, "GET", "/no-such-file.js", &[], b"").0, 404);
+    // A page of another site whose name was rebound to 127.0.0.1 gets neither page nor token.
+    let (code, body) = http(&url, "GET", "/", &[("Host", "attacker.example")], b"");
+    assert_eq!(code, 403);
+    assert!(!String::from_utf8_lossy(&body).contains("APP_INTERFACE_TOKEN"));
+
+    // The installed DNA is the one scripts/build packed.
+    let packed = Command::new(binary("ovn-pack"))
+        .arg("dna-hash")
+        .arg(repo_root().join("workdir/ovn.dna"))
+        .output()
+        .unwrap();
+    let packed = String::from_utf8(packed.stdout).unwrap();
+    let first = status(&url);
+    assert_eq!(first["dna_hash"].as_str().unwrap(), packed.trim());
+
+    // Zome calls the way the UI makes them.
+    let ui = UiClient::connect(&url).await;
+    let none: Option<Record> = ui.call("members", "get_my_profile", ()).await;
+    assert!(none.is_none());
+    let input = CreateProfileInput {
+        nickname: "nodewalker".into(),
+        skills: vec!["soldering".into()],
+        private: None,
+    };
+    let created: Record = ui.call("members", "create_profile", input).await;
+    assert_eq!(nickname(&created), "nodewalker");
+
+    // The signing endpoint signs only this agent's calls to this agent's cell, for this page.
+    let mine =
+        holochain_serialized_bytes::encode(&ui.params("members", "get_my_profile", ())).unwrap();
+    let (code, message) = ui.sign(&mine, "not-the-secret");
+    assert_eq!(code, 403, "{}", String::from_utf8_lossy(&message));
+    let mut stranger = ui.params("members", "get_my_profile", ());
+    stranger.provenance = AgentPubKey::from_raw_32(vec![7; 32]);
+    let (code, message) = ui.sign(
+        &holochain_serialized_bytes::encode(&stranger).unwrap(),
+        &ui.env.secret,
+    );
+    assert_eq!(code, 403);
+    assert!(String::from_utf8_lossy(&message).contains("signs only for its agent"));
+    let mut elsewhere = ui.params("members", "get_my_profile", ());
+    elsewhere.cell_id = CellId::new(DnaHash::from_raw_32(vec![9; 32]), ui.agent.clone());
+    let (code, _) = ui.sign(
+        &holochain_serialized_bytes::encode(&elsewhere).unwrap(),
+        &ui.env.secret,
+    );
+    assert_eq!(code, 403);
+    let (code, message) = ui.sign(b"not msgpack", &ui.env.secret);
+    assert_eq!(code, 400, "{}", String::from_utf8_lossy(&message));
+
+    // A second node on the same directory is refused while this one runs.
+    let second = Command::new(binary("ovn-node"))
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["--port", "0"])
+        .output()
+        .unwrap();
+    assert!(!second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).contains("another ovn-node is already running"));
+
+    // Ctrl-C: a clean stop.
+    drop(ui);
+    let (exit, last) = node.interrupt();
+    assert!(exit.success(), "ovn-node exited {exit}: {last:?}");
+    assert!(
+        last.iter().any(|line| line.contains("stopped cleanly")),
+        "{last:?}"
+    );
+
+    // Started again: the same agent, its profile, and a UI that reaches them.
+    let node = Node::start(&data, &[]);
+    let url = node.urls[0].clone();
+    let again = status(&url);
+    assert_eq!(again["agent_key"], first["agent_key"]);
+    assert_eq!(again["dna_hash"], first["dna_hash"]);
+    let ui = UiClient::connect(&url).await;
+    let kept: Option<Record> = ui.call("members", "get_my_profile", ()).await;
+    assert_eq!(
+        nickname(&kept.expect("the profile survived the restart")),
+        "nodewalker"
+    );
+    drop(ui);
+    let (exit, _) = node.interrupt();
+    assert!(exit.success());
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_fork_carries_its_constitution_in_a_new_dna_and_a_refused_one_writes_nothing() {
+    let out = temp_dir("ovn-fork-test");
+    let forked = Command::new(binary("ovn-pack"))
+        .current_dir(repo_root())
+        .arg("fork")
+        .arg(&out)
+        .args(["--name", "Tool Shed Network", "--currency", "CAD:2"])
+        .args(["--endorsements", "2", "--seed", "tool-shed-1"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&forked.stdout).to_string();
+    assert!(
+        forked.status.success(),
+        "{printed}{}",
+        String::from_utf8_lossy(&forked.stderr)
+    );
+    let hash = printed
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("DNA hash"))
+        .expect("the DNA hash printed")
+        .trim()
+        .to_string();
+
+    let dna = SweetDnaFile::from_bundle(&out.join("tool-shed-network.dna"))
+        .await
+        .expect("the forked DNA bundle loads");
+    assert_eq!(dna.dna_hash().to_string(), hash);
+    assert_eq!(dna.dna_def().modifiers.network_seed, "tool-shed-1");
+    let constitution: NetworkConstitution =
+        holochain_serialized_bytes::decode(dna.dna_def().modifiers.properties.bytes())
+            .expect("every validator decodes the fork's properties");
+    assert_eq!(constitution.check(), Ok(()));
+    assert_eq!(constitution.network_name, "Tool Shed Network");
+    assert_eq!(constitution.currency.code, "CAD");
+    assert_eq!(constitution.endorsements_required, 2);
+    let original = SweetDnaFile::from_bundle(&repo_root().join("workdir/ovn.dna"))
+        .await
+        .unwrap();
+    assert_ne!(dna.dna_hash(), original.dna_hash());
+    assert!(out.join("tool-shed-network.happ").is_file());
+
+    // K = 0 is no constitution: refused with the rule's words, and nothing written.
+    let refused_dir = temp_dir("ovn-fork-refused");
+    let refused = Command::new(binary("ovn-pack"))
+        .current_dir(repo_root())
+        .arg("fork")
+        .arg(&refused_dir)
+        .args(["--name", "Nobody Counts", "--endorsements", "0"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("endorsements_required is 0"));
+    assert!(!refused_dir.exists());
+    // Nor is a fork written over another.
+    let again = Command::new(binary("ovn-pack"))
+        .current_dir(repo_root())
+        .arg("fork")
+        .arg(&out)
+        .args(["--name", "Tool Shed Network"])
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let _ = std::fs::remove_dir_all(&out);
+}
