@@ -474,3 +474,37 @@ async fn a_fork_carries_its_constitution_in_a_new_dna_and_a_refused_one_writes_n
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     let _ = std::fs::remove_dir_all(&out);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_web_happ_holds_the_happ_and_the_ui_a_launcher_installs() {
+    let bytes = std::fs::read(repo_root().join("workdir/ovn.webhapp"))
+        .expect("workdir/ovn.webhapp: run scripts/build");
+    let bundle =
+        holochain_types::web_app::WebAppBundle::unpack(&bytes[..]).expect("a web-hApp bundle");
+    let zip = bundle.web_ui_zip_bytes().await.expect("the UI's zip");
+    assert_eq!(
+        &zip[..],
+        &std::fs::read(repo_root().join("ui/dist.zip")).unwrap()[..]
+    );
+    // Launchers open index.html and show icon.png from the zip's root.
+    let names = |zip: &[u8]| -> Vec<String> {
+        // A zip's central directory names each file after a 46-byte header.
+        let mut names = Vec::new();
+        let mut at = 0;
+        while let Some(found) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+            let start = at + found;
+            let length = u16::from_le_bytes([zip[start + 28], zip[start + 29]]) as usize;
+            names.push(String::from_utf8_lossy(&zip[start + 46..start + 46 + length]).to_string());
+            at = start + 46 + length;
+        }
+        names
+    };
+    let files = names(&zip);
+    assert!(files.iter().any(|name| name == "index.html"), "{files:?}");
+    assert!(files.iter().any(|name| name == "icon.png"), "{files:?}");
+    let happ = bundle.happ_bundle().await.expect("the hApp inside");
+    let packed = std::fs::read(repo_root().join("workdir/ovn.happ")).unwrap();
+    let alone = AppBundle::unpack(&packed[..]).expect("workdir/ovn.happ");
+    assert_eq!(happ.manifest(), alone.manifest());
+    assert_eq!(happ.get_all_resources(), alone.get_all_resources());
+}
