@@ -124,6 +124,18 @@ fn http(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> (u16, Vec<u8>) {
+    let (status, _, body) = http_full(url, method, path, headers, body);
+    (status, body)
+}
+
+/// The same, with the response's head (status line and headers) as text.
+fn http_full(
+    url: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String, Vec<u8>) {
     let authority = url
         .trim_start_matches("http://")
         .trim_end_matches('/')
@@ -159,7 +171,7 @@ fn http(
         "this client reads sized bodies only: {head}"
     );
     let status = head[9..12].parse().expect("a status code");
-    (status, response[split + 4..].to_vec())
+    (status, head, response[split + 4..].to_vec())
 }
 
 /// What the served page tells the UI: the app interface port, the token and the secret.
@@ -191,7 +203,7 @@ fn page_env(url: &str) -> PageEnv {
     }
 }
 
-fn status(url: &str) -> serde_json::Value {
+fn status_of(url: &str) -> serde_json::Value {
     let (code, body) = http(url, "GET", "/api/status", &[], b"");
     assert_eq!(code, 200);
     serde_json::from_slice(&body).unwrap()
@@ -210,7 +222,7 @@ struct UiClient {
 impl UiClient {
     async fn connect(url: &str) -> UiClient {
         let env = page_env(url);
-        let status = status(url);
+        let status = status_of(url);
         let agent = AgentPubKey::try_from(status["agent_key"].as_str().unwrap()).unwrap();
         let dna = DnaHash::try_from(status["dna_hash"].as_str().unwrap()).unwrap();
         let (sender, receiver) = websocket_client_by_port(env.app_port).await.unwrap();
@@ -311,15 +323,23 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
     assert_eq!(node.urls.len(), 1);
     let url = node.urls[0].clone();
 
-    // Serves the UI: the page with the launcher env, its files, and nothing outside them.
-    let (code, page) = http(&url, "GET", "/", &[], b"");
+    // Serves the UI: the page with the launcher env, its files, and nothing outside them; no
+    // other site may frame it.
+    let (code, head, page) = http_full(&url, "GET", "/", &[], b"");
     assert_eq!(code, 200);
+    let head = head.to_ascii_lowercase();
+    assert!(head.contains("x-frame-options: deny"), "{head}");
+    assert!(
+        head.contains("content-security-policy: frame-ancestors 'none'"),
+        "{head}"
+    );
     let page = String::from_utf8(page).unwrap();
     assert!(page.contains("window.__HC_LAUNCHER_ENV__={APP_INTERFACE_PORT:"));
     assert!(page.contains("INSTALLED_APP_ID:\"ovn\""));
     let icon = std::fs::read(repo_root().join("ui/dist/icon.png")).unwrap();
     assert_eq!(http(&url, "GET", "/icon.png", &[], b""), (200, icon));
-    assert_eq!(http(&url, "GET", "/../Cargo.toml", &[], b"").0, 404);
+    assert!(repo_root().join("ui/package.json").is_file());
+    assert_eq!(http(&url, "GET", "/../package.json", &[], b"").0, 404);
     assert_eq!(http(&url, "GET", "/no-such-file.js", &[], b"").0, 404);
     // A page of another site whose name was rebound to 127.0.0.1 gets neither page nor token.
     let (code, body) = http(&url, "GET", "/", &[("Host", "attacker.example")], b"");
@@ -333,7 +353,7 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
         .output()
         .unwrap();
     let packed = String::from_utf8(packed.stdout).unwrap();
-    let first = status(&url);
+    let first = status_of(&url);
     assert_eq!(first["dna_hash"].as_str().unwrap(), packed.trim());
 
     // Zome calls the way the UI makes them.
@@ -370,16 +390,25 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
     assert_eq!(code, 403);
     let (code, message) = ui.sign(b"not msgpack", &ui.env.secret);
     assert_eq!(code, 400, "{}", String::from_utf8_lossy(&message));
+    let (code, _) = http(
+        &url,
+        "POST",
+        "/api/sign-zome-call",
+        &[
+            ("Host", "attacker.example"),
+            ("x-ovn-secret", &ui.env.secret),
+        ],
+        &mine,
+    );
+    assert_eq!(code, 403);
 
     // A second node on the same directory is refused while this one runs.
-    let second = Command::new(binary("ovn-node"))
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["--port", "0"])
-        .output()
-        .unwrap();
-    assert!(!second.status.success());
-    assert!(String::from_utf8_lossy(&second.stderr).contains("another ovn-node is already running"));
+    let (second, said) = run_to_end(&data, &[]);
+    assert!(!second.success());
+    assert!(
+        said.contains("another ovn-node is already running"),
+        "{said}"
+    );
 
     // Ctrl-C: a clean stop.
     drop(ui);
@@ -390,10 +419,33 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
         "{last:?}"
     );
 
+    // Started on another network, or with another DNA: refused (the conductor shut down), and
+    // the directory left as it was.
+    let (refused, said) = run_to_end(&data, &["--network-seed", "another-network"]);
+    assert!(!refused.success());
+    assert!(
+        said.contains("joined the network with seed None, not \"another-network\""),
+        "{said}"
+    );
+    let fork = temp_dir("ovn-node-fork");
+    let forked = Command::new(binary("ovn-pack"))
+        .current_dir(repo_root())
+        .arg("fork")
+        .arg(&fork)
+        .args(["--name", "Elsewhere", "--seed", "elsewhere"])
+        .output()
+        .unwrap();
+    assert!(forked.status.success());
+    let other = fork.join("elsewhere.happ");
+    let (refused, said) = run_to_end(&data, &["--happ", other.to_str().unwrap()]);
+    assert!(!refused.success());
+    assert!(said.contains("this data directory runs the DNA"), "{said}");
+    let _ = std::fs::remove_dir_all(&fork);
+
     // Started again: the same agent, its profile, and a UI that reaches them.
     let node = Node::start(&data, &[]);
     let url = node.urls[0].clone();
-    let again = status(&url);
+    let again = status_of(&url);
     assert_eq!(again["agent_key"], first["agent_key"]);
     assert_eq!(again["dna_hash"], first["dna_hash"]);
     let ui = UiClient::connect(&url).await;
@@ -405,6 +457,115 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
     drop(ui);
     let (exit, _) = node.interrupt();
     assert!(exit.success());
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+/// Runs `ovn-node` on `data` to its end (a refusal; killed after 2 minutes), with its output.
+fn run_to_end(data: &Path, extra: &[&str]) -> (std::process::ExitStatus, String) {
+    let mut command = Command::new(binary("ovn-node"));
+    command.arg("--data-dir").arg(data).args(["--port", "0"]);
+    if !extra.contains(&"--happ") {
+        command
+            .arg("--happ")
+            .arg(repo_root().join("workdir/ovn.happ"));
+    }
+    let mut child = command
+        .arg("--ui")
+        .arg(repo_root().join("ui/dist"))
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start ovn-node");
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("ovn-node {extra:?} did not end within 2 minutes");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let mut said = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut said)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut said)
+        .unwrap();
+    (status, said)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stop_signal_during_the_first_start_lets_the_install_finish_and_loses_nothing() {
+    crate::common::no_openssl_cleanup_at_exit();
+    let data = temp_dir("ovn-node-interrupted");
+    let mut child = Command::new(binary("ovn-node"))
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["--port", "0", "--happ"])
+        .arg(repo_root().join("workdir/ovn.happ"))
+        .arg("--ui")
+        .arg(repo_root().join("ui/dist"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start ovn-node");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut said = Vec::new();
+    // Ctrl-C while the first agent is being installed.
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        eprintln!("  [node] {line}");
+        let installing = line.contains("installing the OVN hApp");
+        said.push(line);
+        if installing {
+            let sent = Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(sent.success());
+            break;
+        }
+    }
+    for line in lines {
+        let line = line.unwrap();
+        eprintln!("  [node] {line}");
+        said.push(line);
+    }
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{said:?}");
+    assert!(
+        said.iter()
+            .any(|l| l.contains("stopping once agent 1 has finished starting")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|l| l.contains("stopped cleanly")),
+        "{said:?}"
+    );
+    assert!(!said.iter().any(|l| l.contains("ready:")), "{said:?}");
+
+    // The install was finished, not cut off: the next start finds the app and the agent.
+    let node = Node::start(&data, &[]);
+    let installed = said
+        .iter()
+        .filter(|line| line.contains(" started in "))
+        .find_map(|line| line.rsplit(": agent ").next()?.split(',').next())
+        .expect("the first start named its agent")
+        .to_string();
+    let again = status_of(&node.urls[0]);
+    assert_eq!(again["agent_key"].as_str().unwrap(), installed);
+    let (exit, last) = node.interrupt();
+    assert!(exit.success(), "{last:?}");
     let _ = std::fs::remove_dir_all(&data);
 }
 

@@ -21,6 +21,7 @@ pub struct Network {
 }
 
 /// A started agent.
+#[derive(Clone)]
 pub struct Agent {
     /// 1-based, as printed.
     pub index: u16,
@@ -38,12 +39,13 @@ pub struct Agent {
 pub async fn start(
     index: u16,
     dir: &Path,
+    happ_path: &Path,
     happ: &bytes::Bytes,
     network: &Network,
     network_seed: Option<&str>,
 ) -> anyhow::Result<Agent> {
     let started = Instant::now();
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    crate::private_dir(dir)?;
     let passphrase = passphrase(dir)?;
     let conductor = with_progress(
         &format!("agent {index}: opening its keystore and databases"),
@@ -57,8 +59,49 @@ pub async fn start(
     )
     .await
     .context("the conductor did not start")?;
+    // From here on a failure shuts the conductor down before it is reported: dropping it
+    // would only schedule that, and could cut off a write.
+    match prepare(index, &conductor, happ_path, happ, network_seed).await {
+        Ok((info, cell_id, network_seed, app_port, token)) => {
+            say(format!(
+                "agent {index}: started in {:.1} s: agent {}, DNA {}",
+                started.elapsed().as_secs_f64(),
+                info.agent_pub_key,
+                cell_id.dna_hash()
+            ));
+            Ok(Agent {
+                index,
+                conductor,
+                agent_key: info.agent_pub_key,
+                cell_id,
+                app_port,
+                token,
+                network_seed,
+            })
+        }
+        Err(error) => {
+            if let Ok(Err(stopped)) = conductor.shutdown().await {
+                say(format!(
+                    "agent {index}: the conductor did not stop cleanly: {stopped}"
+                ));
+            }
+            Err(error)
+        }
+    }
+}
 
-    let info = match app_info(&conductor).await? {
+type Prepared = (AppInfo, CellId, Option<String>, u16, Vec<u8>);
+
+/// The app installed (first start) or found, checked against what was asked, warmed up, and
+/// reachable through an app interface with a token.
+async fn prepare(
+    index: u16,
+    conductor: &ConductorHandle,
+    happ_path: &Path,
+    happ: &bytes::Bytes,
+    network_seed: Option<&str>,
+) -> anyhow::Result<Prepared> {
+    let info = match app_info(conductor).await? {
         Some(info) => {
             if !matches!(info.status, AppStatus::Enabled) {
                 conductor.clone().enable_app(APP_ID.to_string()).await?;
@@ -66,8 +109,8 @@ pub async fn start(
             info
         }
         None => {
-            install(index, &conductor, happ, network_seed).await?;
-            app_info(&conductor)
+            install(index, conductor, happ, network_seed).await?;
+            app_info(conductor)
                 .await?
                 .context("the app was installed but the conductor does not list it")?
         }
@@ -81,8 +124,18 @@ pub async fn start(
             );
         }
     }
-    warm_up(index, &conductor, &info.agent_pub_key, &cell_id).await;
-    let app_port = app_interface(&conductor).await?;
+    let bundled = dna_hash_of(happ, installed_seed.as_deref()).await?;
+    if &bundled != cell_id.dna_hash() {
+        bail!(
+            "this data directory runs the DNA {} but {} holds {bundled} (rebuilt with other \
+             rules, or another network): give another --data-dir to run it, or --happ the bundle \
+             this directory was started with",
+            cell_id.dna_hash(),
+            happ_path.display()
+        );
+    }
+    warm_up(index, conductor, &info.agent_pub_key, &cell_id).await;
+    let app_port = app_interface(conductor).await?;
     let token = conductor
         .issue_app_authentication_token(
             IssueAppAuthenticationTokenPayload::for_installed_app_id(APP_ID.to_string())
@@ -90,21 +143,26 @@ pub async fn start(
                 .single_use(false),
         )?
         .token;
-    say(format!(
-        "agent {index}: started in {:.1} s: agent {}, DNA {}",
-        started.elapsed().as_secs_f64(),
-        info.agent_pub_key,
-        cell_id.dna_hash()
-    ));
-    Ok(Agent {
-        index,
-        conductor,
-        agent_key: info.agent_pub_key,
-        cell_id,
-        app_port,
-        token,
-        network_seed: installed_seed,
-    })
+    Ok((info, cell_id, installed_seed, app_port, token))
+}
+
+/// The hash of the DNA `happ` installs under `network_seed`, resolved as the conductor does.
+async fn dna_hash_of(happ: &bytes::Bytes, network_seed: Option<&str>) -> anyhow::Result<DnaHash> {
+    let bundle = AppBundle::unpack(&happ[..]).context("the hApp bundle cannot be read")?;
+    let mut manifest = bundle.manifest().to_owned();
+    if let Some(seed) = network_seed {
+        manifest.set_network_seed(seed.to_string());
+    }
+    let bundle = AppBundle::from(bundle.into_inner().update_manifest(manifest)?);
+    let resolved = bundle
+        .resolve_cells(Default::default(), Default::default())
+        .await
+        .context("the hApp bundle's DNA cannot be resolved")?;
+    resolved
+        .dnas_to_register
+        .first()
+        .map(|(dna, _)| dna.dna_hash().clone())
+        .context("the hApp bundle has no DNA")
 }
 
 fn config(dir: &Path, network: &Network) -> ConductorConfig {
@@ -115,8 +173,10 @@ fn config(dir: &Path, network: &Network) -> ConductorConfig {
         network: NetworkConfig {
             bootstrap_url: network.bootstrap.clone(),
             relay_url: network.relay.clone(),
-            // A local relay speaks plain http; the conductor allows it only when told.
-            advanced: Some(serde_json::json!({ "irohTransport": { "relayAllowPlainText": true } })),
+            // A relay at an http:// address (the local one) speaks plain text, which the
+            // transport allows only when told; https relays are unaffected.
+            advanced: (network.relay.scheme() == "http")
+                .then(|| serde_json::json!({ "irohTransport": { "relayAllowPlainText": true } })),
             ..NetworkConfig::default()
         },
         ..ConductorConfig::default()
@@ -131,20 +191,37 @@ fn passphrase(dir: &Path) -> anyhow::Result<Vec<u8>> {
     if path.exists() {
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        return Ok(text.trim().as_bytes().to_vec());
+        let text = text.trim();
+        if text.is_empty() {
+            bail!(
+                "{} is empty: the keystore cannot be opened without it",
+                path.display()
+            );
+        }
+        return Ok(text.as_bytes().to_vec());
+    }
+    if dir.join("conductor").exists() {
+        bail!(
+            "{} is missing but {} holds a keystore it locked: restore the file, or give another --data-dir",
+            path.display(),
+            dir.join("conductor").display()
+        );
     }
     let mut random = [0u8; 32];
     getrandom::getrandom(&mut random).context("no randomness for a passphrase")?;
     let text = hex(&random);
-    let mut file = std::fs::OpenOptions::new();
-    file.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
-    let mut file = file
-        .open(&path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
+    // Written whole, then renamed: a crash leaves either no passphrase or the complete one.
+    let partial = dir.join("passphrase.partial");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(&partial)
+        .with_context(|| format!("cannot create {}", partial.display()))?;
     file.write_all(text.as_bytes())?;
     file.sync_all()?;
+    std::fs::rename(&partial, &path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
     Ok(text.into_bytes())
 }
 
@@ -199,7 +276,9 @@ fn provisioned_cell(info: &AppInfo) -> anyhow::Result<(CellId, Option<String>)> 
 }
 
 /// Makes the conductor compile the zomes to native code now (a minute on the first start, kept
-/// in its wasm database afterwards) instead of on the UI's first call.
+/// in its wasm database afterwards) instead of on the UI's first call. The first calls compile
+/// every zome of the DNA: the Sweettests' warm-up (`tests/src/compiled_wasm.rs`) checks that
+/// all modules are compiled after calls like these.
 async fn warm_up(index: u16, conductor: &ConductorHandle, agent: &AgentPubKey, cell_id: &CellId) {
     let calls = [
         ("members", "get_my_profile"),

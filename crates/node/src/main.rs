@@ -52,7 +52,8 @@ struct Args {
     /// Joins a separate network with this seed (a new DNA hash); fixed at first start
     #[arg(long)]
     network_seed: Option<String>,
-    /// Bootstrap server of the network to join [default: a local one this node runs]
+    /// Bootstrap server of the network to join [default: the --relay-url if given, else a
+    /// local bootstrap and relay server this node runs]
     #[arg(long, value_name = "URL")]
     bootstrap_url: Option<String>,
     /// Relay server [default: the bootstrap server, which relays too]
@@ -116,9 +117,19 @@ pub async fn with_progress<T>(label: &str, work: impl std::future::Future<Output
 }
 
 async fn run(args: Args) -> anyhow::Result<()> {
+    // Ctrl-C and SIGTERM are caught from the start: during start-up the agent being started
+    // finishes (genesis is not cut off), then everything stops; a second signal exits at once.
+    let (stop_sender, stop) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        stop_signal().await;
+        let _ = stop_sender.send(true);
+        stop_signal().await;
+        eprintln!("ovn-node: a second stop signal: exiting at once");
+        std::process::exit(130);
+    });
+
     let data_dir = data_dir(args.data_dir)?;
-    std::fs::create_dir_all(&data_dir)
-        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    private_dir(&data_dir)?;
     let _lock = lock(&data_dir)?;
     say(format!("data directory {}", data_dir.display()));
 
@@ -132,6 +143,8 @@ async fn run(args: Args) -> anyhow::Result<()> {
             ui_dir.display()
         );
     }
+    // The UI ports first: a port in use is said at once, not after the first start's minute.
+    let listeners = web::bind(args.agents, args.port).await?;
 
     let (rendezvous, network) = network(args.bootstrap_url, args.relay_url).await?;
     let mut agents = Vec::new();
@@ -139,44 +152,75 @@ async fn run(args: Args) -> anyhow::Result<()> {
         &mut agents,
         args.agents,
         &data_dir,
+        &happ_path,
         &happ.into(),
         &network,
         args.network_seed.as_deref(),
+        stop.clone(),
     )
     .await;
     let served = match started {
-        Ok(()) => web::serve(&agents, args.port, &ui_dir, stop_signal()).await,
+        Ok(true) => {
+            let mut stop = stop.clone();
+            let stopping = async move {
+                let _ = stop.wait_for(|stop| *stop).await;
+            };
+            web::serve(listeners, &agents, &ui_dir, stopping).await
+        }
+        Ok(false) => Ok(()),
         Err(error) => Err(error),
     };
-    if served.is_ok() {
-        say("stopping: closing the UI servers and shutting the conductors down");
-    }
+    say("stopping: shutting the conductors down");
     let stopped = shut_down(agents).await;
-    if let Some(mut rendezvous) = rendezvous {
-        let _ = tokio::task::spawn_blocking(move || rendezvous.shutdown()).await;
-    }
+    let bootstrap_stopped = match rendezvous {
+        Some(mut rendezvous) => tokio::task::spawn_blocking(move || rendezvous.shutdown())
+            .await
+            .map_err(anyhow::Error::from)
+            .and_then(|stopped| stopped.context("the local bootstrap server did not stop cleanly")),
+        None => Ok(()),
+    };
     served?;
     stopped?;
+    bootstrap_stopped?;
     say("stopped cleanly");
     Ok(())
 }
 
+/// Starts the agents one after the other; `Ok(false)` when a stop signal came meanwhile (the
+/// agent being started finishes first, so that no install is cut off halfway).
+#[allow(clippy::too_many_arguments)]
 async fn start_agents(
     agents: &mut Vec<agent::Agent>,
     count: u16,
     data_dir: &Path,
+    happ_path: &Path,
     happ: &bytes::Bytes,
     network: &agent::Network,
     network_seed: Option<&str>,
-) -> anyhow::Result<()> {
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<bool> {
     for index in 1..=count {
+        if *stop.borrow() {
+            return Ok(false);
+        }
         let dir = data_dir.join(format!("agent-{index}"));
-        let agent = agent::start(index, &dir, happ, network, network_seed)
-            .await
-            .with_context(|| format!("agent {index} ({})", dir.display()))?;
-        agents.push(agent);
+        let start = agent::start(index, &dir, happ_path, happ, network, network_seed);
+        let mut start = std::pin::pin!(start);
+        let mut told = false;
+        let agent = loop {
+            tokio::select! {
+                agent = &mut start => break agent,
+                _ = stop.wait_for(|stop| *stop), if !told => {
+                    told = true;
+                    say(format!(
+                        "stopping once agent {index} has finished starting (a second Ctrl-C exits at once)"
+                    ));
+                }
+            }
+        };
+        agents.push(agent.with_context(|| format!("agent {index} ({})", dir.display()))?);
     }
-    Ok(())
+    Ok(!*stop.borrow())
 }
 
 /// Shuts every conductor down and waits for all of them (a dropped conductor only schedules it).
@@ -263,6 +307,27 @@ fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     dirs::data_dir()
         .map(|dir| dir.join("ovn"))
         .context("no user data directory is known here: give --data-dir or set OVN_DATA_DIR")
+}
+
+/// Creates `dir` (and its parents) readable by its owner only, and warns when an existing one is
+/// readable by others: this build keeps the databases unencrypted.
+pub fn private_dir(dir: &Path) -> anyhow::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    if !dir.exists() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mode = std::fs::metadata(dir)?.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        say(format!(
+            "warning: {} can be read by other users (mode {mode:o}); `chmod 700` it to keep your data private",
+            dir.display()
+        ));
+    }
+    Ok(())
 }
 
 /// One node per data directory: a second one would open the same databases and keystore.

@@ -11,8 +11,9 @@ use crate::agent::{hex, Agent};
 use crate::say;
 use anyhow::Context;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -24,13 +25,7 @@ use std::sync::Arc;
 
 /// What one agent's UI server knows.
 struct Site {
-    agent_key: AgentPubKey,
-    cell_id: CellId,
-    conductor: holochain::conductor::ConductorHandle,
-    index: u16,
-    app_port: u16,
-    token: Vec<u8>,
-    network_seed: Option<String>,
+    agent: Agent,
     ui_dir: PathBuf,
     /// Proves to the signing endpoint that a request comes from a page this node served.
     secret: String,
@@ -38,31 +33,37 @@ struct Site {
     hosts: [String; 2],
 }
 
-/// Serves every agent's UI until `stop` resolves, then closes the servers.
+/// Binds each agent's UI port on 127.0.0.1: agent N on `first_port + N - 1`, or free ports.
+pub async fn bind(agents: u16, first_port: u16) -> anyhow::Result<Vec<tokio::net::TcpListener>> {
+    let mut listeners = Vec::new();
+    for index in 1..=agents {
+        let port = match first_port {
+            0 => 0,
+            port => port
+                .checked_add(index - 1)
+                .with_context(|| format!("--port {first_port} leaves no port for agent {index}"))?,
+        };
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .with_context(|| {
+                format!("cannot serve agent {index}'s UI on 127.0.0.1:{port} (in use? give --port)")
+            })?;
+        listeners.push(listener);
+    }
+    Ok(listeners)
+}
+
+/// Serves every agent's UI on its listener until `stop` resolves, then closes the servers.
 pub async fn serve(
+    listeners: Vec<tokio::net::TcpListener>,
     agents: &[Agent],
-    first_port: u16,
     ui_dir: &Path,
     stop: impl Future<Output = ()>,
 ) -> anyhow::Result<()> {
     let (stopping, stopped) = tokio::sync::watch::channel(false);
     let mut servers = tokio::task::JoinSet::new();
     let mut urls = Vec::new();
-    for agent in agents {
-        let port = match first_port {
-            0 => 0,
-            port => port
-                .checked_add(agent.index - 1)
-                .context("--port too high")?,
-        };
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
-            .await
-            .with_context(|| {
-                format!(
-                    "cannot serve agent {}'s UI on 127.0.0.1:{port} (in use? give --port)",
-                    agent.index
-                )
-            })?;
+    for (listener, agent) in listeners.into_iter().zip(agents) {
         let port = listener.local_addr()?.port();
         let site = Arc::new(site(agent, ui_dir, port)?);
         let router = Router::new()
@@ -71,6 +72,7 @@ pub async fn serve(
             .route("/api/status", get(status))
             .route("/api/sign-zome-call", post(sign_zome_call))
             .fallback(get(file))
+            .layer(axum::middleware::from_fn_with_state(site.clone(), guard))
             .with_state(site);
         let mut stopped = stopped.clone();
         servers.spawn(async move {
@@ -97,6 +99,7 @@ pub async fn serve(
             ended?.context("a UI server stopped")?;
         }
     }
+    say("stopping: closing the UI servers");
     let _ = stopping.send(true);
     while let Some(ended) = servers.join_next().await {
         ended?.context("a UI server failed while stopping")?;
@@ -108,17 +111,39 @@ fn site(agent: &Agent, ui_dir: &Path, port: u16) -> anyhow::Result<Site> {
     let mut secret = [0u8; 32];
     getrandom::getrandom(&mut secret).context("no randomness for the signing secret")?;
     Ok(Site {
-        agent_key: agent.agent_key.clone(),
-        cell_id: agent.cell_id.clone(),
-        conductor: agent.conductor.clone(),
-        index: agent.index,
-        app_port: agent.app_port,
-        token: agent.token.clone(),
-        network_seed: agent.network_seed.clone(),
+        agent: agent.clone(),
         ui_dir: ui_dir.to_path_buf(),
         secret: hex(&secret),
         hosts: [format!("127.0.0.1:{port}"), format!("localhost:{port}")],
     })
+}
+
+/// Every request: only under this server's own loopback name (a page of another site that
+/// rebinds its DNS name to 127.0.0.1 sends its own name and is refused), and no response may be
+/// framed by another site (the page holds the token and the signing secret) or sniffed.
+async fn guard(State(site): State<Arc<Site>>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok());
+    let mut response = match host {
+        Some(host) if site.hosts.iter().any(|ok| ok == host) => next.run(request).await,
+        _ => refuse(
+            StatusCode::FORBIDDEN,
+            format!("open the UI at http://{}/", site.hosts[0]),
+        ),
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("frame-ancestors 'none'"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
 fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
@@ -130,25 +155,7 @@ fn refuse(status: StatusCode, message: impl Into<String>) -> Response {
         .into_response()
 }
 
-/// Only requests addressed to this server by its loopback name: a page of another site that
-/// rebinds its DNS name to 127.0.0.1 sends its own name and is refused.
-fn refused_host(site: &Site, headers: &HeaderMap) -> Option<Response> {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok());
-    match host {
-        Some(host) if site.hosts.iter().any(|ok| ok == host) => None,
-        _ => Some(refuse(
-            StatusCode::FORBIDDEN,
-            format!("open the UI at http://{}/", site.hosts[0]),
-        )),
-    }
-}
-
-async fn index(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
-    if let Some(refused) = refused_host(&site, &headers) {
-        return refused;
-    }
+async fn index(State(site): State<Arc<Site>>) -> Response {
     let path = site.ui_dir.join("index.html");
     let html = match tokio::fs::read_to_string(&path).await {
         Ok(html) => html,
@@ -159,15 +166,15 @@ async fn index(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
             )
         }
     };
-    let token: Vec<String> = site.token.iter().map(u8::to_string).collect();
+    let token: Vec<String> = site.agent.token.iter().map(u8::to_string).collect();
     let script = format!(
         "<script>window.__HC_LAUNCHER_ENV__={{APP_INTERFACE_PORT:{},INSTALLED_APP_ID:\"{}\",APP_INTERFACE_TOKEN:[{}]}};\
          window.__OVN_NODE__={{signUrl:\"/api/sign-zome-call\",secret:\"{}\",agent:{}}};</script>",
-        site.app_port,
+        site.agent.app_port,
         crate::APP_ID,
         token.join(","),
         site.secret,
-        site.index
+        site.agent.index
     );
     let html = match html.find("<head>") {
         Some(at) => format!("{}{script}{}", &html[..at + 6], &html[at + 6..]),
@@ -183,17 +190,14 @@ async fn index(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
         .into_response()
 }
 
-async fn status(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
-    if let Some(refused) = refused_host(&site, &headers) {
-        return refused;
-    }
+async fn status(State(site): State<Arc<Site>>) -> Response {
     axum::Json(serde_json::json!({
-        "agent": site.index,
-        "agent_key": site.agent_key.to_string(),
-        "dna_hash": site.cell_id.dna_hash().to_string(),
+        "agent": site.agent.index,
+        "agent_key": site.agent.agent_key.to_string(),
+        "dna_hash": site.agent.cell_id.dna_hash().to_string(),
         "app_id": crate::APP_ID,
-        "app_interface_port": site.app_port,
-        "network_seed": site.network_seed,
+        "app_interface_port": site.agent.app_port,
+        "network_seed": site.agent.network_seed,
     }))
     .into_response()
 }
@@ -203,9 +207,6 @@ async fn sign_zome_call(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(refused) = refused_host(&site, &headers) {
-        return refused;
-    }
     let secret = headers
         .get("x-ovn-secret")
         .and_then(|secret| secret.to_str().ok());
@@ -224,13 +225,16 @@ async fn sign_zome_call(
             )
         }
     };
-    if params.provenance != site.agent_key {
+    if params.provenance != site.agent.agent_key {
         return refuse(
             StatusCode::FORBIDDEN,
-            format!("this node signs only for its agent {}", site.agent_key),
+            format!(
+                "this node signs only for its agent {}",
+                site.agent.agent_key
+            ),
         );
     }
-    if params.cell_id != site.cell_id {
+    if params.cell_id != site.agent.cell_id {
         return refuse(
             StatusCode::FORBIDDEN,
             "this node signs only calls to its agent's OVN cell",
@@ -240,7 +244,7 @@ async fn sign_zome_call(
     let digest: Arc<[u8]> = holo_hash::encode::sha2_512(&body).into();
     match params
         .provenance
-        .sign_raw(site.conductor.keystore(), digest)
+        .sign_raw(site.agent.conductor.keystore(), digest)
         .await
     {
         Ok(signature) => (
@@ -256,10 +260,7 @@ async fn sign_zome_call(
 }
 
 /// A file of the built UI; the path may not leave the UI directory.
-async fn file(State(site): State<Arc<Site>>, headers: HeaderMap, uri: Uri) -> Response {
-    if let Some(refused) = refused_host(&site, &headers) {
-        return refused;
-    }
+async fn file(State(site): State<Arc<Site>>, uri: Uri) -> Response {
     let relative = uri.path().trim_start_matches('/');
     let safe = Path::new(relative)
         .components()
