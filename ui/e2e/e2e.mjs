@@ -68,7 +68,7 @@ function startNode(dataDir) {
       console.log(`[node ${stream}] ${line}`);
       const agent = line.match(/agent (\d+) .*?(http:\/\/127\.0\.0\.1:\d+\/)/);
       if (agent) urls.set(Number(agent[1]), agent[2]);
-      if (/ready/.test(line)) sawReady = true;
+      if (/^ovn-node: ready:/.test(line)) sawReady = true;
       settle();
     };
     createInterface({ input: child.stdout }).on("line", onLine("out"));
@@ -307,7 +307,7 @@ async function scenario(pages, urls, browser) {
 
   for (const [name, page] of Object.entries(pages)) {
     const banner = await bannerText(page);
-    if (banner) log(`note: ${name}'s page shows an error banner at the end: ${banner}`);
+    check(!banner, `${name}'s page shows an error banner at the end: ${banner}`);
   }
   failOnPageErrors();
 }

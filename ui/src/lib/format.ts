@@ -68,6 +68,11 @@ export function parseMoney(text: string, field: string): number {
   return minor;
 }
 
+/** Like `parseMoney`, but empty or zero (a free price, fee or deposit) reads as 0. */
+export function parseOptionalMoney(text: string, field: string): number {
+  return text.trim() === "" || Number(text) === 0 ? 0 : parseMoney(text, field);
+}
+
 /** Basis points as a percentage: 2550 → "25.5 %". */
 export function percent(bp: number): string {
   return `${(bp / 100).toLocaleString("en", { maximumFractionDigits: 2 })} %`;
@@ -131,4 +136,12 @@ export function download(name: string, text: string, type = "application/json") 
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A profile's public part typed in a form, checked; an error says what is wrong. */
+export function parseProfileFields(nickname: string, skills: string): { nickname: string; skills: string[] } {
+  if (!nickname.trim()) throw new Error("Nickname must not be empty.");
+  const skillList = list(skills);
+  if (new Set(skillList).size !== skillList.length) throw new Error("Skills must not list the same skill twice.");
+  return { nickname: nickname.trim(), skills: skillList };
 }

@@ -8,9 +8,10 @@ import {
   isTauriHolochain,
   type AgentPubKey,
   type AppInfo,
+  type WsClient,
 } from "@holochain/client";
 import { readableError } from "./errors";
-import { installOvnNodeSigner } from "./signer";
+import { installOvnNodeSigner, NODE_GONE } from "./signer";
 
 /** The hApp's one role (happ.yaml). */
 export const ROLE_NAME = "ovn";
@@ -21,6 +22,8 @@ export interface Banner {
   title: string;
   message: string;
   detail?: string;
+  /** Stays until dismissed (or replaced by a new failure): a new action does not clear it. */
+  sticky?: boolean;
 }
 
 /** What the UI shows of the network's constitution (the DNA properties). */
@@ -50,6 +53,30 @@ export const app = $state({
 });
 
 let client: AppWebsocket | null = null;
+/** The app websocket whose closing is being watched, and whether it closed. */
+let watched: WsClient["socket"] | null = null;
+let socketClosed = false;
+
+/**
+ * When the node closes the app websocket (ovn-node restarted or stopped), tells the user to
+ * reload: this page's port, token and signing secret are the old node's. The client reconnects
+ * by itself on the next call; a call that then succeeds means the node is back after all.
+ */
+function watchSocket() {
+  const socket = (client?.client as WsClient | undefined)?.socket;
+  if (!socket || socket === watched) return;
+  watched = socket;
+  socketClosed = false;
+  socket.addEventListener("close", (event: { code: number }) => {
+    if (socket !== watched) return;
+    socketClosed = true;
+    app.error = {
+      title: "Connection to the node lost",
+      message: `${NODE_GONE}: the app websocket closed (code ${event.code}).`,
+      sticky: true,
+    };
+  });
+}
 
 /** A zome call that failed; its message is already in the banner. */
 export class ZomeCallError extends Error {
@@ -67,8 +94,9 @@ export function showError(title: string, error: unknown) {
   app.error = { title, ...readableError(error) };
 }
 
-export function clearError() {
-  app.error = null;
+/** Clears the banner; a sticky one only when `dismiss` (the user's Dismiss button). */
+export function clearError(dismiss = false) {
+  if (dismiss || !app.error?.sticky) app.error = null;
 }
 
 /** Connects to the node that served this page (ovn-node or a launcher). */
@@ -84,6 +112,7 @@ export async function connect(): Promise<void> {
       );
     }
     client = await AppWebsocket.connect({ defaultTimeout: CALL_TIMEOUT_MS });
+    watchSocket();
     app.myKey = client.myPubKey;
     readConstitution(client.cachedAppInfo ?? (await client.appInfo()));
     app.connection = "connected";
@@ -93,25 +122,40 @@ export async function connect(): Promise<void> {
   }
 }
 
-/** Reads network name, currency and K from the `ovn` cell's DNA properties, if it can. */
+/**
+ * Reads network name, currency and K from the `ovn` cell's DNA properties. When they cannot be
+ * read the defaults stay, and the banner says so: amounts may then be shown in the wrong unit.
+ */
 function readConstitution(info: AppInfo) {
   try {
     const cell = info.cell_info[ROLE_NAME]?.find((c) => c.type === CellType.Provisioned);
     if (!cell || cell.type !== CellType.Provisioned) return;
-    const props = decode(cell.value.dna_modifiers.properties) as {
+    const bytes = cell.value.dna_modifiers.properties;
+    // No properties at all: the defaults are the constitution's own.
+    if (bytes.length === 0) return;
+    const props = decode(bytes) as {
       network_name?: string;
       currency?: { code?: string; minor_units?: number };
       endorsements_required?: number;
     } | null;
-    if (!props || typeof props !== "object") return;
+    if (props === null) return;
+    if (typeof props !== "object") throw new Error(`the properties are a ${typeof props}, not a map`);
     app.network = {
       name: props.network_name ?? app.network.name,
       currencyCode: props.currency?.code ?? app.network.currencyCode,
       minorUnits: props.currency?.minor_units ?? app.network.minorUnits,
       endorsementsRequired: props.endorsements_required ?? app.network.endorsementsRequired,
     };
-  } catch {
-    // Properties in another shape: the defaults above are the constitution's own defaults.
+  } catch (e) {
+    const { currencyCode, minorUnits } = app.network;
+    app.error = {
+      title: "Could not read the network's constitution",
+      message:
+        `its DNA properties cannot be read, so this page assumes ${currencyCode} with ${minorUnits} ` +
+        `decimals and ${app.network.endorsementsRequired} endorsement(s) required: amounts may be shown wrong.`,
+      detail: readableError(e).message,
+      sticky: true,
+    };
   }
 }
 
@@ -124,9 +168,14 @@ export async function callZome<T>(zome_name: string, fn_name: string, payload: u
   }
   app.inFlight += 1;
   try {
-    return (await client.callZome({ role_name: ROLE_NAME, zome_name, fn_name, payload })) as T;
+    const result = (await client.callZome({ role_name: ROLE_NAME, zome_name, fn_name, payload })) as T;
+    watchSocket();
+    return result;
   } catch (e) {
     const readable = readableError(e);
+    if (socketClosed && !readable.message.startsWith(NODE_GONE)) {
+      readable.message = `${NODE_GONE}: ${readable.message}`;
+    }
     app.error = { title: `${zome_name}.${fn_name} failed`, ...readable };
     throw new ZomeCallError(zome_name, fn_name, readable.message);
   } finally {
@@ -160,6 +209,42 @@ export class Task<A extends unknown[] = []> {
       return false;
     } finally {
       this.running = false;
+    }
+  };
+}
+
+/**
+ * A load whose latest request wins (a view's data for the selected project or resource). Unlike
+ * a Task, a run while another is in flight is not dropped: every run goes ahead, and `work`
+ * applies its results only while `current()` is true, that is while no later run has started.
+ * `failed` tells whether the latest run failed (its error is in the banner).
+ */
+export class Loader<A extends unknown[] = []> {
+  running = $state(false);
+  failed = $state(false);
+  #latest = 0;
+  readonly #work: (current: () => boolean, ...args: A) => Promise<unknown>;
+
+  constructor(work: (current: () => boolean, ...args: A) => Promise<unknown>) {
+    this.#work = work;
+  }
+
+  /** True when this run finished without error and is still the latest. */
+  run = async (...args: A): Promise<boolean> => {
+    const run = ++this.#latest;
+    const current = () => run === this.#latest;
+    this.running = true;
+    this.failed = false;
+    clearError();
+    try {
+      await this.#work(current, ...args);
+      return current();
+    } catch (e) {
+      if (!(e instanceof ZomeCallError)) showError("Something went wrong", e);
+      if (current()) this.failed = true;
+      return false;
+    } finally {
+      if (current()) this.running = false;
     }
   };
 }

@@ -39,6 +39,9 @@ declare global {
 
 const SIGNATURE_BYTES = 64;
 
+/** What to do when the node this page came from is gone: its port, token and secret are stale. */
+export const NODE_GONE = "ovn-node was restarted or stopped: reload the page";
+
 /** Installs ovn-node's signer when the page was served by ovn-node and no launcher signs. */
 export function installOvnNodeSigner(): boolean {
   const node = window.__OVN_NODE__;
@@ -92,7 +95,9 @@ async function signWithNode(
   }
   if (response.status !== 200) {
     const text = (await response.text()).trim();
-    throw new Error(`ovn-node refused to sign (HTTP ${response.status}): ${text || response.statusText}`);
+    const refused = `ovn-node refused to sign (HTTP ${response.status}): ${text || response.statusText}`;
+    // 403: the secret is not the running node's, which a restarted node no longer knows.
+    throw new Error(response.status === 403 ? `${NODE_GONE}. ${refused}` : refused);
   }
   const signature = new Uint8Array(await response.arrayBuffer());
   if (signature.length !== SIGNATURE_BYTES) {
