@@ -8,8 +8,22 @@
 // Alice creates a profile and a project and logs two and a half hours of work, which her page
 // lists as pending; Bob creates a profile, finds her contribution in his endorsement queue once
 // the DHT has brought it to him, and confirms it; Alice's page then shows it counted (the DNA
-// asks for one confirmation). Screenshots of every step go to target/e2e-screenshots/. At the
-// end the node gets SIGINT and must exit with status 0 within a minute.
+// asks for one confirmation).
+//
+// Then the money. Alice records an income of 100.00 EUR (a sale) for her project, previews its
+// distribution and distributes it under the network's default value equation (dnas/ovn/dna.yaml:
+// one bucket, 100 % of the income to contributions, work at 25.00 EUR an hour, Equity): her
+// 2 h 30 min, worth 62.50 EUR, is the only counted contribution, so the preview, the listed
+// distribution and their charts of shares give her the whole 100.00 EUR (100.0 %) and retain
+// 0.00 EUR, and "Explain my payout" names her work contribution, its value 62.50 EUR and her
+// 100.00 EUR. Alice audits her own chain (from her source chain: clean), and Bob, pasting the
+// agent key Alice's header shows, audits her chain as the network holds it until the report is
+// clean: chain valid, as many actions as her own audit counted, no warrant, no rejection,
+// nothing left out, every record replayed valid (her private profile aside), her income and
+// distribution with the figures they state (10000 minor units, 1 payout of 10000, 0 retained).
+//
+// Screenshots of every step go to target/e2e-screenshots/. No error banner may be left at the
+// end, when the node gets SIGINT and must exit with status 0 within a minute.
 //
 // Environment: OVN_NODE_BIN (default target/debug/ovn-node), CHROMIUM (default /usr/bin/chromium).
 
@@ -156,6 +170,19 @@ async function waitForOrBanner(page, locator, what, timeout = ACTION_MS) {
   throw new Failure(`${what}: not seen within ${timeout / 1000} s`);
 }
 
+/** Waits until `condition()` is true; fails at once with the banner's message if one shows. */
+async function waitUntilOrBanner(page, condition, what, timeout = ACTION_MS) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    failOnPageErrors();
+    if (await condition()) return;
+    const banner = await bannerText(page);
+    if (banner) throw new Failure(`${what}: the page shows an error: ${banner}`);
+    await sleep(250);
+  }
+  throw new Failure(`${what}: not within ${timeout / 1000} s`);
+}
+
 /** Waits for the first screen (onboarding, as a new agent), reloading if the node was slow. */
 async function waitForOnboarding(page, name) {
   const deadline = Date.now() + FIRST_LOAD_MS;
@@ -186,6 +213,7 @@ async function createProfile(page, name) {
   const shown = (await page.getByTestId("whoami").innerText()).trim();
   check(shown === name, `the header shows "${shown}", not ${name}`);
   await screenshot(page, `${name}-profile`);
+  return key;
 }
 
 /** Clicks a Refresh button and waits until it is enabled again (its call finished). */
@@ -205,8 +233,11 @@ async function waitEnabled(locator, timeout = ACTION_MS) {
   }
 }
 
-/** Refreshes until `found()` is true, logging progress; fails after `timeout`. */
-async function pollUntil(page, what, refreshTestid, found, timeout = REPLICATION_MS) {
+/**
+ * Refreshes until `found()` is true, logging progress (with what `progress()` says, if given,
+ * of what the page shows meanwhile); fails after `timeout`.
+ */
+async function pollUntil(page, what, refreshTestid, found, timeout = REPLICATION_MS, progress = null) {
   const since = Date.now();
   for (let attempt = 1; ; attempt++) {
     failOnPageErrors();
@@ -215,13 +246,64 @@ async function pollUntil(page, what, refreshTestid, found, timeout = REPLICATION
       return;
     }
     const banner = await bannerText(page);
+    const seen = progress ? `; ${await progress()}` : "";
     if (Date.now() - since > timeout) {
-      throw new Failure(`${what}: not within ${timeout / 60_000} minutes${banner ? `; the page shows: ${banner}` : ""}`);
+      throw new Failure(`${what}: not within ${timeout / 60_000} minutes${seen}${banner ? `; the page shows: ${banner}` : ""}`);
     }
-    log(`${what}: not yet (look ${attempt}, ${((Date.now() - since) / 1000).toFixed(0)} s)${banner ? `; banner: ${banner}` : ""}`);
+    log(`${what}: not yet (look ${attempt}, ${((Date.now() - since) / 1000).toFixed(0)} s)${seen}${banner ? `; banner: ${banner}` : ""}`);
     await sleep(5000);
     await refresh(page, refreshTestid);
   }
+}
+
+/** An element's text on one line. */
+async function flat(locator) {
+  return (await locator.innerText()).replace(/\s+/g, " ").trim();
+}
+
+/** The bars of a BarChart (`share-chart`): label, the text after the bar, the bar's width. */
+async function chartBars(chart) {
+  return await chart.locator("g").evaluateAll((groups) =>
+    groups.map((g) => {
+      const texts = g.querySelectorAll(":scope > text");
+      return {
+        label: texts[0].textContent.trim(),
+        text: texts[1].textContent.replace(/\s+/g, " ").trim(),
+        width: Number(g.querySelector("rect").getAttribute("width")),
+      };
+    }),
+  );
+}
+
+/** Fails unless `chart` has exactly one bar: `label` with the whole of `amount`. */
+async function checkWholeChart(chart, what, label, amount) {
+  const bars = await chartBars(chart);
+  const described = JSON.stringify(bars);
+  check(bars.length === 1, `${what}: the chart has ${bars.length} bars, not 1: ${described}`);
+  check(bars[0].label === label, `${what}: the bar is labelled "${bars[0].label}", not ${label}: ${described}`);
+  check(bars[0].text === `${amount} · 100.0 %`, `${what}: the bar reads "${bars[0].text}", not "${amount} · 100.0 %"`);
+  // BarChart draws the largest value over its whole width (BAR_WIDTH, 360).
+  check(bars[0].width === 360, `${what}: the bar is ${bars[0].width} wide, not the whole 360`);
+}
+
+/** The audit report's rows: seq, what, figure, verdict as shown. */
+async function auditRows(page) {
+  return await page.getByTestId("audit-row").evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = [...row.querySelectorAll("td")].map((td) => td.textContent.replace(/\s+/g, " ").trim());
+      return { seq: Number(cells[0]), what: cells[1], figure: cells[2], verdict: cells[3] };
+    }),
+  );
+}
+
+/** The Audit view's report as one line, for progress and failures. */
+async function auditSummary(page) {
+  const report = page.getByTestId("audit-report");
+  if ((await report.count()) === 0) return "no report shown";
+  const rows = await auditRows(page);
+  const bad = rows.filter((r) => r.verdict !== "valid" && r.verdict !== "private (not replayable by others)");
+  const findings = bad.map((r) => `#${r.seq} ${r.what}: ${r.verdict}`).join("; ");
+  return `report "${await flat(page.getByTestId("audit-verdict"))}", ${await flat(page.getByTestId("audit-facts"))}${findings ? `; findings: ${findings}` : ""}`;
 }
 
 // The scenario --------------------------------------------------------------------------------
@@ -233,7 +315,7 @@ async function scenario(pages, urls, browser) {
 
   // Alice: profile, project, contribution.
   const alice = (pages.alice = await openPage(browser, "alice", urls[0]));
-  await createProfile(alice, "alice");
+  const aliceKey = await createProfile(alice, "alice");
 
   await alice.getByTestId("nav-projects").click();
   await alice.getByTestId("project-name").fill(projectName);
@@ -305,11 +387,215 @@ async function scenario(pages, urls, browser) {
   log(`alice sees it "${countedText}"`);
   await screenshot(alice, "alice-counted");
 
+  await ledgerSteps(alice, projectName, description, suffix);
+  await auditSteps(alice, bob, aliceKey);
+
   for (const [name, page] of Object.entries(pages)) {
     const banner = await bannerText(page);
     check(!banner, `${name}'s page shows an error banner at the end: ${banner}`);
   }
   failOnPageErrors();
+}
+
+// What alice's income must pay, derived from the DNA and the domain code, not read off the page:
+// the network's default equation (dnas/ovn/dna.yaml) has one bucket, "contributors", taking
+// 10000 bp (100 %) of the income (Straight), valuing work at 2500 minor units (25.00 EUR) an
+// hour with an Equity claim. Her 2 h 30 min is worth 2500 × 150 / 60 = 6250 (62.50 EUR,
+// ovn_domain value_of/per_hour). It is the project's only counted contribution, so it takes the
+// whole pot (ovn_domain::distribute: shares in proportion to value): 10000 of an income of
+// 10000, nothing retained. Amounts read as `money()` writes them (en locale, 2 decimals, EUR).
+const INCOME_MINOR = 10000;
+const WORK_RATE_MINOR = 2500;
+const WORK_MINUTES = 150;
+const WORK_VALUE_MINOR = Math.floor((WORK_RATE_MINOR * WORK_MINUTES) / 60);
+const eur = (minor) => `${(minor / 100).toFixed(2)} EUR`;
+
+/** Alice records an income, previews it, distributes it and has her payout explained. */
+async function ledgerSteps(alice, projectName, description, suffix) {
+  const saleDescription = `Sale of a spectrometer kit (e2e ${suffix})`;
+  const income = eur(INCOME_MINOR);
+  const value = eur(WORK_VALUE_MINOR);
+  check(income === "100.00 EUR" && value === "62.50 EUR", `the expected figures are wrong: ${income}, ${value}`);
+
+  await alice.getByTestId("nav-ledger").click();
+  await alice.getByTestId("ledger-project").selectOption({ label: projectName });
+  const equation = alice.getByTestId("equation");
+  await waitForOrBanner(alice, equation, "the value equation in alice's ledger");
+  const equationText = await flat(equation);
+  for (const expected of [
+    "The network's default (the project has adopted none).",
+    "contributors: 100 % of the income",
+    `work: ${eur(WORK_RATE_MINOR)} per hour (Equity)`,
+  ]) {
+    check(equationText.includes(expected), `the equation card does not say "${expected}": ${equationText}`);
+  }
+  check((await alice.getByTestId("no-income").innerText()).trim() === "No income recorded yet.", "the project already shows income");
+
+  // Client-side validation first: a description is required.
+  await alice.getByTestId("income-amount").fill("100.00");
+  await alice.getByTestId("income-source").selectOption("Sale");
+  await alice.getByTestId("income-submit").click();
+  const formError = (await alice.getByTestId("form-error").innerText()).trim();
+  check(formError === "Description must not be empty.", `an income without description was not refused by name (got "${formError}")`);
+  await alice.getByTestId("income-description").fill(saleDescription);
+  await alice.getByTestId("income-submit").click();
+  await waitForOrBanner(alice, alice.getByTestId("income-recorded"), "alice's income recorded");
+  const recorded = (await alice.getByTestId("income-recorded").innerText()).trim();
+  check(recorded === `${income} recorded.`, `the form says "${recorded}"`);
+  const incomeRow = alice.getByTestId("income-row").filter({ hasText: saleDescription });
+  await pollUntil(alice, "alice's income in her ledger", "refresh-ledger", async () => (await incomeRow.count()) > 0);
+  const incomeText = await flat(incomeRow);
+  for (const expected of [income, "Sale", "alice (you)"]) {
+    check(incomeText.includes(expected), `the income row does not show "${expected}": ${incomeText}`);
+  }
+  check(!incomeText.includes("Invalid Date"), `the income row shows an invalid date: ${incomeText}`);
+  log(`alice recorded ${income}: ${incomeText}`);
+  await screenshot(alice, "alice-income");
+
+  // Preview: nothing written, alice takes everything.
+  await incomeRow.getByTestId("preview-button").click();
+  const preview = alice.getByTestId("preview");
+  await waitForOrBanner(alice, preview, "the preview of alice's distribution");
+  const previewText = await flat(preview);
+  for (const expected of [
+    `Preview: ${income} (${saleDescription})`,
+    "Nothing is written. 1 counted contribution up to",
+    "under the network's default equation; 1 new settlement page, 0 reused.",
+    `Retained by the holder of the funds: ${eur(0)}`,
+  ]) {
+    check(previewText.includes(expected), `the preview does not say "${expected}": ${previewText}`);
+  }
+  check(!previewText.includes("Invalid Date"), `the preview shows an invalid date: ${previewText}`);
+  await checkWholeChart(preview.getByTestId("share-chart"), "the preview's chart", "alice", income);
+  log(`alice's preview: ${previewText}`);
+  await screenshot(alice, "alice-preview");
+
+  // Distribute, then the distribution is listed (the DHT's links may take a moment).
+  await incomeRow.getByTestId("distribute-button").click();
+  // The preview goes once the Distribution is committed (its settlement page first).
+  await waitUntilOrBanner(alice, async () => (await preview.count()) === 0, "alice's distribution committed");
+  const distribution = alice.getByTestId("distribution").filter({ hasText: saleDescription });
+  await waitEnabled(alice.getByTestId("refresh-ledger"));
+  await pollUntil(alice, "alice's distribution listed", "refresh-ledger", async () => (await distribution.count()) > 0);
+  check((await preview.count()) === 0, "the preview still shows after the distribution");
+  check((await alice.getByTestId("distribution").count()) === 1, "the project lists more than one distribution");
+  const distributionText = await flat(distribution);
+  for (const expected of [
+    `${income}: ${saleDescription}`,
+    "Distributed by alice (you); contributions up to",
+    "1 settlement page.",
+    `Retained: ${eur(0)}. Receipts confirmed: 0 of 1.`,
+  ]) {
+    check(distributionText.includes(expected), `the distribution does not say "${expected}": ${distributionText}`);
+  }
+  check(!distributionText.includes("Invalid Date"), `the distribution shows an invalid date: ${distributionText}`);
+  await checkWholeChart(distribution.getByTestId("share-chart"), "the distribution's chart", "alice", income);
+  const incomeDone = await flat(incomeRow);
+  check(incomeDone.includes("distributed"), `the income row does not say it was distributed: ${incomeDone}`);
+  check((await incomeRow.getByTestId("distribute-button").count()) === 0, "the distributed income can still be distributed");
+  log(`alice's distribution: ${distributionText}`);
+  await screenshot(alice, "alice-distributed");
+
+  // Explain my payout: her work contribution, its value, the whole income.
+  const explainButton = distribution.getByTestId("explain-button");
+  const explainLabel = (await explainButton.innerText()).trim();
+  check(explainLabel === `Explain my payout (${income})`, `the explain button reads "${explainLabel}"`);
+  await explainButton.click();
+  const explanation = alice.getByTestId("explanation");
+  await waitForOrBanner(alice, explanation, "the explanation of alice's payout");
+  const heading = await flat(explanation.locator("h3"));
+  check(heading === `Your payout: ${income}`, `the explanation is headed "${heading}"`);
+  const lines = await explanation.getByTestId("explanation-line").evaluateAll((rows) =>
+    rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent.replace(/\s+/g, " ").trim())),
+  );
+  const expectedLine = ["contributors", `Work: 2 h 30 min (electronics): ${description}`, value, "Equity", income];
+  check(
+    lines.length === 1 && JSON.stringify(lines[0]) === JSON.stringify(expectedLine),
+    `the explanation lines are ${JSON.stringify(lines)}, not [${JSON.stringify(expectedLine)}]`,
+  );
+  log(`alice's payout explained: ${lines[0].join(" | ")}`);
+  await screenshot(alice, "alice-explained");
+}
+
+/** Alice audits her own chain; Bob audits hers from the network until it is all replayed clean. */
+async function auditSteps(alice, bob, keyAtOnboarding) {
+  // Alice's key as her header shows it (the short form's title is the whole key).
+  const aliceKey = await alice.getByTestId("my-agent-key-short").getAttribute("title");
+  check(aliceKey === keyAtOnboarding, `alice's header shows key ${aliceKey}, not ${keyAtOnboarding} of her onboarding`);
+
+  await alice.getByTestId("nav-audit").click();
+  const ownInput = await alice.getByTestId("audit-agent").inputValue();
+  check(ownInput === aliceKey, `alice's audit form starts with "${ownInput}", not her own key`);
+  await refresh(alice, "audit-button");
+  const ownClean = async () =>
+    (await alice.getByTestId("audit-report").count()) > 0 && (await alice.getByTestId("audit-verdict").innerText()).trim() === "clean";
+  await pollUntil(alice, "alice's audit of her own chain clean", "audit-button", ownClean, ACTION_MS, () => auditSummary(alice));
+  const ownFacts = await flat(alice.getByTestId("audit-facts"));
+  const ownMatch = ownFacts.match(/^Chain valid, (\d+) actions, read from their own source chain /);
+  check(ownMatch, `alice's own audit does not read her valid source chain: ${ownFacts}`);
+  const actions = Number(ownMatch[1]);
+  const ownRows = await auditRows(alice);
+  check(ownRows.length === actions, `alice's own audit lists ${ownRows.length} rows for ${actions} actions`);
+  const ownBad = ownRows.filter((r) => r.verdict !== "valid");
+  check(ownBad.length === 0, `alice's own records replay with findings: ${JSON.stringify(ownBad)}`);
+  log(`alice's own audit: ${await auditSummary(alice)}`);
+  await screenshot(alice, "alice-self-audit");
+
+  // Bob pastes her key. The network holds her chain once her last actions have reached their
+  // authorities, and every record replays once Bob's node can fetch what it depends on.
+  await bob.bringToFront();
+  await bob.getByTestId("nav-audit").click();
+  await bob.getByTestId("audit-agent").fill(aliceKey);
+  await refresh(bob, "audit-button");
+  const complete = async () => {
+    if ((await bob.getByTestId("audit-report").count()) === 0) return false;
+    if ((await bob.getByTestId("audit-verdict").innerText()).trim() !== "clean") return false;
+    const facts = await flat(bob.getByTestId("audit-facts"));
+    return facts.startsWith(`Chain valid, ${actions} actions, read from the network `);
+  };
+  await pollUntil(bob, `bob's audit of alice's whole chain (${actions} actions) clean`, "audit-button", complete, REPLICATION_MS, () =>
+    auditSummary(bob),
+  );
+  check((await bob.getByTestId("form-error").count()) === 0, "bob's audit form shows an error");
+  const report = bob.getByTestId("audit-report");
+  const title = await flat(report.locator("h2"));
+  const shortKey = `${aliceKey.slice(0, 8)}…${aliceKey.slice(-6)}`;
+  check(title === "alice: clean" || title === `${shortKey}: clean`, `bob's report is headed "${title}", not alice's clean chain`);
+  const facts = await flat(bob.getByTestId("audit-facts"));
+  const expectedFacts = `Chain valid, ${actions} actions, read from the network Warrants none Rejected actions none Left out of distributions nothing`;
+  check(facts === expectedFacts, `bob's report reads "${facts}", not "${expectedFacts}"`);
+  const rows = await auditRows(bob);
+  check(rows.length === actions, `bob's report lists ${rows.length} rows for ${actions} actions`);
+  check(
+    rows.every((r, i) => r.seq === i),
+    `bob's report does not list her actions 0 to ${actions - 1} in order: ${rows.map((r) => r.seq).join(",")}`,
+  );
+  for (const r of rows) {
+    // Her private profile is only a hash to others: the one record they cannot replay.
+    const expected = r.what === "PrivateProfile" ? "private (not replayable by others)" : "valid";
+    check(r.verdict === expected, `bob's report says "${r.verdict}" for her action #${r.seq} (${r.what}), not ${expected}`);
+  }
+  const only = (what) => {
+    const found = rows.filter((r) => r.what === what);
+    check(found.length === 1, `bob's report lists ${found.length} ${what} records of alice, not 1: ${JSON.stringify(rows.map((r) => r.what))}`);
+    return found[0];
+  };
+  for (const what of ["Profile", "Project", "Contribution"]) only(what);
+  const incomeRow = only("IncomeEvent");
+  check(/^income of 10000 to project uhCkk/.test(incomeRow.figure), `her income's figure reads "${incomeRow.figure}"`);
+  const settlementRow = only("Settlement");
+  check(/^settles 1 contributions of \d{4}-\d{2}$/.test(settlementRow.figure), `her settlement's figure reads "${settlementRow.figure}"`);
+  const distributionRow = only("Distribution");
+  check(
+    /^distributes income uhCkk\S+: 1 payouts totalling 10000, 0 retained$/.test(distributionRow.figure),
+    `her distribution's figure reads "${distributionRow.figure}"`,
+  );
+  check(
+    rows.filter((r) => r.what === "PrivateProfile").length <= 1,
+    "bob's report lists more than one private profile of alice",
+  );
+  log(`bob's audit of alice: ${await auditSummary(bob)}`);
+  await screenshot(bob, "bob-audit");
 }
 
 async function main() {
