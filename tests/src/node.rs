@@ -469,7 +469,7 @@ fn run_to_end(data: &Path, extra: &[&str]) -> (std::process::ExitStatus, String)
             .arg("--happ")
             .arg(repo_root().join("workdir/ovn.happ"));
     }
-    let mut child = command
+    let child = command
         .arg("--ui")
         .arg(repo_root().join("ui/dist"))
         .args(extra)
@@ -477,30 +477,25 @@ fn run_to_end(data: &Path, extra: &[&str]) -> (std::process::ExitStatus, String)
         .stderr(Stdio::piped())
         .spawn()
         .expect("start ovn-node");
-    let deadline = std::time::Instant::now() + Duration::from_secs(120);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
+    // Waits on the process's exit (reading its output meanwhile, so a full pipe cannot block
+    // it), with a deadline after which it is killed.
+    let pid = child.id();
+    let (send, exited) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(child.wait_with_output());
+    });
+    let output = match exited.recv_timeout(Duration::from_secs(120)) {
+        Ok(output) => output.expect("wait for ovn-node"),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
             panic!("ovn-node {extra:?} did not end within 2 minutes");
         }
-        std::thread::sleep(Duration::from_millis(200));
     };
-    let mut said = String::new();
-    child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut said)
-        .unwrap();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut said)
-        .unwrap();
+    let mut said = String::from_utf8_lossy(&output.stdout).to_string();
+    said.push_str(&String::from_utf8_lossy(&output.stderr));
+    let status = output.status;
     (status, said)
 }
 

@@ -51,7 +51,6 @@ const ACTION_MS = 120_000;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message) => console.log(`[e2e ${elapsed()}] ${message}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 class Failure extends Error {}
 function check(condition, message) {
@@ -109,8 +108,11 @@ function startNode(dataDir) {
 async function stopNode(node) {
   if (node.child.exitCode !== null || node.child.signalCode !== null) return await node.exited;
   node.child.kill("SIGINT");
-  const timeout = sleep(SHUTDOWN_MS).then(() => "timeout");
+  // The exit is waited on; the timer is only its deadline.
+  let timer;
+  const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), SHUTDOWN_MS)));
   const result = await Promise.race([node.exited, timeout]);
+  clearTimeout(timer);
   if (result === "timeout") {
     node.child.kill("SIGKILL");
     await node.exited;
@@ -157,45 +159,38 @@ async function bannerText(page) {
   return (await banner.count()) > 0 ? (await banner.innerText()).trim() : null;
 }
 
-/** Waits for `locator` to be visible; fails at once with the banner's message if one shows. */
-async function waitForOrBanner(page, locator, what, timeout = ACTION_MS) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    failOnPageErrors();
-    if ((await locator.count()) > 0 && (await locator.first().isVisible())) return;
-    const banner = await bannerText(page);
-    if (banner) throw new Failure(`${what}: the page shows an error: ${banner}`);
-    await sleep(250);
-  }
-  throw new Failure(`${what}: not seen within ${timeout / 1000} s`);
+/**
+ * Waits (Playwright's own wait on the page) for `locator` to reach `state` ("visible", or
+ * "detached" for gone); fails at once with the banner's message if the error banner shows first.
+ */
+async function waitForOrBanner(page, locator, what, timeout = ACTION_MS, state = "visible") {
+  const settle = (promise, outcome) => promise.then(() => outcome, () => "timeout");
+  const outcome = await Promise.race([
+    settle(locator.first().waitFor({ state, timeout }), "reached"),
+    settle(page.getByTestId("error-banner").waitFor({ state: "visible", timeout }), "banner"),
+  ]);
+  failOnPageErrors();
+  if (outcome === "banner") throw new Failure(`${what}: the page shows an error: ${await bannerText(page)}`);
+  if (outcome === "timeout") throw new Failure(`${what}: not within ${timeout / 1000} s`);
 }
 
-/** Waits until `condition()` is true; fails at once with the banner's message if one shows. */
-async function waitUntilOrBanner(page, condition, what, timeout = ACTION_MS) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    failOnPageErrors();
-    if (await condition()) return;
-    const banner = await bannerText(page);
-    if (banner) throw new Failure(`${what}: the page shows an error: ${banner}`);
-    await sleep(250);
-  }
-  throw new Failure(`${what}: not within ${timeout / 1000} s`);
-}
-
-/** Waits for the first screen (onboarding, as a new agent), reloading if the node was slow. */
+/** Waits for the first screen (onboarding, as a new agent), reloading if the page could not start. */
 async function waitForOnboarding(page, name) {
   const deadline = Date.now() + FIRST_LOAD_MS;
+  const onboarding = page.getByTestId("onboarding");
+  const whoami = page.getByTestId("whoami");
+  const failed = page.getByTestId("connection-error").or(page.getByText("Could not read your profile"));
   while (Date.now() < deadline) {
-    if (await page.getByTestId("onboarding").isVisible()) return;
-    check(!(await page.getByTestId("whoami").isVisible()), `${name} already has a profile on a fresh node`);
-    const failed = page.getByTestId("connection-error").or(page.getByText("Could not read your profile"));
+    // Whichever of the three screens comes first.
+    await onboarding.or(whoami).or(failed).first()
+      .waitFor({ state: "visible", timeout: Math.max(1, deadline - Date.now()) })
+      .catch(() => {});
+    if (await onboarding.isVisible()) return;
+    check(!(await whoami.isVisible()), `${name} already has a profile on a fresh node`);
     if ((await failed.count()) > 0) {
       log(`${name}'s page could not start (${(await failed.first().innerText()).replace(/\s+/g, " ")}); reloading`);
-      await sleep(3000);
       await page.reload();
     }
-    await sleep(500);
   }
   throw new Failure(`${name}'s onboarding did not show within ${FIRST_LOAD_MS / 60_000} minutes`);
 }
@@ -216,21 +211,26 @@ async function createProfile(page, name) {
   return key;
 }
 
-/** Clicks a Refresh button and waits until it is enabled again (its call finished). */
+/**
+ * Clicks a Refresh button and waits until it is enabled again: the view disables it while its
+ * call runs (synchronously on click), so enabled again means the call finished.
+ */
 async function refresh(page, testid) {
   const button = page.getByTestId(testid);
   await waitEnabled(button);
   await button.click();
-  await sleep(300);
   await waitEnabled(button);
 }
 
+/** Waits, in the page, until the element is not disabled. */
 async function waitEnabled(locator, timeout = ACTION_MS) {
-  const deadline = Date.now() + timeout;
-  while (!(await locator.isEnabled())) {
-    if (Date.now() > deadline) throw new Failure(`a button stayed disabled for ${timeout / 1000} s`);
-    await sleep(250);
-  }
+  const element = await locator.elementHandle({ timeout });
+  await locator
+    .page()
+    .waitForFunction((el) => !el.disabled, element, { timeout })
+    .catch(() => {
+      throw new Failure(`a button stayed disabled for ${timeout / 1000} s`);
+    });
 }
 
 /**
@@ -239,6 +239,8 @@ async function waitEnabled(locator, timeout = ACTION_MS) {
  */
 async function pollUntil(page, what, refreshTestid, found, timeout = REPLICATION_MS, progress = null) {
   const since = Date.now();
+  let logged = 0;
+  // Each look is paced by the refresh itself (the view's zome calls), not by a pause.
   for (let attempt = 1; ; attempt++) {
     failOnPageErrors();
     if (await found()) {
@@ -246,12 +248,16 @@ async function pollUntil(page, what, refreshTestid, found, timeout = REPLICATION
       return;
     }
     const banner = await bannerText(page);
-    const seen = progress ? `; ${await progress()}` : "";
-    if (Date.now() - since > timeout) {
+    const elapsed = Date.now() - since;
+    if (elapsed > timeout) {
+      const seen = progress ? `; ${await progress()}` : "";
       throw new Failure(`${what}: not within ${timeout / 60_000} minutes${seen}${banner ? `; the page shows: ${banner}` : ""}`);
     }
-    log(`${what}: not yet (look ${attempt}, ${((Date.now() - since) / 1000).toFixed(0)} s)${seen}${banner ? `; banner: ${banner}` : ""}`);
-    await sleep(5000);
+    if (attempt === 1 || elapsed - logged >= 5000) {
+      logged = elapsed;
+      const seen = progress ? `; ${await progress()}` : "";
+      log(`${what}: not yet (look ${attempt}, ${(elapsed / 1000).toFixed(0)} s)${seen}${banner ? `; banner: ${banner}` : ""}`);
+    }
     await refresh(page, refreshTestid);
   }
 }
@@ -473,7 +479,7 @@ async function ledgerSteps(alice, projectName, description, suffix) {
   // Distribute, then the distribution is listed (the DHT's links may take a moment).
   await incomeRow.getByTestId("distribute-button").click();
   // The preview goes once the Distribution is committed (its settlement page first).
-  await waitUntilOrBanner(alice, async () => (await preview.count()) === 0, "alice's distribution committed");
+  await waitForOrBanner(alice, preview, "alice's distribution committed", ACTION_MS, "detached");
   const distribution = alice.getByTestId("distribution").filter({ hasText: saleDescription });
   await waitEnabled(alice.getByTestId("refresh-ledger"));
   await pollUntil(alice, "alice's distribution listed", "refresh-ledger", async () => (await distribution.count()) > 0);
