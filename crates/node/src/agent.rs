@@ -20,6 +20,12 @@ pub struct Network {
     pub relay: url2::Url2,
 }
 
+/// The hApp bundle every agent installs: where it was read from (for messages) and its bytes.
+pub struct Happ {
+    pub path: std::path::PathBuf,
+    pub bytes: bytes::Bytes,
+}
+
 /// A started agent.
 #[derive(Clone)]
 pub struct Agent {
@@ -39,8 +45,7 @@ pub struct Agent {
 pub async fn start(
     index: u16,
     dir: &Path,
-    happ_path: &Path,
-    happ: &bytes::Bytes,
+    happ: &Happ,
     network: &Network,
     network_seed: Option<&str>,
 ) -> anyhow::Result<Agent> {
@@ -61,7 +66,7 @@ pub async fn start(
     .context("the conductor did not start")?;
     // From here on a failure shuts the conductor down before it is reported: dropping it
     // would only schedule that, and could cut off a write.
-    match prepare(index, &conductor, happ_path, happ, network_seed).await {
+    match prepare(index, &conductor, happ, network_seed).await {
         Ok((info, cell_id, network_seed, app_port, token)) => {
             say(format!(
                 "agent {index}: started in {:.1} s: agent {}, DNA {}",
@@ -97,8 +102,7 @@ type Prepared = (AppInfo, CellId, Option<String>, u16, Vec<u8>);
 async fn prepare(
     index: u16,
     conductor: &ConductorHandle,
-    happ_path: &Path,
-    happ: &bytes::Bytes,
+    happ: &Happ,
     network_seed: Option<&str>,
 ) -> anyhow::Result<Prepared> {
     let info = match app_info(conductor).await? {
@@ -109,7 +113,7 @@ async fn prepare(
             info
         }
         None => {
-            install(index, conductor, happ, network_seed).await?;
+            install(index, conductor, &happ.bytes, network_seed).await?;
             app_info(conductor)
                 .await?
                 .context("the app was installed but the conductor does not list it")?
@@ -124,14 +128,14 @@ async fn prepare(
             );
         }
     }
-    let bundled = dna_hash_of(happ, installed_seed.as_deref()).await?;
+    let bundled = dna_hash_of(&happ.bytes, installed_seed.as_deref()).await?;
     if &bundled != cell_id.dna_hash() {
         bail!(
             "this data directory runs the DNA {} but {} holds {bundled} (rebuilt with other \
              rules, or another network): give another --data-dir to run it, or --happ the bundle \
              this directory was started with",
             cell_id.dna_hash(),
-            happ_path.display()
+            happ.path.display()
         );
     }
     warm_up(index, conductor, &info.agent_pub_key, &cell_id).await;

@@ -133,9 +133,11 @@ async fn run(args: Args) -> anyhow::Result<()> {
     let _lock = lock(&data_dir)?;
     say(format!("data directory {}", data_dir.display()));
 
-    let happ_path = locate(args.happ, "workdir/ovn.happ", "the hApp bundle")?;
-    let happ = std::fs::read(&happ_path)
-        .with_context(|| format!("cannot read {}", happ_path.display()))?;
+    let path = locate(args.happ, "workdir/ovn.happ", "the hApp bundle")?;
+    let bytes = std::fs::read(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .into();
+    let happ = agent::Happ { path, bytes };
     let ui_dir = locate(args.ui, "ui/dist", "the built UI")?;
     if !ui_dir.join("index.html").is_file() {
         bail!(
@@ -152,8 +154,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
         &mut agents,
         args.agents,
         &data_dir,
-        &happ_path,
-        &happ.into(),
+        &happ,
         &network,
         args.network_seed.as_deref(),
         stop.clone(),
@@ -188,13 +189,11 @@ async fn run(args: Args) -> anyhow::Result<()> {
 
 /// Starts the agents one after the other; `Ok(false)` when a stop signal came meanwhile (the
 /// agent being started finishes first, so that no install is cut off halfway).
-#[allow(clippy::too_many_arguments)]
 async fn start_agents(
     agents: &mut Vec<agent::Agent>,
     count: u16,
     data_dir: &Path,
-    happ_path: &Path,
-    happ: &bytes::Bytes,
+    happ: &agent::Happ,
     network: &agent::Network,
     network_seed: Option<&str>,
     mut stop: tokio::sync::watch::Receiver<bool>,
@@ -204,7 +203,7 @@ async fn start_agents(
             return Ok(false);
         }
         let dir = data_dir.join(format!("agent-{index}"));
-        let start = agent::start(index, &dir, happ_path, happ, network, network_seed);
+        let start = agent::start(index, &dir, happ, network, network_seed);
         let mut start = std::pin::pin!(start);
         let mut told = false;
         let agent = loop {
