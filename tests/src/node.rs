@@ -41,6 +41,23 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// `ovn-node` on `data` with free ports, the built hApp (unless `extra` names another) and the
+/// built UI, then `extra`.
+fn node_command(data: &Path, extra: &[&str]) -> Command {
+    let mut command = Command::new(binary("ovn-node"));
+    command.arg("--data-dir").arg(data).args(["--port", "0"]);
+    if !extra.contains(&"--happ") {
+        command
+            .arg("--happ")
+            .arg(repo_root().join("workdir/ovn.happ"));
+    }
+    command
+        .arg("--ui")
+        .arg(repo_root().join("ui/dist"))
+        .args(extra);
+    command
+}
+
 /// A running `ovn-node`, killed if the test fails before stopping it.
 struct Node {
     child: Option<Child>,
@@ -53,14 +70,7 @@ impl Node {
     /// Starts the node and waits (up to 10 minutes: the first start compiles the zomes) for it
     /// to print that it is ready.
     fn start(data_dir: &Path, extra: &[&str]) -> Node {
-        let mut child = Command::new(binary("ovn-node"))
-            .arg("--data-dir")
-            .arg(data_dir)
-            .args(["--port", "0", "--happ"])
-            .arg(repo_root().join("workdir/ovn.happ"))
-            .arg("--ui")
-            .arg(repo_root().join("ui/dist"))
-            .args(extra)
+        let mut child = node_command(data_dir, extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -462,17 +472,7 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
 
 /// Runs `ovn-node` on `data` to its end (a refusal; killed after 2 minutes), with its output.
 fn run_to_end(data: &Path, extra: &[&str]) -> (std::process::ExitStatus, String) {
-    let mut command = Command::new(binary("ovn-node"));
-    command.arg("--data-dir").arg(data).args(["--port", "0"]);
-    if !extra.contains(&"--happ") {
-        command
-            .arg("--happ")
-            .arg(repo_root().join("workdir/ovn.happ"));
-    }
-    let child = command
-        .arg("--ui")
-        .arg(repo_root().join("ui/dist"))
-        .args(extra)
+    let child = node_command(data, extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -503,13 +503,7 @@ fn run_to_end(data: &Path, extra: &[&str]) -> (std::process::ExitStatus, String)
 async fn a_stop_signal_during_the_first_start_lets_the_install_finish_and_loses_nothing() {
     crate::common::no_openssl_cleanup_at_exit();
     let data = temp_dir("ovn-node-interrupted");
-    let mut child = Command::new(binary("ovn-node"))
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["--port", "0", "--happ"])
-        .arg(repo_root().join("workdir/ovn.happ"))
-        .arg("--ui")
-        .arg(repo_root().join("ui/dist"))
+    let mut child = node_command(&data, &[])
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()

@@ -145,3 +145,13 @@ export function parseProfileFields(nickname: string, skills: string): { nickname
   if (new Set(skillList).size !== skillList.length) throw new Error("Skills must not list the same skill twice.");
   return { nickname: nickname.trim(), skills: skillList };
 }
+
+/** What `parse` returns, or null after handing its error's message to `report` (a form's problem line). */
+export function parsedOr<T>(parse: () => T, report: (message: string) => void): T | null {
+  try {
+    return parse();
+  } catch (e) {
+    report((e as Error).message);
+    return null;
+  }
+}
