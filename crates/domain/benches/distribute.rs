@@ -3,7 +3,7 @@
 //! distribution must at least do. `scripts/bench-figures` prints the ratios.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use ovn_domain::value_equation::*;
+use ovn_domain::ledger::value_equation::*;
 use ovn_domain::{distribute, ContributionKind, Input, PaidClaims};
 use std::hint::black_box;
 

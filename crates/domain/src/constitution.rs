@@ -2,7 +2,7 @@
 //! properties (`dnas/ovn/dna.yaml`). Changing any of them makes a new DNA hash, that is, a fork.
 //! Every field has a default, so a DNA with no properties is a valid open network.
 
-use crate::license::{check_catalogue, default_catalogue, CatalogueLicense};
+use crate::licenses::{check_catalogue, default_catalogue, CatalogueLicense};
 use crate::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 use crate::{DomainError, ValueEquation};
 use serde::{Deserialize, Serialize};

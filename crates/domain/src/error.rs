@@ -44,8 +44,20 @@ pub enum DomainError {
     SelfEndorsement { endorser: String },
     #[error("a {child} project cannot sit under a {parent} project")]
     LevelAboveParent { child: String, parent: String },
+    #[error("the profile {profile} is not {agent}'s{why}")]
+    NotOwnProfile {
+        profile: String,
+        agent: String,
+        why: &'static str,
+    },
     #[error("the project's creator must be its first steward")]
     CreatorNotFirstSteward,
+    #[error("{agent} is not a steward of project {project}: only its stewards {what}")]
+    NotASteward {
+        agent: String,
+        project: String,
+        what: &'static str,
+    },
     #[error("{value:?} is not a period; expected YYYY-MM")]
     BadPeriod { value: String },
     #[error("contribution {contribution} has {confirmations} confirmations; {required} are needed before it counts")]
@@ -80,7 +92,7 @@ pub enum DomainError {
     SelfTransfer,
     #[error("a {regime} resource changes custodian, never owner: it cannot be sold or its rights transferred")]
     NotForSale {
-        regime: crate::resource::PropertyRegime,
+        regime: crate::resources::resource::PropertyRegime,
     },
     #[error("{agent} does not own the resource and cannot transfer its ownership")]
     NotOwner { agent: String },
@@ -104,6 +116,40 @@ pub enum DomainError {
     NotAsDecided { category: String, fee: u64 },
     #[error("invalid license: {0}")]
     BadLicense(String),
+    #[error("a contributing for-profit is a member asking for itself: its contributions are on its own chain")]
+    ClaimForAnother,
+    #[error("{resource} belongs to no project: there is no commons to have contributed to")]
+    NoCommons { resource: String },
+    #[error("{contribution} is not {agent}'s contribution to project {project}")]
+    NotOwnContribution {
+        contribution: String,
+        agent: String,
+        project: String,
+    },
+    #[error("{name:?} is a license of the network's catalogue: name the project's own license differently")]
+    CatalogueName { name: String },
+    #[error("{name:?} is not a license of the network's catalogue")]
+    NotInCatalogue { name: String },
+    #[error(
+        "the license {license} is project {project}'s: only that project's resources may carry it"
+    )]
+    ForeignLicense { license: String, project: String },
+    #[error("{named} is named twice as a source")]
+    SourceTwice { named: String },
+    #[error("{named} is this resource's own license, not a source")]
+    OwnSource { named: String },
+    #[error("the exception {exception} was decided for {decided_for}, not for {request}")]
+    ExceptionForAnother {
+        exception: String,
+        decided_for: String,
+        request: String,
+    },
+    #[error(
+        "resource {resource} belongs to no project: nobody can decide an exception to its license"
+    )]
+    NoDecider { resource: String },
+    #[error("an exception cannot make a licensee a contributing for-profit: its request shows its contributions")]
+    ExceptionAsContributor,
     #[error(
         "a derivative of a {original} work cannot be licensed less reciprocally, as {derivative}"
     )]

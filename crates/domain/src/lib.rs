@@ -6,52 +6,45 @@
 //! rules serve the zomes (with `AgentPubKey` / `ActionHash`) and plain tests (with integers).
 //!
 //! # Layout
+//! Cross-cutting, at the root:
 //! - [`error`]: [`DomainError`], the one error type of every rule, with typed payloads.
+//! - [`bounds`]: the numeric and date bounds every area shares (`MAX_AMOUNT`, dates).
 //! - [`text`]: bounds on free text (names, descriptions, evidence).
 //! - [`constitution`]: the network constitution carried in DNA properties, and its defaults.
-//! - [`profile`]: rules for a member's public and private profile.
-//! - [`project`]: project levels and the rules for creating a project.
-//! - [`contribution`]: contribution kinds (Valueflows names), quantity bounds and time rules.
-//! - [`period`]: the calendar month a contribution is indexed under.
-//! - [`endorsement`]: endorsement kinds and when a contribution counts.
-//! - [`value_equation`]: the typed value equation: buckets, valuation rules, claim types.
-//! - [`apportion`]: exact largest-remainder splits, with caps.
-//! - [`distribution`]: [`distribute`], sharing an income exactly, with a trace.
-//! - [`settlement`]: the common ledger's pages of counted contributions.
-//! - [`income`]: income sources and the rules on recorded income.
-//! - [`resource`]: property regimes, typed usage rules, and the rules on one use.
-//! - [`custody`]: two-party custody: transfers, acceptances, and a resource's history.
-//! - [`license`]: license terms, who owes what (`license_fee`), share-alike for derivatives.
 //! - [`export`]: the chain export format the audit zome writes and `ovn-audit` reads.
+//!
+//! One folder per area, as in the integrity zome:
+//! - [`members`]: profiles; projects, their levels and stewards.
+//! - [`accounting`]: contributions, their periods, endorsements and when a contribution counts.
+//! - [`ledger`]: income, the value equation, apportionment, [`distribute`], settlements.
+//! - [`resources`]: property regimes, usage rules and uses; two-party custody.
+//! - [`licenses`]: license terms, who owes what (`license_fee`), grants, derivatives.
+//!
+//! A new area (governance, coordination, interop) is a folder of its own beside these.
 
-pub mod apportion;
+pub mod accounting;
+pub mod bounds;
 pub mod constitution;
-pub mod contribution;
-pub mod custody;
-pub mod distribution;
-pub mod endorsement;
 pub mod error;
 pub mod export;
-pub mod income;
-pub mod license;
-pub mod period;
-pub mod profile;
-pub mod project;
-pub mod resource;
-pub mod settlement;
+pub mod ledger;
+pub mod licenses;
+pub mod members;
+pub mod resources;
 pub mod text;
-pub mod value_equation;
 
+pub use accounting::contribution::ContributionKind;
+pub use accounting::endorsement::{contribution_status, ContributionStatus, EndorsementKind};
+pub use accounting::period::Period;
 pub use constitution::{Currency, Membrane, NetworkConstitution};
-pub use contribution::ContributionKind;
-pub use custody::{Holding, Rights};
-pub use distribution::{
+pub use error::DomainError;
+pub use ledger::distribution::{
     distribute, AgentShare, BucketResult, ClaimPaid, Input, Outcome, PaidClaims, Payout, TraceLine,
 };
-pub use endorsement::{contribution_status, ContributionStatus, EndorsementKind};
-pub use error::DomainError;
-pub use income::IncomeSource;
-pub use period::Period;
-pub use project::ProjectLevel;
-pub use resource::{Permitted, PropertyRegime, UsageRules};
-pub use value_equation::{Behaviour, Bucket, BucketKind, Claim, ValuationRules, ValueEquation};
+pub use ledger::income::IncomeSource;
+pub use ledger::value_equation::{
+    Behaviour, Bucket, BucketKind, Claim, ValuationRules, ValueEquation,
+};
+pub use members::project::ProjectLevel;
+pub use resources::custody::{Holding, Rights};
+pub use resources::resource::{Permitted, PropertyRegime, UsageRules};

@@ -5,7 +5,7 @@
 //! it) that it does not name, whose Debt and Once claims it would then pay again.
 
 use hdk::prelude::*;
-use ovn_domain::endorsement::ContributionState;
+use ovn_domain::accounting::endorsement::ContributionState;
 use ovn_domain::Period;
 use ovn_integrity::{Contribution, Distribution, LinkTypes, Settlement};
 use ovn_zome_support::index::{contributions_in_period, periods_of_project};

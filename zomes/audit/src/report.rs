@@ -101,57 +101,10 @@ pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
         Some(a) => a.clone(),
         None => activity_of(&agent)?,
     };
-    let status = match &activity.status {
-        ChainStatus::Empty => ChainVerdict::Empty,
-        ChainStatus::Valid(_) => ChainVerdict::Valid,
-        ChainStatus::Forked(f) => ChainVerdict::Forked {
-            seq: f.fork_seq,
-            first: f.first_action.clone(),
-            second: f.second_action.clone(),
-        },
-        ChainStatus::Invalid(h) => ChainVerdict::Invalid {
-            seq: h.action_seq,
-            action: h.hash.clone(),
-        },
-        ChainStatus::Closed(_) => ChainVerdict::Closed,
-    };
+    let status = verdict_of(&activity.status);
     let warrants = activity.warrants.iter().map(summary).collect::<Vec<_>>();
-    let mut replayed = Vec::with_capacity(chain.records.len());
-    let mut missing = Vec::new();
-    for record in &chain.records {
-        let one = replay(record)?;
-        if one.what == "Distribution" && one.verdict == Verdict::Valid {
-            if let Ok(Some(d)) = record
-                .entry()
-                .to_app_option::<ovn_integrity::Distribution>()
-            {
-                missing.extend(left_out(
-                    record.action_address(),
-                    &d,
-                    record.action().timestamp(),
-                )?);
-            }
-        }
-        replayed.push(one);
-    }
-    // An action a warrant names is replayed too, when the chain walk did not reach it (the
-    // authorities' valid chain stops before a rejected action).
-    for w in &warrants {
-        let Some(hash) = &w.action else { continue };
-        if replayed.iter().any(|r| &r.action == hash) {
-            continue; // reached by the walk, or named by an earlier warrant
-        }
-        replayed.push(match warranted_record(hash) {
-            Ok(record) => replay(&record)?,
-            Err(e) => Replayed {
-                seq: 0,
-                action: hash.clone(),
-                what: "warranted action".into(),
-                figure: None,
-                verdict: Verdict::NotReplayable(format!("not reachable: {e}")),
-            },
-        });
-    }
+    let (mut replayed, missing) = replay_chain(&chain.records)?;
+    replay_warranted(&warrants, &mut replayed)?;
     let rejected = activity.rejected_activity.clone();
     let clean = status == ChainVerdict::Valid
         && unreadable.is_none()
@@ -173,6 +126,69 @@ pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
         unreadable,
         clean,
     })
+}
+
+fn verdict_of(status: &ChainStatus) -> ChainVerdict {
+    match status {
+        ChainStatus::Empty => ChainVerdict::Empty,
+        ChainStatus::Valid(_) => ChainVerdict::Valid,
+        ChainStatus::Forked(f) => ChainVerdict::Forked {
+            seq: f.fork_seq,
+            first: f.first_action.clone(),
+            second: f.second_action.clone(),
+        },
+        ChainStatus::Invalid(h) => ChainVerdict::Invalid {
+            seq: h.action_seq,
+            action: h.hash.clone(),
+        },
+        ChainStatus::Closed(_) => ChainVerdict::Closed,
+    }
+}
+
+/// Every record replayed through the protocol's rules, and the counted contributions each
+/// valid distribution among them left out.
+fn replay_chain(records: &[Record]) -> ExternResult<(Vec<Replayed>, Vec<LeftOut>)> {
+    let mut replayed = Vec::with_capacity(records.len());
+    let mut missing = Vec::new();
+    for record in records {
+        let one = replay(record)?;
+        if one.what == "Distribution" && one.verdict == Verdict::Valid {
+            if let Ok(Some(d)) = record
+                .entry()
+                .to_app_option::<ovn_integrity::Distribution>()
+            {
+                missing.extend(left_out(
+                    record.action_address(),
+                    &d,
+                    record.action().timestamp(),
+                )?);
+            }
+        }
+        replayed.push(one);
+    }
+    Ok((replayed, missing))
+}
+
+/// An action a warrant names is replayed too, when the chain walk did not reach it (the
+/// authorities' valid chain stops before a rejected action).
+fn replay_warranted(warrants: &[WarrantSummary], replayed: &mut Vec<Replayed>) -> ExternResult<()> {
+    for w in warrants {
+        let Some(hash) = &w.action else { continue };
+        if replayed.iter().any(|r| &r.action == hash) {
+            continue; // reached by the walk, or named by an earlier warrant
+        }
+        replayed.push(match warranted_record(hash) {
+            Ok(record) => replay(&record)?,
+            Err(e) => Replayed {
+                seq: 0,
+                action: hash.clone(),
+                what: "warranted action".into(),
+                figure: None,
+                verdict: Verdict::NotReplayable(format!("not reachable: {e}")),
+            },
+        });
+    }
+    Ok(())
 }
 
 fn summary(w: &SignedWarrant) -> WarrantSummary {

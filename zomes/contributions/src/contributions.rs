@@ -2,7 +2,8 @@
 
 use crate::ContributionError;
 use hdk::prelude::*;
-use ovn_domain::contribution::{check_date, check_description_and_evidence};
+use ovn_domain::accounting::contribution::check_description_and_evidence;
+use ovn_domain::bounds::check_date;
 use ovn_domain::{ContributionKind, Period};
 use ovn_integrity::links::period_bucket;
 use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project, Resource};

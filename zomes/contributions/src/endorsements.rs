@@ -2,7 +2,7 @@
 
 use crate::ContributionError;
 use hdk::prelude::*;
-use ovn_domain::endorsement::check_endorser;
+use ovn_domain::accounting::endorsement::check_endorser;
 use ovn_domain::EndorsementKind;
 use ovn_integrity::{Contribution, Endorsement, EntryTypes, LinkTypes};
 use ovn_zome_support::membership::my_profile_creation;

@@ -5,96 +5,58 @@
 //! `Invalid`. An `Err` from `validate` only ever means "cannot decide yet" (a missing dependency).
 //!
 //! # Layout
+//! One folder per area; each entry type's file holds its struct and validators (a numbered
+//! **Rules** list on each), beside the files of the link types that join it.
+//! - [`members`]: profiles (public, private) and projects with their stewards.
+//! - [`accounting`]: contributions and endorsements (contribution accounting).
+//! - [`ledger`]: income, value equations, settlements, distributions, payment receipts.
+//! - [`resources`]: resources, custody requests, transfers and acceptances, uses.
+//! - [`licenses`]: licenses, attachments, requests, exceptions, grants.
+//! - [`dispatch`]: [`validate_op`], every op to its validator; no rules of its own.
 //! - [`verdict`]: the `check!` macro, typed fetches of referenced entries, chain scans.
+//! - [`links`]: the rules index links share, and the anchors.
 //! - [`constitution`]: reading the network constitution from the DNA properties.
 //! - [`membrane`]: who may join (open, or invite-only with a progenitor).
-//! - Entries: [`profile`], [`private_profile`], [`project`], [`contribution`], [`endorsement`];
-//!   the common ledger: [`income_event`], [`value_equation`], [`settlement`], [`distribution`],
-//!   [`payment_receipt`]; resources and custody: [`resource`], [`custody_request`],
-//!   [`custody_transfer`], [`custody_acceptance`], [`resource_use`]; licenses: [`license`],
-//!   [`license_attachment`], [`license_request`], [`license_exception`], [`license_grant`].
-//! - Links: [`agent_to_profile`], [`all_projects`], [`project_to_periods`],
-//!   [`period_to_contributions`], [`agent_to_contributions`], [`contribution_to_endorsements`],
-//!   [`contribution_to_corrections`], [`project_to_income_events`],
-//!   [`project_to_value_equations`], [`project_to_settlements`], [`project_to_distributions`],
-//!   [`distribution_to_payment_receipts`], [`all_resources`], [`project_to_resources`],
-//!   [`resource_to_custody`], [`agent_to_custody_states`], [`resource_to_uses`],
-//!   [`resource_to_custody_requests`], [`project_to_licenses`], [`resource_to_license`],
-//!   [`resource_to_license_requests`], [`resource_to_license_grants`],
-//!   [`license_request_to_exceptions`], and [`links`] for the rules links share.
+//!
+//! A new area (governance, coordination) is a folder of its own, declared here, with its entry
+//! types added to [`EntryTypes`] and its validators to [`dispatch`].
 
 use hdi::prelude::*;
 
 #[macro_use]
 pub mod verdict;
-pub mod agent_to_contributions;
-pub mod agent_to_custody_states;
-pub mod agent_to_profile;
-pub mod all_projects;
-pub mod all_resources;
+pub mod accounting;
 pub mod constitution;
-pub mod contribution;
-pub mod contribution_to_corrections;
-pub mod contribution_to_endorsements;
-pub mod custody_acceptance;
-pub mod custody_request;
-pub mod custody_transfer;
-pub mod distribution;
-pub mod distribution_to_payment_receipts;
-pub mod endorsement;
-pub mod income_event;
-pub mod license;
-pub mod license_attachment;
-pub mod license_exception;
-pub mod license_grant;
-pub mod license_request;
-pub mod license_request_to_exceptions;
+pub mod dispatch;
+pub mod ledger;
+pub mod licenses;
 pub mod links;
+pub mod members;
 pub mod membrane;
-pub mod payment_receipt;
-pub mod period_to_contributions;
-pub mod private_profile;
-pub mod profile;
-pub mod project;
-pub mod project_to_distributions;
-pub mod project_to_income_events;
-pub mod project_to_licenses;
-pub mod project_to_periods;
-pub mod project_to_resources;
-pub mod project_to_settlements;
-pub mod project_to_value_equations;
-pub mod resource;
-pub mod resource_to_custody;
-pub mod resource_to_custody_requests;
-pub mod resource_to_license;
-pub mod resource_to_license_grants;
-pub mod resource_to_license_requests;
-pub mod resource_to_uses;
-pub mod resource_use;
-pub mod settlement;
-pub mod value_equation;
+pub mod resources;
 
-pub use contribution::Contribution;
-pub use custody_acceptance::CustodyAcceptance;
-pub use custody_request::CustodyRequest;
-pub use custody_transfer::CustodyTransfer;
-pub use distribution::Distribution;
-pub use endorsement::Endorsement;
-pub use income_event::IncomeEvent;
-pub use license::{License, LicenseRef};
-pub use license_attachment::LicenseAttachment;
-pub use license_exception::LicenseException;
-pub use license_grant::LicenseGrant;
-pub use license_request::{Category, CountedContribution, LicenseRequest, Licensee};
+pub use accounting::contribution::Contribution;
+pub use accounting::endorsement::Endorsement;
+pub use dispatch::validate_op;
+pub use ledger::distribution::Distribution;
+pub use ledger::income_event::IncomeEvent;
+pub use ledger::payment_receipt::PaymentReceipt;
+pub use ledger::settlement::{SettledContribution, Settlement};
+pub use ledger::value_equation::ValueEquation;
+pub use licenses::license::{License, LicenseRef};
+pub use licenses::license_attachment::LicenseAttachment;
+pub use licenses::license_exception::LicenseException;
+pub use licenses::license_grant::LicenseGrant;
+pub use licenses::license_request::{Category, CountedContribution, LicenseRequest, Licensee};
+pub use members::private_profile::PrivateProfile;
+pub use members::profile::Profile;
+pub use members::project::Project;
 pub use membrane::Invitation;
-pub use payment_receipt::PaymentReceipt;
-pub use private_profile::PrivateProfile;
-pub use profile::Profile;
-pub use project::Project;
-pub use resource::Resource;
-pub use resource_use::ResourceUse;
-pub use settlement::{SettledContribution, Settlement};
-pub use value_equation::ValueEquation;
+pub use resources::custody_acceptance::CustodyAcceptance;
+pub use resources::custody_request::CustodyRequest;
+pub use resources::custody_transfer::CustodyTransfer;
+pub use resources::resource::Resource;
+pub use resources::resource_use::ResourceUse;
 
 #[hdk_entry_types]
 #[unit_enum(UnitEntryTypes)]
@@ -180,229 +142,4 @@ pub fn genesis_self_check(data: GenesisSelfCheckData) -> ExternResult<ValidateCa
 #[hdk_extern]
 pub fn validate(op: Op) -> ExternResult<ValidateCallbackResult> {
     validate_op(op)
-}
-
-/// The protocol: every rule an op must keep. The validation callback above, and the audit
-/// zome's replay of an agent's chain, which runs the very same rules over each record.
-pub fn validate_op(op: Op) -> ExternResult<ValidateCallbackResult> {
-    match op.flattened::<EntryTypes, LinkTypes>()? {
-        FlatOp::CreateEntry(OpEntry::CreateEntry { app_entry, action }) => {
-            validate_create_entry(app_entry, action)
-        }
-        FlatOp::CreateRecord(OpRecord::CreateEntry { app_entry, action }) => {
-            validate_create_entry(app_entry, action)
-        }
-        FlatOp::CreateEntry(OpEntry::UpdateEntry { app_entry, action }) => {
-            validate_update_entry(app_entry, action)
-        }
-        FlatOp::CreateRecord(OpRecord::UpdateEntry { app_entry, action }) => {
-            validate_update_entry(app_entry, action)
-        }
-        FlatOp::Update(OpUpdate::Entry { app_entry, action }) => {
-            validate_update_entry(app_entry, action)
-        }
-        FlatOp::CreateRecord(OpRecord::UpdatePrivateEntry { action, .. }) => {
-            private_profile::validate_update_private_profile_author(&action)
-        }
-        FlatOp::Update(OpUpdate::PrivateEntry { action, .. }) => {
-            private_profile::validate_update_private_profile_author(&action)
-        }
-        FlatOp::CreateRecord(OpRecord::DeleteEntry { action }) => validate_delete_entry(action),
-        FlatOp::Delete(OpDelete { action }) => validate_delete_entry(action),
-        FlatOp::CreateRecord(OpRecord::CreateLink { link_type, action }) => {
-            validate_create_link(link_type, action)
-        }
-        FlatOp::Link(OpLink::CreateLink { link_type, action }) => {
-            validate_create_link(link_type, action)
-        }
-        FlatOp::Link(OpLink::DeleteLink { .. }) => links::validate_delete_link(),
-        FlatOp::CreateRecord(OpRecord::DeleteLink { .. }) => links::validate_delete_link(),
-        FlatOp::CreateRecord(OpRecord::AgentValidationPkg {
-            membrane_proof,
-            action,
-        }) => membrane::validate_agent_joining(action.author(), membrane_proof.as_deref()),
-        _ => Ok(ValidateCallbackResult::Valid),
-    }
-}
-
-fn validate_create_entry(
-    entry: EntryTypes,
-    action: TypedAction<CreateData>,
-) -> ExternResult<ValidateCallbackResult> {
-    let header = &action.header;
-    match entry {
-        EntryTypes::Profile(p) => profile::validate_create_profile(header, &p),
-        EntryTypes::PrivateProfile(p) => private_profile::validate_private_profile(&p),
-        EntryTypes::Project(p) => project::validate_create_project(header, &p),
-        EntryTypes::Contribution(c) => contribution::validate_create_contribution(header, &c),
-        EntryTypes::Endorsement(e) => endorsement::validate_create_endorsement(header, &e),
-        EntryTypes::IncomeEvent(i) => income_event::validate_create_income_event(header, &i),
-        EntryTypes::ValueEquation(v) => value_equation::validate_create_value_equation(header, &v),
-        EntryTypes::Settlement(s) => settlement::validate_create_settlement(&s),
-        EntryTypes::Distribution(d) => distribution::validate_create_distribution(header, &d),
-        EntryTypes::PaymentReceipt(r) => {
-            payment_receipt::validate_create_payment_receipt(header, &r)
-        }
-        EntryTypes::Resource(r) => resource::validate_create_resource(header, &r),
-        EntryTypes::CustodyRequest(r) => {
-            custody_request::validate_create_custody_request(header, &r)
-        }
-        EntryTypes::CustodyTransfer(t) => {
-            custody_transfer::validate_create_custody_transfer(header, &t)
-        }
-        EntryTypes::CustodyAcceptance(a) => {
-            custody_acceptance::validate_create_custody_acceptance(header, &a)
-        }
-        EntryTypes::ResourceUse(u) => resource_use::validate_create_resource_use(header, &u),
-        EntryTypes::License(l) => license::validate_create_license(header, &l),
-        EntryTypes::LicenseAttachment(a) => {
-            license_attachment::validate_create_license_attachment(header, &a)
-        }
-        EntryTypes::LicenseRequest(r) => {
-            license_request::validate_create_license_request(header, &r)
-        }
-        EntryTypes::LicenseException(e) => {
-            license_exception::validate_create_license_exception(header, &e)
-        }
-        EntryTypes::LicenseGrant(g) => license_grant::validate_create_license_grant(header, &g),
-    }
-}
-
-fn validate_update_entry(
-    entry: EntryTypes,
-    action: TypedAction<UpdateData>,
-) -> ExternResult<ValidateCallbackResult> {
-    match entry {
-        EntryTypes::Profile(p) => profile::validate_update_profile(&action, &p),
-        EntryTypes::PrivateProfile(p) => {
-            private_profile::validate_update_private_profile(&action, &p)
-        }
-        EntryTypes::Project(_) => project::validate_update_project(&action),
-        EntryTypes::Contribution(_) => contribution::validate_update_contribution(),
-        EntryTypes::Endorsement(_) => endorsement::validate_update_endorsement(),
-        EntryTypes::IncomeEvent(_) => income_event::validate_update_income_event(),
-        EntryTypes::ValueEquation(_) => value_equation::validate_update_value_equation(),
-        EntryTypes::Settlement(_) => settlement::validate_update_settlement(),
-        EntryTypes::Distribution(_) => distribution::validate_update_distribution(),
-        EntryTypes::PaymentReceipt(_) => payment_receipt::validate_update_payment_receipt(),
-        EntryTypes::Resource(_) => resource::validate_update_resource(),
-        EntryTypes::CustodyRequest(_) => custody_request::validate_update_custody_request(),
-        EntryTypes::CustodyTransfer(_) => custody_transfer::validate_update_custody_transfer(),
-        EntryTypes::CustodyAcceptance(_) => {
-            custody_acceptance::validate_update_custody_acceptance()
-        }
-        EntryTypes::ResourceUse(_) => resource_use::validate_update_resource_use(),
-        EntryTypes::License(_) => license::validate_update_license(),
-        EntryTypes::LicenseAttachment(_) => {
-            license_attachment::validate_update_license_attachment()
-        }
-        EntryTypes::LicenseRequest(_) => license_request::validate_update_license_request(),
-        EntryTypes::LicenseException(_) => license_exception::validate_update_license_exception(),
-        EntryTypes::LicenseGrant(_) => license_grant::validate_update_license_grant(),
-    }
-}
-
-fn validate_delete_entry(action: TypedAction<DeleteData>) -> ExternResult<ValidateCallbackResult> {
-    let original = must_get_valid_record(action.deletes_address.clone())?;
-    let unit = verdict::unit_entry_type(&original)?;
-    match unit {
-        Some(UnitEntryTypes::PrivateProfile) => {
-            private_profile::validate_delete_private_profile(&action, &original)
-        }
-        _ => verdict::invalid(format!(
-            "{} cannot be deleted: the ledger is append-only",
-            action.deletes_address
-        )),
-    }
-}
-
-fn validate_create_link(
-    link_type: LinkTypes,
-    action: TypedAction<CreateLinkData>,
-) -> ExternResult<ValidateCallbackResult> {
-    let header = &action.header;
-    let link = &action.data;
-    match link_type {
-        LinkTypes::AgentToProfile => {
-            agent_to_profile::validate_create_link_agent_to_profile(header, link)
-        }
-        LinkTypes::AllProjects => all_projects::validate_create_link_all_projects(header, link),
-        LinkTypes::ProjectToPeriods => {
-            project_to_periods::validate_create_link_project_to_periods(header, link)
-        }
-        LinkTypes::PeriodToContributions => {
-            period_to_contributions::validate_create_link_period_to_contributions(header, link)
-        }
-        LinkTypes::AgentToContributions => {
-            agent_to_contributions::validate_create_link_agent_to_contributions(header, link)
-        }
-        LinkTypes::ContributionToEndorsements => {
-            contribution_to_endorsements::validate_create_link_contribution_to_endorsements(
-                header, link,
-            )
-        }
-        LinkTypes::ContributionToCorrections => {
-            contribution_to_corrections::validate_create_link_contribution_to_corrections(
-                header, link,
-            )
-        }
-        LinkTypes::ProjectToIncomeEvents => {
-            project_to_income_events::validate_create_link_project_to_income_events(header, link)
-        }
-        LinkTypes::ProjectToValueEquations => {
-            project_to_value_equations::validate_create_link_project_to_value_equations(
-                header, link,
-            )
-        }
-        LinkTypes::ProjectToSettlements => {
-            project_to_settlements::validate_create_link_project_to_settlements(header, link)
-        }
-        LinkTypes::ProjectToDistributions => {
-            project_to_distributions::validate_create_link_project_to_distributions(header, link)
-        }
-        LinkTypes::DistributionToPaymentReceipts => {
-            distribution_to_payment_receipts::validate_create_link_distribution_to_payment_receipts(
-                header, link,
-            )
-        }
-        LinkTypes::AllResources => all_resources::validate_create_link_all_resources(header, link),
-        LinkTypes::ProjectToResources => {
-            project_to_resources::validate_create_link_project_to_resources(header, link)
-        }
-        LinkTypes::ResourceToCustody => {
-            resource_to_custody::validate_create_link_resource_to_custody(header, link)
-        }
-        LinkTypes::AgentToCustodyStates => {
-            agent_to_custody_states::validate_create_link_agent_to_custody_states(header, link)
-        }
-        LinkTypes::ResourceToUses => {
-            resource_to_uses::validate_create_link_resource_to_uses(header, link)
-        }
-        LinkTypes::ResourceToCustodyRequests => {
-            resource_to_custody_requests::validate_create_link_resource_to_custody_requests(
-                header, link,
-            )
-        }
-        LinkTypes::ProjectToLicenses => {
-            project_to_licenses::validate_create_link_project_to_licenses(header, link)
-        }
-        LinkTypes::ResourceToLicense => {
-            resource_to_license::validate_create_link_resource_to_license(header, link)
-        }
-        LinkTypes::ResourceToLicenseRequests => {
-            resource_to_license_requests::validate_create_link_resource_to_license_requests(
-                header, link,
-            )
-        }
-        LinkTypes::ResourceToLicenseGrants => {
-            resource_to_license_grants::validate_create_link_resource_to_license_grants(
-                header, link,
-            )
-        }
-        LinkTypes::LicenseRequestToExceptions => {
-            license_request_to_exceptions::validate_create_link_license_request_to_exceptions(
-                header, link,
-            )
-        }
-    }
 }

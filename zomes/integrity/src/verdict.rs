@@ -4,6 +4,11 @@
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
+/// A validator's answer about something it had to fetch: `Err` = cannot decide yet (a
+/// dependency is missing); `Ok(Err(reason))` = decided, and invalid for `reason`; `Ok(Ok(t))` =
+/// what the rule needed.
+pub type Verdict<T> = ExternResult<Result<T, String>>;
+
 /// Evaluates a `Result`; on `Err(e)` returns `Ok(Invalid(e.to_string()))` from the validator.
 #[macro_export]
 macro_rules! check {
@@ -72,10 +77,7 @@ impl<T> Referenced<T> {
 
 /// Fetches the valid record at `hash` and reads it as an entry of type `expected`.
 /// `Err` means the record cannot be had yet; `Ok(Err(reason))` that it is not a `expected`.
-pub fn must_get_app_entry<T>(
-    hash: &ActionHash,
-    expected: UnitEntryTypes,
-) -> ExternResult<Result<Referenced<T>, String>>
+pub fn must_get_app_entry<T>(hash: &ActionHash, expected: UnitEntryTypes) -> Verdict<Referenced<T>>
 where
     T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
 {

@@ -5,7 +5,7 @@ use crate::plan::{plan, AgentOutcome, PlannedSettlement};
 use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_domain::TraceLine;
-use ovn_integrity::distribution::fetch_inputs;
+use ovn_integrity::ledger::distribution::fetch_inputs;
 use ovn_integrity::{Distribution, EntryTypes, LinkTypes, PaymentReceipt};
 use ovn_zome_support::records::{committed, get_entry, get_targets};
 

@@ -2,9 +2,10 @@
 
 use crate::LedgerError;
 use hdk::prelude::*;
-use ovn_integrity::value_equation::{network_default_equation, Equation};
-use ovn_integrity::{EntryTypes, LinkTypes, Project, UnitEntryTypes, ValueEquation};
-use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
+use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
+use ovn_integrity::{EntryTypes, LinkTypes, UnitEntryTypes, ValueEquation};
+use ovn_zome_support::membership::must_be_steward;
+use ovn_zome_support::records::{committed, get_targets, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct SetValueEquationInput {
@@ -26,18 +27,7 @@ pub struct CurrentEquation {
 #[hdk_extern]
 pub fn set_value_equation(input: SetValueEquationInput) -> ExternResult<Record> {
     input.equation.check().map_err(LedgerError::from)?;
-    let project = match get_entry::<Project>(&input.project)? {
-        Some(Ok((_, p))) => p,
-        _ => return Err(LedgerError::ProjectNotFound(input.project).into()),
-    };
-    let me = agent_info()?.agent_initial_pubkey;
-    if !project.stewards.contains(&me) {
-        return Err(LedgerError::NotASteward {
-            project: input.project,
-            agent: me,
-        }
-        .into());
-    }
+    must_be_steward(&input.project, "adopt its value equation")?;
     let latest = latest_adopted(&input.project)?;
     let adopted = ValueEquation {
         project: input.project.clone(),

@@ -9,13 +9,6 @@ pub enum LedgerError {
     Invalid(#[from] DomainError),
     #[error("project {0} not found")]
     ProjectNotFound(ActionHash),
-    #[error(
-        "only a steward of project {project} may adopt its value equation; {agent} is not one"
-    )]
-    NotASteward {
-        project: ActionHash,
-        agent: AgentPubKey,
-    },
     #[error("resource use {0} not found")]
     UseNotFound(ActionHash),
     #[error("resource {0} not found")]

@@ -2,8 +2,8 @@
 
 use crate::LedgerError;
 use hdk::prelude::*;
-use ovn_domain::contribution::check_date;
-use ovn_domain::income::check_income;
+use ovn_domain::bounds::check_date;
+use ovn_domain::ledger::income::check_income;
 use ovn_domain::IncomeSource;
 use ovn_integrity::{
     EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
@@ -70,25 +70,7 @@ fn check_fee_source(
             let Some(Ok((record, granted))) = get_entry::<LicenseGrant>(grant)? else {
                 return Err(LedgerError::GrantNotFound(grant.clone()).into());
             };
-            let licensor = record.action().author().clone();
-            if licensor != agent_info()?.agent_initial_pubkey {
-                return Err(LedgerError::NotTheLicensor {
-                    grant: grant.clone(),
-                    licensor,
-                }
-                .into());
-            }
-            let mine = own_entries(UnitEntryTypes::IncomeEvent.try_into()?)?;
-            if let Some((income, _)) = with_own(vec![], mine, |i: &IncomeEvent| &i.source == source)
-                .into_iter()
-                .next()
-            {
-                return Err(LedgerError::FeeAlreadyRecorded {
-                    grant: grant.clone(),
-                    income,
-                }
-                .into());
-            }
+            check_license_fee_recorder(source, grant, record.action().author())?;
             ("license grant", grant, granted.fee, granted.resource)
         }
         _ => return Ok(()),
@@ -111,6 +93,33 @@ fn check_fee_source(
             source_record: source_record.clone(),
             project: project.clone(),
             belongs_to,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// A license fee is recorded by the licensor, once.
+fn check_license_fee_recorder(
+    source: &IncomeSource<ActionHash>,
+    grant: &ActionHash,
+    licensor: &AgentPubKey,
+) -> ExternResult<()> {
+    if licensor != &agent_info()?.agent_initial_pubkey {
+        return Err(LedgerError::NotTheLicensor {
+            grant: grant.clone(),
+            licensor: licensor.clone(),
+        }
+        .into());
+    }
+    let mine = own_entries(UnitEntryTypes::IncomeEvent.try_into()?)?;
+    if let Some((income, _)) = with_own(vec![], mine, |i: &IncomeEvent| &i.source == source)
+        .into_iter()
+        .next()
+    {
+        return Err(LedgerError::FeeAlreadyRecorded {
+            grant: grant.clone(),
+            income,
         }
         .into());
     }

@@ -3,15 +3,15 @@
 //! of the next income of the resource's project (a license fee, a use fee), with their roles.
 //! The shares come from `ovn_domain::distribute` over the project's counted contributions and
 //! the equation in force, exactly as a distribution would compute them; percentages are whole
-//! basis points summing to 100 (`ovn_domain::license::pie_shares`).
+//! basis points summing to 100 (`ovn_domain::ledger::apportion::shares_bp`).
 
 use crate::equations::current_equation;
 use crate::plan::{distributions_of, settle};
 use crate::LedgerError;
 use hdk::prelude::*;
-use ovn_domain::distribution::add_paid_claims;
-use ovn_domain::license::pie_shares;
-use ovn_domain::{distribute, ContributionKind, PaidClaims};
+use ovn_domain::ledger::apportion::shares_bp;
+use ovn_domain::ledger::distribution::add_paid_claims;
+use ovn_domain::{distribute, Bucket, ContributionKind, Input, Outcome, PaidClaims};
 use ovn_integrity::{LinkTypes, Profile, Resource};
 use ovn_zome_support::membership::profile_creation_of;
 use ovn_zome_support::records::get_entry;
@@ -76,43 +76,8 @@ pub fn export_pie_chart(resource: ActionHash) -> ExternResult<PieChartExport> {
     }
     let outcome = distribute(&equation.equation, NOTIONAL_INCOME, &inputs, &paid)
         .map_err(LedgerError::from)?;
-    let kinds: BTreeMap<&ActionHash, &ContributionKind<ActionHash>> =
-        inputs.iter().map(|i| (&i.id, &i.kind)).collect();
-    let mut roles: BTreeMap<&AgentPubKey, BTreeSet<String>> = BTreeMap::new();
-    for line in outcome.trace.iter().filter(|l| l.amount > 0) {
-        let role = match line.contribution.as_ref().and_then(|c| kinds.get(c)) {
-            Some(ContributionKind::Work { skill, .. }) => format!("work: {skill}"),
-            Some(ContributionKind::Use { .. }) => "use".into(),
-            Some(ContributionKind::Cite { .. }) => "cite".into(),
-            Some(ContributionKind::Financial { .. }) => "financial".into(),
-            Some(ContributionKind::Material { .. }) => "material".into(),
-            None => format!(
-                "fixed share: {}",
-                equation
-                    .equation
-                    .buckets
-                    .get(line.bucket as usize)
-                    .map(|b| b.name.as_str())
-                    .unwrap_or("?")
-            ),
-        };
-        roles.entry(&line.agent).or_default().insert(role);
-    }
-    let amounts: Vec<u64> = outcome.payouts.iter().map(|p| p.amount).collect();
-    let mut contributors = Vec::with_capacity(amounts.len());
-    for (payout, share_bp) in outcome.payouts.iter().zip(pie_shares(&amounts)) {
-        contributors.push(Slice {
-            agent: payout.agent.to_string(),
-            nickname: nickname_of(&payout.agent)?,
-            share: f64::from(share_bp) / 100.0,
-            share_bp,
-            roles: roles
-                .get(&payout.agent)
-                .map(|r| r.iter().cloned().collect())
-                .unwrap_or_default(),
-        });
-    }
-    contributors.sort_by(|a, b| b.share_bp.cmp(&a.share_bp).then(a.agent.cmp(&b.agent)));
+    let roles = roles_of(&outcome, &inputs, &equation.equation.buckets);
+    let contributors = slices_of(&outcome, &roles)?;
     let license = get_links(
         LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToLicense)?,
         GetStrategy::default(),
@@ -132,6 +97,60 @@ pub fn export_pie_chart(resource: ActionHash) -> ExternResult<PieChartExport> {
     let json = serde_json::to_string_pretty(&chart)
         .map_err(|e| wasm_error!(WasmErrorInner::Guest(format!("cannot write JSON: {e}"))))?;
     Ok(PieChartExport { json, chart })
+}
+
+/// Each paid agent's roles: the kinds of contribution (and skills) or the fixed shares their
+/// payout came from.
+fn roles_of<'a>(
+    outcome: &'a Outcome<AgentPubKey, ActionHash>,
+    inputs: &[Input<AgentPubKey, ActionHash, ActionHash>],
+    buckets: &[Bucket<AgentPubKey, ActionHash>],
+) -> BTreeMap<&'a AgentPubKey, BTreeSet<String>> {
+    let kinds: BTreeMap<&ActionHash, &ContributionKind<ActionHash>> =
+        inputs.iter().map(|i| (&i.id, &i.kind)).collect();
+    let mut roles: BTreeMap<&AgentPubKey, BTreeSet<String>> = BTreeMap::new();
+    for line in outcome.trace.iter().filter(|l| l.amount > 0) {
+        let role = match line.contribution.as_ref().and_then(|c| kinds.get(c)) {
+            Some(ContributionKind::Work { skill, .. }) => format!("work: {skill}"),
+            Some(ContributionKind::Use { .. }) => "use".into(),
+            Some(ContributionKind::Cite { .. }) => "cite".into(),
+            Some(ContributionKind::Financial { .. }) => "financial".into(),
+            Some(ContributionKind::Material { .. }) => "material".into(),
+            None => format!(
+                "fixed share: {}",
+                buckets
+                    .get(line.bucket as usize)
+                    .map(|b| b.name.as_str())
+                    .unwrap_or("?")
+            ),
+        };
+        roles.entry(&line.agent).or_default().insert(role);
+    }
+    roles
+}
+
+/// The chart's slices, largest first: each payout's share in whole basis points.
+fn slices_of(
+    outcome: &Outcome<AgentPubKey, ActionHash>,
+    roles: &BTreeMap<&AgentPubKey, BTreeSet<String>>,
+) -> ExternResult<Vec<Slice>> {
+    let amounts: Vec<u64> = outcome.payouts.iter().map(|p| p.amount).collect();
+    let shares = shares_bp(&amounts).map_err(LedgerError::from)?;
+    let mut contributors = Vec::with_capacity(amounts.len());
+    for (payout, share_bp) in outcome.payouts.iter().zip(shares) {
+        contributors.push(Slice {
+            agent: payout.agent.to_string(),
+            nickname: nickname_of(&payout.agent)?,
+            share: f64::from(share_bp) / 100.0,
+            share_bp,
+            roles: roles
+                .get(&payout.agent)
+                .map(|r| r.iter().cloned().collect())
+                .unwrap_or_default(),
+        });
+    }
+    contributors.sort_by(|a, b| b.share_bp.cmp(&a.share_bp).then(a.agent.cmp(&b.agent)));
+    Ok(contributors)
 }
 
 fn nickname_of(agent: &AgentPubKey) -> ExternResult<Option<String>> {

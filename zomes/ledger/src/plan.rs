@@ -7,9 +7,9 @@
 use crate::equations::{current_equation, CurrentEquation};
 use crate::LedgerError;
 use hdk::prelude::*;
-use ovn_domain::distribution::add_paid_claims;
-use ovn_domain::endorsement::ContributionState;
-use ovn_domain::settlement::MAX_SETTLED;
+use ovn_domain::accounting::endorsement::ContributionState;
+use ovn_domain::ledger::distribution::add_paid_claims;
+use ovn_domain::ledger::settlement::MAX_SETTLED;
 use ovn_domain::{distribute, DomainError, Input, Outcome, PaidClaims, Period};
 use ovn_integrity::{
     Contribution, Distribution, IncomeEvent, LinkTypes, SettledContribution, Settlement,

@@ -3,15 +3,16 @@
 
 use crate::LicensesError;
 use hdk::prelude::*;
-use ovn_domain::license::{
-    check_derivative, license_fee, CatalogueLicense, LicenseTerms, LicenseeCategory, Usage,
+use ovn_domain::licenses::{
+    catalogue_license, check_derivative, check_license_project, check_project_license_name,
+    check_sources, license_fee, CatalogueLicense, LicenseTerms, LicenseeCategory, Usage,
 };
 use ovn_domain::text::{check_count, check_text, MAX_NAME};
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::{
-    EntryTypes, License, LicenseAttachment, LicenseRef, LinkTypes, Project, Resource,
-    UnitEntryTypes,
+    EntryTypes, License, LicenseAttachment, LicenseRef, LinkTypes, Resource, UnitEntryTypes,
 };
+use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -26,17 +27,8 @@ pub struct CreateLicenseInput {
 pub fn create_license(input: CreateLicenseInput) -> ExternResult<Record> {
     check_text("name", &input.name, MAX_NAME).map_err(LicensesError::from)?;
     input.terms.check().map_err(LicensesError::from)?;
-    if network_constitution()?
-        .licenses
-        .iter()
-        .any(|l| l.name == input.name)
-    {
-        return Err(LicensesError::Refused(format!(
-            "{:?} is a license of the network's catalogue: name the project's own license differently",
-            input.name
-        ))
-        .into());
-    }
+    check_project_license_name(&network_constitution()?.licenses, &input.name)
+        .map_err(LicensesError::from)?;
     must_be_steward(&input.project, "add its licenses")?;
     let hash = create_entry(EntryTypes::License(License {
         name: input.name,
@@ -114,13 +106,10 @@ pub fn attach_license(input: AttachLicenseInput) -> ExternResult<Record> {
     let (_, terms) = resolve(&input.license, &resource)?;
     check_count("derives_from", input.derives_from.len()).map_err(LicensesError::from)?;
     let mut sources = Vec::with_capacity(input.derives_from.len());
-    for (i, source) in input.derives_from.iter().enumerate() {
-        if source == &input.resource || input.derives_from[..i].contains(source) {
-            return Err(LicensesError::Refused(format!(
-                "{source} is named twice, or is the resource itself: name each source once"
-            ))
-            .into());
-        }
+    let named: Vec<(&ActionHash, &ActionHash)> =
+        input.derives_from.iter().map(|s| (s, s)).collect();
+    check_sources(&input.resource, &named).map_err(LicensesError::from)?;
+    for source in &input.derives_from {
         let source_license =
             license_of(source)?.ok_or(LicensesError::Unlicensed(source.clone()))?;
         check_derivative(&source_license.terms, &terms).map_err(LicensesError::from)?;
@@ -227,48 +216,20 @@ pub fn must_find_resource(hash: &ActionHash) -> ExternResult<(Record, Resource)>
     }
 }
 
-/// The project at `hash`, if the caller is one of its stewards; `what` says what only they do.
-pub fn must_be_steward(project: &ActionHash, what: &'static str) -> ExternResult<Project> {
-    let Some(Ok((_, found))) = get_entry::<Project>(project)? else {
-        return Err(LicensesError::ProjectNotFound(project.clone()).into());
-    };
-    let me = agent_info()?.agent_initial_pubkey;
-    if !found.stewards.contains(&me) {
-        return Err(LicensesError::NotSteward {
-            agent: me,
-            project: project.clone(),
-            what,
-        }
-        .into());
-    }
-    Ok(found)
-}
-
 /// The name and terms `license` names, for a resource of `resource`'s project.
 fn resolve(license: &LicenseRef, resource: &Resource) -> ExternResult<(String, LicenseTerms)> {
     match license {
-        LicenseRef::Catalogue { name } => network_constitution()?
-            .licenses
-            .into_iter()
-            .find(|l| &l.name == name)
-            .map(|l| (l.name, l.terms))
-            .ok_or_else(|| {
-                LicensesError::Refused(format!(
-                    "{name:?} is not a license of the network's catalogue"
-                ))
-                .into()
-            }),
+        LicenseRef::Catalogue { name } => {
+            let catalogue = network_constitution()?.licenses;
+            let found = catalogue_license(&catalogue, name).map_err(LicensesError::from)?;
+            Ok((found.name.clone(), found.terms.clone()))
+        }
         LicenseRef::Project { license: hash } => {
             let Some(Ok((_, found))) = get_entry::<License>(hash)? else {
                 return Err(LicensesError::LicenseNotFound(hash.clone()).into());
             };
-            if resource.project.as_ref() != Some(&found.project) {
-                return Err(LicensesError::Refused(format!(
-                    "the license {hash} is project {}'s: only that project's resources may carry it",
-                    found.project
-                ))
-                .into());
-            }
+            check_license_project(hash, &found.project, resource.project.as_ref())
+                .map_err(LicensesError::from)?;
             Ok((found.name, found.terms))
         }
     }

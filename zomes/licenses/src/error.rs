@@ -9,8 +9,6 @@ pub enum LicensesError {
     Invalid(#[from] DomainError),
     #[error("resource {0} not found")]
     ResourceNotFound(ActionHash),
-    #[error("project {0} not found")]
-    ProjectNotFound(ActionHash),
     #[error("license {0} not found")]
     LicenseNotFound(ActionHash),
     #[error("license request {0} not found")]
@@ -21,12 +19,6 @@ pub enum LicensesError {
     ContributionNotFound(ActionHash),
     #[error("{0}")]
     Refused(String),
-    #[error("{agent} is not a steward of project {project}; only its stewards {what}")]
-    NotSteward {
-        agent: AgentPubKey,
-        project: ActionHash,
-        what: &'static str,
-    },
     #[error("only {creator}, who created resource {resource}, attaches its license")]
     NotCreator {
         resource: ActionHash,

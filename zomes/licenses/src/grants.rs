@@ -1,20 +1,22 @@
 //! Asking for a license (seeing what one would owe), deciding exceptions, granting, and
 //! reading a resource's requests and grants.
 
-use crate::catalogue::{license_of, must_be_steward, must_find_resource};
+use crate::catalogue::{license_of, must_find_resource};
 use crate::LicensesError;
 use hdk::prelude::*;
-use ovn_domain::contribution::MAX_AMOUNT;
-use ovn_domain::endorsement::ContributionState;
-use ovn_domain::license::{license_fee, LicenseeCategory, Usage};
+use ovn_domain::accounting::endorsement::ContributionState;
+use ovn_domain::ledger::settlement::{check_settlement, Settled};
+use ovn_domain::licenses::{
+    check_claimant, check_exception, check_exception_for, check_own_contribution, deciding_project,
+    license_fee, LicenseeCategory, Usage,
+};
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
-use ovn_domain::DomainError;
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::{
     Category, Contribution, CountedContribution, EntryTypes, LicenseException, LicenseGrant,
     LicenseRequest, Licensee, LinkTypes, UnitEntryTypes,
 };
-use ovn_zome_support::membership::my_profile_creation;
+use ovn_zome_support::membership::{must_be_steward, my_profile_creation};
 use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
 use ovn_zome_support::status::status_report;
 
@@ -59,7 +61,13 @@ pub fn request_license(input: RequestLicenseInput) -> ExternResult<RequestedLice
         }
         None => Licensee::Requester,
     };
-    let category = counted(input.category, &me, resource.project.as_ref(), &licensee)?;
+    let category = counted(
+        input.category,
+        &me,
+        &input.resource,
+        resource.project.as_ref(),
+        &licensee,
+    )?;
     let fee = license_fee(&license.terms, &category, input.usage).map_err(LicensesError::from)?;
     let owes = license.terms.owes(&category);
     let request = LicenseRequest {
@@ -85,46 +93,34 @@ pub fn request_license(input: RequestLicenseInput) -> ExternResult<RequestedLice
     })
 }
 
-/// The category with each named contribution shown to count: the caller's own, to the
-/// resource's project, with the confirmations that make it count.
+/// The category with each named contribution shown to count: the claim's rules
+/// (`check_claimant`, `check_own_contribution`) and the counting rule (`check_settlement`)
+/// exactly as validators apply them, on the contributions' standing confirmations. A disputed
+/// contribution is refused too: it does not count for its status, whatever its confirmations.
 fn counted(
     category: LicenseeCategory<ActionHash>,
     me: &AgentPubKey,
+    resource: &ActionHash,
     project: Option<&ActionHash>,
     licensee: &Licensee,
 ) -> ExternResult<Category> {
-    let refused = |why: String| -> WasmError { LicensesError::Refused(why).into() };
-    if let LicenseeCategory::ContributingForProfit { contributions } = &category {
-        if licensee != &Licensee::Requester {
-            return Err(refused(
-                "a contributing for-profit asks for itself: its contributions are on its own chain"
-                    .into(),
-            ));
+    let contributions = match category {
+        LicenseeCategory::ContributingForProfit { contributions } => contributions,
+        // Names no contributions: the mapping is never called.
+        other => {
+            return other.try_map(|hash| Err(LicensesError::ContributionNotFound(hash).into()))
         }
-        if let Some((i, hash)) = contributions
-            .iter()
-            .enumerate()
-            .find(|(i, h)| contributions[..*i].contains(h))
-        {
-            return Err(refused(format!("{hash} is named twice (item {i})")));
-        }
-    }
+    };
+    let project = check_claimant(licensee == &Licensee::Requester, resource, project)
+        .map_err(LicensesError::from)?;
     let required = network_constitution()?.endorsements_required;
-    category.try_map(|hash| {
-        let project = project.ok_or_else(|| {
-            refused(
-                "the resource belongs to no project: there is no commons to have contributed to"
-                    .into(),
-            )
-        })?;
+    let mut claimed = Vec::with_capacity(contributions.len());
+    for hash in contributions {
         let Some(Ok((_, c))) = get_entry::<Contribution>(&hash)? else {
             return Err(LicensesError::ContributionNotFound(hash).into());
         };
-        if &c.contributor != me || &c.project != project {
-            return Err(refused(format!(
-                "{hash} is not {me}'s contribution to project {project}"
-            )));
-        }
+        check_own_contribution(&hash, (&c.contributor, &c.project), me, project)
+            .map_err(LicensesError::from)?;
         let report = status_report(hash.clone(), &c)?;
         if report.status.state != ContributionState::Counted {
             return Err(LicensesError::NotCounted {
@@ -134,10 +130,27 @@ fn counted(
             }
             .into());
         }
-        Ok(CountedContribution {
-            confirmations: report.standing_confirmations(),
+        let standing = (report.standing_confirmations(), report.confirmers());
+        claimed.push((hash, c.corrects, standing.0, standing.1));
+    }
+    let settled: Vec<Settled<'_, AgentPubKey, ActionHash>> = claimed
+        .iter()
+        .map(|(hash, corrects, _, confirmers)| Settled {
             contribution: hash,
+            contributor: me,
+            endorsers: confirmers.iter().collect(),
+            corrects: corrects.as_ref(),
         })
+        .collect();
+    check_settlement(&settled, required).map_err(LicensesError::from)?;
+    Ok(LicenseeCategory::ContributingForProfit {
+        contributions: claimed
+            .into_iter()
+            .map(|(contribution, _, confirmations, _)| CountedContribution {
+                contribution,
+                confirmations,
+            })
+            .collect(),
     })
 }
 
@@ -166,32 +179,11 @@ pub struct DecideExceptionInput {
 pub fn decide_exception(input: DecideExceptionInput) -> ExternResult<Record> {
     check_text("reason", &input.reason, MAX_PROSE).map_err(LicensesError::from)?;
     input.category.check().map_err(LicensesError::from)?;
-    if matches!(
-        input.category,
-        LicenseeCategory::ContributingForProfit { .. }
-    ) {
-        return Err(LicensesError::Refused(
-            "an exception cannot make a licensee a contributing for-profit: its request shows its contributions".into(),
-        )
-        .into());
-    }
-    if input.fee > MAX_AMOUNT {
-        return Err(LicensesError::from(DomainError::OutOfBounds {
-            field: "fee",
-            value: input.fee,
-            max: MAX_AMOUNT,
-        })
-        .into());
-    }
+    check_exception(&input.category, input.fee).map_err(LicensesError::from)?;
     let request = must_find_request(&input.request)?;
     let (_, resource) = must_find_resource(&request.resource)?;
-    let Some(project) = &resource.project else {
-        return Err(LicensesError::Refused(format!(
-            "resource {} belongs to no project: nobody can decide an exception to its license",
-            request.resource
-        ))
-        .into());
-    };
+    let project = deciding_project(&request.resource, resource.project.as_ref())
+        .map_err(LicensesError::from)?;
     must_be_steward(project, "decide exceptions to its licenses")?;
     let hash = create_entry(EntryTypes::LicenseException(LicenseException {
         request: input.request.clone(),
@@ -237,7 +229,7 @@ pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
         .ok_or(LicensesError::Unlicensed(request.resource.clone()))?;
     let me = agent_info()?.agent_initial_pubkey;
     let steward = match &resource.project {
-        Some(project) => must_be_steward(project, "grant licenses").is_ok(),
+        Some(project) => must_be_steward(project, "grant licenses for its resources").is_ok(),
         None => false,
     };
     if license.licensor != me && !steward {
@@ -258,19 +250,7 @@ pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
         .into());
     }
     let (category, fee) = match &input.exception {
-        Some(hash) => {
-            let Some(Ok((_, decided))) = get_entry::<LicenseException>(hash)? else {
-                return Err(LicensesError::ExceptionNotFound(hash.clone()).into());
-            };
-            if decided.request != input.request {
-                return Err(LicensesError::Refused(format!(
-                    "the exception {hash} was decided for request {}, not {}",
-                    decided.request, input.request
-                ))
-                .into());
-            }
-            (decided.category, decided.fee)
-        }
+        Some(hash) => decided_for(hash, &input.request)?,
         None => (
             request.category.clone(),
             license_fee(&license.terms, &request.category, request.usage)
@@ -295,6 +275,15 @@ pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
         (),
     )?;
     committed(hash)
+}
+
+/// The category and fee the exception at `hash` decided for `request`.
+fn decided_for(hash: &ActionHash, request: &ActionHash) -> ExternResult<(Category, u64)> {
+    let Some(Ok((_, decided))) = get_entry::<LicenseException>(hash)? else {
+        return Err(LicensesError::ExceptionNotFound(hash.clone()).into());
+    };
+    check_exception_for(hash, &decided.request, request).map_err(LicensesError::from)?;
+    Ok((decided.category, decided.fee))
 }
 
 /// The grants of a resource, oldest first.

@@ -2,7 +2,7 @@
 
 use crate::MembersError;
 use hdk::prelude::*;
-use ovn_domain::profile::{check_private_profile, check_profile};
+use ovn_domain::members::profile::{check_private_profile, check_profile};
 use ovn_integrity::{EntryTypes, LinkTypes, PrivateProfile, Profile, UnitEntryTypes};
 use ovn_zome_support::membership::my_profile_creation;
 use ovn_zome_support::records::committed;

@@ -2,7 +2,7 @@
 
 use crate::MembersError;
 use hdk::prelude::*;
-use ovn_domain::project::{check_parent_level, check_project};
+use ovn_domain::members::project::{check_parent_level, check_project};
 use ovn_domain::ProjectLevel;
 use ovn_integrity::links::all_projects_anchor;
 use ovn_integrity::{EntryTypes, LinkTypes, Project};

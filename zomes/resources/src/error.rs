@@ -9,15 +9,6 @@ pub enum ResourcesError {
     Invalid(#[from] DomainError),
     #[error("resource {0} not found")]
     ResourceNotFound(ActionHash),
-    #[error("project {0} not found")]
-    ProjectNotFound(ActionHash),
-    #[error(
-        "{agent} is not a steward of project {project}; only its stewards register its resources"
-    )]
-    NotSteward {
-        agent: AgentPubKey,
-        project: ActionHash,
-    },
     #[error("{agent} has no profile yet; only members hold, ask for or use members' resources")]
     NoProfile { agent: AgentPubKey },
     #[error("{agent} does not hold resource {resource}; {custodian} does")]

@@ -2,10 +2,11 @@
 
 use crate::ResourcesError;
 use hdk::prelude::*;
-use ovn_domain::resource::check_resource;
+use ovn_domain::resources::resource::check_resource;
 use ovn_domain::{PropertyRegime, UsageRules};
 use ovn_integrity::links::all_resources_anchor;
-use ovn_integrity::{EntryTypes, LinkTypes, Project, Resource};
+use ovn_integrity::{EntryTypes, LinkTypes, Resource};
+use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, get_entry, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -39,17 +40,7 @@ pub fn create_resource(input: CreateResourceInput) -> ExternResult<Record> {
     )
     .map_err(ResourcesError::from)?;
     if let Some(project) = &input.project {
-        let Some(Ok((_, found))) = get_entry::<Project>(project)? else {
-            return Err(ResourcesError::ProjectNotFound(project.clone()).into());
-        };
-        let me = agent_info()?.agent_initial_pubkey;
-        if !found.stewards.contains(&me) {
-            return Err(ResourcesError::NotSteward {
-                agent: me,
-                project: project.clone(),
-            }
-            .into());
-        }
+        must_be_steward(project, "register its resources")?;
     }
     let resource = Resource {
         name: input.name,

@@ -3,8 +3,8 @@
 use crate::resources::must_find_resource;
 use crate::ResourcesError;
 use hdk::prelude::*;
-use ovn_domain::contribution::check_date;
-use ovn_domain::resource::{use_minutes, User};
+use ovn_domain::bounds::check_date;
+use ovn_domain::resources::resource::{use_minutes, User};
 use ovn_integrity::{EntryTypes, LinkTypes, ResourceUse};
 use ovn_zome_support::membership::my_latest_profile;
 use ovn_zome_support::records::{committed, get_targets};

@@ -1,7 +1,9 @@
 //! Membership: the caller's own Profile read from their chain, and any agent's through the index.
 
+use crate::records::get_entry;
 use hdk::prelude::*;
-use ovn_integrity::{LinkTypes, Profile, UnitEntryTypes};
+use ovn_domain::members::project::check_steward;
+use ovn_integrity::{LinkTypes, Profile, Project, UnitEntryTypes};
 
 /// The action that created the caller's profile, from the caller's own chain.
 pub fn my_profile_creation() -> ExternResult<Option<ActionHash>> {
@@ -37,4 +39,19 @@ pub fn profile_creation_of(agent: &AgentPubKey) -> ExternResult<Option<ActionHas
         .into_iter()
         .min_by_key(|l| l.timestamp)
         .and_then(|l| l.target.into_action_hash()))
+}
+
+/// The project at `project`, if the caller is one of its stewards
+/// ([`check_steward`], the rule validators apply); `what` names what only they do. Refused
+/// with the rule's own sentence, or "project … not found".
+pub fn must_be_steward(project: &ActionHash, what: &'static str) -> ExternResult<Project> {
+    let Some(Ok((_, found))) = get_entry::<Project>(project)? else {
+        return Err(wasm_error!(WasmErrorInner::Guest(format!(
+            "project {project} not found"
+        ))));
+    };
+    let me = agent_info()?.agent_initial_pubkey;
+    check_steward(&found.stewards, &me, project, what)
+        .map_err(|e| wasm_error!(WasmErrorInner::Guest(e.to_string())))?;
+    Ok(found)
 }

@@ -3,7 +3,7 @@
 
 use crate::records::get_targets;
 use hdk::prelude::*;
-use ovn_domain::endorsement::Endorsed;
+use ovn_domain::accounting::endorsement::Endorsed;
 use ovn_domain::{contribution_status, ContributionStatus, EndorsementKind};
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::{Contribution, Endorsement, LinkTypes};
@@ -70,6 +70,18 @@ impl ContributionStatusReport {
     /// The confirmations that make it count: each endorser's latest endorsement, where that is
     /// a Confirm (on equal timestamps a dispute wins, as in the status rule).
     pub fn standing_confirmations(&self) -> Vec<ActionHash> {
+        self.standing().into_iter().map(|(_, hash)| hash).collect()
+    }
+
+    /// Who stands by their confirmation: the endorsers of [`Self::standing_confirmations`].
+    pub fn confirmers(&self) -> Vec<AgentPubKey> {
+        self.standing()
+            .into_iter()
+            .map(|(agent, _)| agent)
+            .collect()
+    }
+
+    fn standing(&self) -> Vec<(AgentPubKey, ActionHash)> {
         let mut latest: BTreeMap<AgentPubKey, (i64, bool, ActionHash)> = BTreeMap::new();
         for (endorser, at, hash, e) in read_endorsements(&self.endorsements, &self.contribution) {
             let disputes = e.kind != EndorsementKind::Confirm;
@@ -82,9 +94,9 @@ impl ContributionStatusReport {
             }
         }
         latest
-            .into_values()
-            .filter(|(_, disputes, _)| !disputes)
-            .map(|(_, _, hash)| hash)
+            .into_iter()
+            .filter(|(_, (_, disputes, _))| !disputes)
+            .map(|(agent, (_, _, hash))| (agent, hash))
             .collect()
     }
 }

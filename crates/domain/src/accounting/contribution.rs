@@ -1,0 +1,173 @@
+//! Contribution kinds (Valueflows action names: work, use, cite, plus money and materials) and
+//! the rules every logged contribution obeys.
+
+use crate::bounds::check_amount;
+use crate::text::{check_text, check_text_list, MAX_EVIDENCE_ITEM, MAX_NAME, MAX_PROSE};
+use crate::DomainError;
+use serde::{Deserialize, Serialize};
+
+/// One entry records at most one day of work or use.
+pub const MAX_MINUTES_PER_ENTRY: u32 = 24 * 60;
+
+/// What was contributed. `R` names a resource (an `ActionHash` in the zomes).
+/// Durations are whole minutes: exact, and fine-grained enough for logged hours.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContributionKind<R> {
+    /// Time spent working, with the skill it used.
+    Work { minutes: u32, skill: String },
+    /// Time a contributor's resource (a tool, a space) was used for the project.
+    Use { resource: R, minutes: u32 },
+    /// A design or body of knowledge the project builds on.
+    Cite { resource: R },
+    /// Money put in, in the network currency's minor units.
+    Financial { amount: u64 },
+    /// Materials given, valued in minor units.
+    Material { description: String, value: u64 },
+}
+
+impl<R> ContributionKind<R> {
+    /// The resource a Use or Cite names.
+    pub fn resource(&self) -> Option<&R> {
+        match self {
+            Self::Use { resource, .. } | Self::Cite { resource } => Some(resource),
+            _ => None,
+        }
+    }
+
+    /// Rules on quantities:
+    /// 1. Durations are 1..=1440 minutes (no entry holds more than 24 hours).
+    /// 2. Amounts and values are 1..=[`MAX_AMOUNT`](crate::bounds::MAX_AMOUNT) minor units.
+    /// 3. A Work skill and a Material description are non-empty and bounded.
+    pub fn check_quantities(&self) -> Result<(), DomainError> {
+        match self {
+            Self::Work { minutes, skill } => {
+                check_minutes("minutes", *minutes)?;
+                check_text("skill", skill, MAX_NAME)
+            }
+            Self::Use { minutes, .. } => check_minutes("minutes", *minutes),
+            Self::Cite { .. } => Ok(()),
+            Self::Financial { amount } => check_amount("amount", *amount),
+            Self::Material { description, value } => {
+                check_text("material description", description, MAX_NAME)?;
+                check_amount("value", *value)
+            }
+        }
+    }
+}
+
+fn check_minutes(field: &'static str, minutes: u32) -> Result<(), DomainError> {
+    if minutes == 0 {
+        return Err(DomainError::NotPositive { field });
+    }
+    if minutes > MAX_MINUTES_PER_ENTRY {
+        return Err(DomainError::OutOfBounds {
+            field,
+            value: minutes.into(),
+            max: MAX_MINUTES_PER_ENTRY.into(),
+        });
+    }
+    Ok(())
+}
+
+/// Rules on the free text of a contribution: a description, and up to 50 distinct evidence
+/// items (URIs or content hashes).
+pub fn check_description_and_evidence(
+    description: &str,
+    evidence: &[String],
+) -> Result<(), DomainError> {
+    check_text("description", description, MAX_PROSE)?;
+    check_text_list("evidence", evidence, MAX_EVIDENCE_ITEM)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bounds::{check_date, MAX_AMOUNT, MAX_CLOCK_SKEW_MICROS};
+    use proptest::prelude::*;
+
+    type Kind = ContributionKind<u32>;
+
+    fn work(minutes: u32) -> Kind {
+        Kind::Work {
+            minutes,
+            skill: "cad".into(),
+        }
+    }
+
+    #[test]
+    fn a_day_of_work_is_the_most_one_entry_holds() {
+        assert!(work(MAX_MINUTES_PER_ENTRY).check_quantities().is_ok());
+        assert!(matches!(
+            work(MAX_MINUTES_PER_ENTRY + 1).check_quantities(),
+            Err(DomainError::OutOfBounds {
+                field: "minutes",
+                ..
+            })
+        ));
+        assert!(matches!(
+            work(0).check_quantities(),
+            Err(DomainError::NotPositive { field: "minutes" })
+        ));
+    }
+
+    #[test]
+    fn money_and_materials_need_a_positive_bounded_amount() {
+        assert!(Kind::Financial { amount: 0 }.check_quantities().is_err());
+        assert!(Kind::Financial {
+            amount: MAX_AMOUNT + 1
+        }
+        .check_quantities()
+        .is_err());
+        assert!(Kind::Financial { amount: 1 }.check_quantities().is_ok());
+        let m = |description: &str, value| Kind::Material {
+            description: description.into(),
+            value,
+        };
+        assert!(m("", 5).check_quantities().is_err());
+        assert!(m("PLA filament", 5).check_quantities().is_ok());
+    }
+
+    #[test]
+    fn use_and_cite_name_their_resource() {
+        assert_eq!(Kind::Cite { resource: 7 }.resource(), Some(&7));
+        assert_eq!(
+            Kind::Use {
+                resource: 8,
+                minutes: 60
+            }
+            .resource(),
+            Some(&8)
+        );
+        assert_eq!(work(60).resource(), None);
+    }
+
+    #[test]
+    fn evidence_is_bounded_and_distinct() {
+        assert!(check_description_and_evidence("drew the case", &["ipfs://x".into()]).is_ok());
+        assert!(check_description_and_evidence("", &[]).is_err());
+        assert!(check_description_and_evidence("d", &["a".into(), "a".into()]).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn durations_are_valid_exactly_within_one_day(minutes in any::<u32>()) {
+            let ok = (1..=MAX_MINUTES_PER_ENTRY).contains(&minutes);
+            prop_assert_eq!(work(minutes).check_quantities().is_ok(), ok);
+            let used = Kind::Use { resource: 1, minutes };
+            prop_assert_eq!(used.check_quantities().is_ok(), ok);
+        }
+
+        #[test]
+        fn amounts_are_valid_exactly_within_bounds(amount in any::<u64>()) {
+            let ok = (1..=MAX_AMOUNT).contains(&amount);
+            prop_assert_eq!(Kind::Financial { amount }.check_quantities().is_ok(), ok);
+        }
+
+        #[test]
+        fn dates_are_valid_from_the_epoch_to_the_skew(recorded in -1_000_000_000_000i64..1_000_000_000_000_000, ahead in -1_000_000_000i64..1_000_000_000) {
+            let when = recorded + ahead;
+            let ok = when >= 0 && ahead <= MAX_CLOCK_SKEW_MICROS;
+            prop_assert_eq!(check_date(when, recorded).is_ok(), ok);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! [`distribute`]: how one income is shared under a value equation. Pure and integer-only: the
+//! coordinator previews with it, every validator recomputes a Distribution with it, the auditor
+//! replays it. Payouts and what is retained always add up exactly to the income.
+//!
+//! Per bucket, in order:
+//! 1. Its pot is `share_bp` of the income (Straight) or of what earlier buckets did not pay out
+//!    (Remaining), rounded down.
+//! 2. A FixedShare pot goes whole to its agent.
+//! 3. A Contributions pot is shared by the counted contributions dated inside the bucket's
+//!    window, in proportion to their value (see [`ValuationRules::value_of`]). Debt claims are
+//!    capped at what is still owed: a claim that would reach its cap is paid exactly the cap and
+//!    the rest is shared among the others (water-filling). What is left is split among agents
+//!    by largest remainder (ties to the smaller agent), then each agent's part over their
+//!    contributions the same way, so the bucket pays out its pot exactly and no agent's payout
+//!    falls when they contribute more.
+//! 4. A pot nobody can claim (no inputs, every debt repaid) stays in what later buckets share;
+//!    after the last bucket it is `retained` by the agent who holds the funds.
+//!
+//! [`ValuationRules::value_of`]: crate::ledger::value_equation::ValuationRules::value_of
+//!
+//! # Layout
+//! - this file: the inputs and the outcome, and [`distribute`]'s walk over the buckets.
+//! - `pot`: one bucket: its pot, the claims on it (steps 1 to 3) and how the pot is shared.
+
+use crate::bounds::check_amount;
+use crate::ledger::value_equation::{Claim, ValueEquation};
+use crate::{ContributionKind, DomainError};
+use pot::{pay_bucket, pot_of};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+mod pot;
+
+/// A counted contribution as the distribution sees it. `H` names the contribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Input<A, R, H> {
+    pub id: H,
+    pub contributor: A,
+    pub kind: ContributionKind<R>,
+    pub when_micros: i64,
+}
+
+/// What earlier distributions paid each Debt or Once claim: (contribution, bucket) → amount.
+pub type PaidClaims<H> = BTreeMap<(H, u16), u64>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome<A, H> {
+    /// Per agent, in agent order; only agents paid something.
+    pub payouts: Vec<Payout<A>>,
+    /// What no bucket could pay out; it stays with the agent who holds the funds.
+    pub retained: u64,
+    /// Per bucket, in the equation's order.
+    pub buckets: Vec<BucketResult>,
+    /// Every share taken: each contribution (or fixed share) → value → bucket → amount.
+    pub trace: Vec<TraceLine<A, H>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payout<A> {
+    pub agent: A,
+    pub amount: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BucketResult {
+    pub pot: u64,
+    pub paid: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceLine<A, H> {
+    pub bucket: u16,
+    pub agent: A,
+    /// `None` for a fixed share.
+    pub contribution: Option<H>,
+    /// The contribution's value under the bucket's rules, in minor units (0 for a fixed share).
+    pub value: u64,
+    /// `None` for a fixed share.
+    pub claim: Option<Claim>,
+    pub amount: u64,
+}
+
+/// One agent's part of one bucket: the trace summed per agent, small enough to store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentShare<A> {
+    pub agent: A,
+    pub bucket: u16,
+    /// How many of the agent's contributions took part (0 for a fixed share).
+    pub contributions: u32,
+    /// Their total value in minor units.
+    pub value: u64,
+    pub amount: u64,
+}
+
+/// What a Debt or Once claim was paid: later distributions read it to know what is still owed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimPaid<H> {
+    pub contribution: H,
+    pub bucket: u16,
+    pub amount: u64,
+}
+
+impl<A: Ord + Clone, H: Clone> Outcome<A, H> {
+    /// The trace lines of Debt and Once claims: what later distributions must know was paid.
+    pub fn settled_claims(&self) -> impl Iterator<Item = &TraceLine<A, H>> {
+        self.trace
+            .iter()
+            .filter(|l| matches!(l.claim, Some(Claim::Debt | Claim::Once)))
+    }
+
+    /// The Debt and Once claims this outcome paid (Once claims even when paid 0: taking part
+    /// once is what settles them).
+    pub fn claims_paid(&self) -> Vec<ClaimPaid<H>> {
+        self.settled_claims()
+            .filter_map(|l| {
+                Some(ClaimPaid {
+                    contribution: l.contribution.clone()?,
+                    bucket: l.bucket,
+                    amount: l.amount,
+                })
+            })
+            .collect()
+    }
+
+    /// The trace summed per bucket and agent, in that order.
+    pub fn agent_shares(&self) -> Vec<AgentShare<A>> {
+        let mut shares: BTreeMap<(u16, &A), AgentShare<A>> = BTreeMap::new();
+        for line in &self.trace {
+            let share = shares
+                .entry((line.bucket, &line.agent))
+                .or_insert_with(|| AgentShare {
+                    agent: line.agent.clone(),
+                    bucket: line.bucket,
+                    contributions: 0,
+                    value: 0,
+                    amount: 0,
+                });
+            share.contributions += u32::from(line.contribution.is_some());
+            share.value = share.value.saturating_add(line.value);
+            share.amount += line.amount;
+        }
+        shares.into_values().collect()
+    }
+}
+
+/// Adds `claims` to what earlier distributions paid.
+pub fn add_paid_claims<H: Ord + Clone>(paid: &mut PaidClaims<H>, claims: &[ClaimPaid<H>]) {
+    for c in claims {
+        *paid.entry((c.contribution.clone(), c.bucket)).or_default() += c.amount;
+    }
+}
+
+/// Shares `income` (minor units) under `equation` among `inputs`, given what earlier
+/// distributions paid to Debt and Once claims.
+///
+/// Errors: an income of 0 or above [`MAX_AMOUNT`](crate::bounds::MAX_AMOUNT); two inputs with
+/// the same id; a bucket whose values add up past `u64`.
+pub fn distribute<A, R, H>(
+    equation: &ValueEquation<A, R>,
+    income: u64,
+    inputs: &[Input<A, R, H>],
+    paid_before: &PaidClaims<H>,
+) -> Result<Outcome<A, H>, DomainError>
+where
+    A: Ord + Clone,
+    R: Ord + Clone,
+    H: Ord + Clone + std::fmt::Debug,
+{
+    check_amount("income", income)?;
+    let sorted = sorted_by_id(inputs)?;
+    let mut left = income;
+    let mut buckets = Vec::with_capacity(equation.buckets.len());
+    let mut trace = Vec::new();
+    for (index, bucket) in equation.buckets.iter().enumerate() {
+        let index = index as u16;
+        let pot = pot_of(bucket, income, left);
+        let paid = pay_bucket(bucket, index, pot, &sorted, paid_before, &mut trace)?;
+        left -= paid;
+        buckets.push(BucketResult { pot, paid });
+    }
+    Ok(Outcome {
+        payouts: payouts_of(&trace),
+        retained: left,
+        buckets,
+        trace,
+    })
+}
+
+/// The inputs in id order, or the first id two of them share.
+fn sorted_by_id<A, R, H: Ord + std::fmt::Debug>(
+    inputs: &[Input<A, R, H>],
+) -> Result<Vec<&Input<A, R, H>>, DomainError> {
+    let mut sorted: Vec<&Input<A, R, H>> = inputs.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(pair) = sorted.windows(2).find(|p| p[0].id == p[1].id) {
+        return Err(DomainError::Duplicate {
+            field: "inputs",
+            value: format!("{:?}", pair[0].id),
+        });
+    }
+    Ok(sorted)
+}
+
+/// Sums the trace per agent, leaving out agents paid nothing.
+fn payouts_of<A: Ord + Clone, H>(trace: &[TraceLine<A, H>]) -> Vec<Payout<A>> {
+    let mut by_agent: BTreeMap<&A, u64> = BTreeMap::new();
+    for line in trace {
+        *by_agent.entry(&line.agent).or_default() += line.amount;
+    }
+    by_agent
+        .into_iter()
+        .filter(|(_, amount)| *amount > 0)
+        .map(|(agent, amount)| Payout {
+            agent: agent.clone(),
+            amount,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

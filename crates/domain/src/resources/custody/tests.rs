@@ -1,0 +1,254 @@
+//! Custody's tests: the rules of a hand-over on [`Custody`], and property tests holding
+//! [`replay`] to the same single path, in any order of the events.
+
+use super::*;
+use crate::bounds::MAX_AMOUNT;
+use crate::resources::resource::PropertyRegime;
+use crate::DomainError;
+use proptest::prelude::*;
+use PropertyRegime::*;
+
+type Event = CustodyEvent<u8, u32>;
+
+fn transfer(id: u32, prev: u32, by: u8, to: u8) -> Event {
+    Event::Transfer {
+        id,
+        prev,
+        by,
+        to,
+        rights: Rights::Custody,
+    }
+}
+
+fn accept(id: u32, transfer: u32, by: u8) -> Event {
+    Event::Accept { id, transfer, by }
+}
+
+/// alice (1) → bob (2) → carol (3), ids: creation 0, transfers odd, acceptances even.
+fn printer() -> Vec<Event> {
+    vec![
+        transfer(1, 0, 1, 2),
+        accept(2, 1, 2),
+        transfer(3, 2, 2, 3),
+        accept(4, 3, 3),
+    ]
+}
+
+#[test]
+fn a_printer_passes_alice_bob_carol() {
+    let mut custody = Custody::new(0, 1, Nondominium);
+    for e in printer() {
+        custody.apply(e).unwrap();
+    }
+    assert_eq!(
+        custody.holding(),
+        &Holding {
+            custodian: 3,
+            owner: None
+        }
+    );
+    let history = replay(0, &1, Nondominium, printer().into_iter().rev());
+    assert_eq!(history.holding.custodian, 3);
+    assert_eq!(history.state, 4);
+    let path: Vec<_> = history.steps.iter().map(|s| (s.from, s.to)).collect();
+    assert_eq!(path, vec![(1, 2), (2, 3)]);
+    assert_eq!((history.pending, history.ignored), (None, 0));
+}
+
+#[test]
+fn custody_moves_only_on_acceptance() {
+    let mut custody = Custody::new(0, 1, Nondominium);
+    custody.apply(transfer(1, 0, 1, 2)).unwrap();
+    assert_eq!(custody.holding().custodian, 1);
+    let history = replay(0, &1, Nondominium, [transfer(1, 0, 1, 2)]);
+    assert_eq!(history.holding.custodian, 1);
+    assert_eq!(history.pending.map(|p| p.to), Some(2));
+}
+
+#[test]
+fn the_rules_of_a_hand_over() {
+    let mut custody = Custody::new(0, 1, Nondominium);
+    assert!(matches!(
+        custody.apply(transfer(1, 0, 2, 3)),
+        Err(DomainError::NotCustodian { .. })
+    ));
+    assert_eq!(
+        custody.apply(transfer(1, 0, 1, 1)),
+        Err(DomainError::SelfTransfer)
+    );
+    custody.apply(transfer(1, 0, 1, 2)).unwrap();
+    assert!(matches!(
+        custody.apply(transfer(3, 0, 1, 3)),
+        Err(DomainError::StaleCustodyState { .. })
+    ));
+    assert!(matches!(
+        custody.apply(accept(2, 1, 3)),
+        Err(DomainError::NotRecipient { .. })
+    ));
+    custody.apply(accept(2, 1, 2)).unwrap();
+    assert!(matches!(
+        custody.apply(accept(4, 1, 2)),
+        Err(DomainError::AlreadyAccepted { .. })
+    ));
+    // alice no longer holds it, from her old state or any other.
+    assert!(custody.apply(transfer(5, 0, 1, 3)).is_err());
+    assert!(custody.apply(transfer(5, 2, 1, 3)).is_err());
+}
+
+#[test]
+fn a_nondominium_resource_is_never_sold() {
+    let sale = |regime| {
+        Custody::new(0, 1, regime).apply(Event::Transfer {
+            id: 1,
+            prev: 0,
+            by: 1,
+            to: 2,
+            rights: Rights::Ownership { price: 100 },
+        })
+    };
+    for regime in [Nondominium, Commons, Public] {
+        assert_eq!(sale(regime), Err(DomainError::NotForSale { regime }));
+    }
+    assert_eq!(sale(Private), Ok(()));
+    let priceless = Custody::new(0, 1, Private).apply(Event::Transfer {
+        id: 1,
+        prev: 0,
+        by: 1,
+        to: 2,
+        rights: Rights::Ownership {
+            price: MAX_AMOUNT + 1,
+        },
+    });
+    assert!(matches!(
+        priceless,
+        Err(DomainError::OutOfBounds { field: "price", .. })
+    ));
+    assert_eq!(sale(Shared), Ok(()));
+}
+
+#[test]
+fn a_custodian_who_is_not_the_owner_cannot_sell() {
+    let mut custody = Custody::new(0, 1, Private);
+    custody.apply(transfer(1, 0, 1, 2)).unwrap();
+    custody.apply(accept(2, 1, 2)).unwrap();
+    assert_eq!(
+        custody.holding(),
+        &Holding {
+            custodian: 2,
+            owner: Some(1)
+        }
+    );
+    let sale = Event::Transfer {
+        id: 3,
+        prev: 2,
+        by: 2,
+        to: 3,
+        rights: Rights::Ownership { price: 1 },
+    };
+    assert!(matches!(
+        custody.apply(sale),
+        Err(DomainError::NotOwner { .. })
+    ));
+}
+
+/// Attempted events drawn from small ranges, so many are valid and many break a rule.
+fn arb_attempts() -> impl Strategy<Value = Vec<(bool, u8, u8, u32, bool)>> {
+    prop::collection::vec(
+        (any::<bool>(), 1u8..5, 1u8..5, 0u32..40, any::<bool>()),
+        0..60,
+    )
+}
+
+/// Applies attempts to a fresh custody; returns it and the events it accepted.
+fn run(
+    regime: PropertyRegime,
+    attempts: &[(bool, u8, u8, u32, bool)],
+) -> (Custody<u8, u32>, Vec<Event>) {
+    let mut custody = Custody::new(0, 1, regime);
+    let mut applied = vec![];
+    for (i, &(is_transfer, by, to, target, sell)) in attempts.iter().enumerate() {
+        let id = i as u32 + 1;
+        let event = if is_transfer {
+            let rights = if sell {
+                Rights::Ownership { price: 5 }
+            } else {
+                Rights::Custody
+            };
+            Event::Transfer {
+                id,
+                prev: target,
+                by,
+                to,
+                rights,
+            }
+        } else {
+            accept(id, target, by)
+        };
+        if custody.apply(event.clone()).is_ok() {
+            applied.push(event);
+        }
+    }
+    (custody, applied)
+}
+
+fn arb_regime() -> impl Strategy<Value = PropertyRegime> {
+    prop::sample::select(vec![Nondominium, Commons, Shared, Private, Public])
+}
+
+proptest! {
+    #[test]
+    fn any_sequence_yields_one_custodian_on_one_path(
+        regime in arb_regime(), attempts in arb_attempts()
+    ) {
+        let (custody, applied) = run(regime, &attempts);
+        let history = replay(0, &1, regime, applied.clone());
+        // Every accepted event lies on the one path from the creation.
+        prop_assert_eq!(history.ignored, 0);
+        prop_assert_eq!(&history.holding, custody.holding());
+        prop_assert_eq!(&history.state, custody.state());
+        // The custodian is the creator or the last to accept.
+        let last = history.steps.last().map_or(1, |s| s.to);
+        prop_assert_eq!(custody.holding().custodian, last);
+        for pair in history.steps.windows(2) {
+            prop_assert_eq!(pair[0].to, pair[1].from);
+        }
+        if !regime.has_owner() {
+            prop_assert_eq!(custody.holding().owner, None);
+        }
+    }
+
+    #[test]
+    fn replaying_a_history_is_deterministic(
+        regime in arb_regime(), attempts in arb_attempts(), seed in any::<u64>()
+    ) {
+        let (_, applied) = run(regime, &attempts);
+        let mut shuffled = applied.clone();
+        // A seeded Fisher-Yates shuffle: any order of the same events.
+        let mut s = seed;
+        for i in (1..shuffled.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        prop_assert_eq!(replay(0, &1, regime, applied), replay(0, &1, regime, shuffled));
+    }
+
+    #[test]
+    fn no_state_is_handed_on_twice(
+        regime in arb_regime(), attempts in arb_attempts(), to in 1u8..5
+    ) {
+        let (mut custody, applied) = run(regime, &attempts);
+        for event in applied {
+            if let Event::Transfer { prev, by, .. } = event {
+                // Its holder offers it again, to someone else: refused as already offered.
+                let to = if to == by { by % 4 + 1 } else { to };
+                let again = transfer(1000, prev, by, to);
+                let refused = custody.apply(again);
+                prop_assert!(
+                    matches!(refused, Err(DomainError::StaleCustodyState { .. })),
+                    "{:?}",
+                    refused
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! [`Contribution`]: what a contributor put into a project (Valueflows: work, use, cite, money,
+//! materials). Immutable: a mistake is fixed by a new contribution that `corrects` it.
+
+use crate::members::project::Project;
+use crate::resources::resource::Resource;
+use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::accounting::contribution::check_description_and_evidence;
+use ovn_domain::bounds::check_date;
+use ovn_domain::{ContributionKind, Period};
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct Contribution {
+    /// Who contributed: always the author.
+    pub contributor: AgentPubKey,
+    pub project: ActionHash,
+    pub kind: ContributionKind<ActionHash>,
+    pub description: String,
+    /// URIs or content hashes that show the contribution.
+    pub evidence: Vec<String>,
+    /// When it happened.
+    pub when: Timestamp,
+    /// The earlier contribution of the same contributor and project this one replaces.
+    pub corrects: Option<ActionHash>,
+}
+
+impl Contribution {
+    /// The month this contribution is indexed under.
+    pub fn period(&self) -> Period {
+        Period::of_micros(self.when.as_micros())
+    }
+}
+
+/// Rules:
+/// 1. The author is the contributor.
+/// 2. Quantities are positive and bounded (no entry holds more than 24 hours).
+/// 3. The description is non-empty and bounded; evidence items are distinct and bounded.
+/// 4. It is dated from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
+/// 5. The project is a Project.
+/// 6. A Use or Cite names a Resource.
+/// 7. A correction names a Contribution by the same contributor to the same project.
+pub fn validate_create_contribution(
+    header: &ActionHeader,
+    contribution: &Contribution,
+) -> ExternResult<ValidateCallbackResult> {
+    if contribution.contributor != header.author {
+        return invalid(format!(
+            "{} cannot log a contribution for {}: the author is the contributor",
+            header.author, contribution.contributor
+        ));
+    }
+    check!(contribution.kind.check_quantities());
+    check!(check_description_and_evidence(
+        &contribution.description,
+        &contribution.evidence
+    ));
+    check!(check_date(
+        contribution.when.as_micros(),
+        header.timestamp.as_micros()
+    ));
+    check!(must_get_app_entry::<Project>(
+        &contribution.project,
+        UnitEntryTypes::Project
+    )?);
+    if let Some(resource) = contribution.kind.resource() {
+        check!(must_get_app_entry::<Resource>(
+            resource,
+            UnitEntryTypes::Resource
+        )?);
+    }
+    if let Some(corrected) = &contribution.corrects {
+        let corrected = check!(must_get_app_entry::<Contribution>(
+            corrected,
+            UnitEntryTypes::Contribution
+        )?);
+        if corrected.entry.contributor != header.author
+            || corrected.entry.project != contribution.project
+        {
+            return invalid(
+                "a correction must correct the same contributor's contribution to the same project",
+            );
+        }
+    }
+    valid()
+}
+
+/// Rules:
+/// 1. Contributions are never updated: endorsements refer to what was signed. Log a new
+///    contribution that `corrects` it instead.
+pub fn validate_update_contribution() -> ExternResult<ValidateCallbackResult> {
+    invalid("contributions cannot be updated: log a correction that names the contribution")
+}

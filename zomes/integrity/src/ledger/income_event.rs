@@ -1,0 +1,148 @@
+//! [`IncomeEvent`]: money a project received, recorded by the agent who holds it. Immutable:
+//! a distribution refers to exactly what was signed.
+
+use crate::licenses::license_grant::LicenseGrant;
+use crate::members::project::Project;
+use crate::resources::resource::Resource;
+use crate::resources::resource_use::ResourceUse;
+use crate::verdict::{
+    earlier_actions, entries_created, invalid, must_get_app_entry, valid, Verdict,
+};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::bounds::check_date;
+use ovn_domain::ledger::income::check_income;
+use ovn_domain::IncomeSource;
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct IncomeEvent {
+    pub project: ActionHash,
+    /// In the network currency's minor units.
+    pub amount: u64,
+    pub source: IncomeSource<ActionHash>,
+    pub description: String,
+    /// URIs or content hashes of invoices, receipts, bank statements.
+    pub evidence: Vec<String>,
+    /// When the money arrived.
+    pub received: Timestamp,
+}
+
+/// Rules (the author is the agent who holds the funds):
+/// 1. The amount is positive and bounded; the description and evidence are bounded.
+/// 2. It is received from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
+/// 3. The project is a Project.
+/// 4. A license fee names a LicenseGrant whose fee is the amount, of a resource that names this
+///    project (license fees are the income of the project that made the licensed work); its
+///    recorder is the grant's author (the licensor collects the fee), once per grant.
+/// 5. A use fee names a ResourceUse whose fee is the amount, of a resource that names this
+///    project as the one that made or funded it.
+pub fn validate_create_income_event(
+    header: &ActionHeader,
+    income: &IncomeEvent,
+) -> ExternResult<ValidateCallbackResult> {
+    check!(check_income(
+        income.amount,
+        &income.description,
+        &income.evidence
+    ));
+    check!(check_date(
+        income.received.as_micros(),
+        header.timestamp.as_micros()
+    ));
+    check!(must_get_app_entry::<Project>(
+        &income.project,
+        UnitEntryTypes::Project
+    )?);
+    // A fee names what set it: its amount, and a resource of this project.
+    let Some(FeeSource {
+        what,
+        setter,
+        fee,
+        resource,
+    }) = check!(fee_source(header, income)?)
+    else {
+        return valid();
+    };
+    if fee != income.amount {
+        return invalid(format!("{setter} a fee of {fee}, not {}", income.amount));
+    }
+    let named = check!(must_get_app_entry::<Resource>(
+        &resource,
+        UnitEntryTypes::Resource
+    )?)
+    .entry
+    .project;
+    if named.as_ref() != Some(&income.project) {
+        return invalid(format!(
+            "the resource {resource} does not belong to the project {}: its {what} fees are not this project's income",
+            income.project
+        ));
+    }
+    valid()
+}
+
+/// What set a fee income's amount (rule 4 or 5): a kind of fee, a phrase naming its source,
+/// the fee, and the resource it was paid for.
+struct FeeSource {
+    what: &'static str,
+    setter: String,
+    fee: u64,
+    resource: ActionHash,
+}
+
+/// The source of a fee income, `None` for income that is not a fee; rule 4's recorder and
+/// once-only checks on the way.
+fn fee_source(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeeSource>> {
+    match &income.source {
+        IncomeSource::LicenseFee { grant } => {
+            let granted =
+                match must_get_app_entry::<LicenseGrant>(grant, UnitEntryTypes::LicenseGrant)? {
+                    Ok(g) => g,
+                    Err(e) => return Ok(Err(e)),
+                };
+            if granted.author() != &header.author {
+                return Ok(Err(format!(
+                    "only {}, who granted {grant}, records its fee",
+                    granted.author()
+                )));
+            }
+            let earlier = earlier_actions(header)?;
+            if entries_created::<IncomeEvent>(&earlier, UnitEntryTypes::IncomeEvent)?
+                .iter()
+                .any(|i| i.source == income.source)
+            {
+                return Ok(Err(format!(
+                    "the fee of {grant} was already recorded as income"
+                )));
+            }
+            Ok(Ok(Some(FeeSource {
+                what: "license",
+                setter: format!("the grant {grant} set"),
+                fee: granted.entry.fee,
+                resource: granted.entry.resource,
+            })))
+        }
+        IncomeSource::UseFee { resource_use } => {
+            let usage =
+                match must_get_app_entry::<ResourceUse>(resource_use, UnitEntryTypes::ResourceUse)?
+                {
+                    Ok(u) => u,
+                    Err(e) => return Ok(Err(e)),
+                };
+            Ok(Ok(Some(FeeSource {
+                what: "use",
+                setter: format!("the use {resource_use} paid"),
+                fee: usage.entry.fee,
+                resource: usage.entry.resource,
+            })))
+        }
+        _ => Ok(Ok(None)),
+    }
+}
+
+/// Rules:
+/// 1. Income is never updated: distributions refer to what was signed.
+pub fn validate_update_income_event() -> ExternResult<ValidateCallbackResult> {
+    invalid("income events cannot be updated: record the difference as a new income")
+}

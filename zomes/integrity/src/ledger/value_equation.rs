@@ -1,0 +1,78 @@
+//! [`ValueEquation`]: the version of a project's value equation its stewards adopted. Versions
+//! chain: each names the one it replaces. A project without one shares income under the
+//! network's default equation from the DNA properties.
+
+use crate::constitution::network_constitution;
+use crate::members::project::steward_of;
+use crate::verdict::{invalid, must_get_app_entry, valid, Verdict};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+
+/// The domain's equation with agents and resources named by hash.
+pub type Equation = ovn_domain::ValueEquation<AgentPubKey, ActionHash>;
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct ValueEquation {
+    pub project: ActionHash,
+    /// 1 for a project's first equation, then one more than the version it replaces.
+    pub version: u32,
+    pub replaces: Option<ActionHash>,
+    pub equation: Equation,
+}
+
+/// Rules:
+/// 1. The equation is valid (see `ovn_domain::ValueEquation::check`).
+/// 2. The project is a Project and the author is one of its stewards (until governance
+///    decides equations, stewards adopt them).
+/// 3. A first version is 1; a later one replaces a ValueEquation of the same project and is
+///    numbered one more.
+pub fn validate_create_value_equation(
+    header: &ActionHeader,
+    adopted: &ValueEquation,
+) -> ExternResult<ValidateCallbackResult> {
+    check!(adopted.equation.check());
+    check!(steward_of(
+        &adopted.project,
+        &header.author,
+        "adopt its value equation"
+    )?);
+    let expected = match &adopted.replaces {
+        None => 1,
+        Some(previous) => {
+            let previous = check!(must_get_app_entry::<ValueEquation>(
+                previous,
+                UnitEntryTypes::ValueEquation
+            )?);
+            if previous.entry.project != adopted.project {
+                return invalid(format!(
+                    "{} is another project's equation",
+                    previous.record.action_address()
+                ));
+            }
+            previous.entry.version.saturating_add(1)
+        }
+    };
+    if adopted.version != expected {
+        return invalid(format!(
+            "this equation must be version {expected}, not {}",
+            adopted.version
+        ));
+    }
+    valid()
+}
+
+/// Rules:
+/// 1. Equations are never updated: adopt a new version that replaces it.
+pub fn validate_update_value_equation() -> ExternResult<ValidateCallbackResult> {
+    invalid("value equations cannot be updated: adopt a new version")
+}
+
+/// The network's default equation from the DNA properties, with its text keys read as hashes.
+pub fn network_default_equation() -> Verdict<Equation> {
+    let named = network_constitution()?.value_equation;
+    Ok(named.try_map(
+        |a| AgentPubKey::try_from(a.as_str()).map_err(|e| format!("agent {a:?}: {e:?}")),
+        |r| ActionHash::try_from(r.as_str()).map_err(|e| format!("resource {r:?}: {e:?}")),
+    ))
+}

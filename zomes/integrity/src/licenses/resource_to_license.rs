@@ -1,0 +1,21 @@
+//! `ResourceToLicense`: resource → its LicenseAttachment. Created by the target's author; never deleted.
+
+use crate::licenses::license_attachment::LicenseAttachment;
+use crate::links::index_of_own_entry;
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+
+/// Rules:
+/// 1. The target is a LicenseAttachment the author made.
+/// 2. The base is the resource it names.
+pub fn validate_create_link_resource_to_license(
+    header: &ActionHeader,
+    link: &CreateLinkData,
+) -> ExternResult<ValidateCallbackResult> {
+    index_of_own_entry(
+        header,
+        link,
+        UnitEntryTypes::LicenseAttachment,
+        |t: &LicenseAttachment| &t.resource,
+    )
+}

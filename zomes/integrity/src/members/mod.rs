@@ -1,0 +1,11 @@
+//! Members: a member's public and private profile, and projects with their stewards.
+//!
+//! # Layout
+//! - [`profile`], [`private_profile`] and the link [`agent_to_profile`].
+//! - [`project`] and the link [`all_projects`].
+
+pub mod agent_to_profile;
+pub mod all_projects;
+pub mod private_profile;
+pub mod profile;
+pub mod project;

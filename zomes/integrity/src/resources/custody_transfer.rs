@@ -1,0 +1,146 @@
+//! [`CustodyTransfer`]: the custodian offers a resource to a member. Custody moves only when
+//! the recipient accepts ([`crate::resources::custody_acceptance`]). Immutable.
+
+use crate::members::profile::own_profile;
+use crate::resources::custody_acceptance::CustodyAcceptance;
+use crate::resources::resource::Resource;
+use crate::verdict::{
+    actions_since, entries_created, invalid, must_get_app_entry, valid, Referenced, Verdict,
+};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::resources::custody::check_condition_note;
+use ovn_domain::{DomainError, Holding, Rights};
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct CustodyTransfer {
+    pub resource: ActionHash,
+    /// The custody state handed on: the resource's creation, or the author's acceptance of it.
+    pub prev: ActionHash,
+    pub to: AgentPubKey,
+    /// The recipient's Profile: custody goes to members.
+    pub to_profile: ActionHash,
+    pub rights: Rights,
+    /// The owner as of `prev` (`None` for regimes without one), so the next transfer reads it
+    /// from here, one hop back.
+    pub owner: Option<AgentPubKey>,
+    /// The resource's condition as handed over.
+    pub condition_note: String,
+}
+
+/// Who held the resource in custody state `prev`, as far as `author` may hand it on: `prev` is
+/// the author's own creation of the resource or their acceptance of a transfer of it.
+/// `Err` = cannot decide yet; `Ok(Err(reason))` = not a custody state the author can offer.
+pub fn holding_as_of(
+    author: &AgentPubKey,
+    resource: &Referenced<Resource>,
+    prev: &ActionHash,
+) -> Verdict<Holding<AgentPubKey>> {
+    let resource_hash = resource.record.action_address();
+    if prev == resource_hash {
+        return Ok(Ok(Holding::created(
+            resource.author(),
+            resource.entry.regime,
+        )));
+    }
+    let acceptance =
+        match must_get_app_entry::<CustodyAcceptance>(prev, UnitEntryTypes::CustodyAcceptance)? {
+            Ok(a) => a,
+            Err(_) => {
+                return Ok(Err(format!(
+                    "{prev} is neither the resource's creation nor an acceptance of it"
+                )))
+            }
+        };
+    if &acceptance.entry.resource != resource_hash {
+        return Ok(Err(format!("{prev} accepts another resource")));
+    }
+    if acceptance.author() != author {
+        return Ok(Err(format!(
+            "{prev} is {}'s custody state, not {author}'s",
+            acceptance.author()
+        )));
+    }
+    let transfer = match must_get_app_entry::<CustodyTransfer>(
+        &acceptance.entry.transfer,
+        UnitEntryTypes::CustodyTransfer,
+    )? {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(e)),
+    };
+    let before = Holding {
+        custodian: transfer.author().clone(),
+        owner: transfer.entry.owner.clone(),
+    };
+    Ok(Ok(before.after(&transfer.entry.to, &transfer.entry.rights)))
+}
+
+/// Rules:
+/// 1. The condition note is bounded; the resource is a Resource.
+/// 2. `prev` is a custody state the author held: the resource's creation by the author, or the
+///    author's acceptance of a transfer of it ([`holding_as_of`]); `owner` is its owner.
+/// 3. The author is the custodian as of `prev`, the recipient someone else, and ownership
+///    changes hands only for a Shared or Private resource, by its owner: a Nondominium,
+///    Commons or Public resource is never sold ([`Holding::check_transfer`]).
+/// 4. The recipient is a member: `to_profile` is a Profile the recipient authored.
+/// 5. `prev` is the author's latest custody state of the resource and was not handed on
+///    already: no transfer of the resource on the author's chain since `prev`.
+pub fn validate_create_custody_transfer(
+    header: &ActionHeader,
+    transfer: &CustodyTransfer,
+) -> ExternResult<ValidateCallbackResult> {
+    check!(check_condition_note(&transfer.condition_note));
+    let resource = check!(must_get_app_entry::<Resource>(
+        &transfer.resource,
+        UnitEntryTypes::Resource
+    )?);
+    let holding = check!(holding_as_of(&header.author, &resource, &transfer.prev)?);
+    if transfer.owner != holding.owner {
+        return invalid(format!(
+            "the transfer names {:?} as the owner; as of {} the owner is {:?}",
+            transfer.owner, transfer.prev, holding.owner
+        ));
+    }
+    check!(holding.check_transfer(
+        resource.entry.regime,
+        &header.author,
+        &transfer.to,
+        &transfer.rights
+    ));
+    check!(own_profile(
+        &transfer.to_profile,
+        &transfer.to,
+        ": custody goes to members"
+    )?);
+    if handed_on_since(header, &transfer.resource, &transfer.prev)? {
+        return Ok(ValidateCallbackResult::Invalid(
+            DomainError::StaleCustodyState {
+                state: transfer.prev.to_string(),
+            }
+            .to_string(),
+        ));
+    }
+    valid()
+}
+
+/// Whether the author offered `resource` after their custody state `prev`. Offers suffice:
+/// any later custody state of the author's (an acceptance) needs someone else to have held the
+/// resource since, which needs an offer by the author since `prev`. Reads only the author's
+/// actions since `prev` (rule 2 made it the author's own action).
+fn handed_on_since(
+    header: &ActionHeader,
+    resource: &ActionHash,
+    prev: &ActionHash,
+) -> ExternResult<bool> {
+    // `prev` itself (the oldest) is a creation or an acceptance, never an offer.
+    let since = actions_since(header, prev)?;
+    let transfers: Vec<CustodyTransfer> = entries_created(&since, UnitEntryTypes::CustodyTransfer)?;
+    Ok(transfers.iter().any(|t| &t.resource == resource))
+}
+
+/// Rules:
+/// 1. Custody transfers are never updated: the recipient accepts what was signed.
+pub fn validate_update_custody_transfer() -> ExternResult<ValidateCallbackResult> {
+    invalid("custody transfers cannot be updated")
+}

@@ -1,0 +1,21 @@
+//! Resources and custody: resources under a property regime with typed usage rules, custody
+//! handed on in two steps (offer, acceptance), and uses with their fees.
+//!
+//! # Layout
+//! - [`resource`] and its links [`all_resources`], [`project_to_resources`].
+//! - [`custody_request`] and its link [`resource_to_custody_requests`].
+//! - [`custody_transfer`], [`custody_acceptance`] and their links [`resource_to_custody`],
+//!   [`agent_to_custody_states`].
+//! - [`resource_use`] and its link [`resource_to_uses`].
+
+pub mod agent_to_custody_states;
+pub mod all_resources;
+pub mod custody_acceptance;
+pub mod custody_request;
+pub mod custody_transfer;
+pub mod project_to_resources;
+pub mod resource;
+pub mod resource_to_custody;
+pub mod resource_to_custody_requests;
+pub mod resource_to_uses;
+pub mod resource_use;

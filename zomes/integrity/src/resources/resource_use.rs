@@ -1,0 +1,71 @@
+//! [`ResourceUse`]: the user's signed record of one use of a resource, with the fee its usage
+//! rules set. A fee is income of the resource's project ([`ovn_domain::IncomeSource::UseFee`]),
+//! shared by its value equation among those who funded or built the resource. Immutable.
+
+use crate::members::profile::own_profile;
+use crate::resources::resource::Resource;
+use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::bounds::check_date;
+use ovn_domain::resources::resource::{use_minutes, User};
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+pub struct ResourceUse {
+    pub resource: ActionHash,
+    /// The user's Profile, their proof of membership (and skills) when the rules ask for it.
+    pub user_profile: Option<ActionHash>,
+    pub from: Timestamp,
+    pub until: Timestamp,
+    /// In minor units: exactly what the usage rules charge for the use's minutes.
+    pub fee: u64,
+    /// The condition it was returned in.
+    pub condition_report: String,
+}
+
+/// Rules (the author is the user):
+/// 1. The resource is a Resource.
+/// 2. The use ends after it starts, from 1970-01-01 to when it was recorded (plus the clock
+///    skew); it lasts its started minutes.
+/// 3. A named profile is a Profile the author authored; the user is then a member with its
+///    skills, otherwise an outsider.
+/// 4. The usage rules allow it: duration, exact fee, a permitted user, a condition report when
+///    required ([`ovn_domain::UsageRules::check_use`]).
+pub fn validate_create_resource_use(
+    header: &ActionHeader,
+    usage: &ResourceUse,
+) -> ExternResult<ValidateCallbackResult> {
+    let resource = check!(must_get_app_entry::<Resource>(
+        &usage.resource,
+        UnitEntryTypes::Resource
+    )?);
+    check!(check_date(
+        usage.from.as_micros(),
+        header.timestamp.as_micros()
+    ));
+    check!(check_date(
+        usage.until.as_micros(),
+        header.timestamp.as_micros()
+    ));
+    let minutes = check!(use_minutes(usage.from.as_micros(), usage.until.as_micros()));
+    let profile = match &usage.user_profile {
+        None => None,
+        Some(hash) => Some(check!(own_profile(hash, &header.author, "")?)),
+    };
+    let user = match &profile {
+        Some(p) => User::Member { skills: &p.skills },
+        None => User::Outsider,
+    };
+    check!(resource
+        .entry
+        .rules
+        .check_use(minutes, usage.fee, user, &usage.condition_report));
+    valid()
+}
+
+/// Rules:
+/// 1. Uses are never updated: the fee was set by what was signed.
+pub fn validate_update_resource_use() -> ExternResult<ValidateCallbackResult> {
+    invalid("resource uses cannot be updated")
+}

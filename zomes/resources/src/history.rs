@@ -1,0 +1,235 @@
+//! Reading custody: a resource's history replayed from its custody events (the DHT's, plus
+//! the caller's own not yet published) by `ovn_domain::resources::custody::replay`, and the
+//! resources an agent holds.
+
+use crate::resources::must_find_resource;
+use hdk::prelude::*;
+use ovn_domain::resources::custody::{replay, CustodyEvent, History};
+use ovn_domain::{PropertyRegime, Rights};
+use ovn_integrity::{CustodyAcceptance, CustodyTransfer, LinkTypes, Resource, UnitEntryTypes};
+use ovn_zome_support::records::{get_entry, get_targets, own_entries};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One hand-over in a resource's history.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct CustodyStepReport {
+    pub transfer: ActionHash,
+    pub acceptance: ActionHash,
+    pub from: AgentPubKey,
+    pub to: AgentPubKey,
+    pub rights: Rights,
+    pub offered_at: Timestamp,
+    pub accepted_at: Timestamp,
+    /// The condition as handed over, and as received.
+    pub condition_given: String,
+    pub condition_received: String,
+}
+
+/// A transfer waiting for its recipient.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct PendingReport {
+    pub transfer: ActionHash,
+    pub to: AgentPubKey,
+    pub rights: Rights,
+    pub offered_at: Timestamp,
+}
+
+/// A resource's custody, replayed from its events.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct CustodyReport {
+    pub resource: ActionHash,
+    pub name: String,
+    pub regime: PropertyRegime,
+    pub creator: AgentPubKey,
+    pub created_at: Timestamp,
+    /// Who holds it now.
+    pub custodian: AgentPubKey,
+    /// Its owner, for Shared and Private resources.
+    pub owner: Option<AgentPubKey>,
+    /// The current custody state: the creation or the last acceptance.
+    pub state: ActionHash,
+    /// Hand-overs in order.
+    pub steps: Vec<CustodyStepReport>,
+    pub pending: Option<PendingReport>,
+}
+
+/// A resource's custody history in order, its current custodian and any pending offer.
+#[hdk_extern]
+pub fn get_custody_history(resource: ActionHash) -> ExternResult<CustodyReport> {
+    let (record, entry) = must_find_resource(&resource)?;
+    let events = custody_events(&resource, &own_custody_records()?)?;
+    let history = replay_events(&record, &entry, &events);
+    let transfer = |h: &ActionHash| match events.get(h) {
+        Some(Event::Transfer(r, t)) => Some((r.action().timestamp(), t.condition_note.clone())),
+        _ => None,
+    };
+    let acceptance = |h: &ActionHash| match events.get(h) {
+        Some(Event::Accept(r, a)) => Some((r.action().timestamp(), a.condition_note.clone())),
+        _ => None,
+    };
+    let steps = history
+        .steps
+        .iter()
+        .filter_map(|s| {
+            let (offered_at, condition_given) = transfer(&s.transfer)?;
+            let (accepted_at, condition_received) = acceptance(&s.acceptance)?;
+            Some(CustodyStepReport {
+                transfer: s.transfer.clone(),
+                acceptance: s.acceptance.clone(),
+                from: s.from.clone(),
+                to: s.to.clone(),
+                rights: s.rights.clone(),
+                offered_at,
+                accepted_at,
+                condition_given,
+                condition_received,
+            })
+        })
+        .collect();
+    let pending = history.pending.as_ref().and_then(|p| {
+        Some(PendingReport {
+            transfer: p.transfer.clone(),
+            to: p.to.clone(),
+            rights: p.rights.clone(),
+            offered_at: transfer(&p.transfer)?.0,
+        })
+    });
+    Ok(CustodyReport {
+        resource,
+        name: entry.name,
+        regime: entry.regime,
+        creator: record.action().author().clone(),
+        created_at: record.action().timestamp(),
+        custodian: history.holding.custodian,
+        owner: history.holding.owner,
+        state: history.state,
+        steps,
+        pending,
+    })
+}
+
+/// The resources `agent` holds now, oldest first.
+#[hdk_extern]
+pub fn get_resources_held_by(agent: AgentPubKey) -> ExternResult<Vec<Record>> {
+    let mut states = get_targets(get_links(
+        LinkQuery::try_new(agent.clone(), LinkTypes::AgentToCustodyStates)?,
+        GetStrategy::default(),
+    )?)?;
+    if agent == agent_info()?.agent_initial_pubkey {
+        states.extend(own_entries(UnitEntryTypes::Resource.try_into()?)?);
+        states.extend(own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?);
+    }
+    let own = own_custody_records()?;
+    let mut seen = BTreeSet::new();
+    let mut held = vec![];
+    for state in states {
+        let resource = match state.entry().to_app_option::<CustodyAcceptance>() {
+            Ok(Some(acceptance)) => acceptance.resource,
+            _ => state.action_address().clone(),
+        };
+        if !seen.insert(resource.clone()) {
+            continue;
+        }
+        let Some(Ok((record, entry))) = get_entry::<Resource>(&resource)? else {
+            continue;
+        };
+        let history = replay_events(&record, &entry, &custody_events(&resource, &own)?);
+        if history.holding.custodian == agent {
+            held.push(record);
+        }
+    }
+    held.sort_by_key(|r| (r.action().timestamp(), r.action_address().clone()));
+    Ok(held)
+}
+
+/// A custody event with its record.
+enum Event {
+    Transfer(Record, CustodyTransfer),
+    Accept(Record, CustodyAcceptance),
+}
+
+/// The history of the resource at `record`, replayed from the caller's view of its events.
+pub(crate) fn read_history(
+    record: &Record,
+    resource: &Resource,
+) -> ExternResult<History<AgentPubKey, ActionHash>> {
+    let events = custody_events(record.action_address(), &own_custody_records()?)?;
+    Ok(replay_events(record, resource, &events))
+}
+
+fn replay_events(
+    record: &Record,
+    resource: &Resource,
+    events: &BTreeMap<ActionHash, Event>,
+) -> History<AgentPubKey, ActionHash> {
+    let events = events.iter().map(|(hash, event)| match event {
+        Event::Transfer(r, t) => CustodyEvent::Transfer {
+            id: hash.clone(),
+            prev: t.prev.clone(),
+            by: r.action().author().clone(),
+            to: t.to.clone(),
+            rights: t.rights.clone(),
+        },
+        Event::Accept(r, a) => CustodyEvent::Accept {
+            id: hash.clone(),
+            transfer: a.transfer.clone(),
+            by: r.action().author().clone(),
+        },
+    });
+    replay(
+        record.action_address().clone(),
+        record.action().author(),
+        resource.regime,
+        events,
+    )
+}
+
+/// The caller's own custody records: the DHT may not show them yet.
+fn own_custody_records() -> ExternResult<Vec<Record>> {
+    let mut own = own_entries(UnitEntryTypes::CustodyTransfer.try_into()?)?;
+    own.extend(own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?);
+    Ok(own)
+}
+
+/// The custody events of `resource`: the DHT's index and the caller's `own` records, plus every
+/// earlier event they point back at (a transfer's `prev`, an acceptance's transfer) that an
+/// author left out of the index, so one unlinked event cannot hide the custody of everyone
+/// after it.
+fn custody_events(
+    resource: &ActionHash,
+    own: &[Record],
+) -> ExternResult<BTreeMap<ActionHash, Event>> {
+    let mut records = get_targets(get_links(
+        LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToCustody)?,
+        GetStrategy::default(),
+    )?)?;
+    records.extend(own.iter().cloned());
+    let mut events = BTreeMap::new();
+    while !records.is_empty() {
+        let mut missing = BTreeSet::new();
+        for record in records.drain(..) {
+            let hash = record.action_address().clone();
+            if events.contains_key(&hash) {
+                continue;
+            }
+            let event = if let Ok(Some(t)) = record.entry().to_app_option::<CustodyTransfer>() {
+                missing.insert(t.prev.clone());
+                (&t.resource == resource).then_some(Event::Transfer(record, t))
+            } else if let Ok(Some(a)) = record.entry().to_app_option::<CustodyAcceptance>() {
+                missing.insert(a.transfer.clone());
+                (&a.resource == resource).then_some(Event::Accept(record, a))
+            } else {
+                None
+            };
+            if let Some(event) = event {
+                events.insert(hash, event);
+            }
+        }
+        for hash in missing {
+            if &hash != resource && !events.contains_key(&hash) {
+                records.extend(get(hash, GetOptions::default())?);
+            }
+        }
+    }
+    Ok(events)
+}
