@@ -1,11 +1,13 @@
 //! The command line: `ovn-audit [--json] [--quiet] FILE`. Exit status 0 only when nothing is
 //! found, 1 when something is, 2 when the file cannot be read as an export.
 
-use crate::{read_export, report, verify};
+use crate::verify::{self, Verification};
+use crate::{read_export, report};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use ovn_domain::export::ChainExport;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Exit status: nothing found.
 pub const CLEAN: i32 = 0;
@@ -39,66 +41,20 @@ pub fn run(
 ) -> i32 {
     let args = match Args::try_parse_from(args) {
         Ok(a) => a,
-        Err(e) => {
-            let _ = write!(
-                if e.use_stderr() {
-                    err as &mut dyn Write
-                } else {
-                    out
-                },
-                "{e}"
-            );
-            return if e.use_stderr() { UNREADABLE } else { CLEAN };
-        }
+        Err(e) => return refuse_arguments(&e, out, err),
     };
     let name = args.file.display().to_string();
-    let bytes = if name == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
-    } else {
-        std::fs::read(&args.file)
-    };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            let _ = writeln!(err, "ovn-audit: cannot read {name}: {e}");
-            return UNREADABLE;
-        }
-    };
-    let export = match read_export(&bytes) {
+    let export = match read(&args.file, &name) {
         Ok(x) => x,
-        Err(e) => {
-            let _ = writeln!(err, "ovn-audit: {name}: {e}");
+        Err(message) => {
+            let _ = writeln!(err, "ovn-audit: {message}");
             return UNREADABLE;
         }
     };
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        let bar = ProgressBar::with_draw_target(
-            Some(export.actions.len() as u64),
-            ProgressDrawTarget::stderr(),
-        );
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{msg} [{bar:40}] {pos}/{len} actions ({per_sec}, {eta} left)",
-            )
-            .expect("a valid template")
-            .progress_chars("=> "),
-        );
-        bar.set_message("verifying");
-        bar
-    };
+    let bar = progress_bar(args.quiet, export.actions.len());
     let verification = verify::verify(&export, |done| bar.set_position(done as u64));
     bar.finish_and_clear();
-    let written = if args.json {
-        serde_json::to_writer_pretty(&mut *out, &verification)
-            .map_err(std::io::Error::from)
-            .and_then(|_| writeln!(out))
-    } else {
-        write!(out, "{}", report::render(&name, &verification))
-    };
-    if let Err(e) = written {
+    if let Err(e) = write_verification(out, args.json, &name, &verification) {
         let _ = writeln!(err, "ovn-audit: cannot write the report: {e}");
         return UNREADABLE;
     }
@@ -106,5 +62,67 @@ pub fn run(
         CLEAN
     } else {
         FINDINGS
+    }
+}
+
+/// Bad arguments go to `err` (status 2); `--help` and `--version` to `out` (status 0).
+fn refuse_arguments(e: &clap::Error, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let _ = write!(
+        if e.use_stderr() {
+            err as &mut dyn Write
+        } else {
+            out
+        },
+        "{e}"
+    );
+    if e.use_stderr() {
+        UNREADABLE
+    } else {
+        CLEAN
+    }
+}
+
+/// The export in `file` (stdin for `-`), or what is wrong with it, as printed after `ovn-audit: `.
+fn read(file: &Path, name: &str) -> Result<ChainExport, String> {
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    };
+    let bytes = bytes.map_err(|e| format!("cannot read {name}: {e}"))?;
+    read_export(&bytes).map_err(|e| format!("{name}: {e}"))
+}
+
+/// A bar on stderr over the chain's actions, or a hidden one with `--quiet`.
+fn progress_bar(quiet: bool, actions: usize) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(actions as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{msg} [{bar:40}] {pos}/{len} actions ({per_sec}, {eta} left)",
+        )
+        .expect("a valid template")
+        .progress_chars("=> "),
+    );
+    bar.set_message("verifying");
+    bar
+}
+
+/// The verification as JSON with `--json`, else the report.
+fn write_verification(
+    out: &mut impl Write,
+    json: bool,
+    name: &str,
+    verification: &Verification,
+) -> std::io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, verification)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out))
+    } else {
+        write!(out, "{}", report::render(name, verification))
     }
 }

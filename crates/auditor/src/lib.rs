@@ -9,8 +9,14 @@
 //!
 //! # Layout
 //! - [`mirror`]: Holochain 0.7.1's actions, entries and hashes, byte for byte.
-//! - [`verify`]: signatures, hashes, links, genesis, time and entries, then the rules.
-//! - [`replay`]: the protocol's rules over one chain's decoded entries.
+//! - [`verify`]: one pass over the chain, then the rules; a file per phase under `verify/`:
+//!   - `verify/export`: the export's own fields (format, agent, DNA hash), length and head.
+//!   - `verify/signed`: each action's hash, its bytes decoded, its author and signature.
+//!   - `verify/chain`: sequence numbers, links, time, genesis, nothing after a closed chain.
+//!   - `verify/entry`: each entry against its action, app entries replayed, nothing deleted.
+//! - [`replay`]: the protocol's rules over one chain's decoded entries:
+//!   - `replay/entries`: the entry fields the rules read (mirror structs), [`replay::ENTRY_TYPES`].
+//!   - `replay/rules`: the rules of each entry type.
 //! - [`report`]: the human-readable report.
 //! - [`cli`]: the command line (`ovn-audit [--json] [--quiet] FILE`).
 //! - [`generate`]: signed chains for tests and benchmarks.

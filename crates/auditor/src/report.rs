@@ -29,6 +29,12 @@ pub fn render(file: &str, v: &Verification) -> String {
             let _ = writeln!(out, "    {f}");
         }
     }
+    write_findings(&mut out, v);
+    out
+}
+
+/// "no findings" and what that proves, or each finding on its line.
+fn write_findings(out: &mut String, v: &Verification) {
     if v.findings.is_empty() {
         let _ = writeln!(
             out,
@@ -36,29 +42,28 @@ pub fn render(file: &str, v: &Verification) -> String {
              (the agent signed these actions, in this order, up to the head the export names;\n  \
              that this is the whole chain the network holds, compare with audit_agent's head)"
         );
-    } else {
-        let _ = writeln!(
-            out,
-            "  {} finding{}:",
-            v.findings.len(),
-            if v.findings.len() == 1 { "" } else { "s" }
-        );
-        for f in &v.findings {
-            let at = f
-                .index
-                .map(|i| format!("#{i}"))
-                .unwrap_or_else(|| "export".into());
-            let hash = f
-                .action
-                .as_deref()
-                .map(|h| format!(" {h}"))
-                .unwrap_or_default();
-            let kind = serde_json::to_value(f.kind)
-                .ok()
-                .and_then(|k| k.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            let _ = writeln!(out, "    {at}{hash} [{kind}] {}", f.detail);
-        }
+        return;
     }
-    out
+    let _ = writeln!(
+        out,
+        "  {} finding{}:",
+        v.findings.len(),
+        if v.findings.len() == 1 { "" } else { "s" }
+    );
+    for f in &v.findings {
+        let at = f
+            .index
+            .map(|i| format!("#{i}"))
+            .unwrap_or_else(|| "export".into());
+        let hash = f
+            .action
+            .as_deref()
+            .map(|h| format!(" {h}"))
+            .unwrap_or_default();
+        let kind = serde_json::to_value(f.kind)
+            .ok()
+            .and_then(|k| k.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let _ = writeln!(out, "    {at}{hash} [{kind}] {}", f.detail);
+    }
 }

@@ -8,7 +8,7 @@ use crate::mirror::{AppEntryDef, Data, EntryType, Visibility};
 use crate::verify::{verify, Kind, Verification};
 use crate::{read_export, replay, replay::ENTRY_TYPES};
 use ovn_domain::export::{Bytes, ChainExport};
-use ovn_domain::license::{default_catalogue, LicenseeCategory, Usage};
+use ovn_domain::licenses::{default_catalogue, LicenseeCategory, Usage};
 use ovn_domain::{IncomeSource, Payout};
 use proptest::prelude::*;
 use serde_bytes::ByteBuf;

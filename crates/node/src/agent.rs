@@ -1,7 +1,8 @@
 //! One agent: its own conductor (in-process keystore, databases under `<data-dir>/agent-N`),
 //! the OVN app installed on first start, and an app interface the UI connects to.
 
-use crate::{say, with_progress, APP_ID};
+use crate::network::Network;
+use crate::{data_dir, say, with_progress, APP_ID};
 use anyhow::{bail, Context};
 use holochain::conductor::config::{ConductorConfig, KeystoreConfig, NetworkConfig};
 use holochain::conductor::paths::DataRootPath;
@@ -9,16 +10,9 @@ use holochain::conductor::{Conductor, ConductorHandle};
 use holochain::prelude::*;
 use holochain_conductor_api::{AppInfo, CellInfo, IssueAppAuthenticationTokenPayload};
 use holochain_types::websocket::AllowedOrigins;
-use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
-
-/// The servers every agent's conductor uses to find peers and relay through.
-pub struct Network {
-    pub bootstrap: url2::Url2,
-    pub relay: url2::Url2,
-}
 
 /// The hApp bundle every agent installs: where it was read from (for messages) and its bytes.
 pub struct Happ {
@@ -50,9 +44,43 @@ pub async fn start(
     network_seed: Option<&str>,
 ) -> anyhow::Result<Agent> {
     let started = Instant::now();
-    crate::private_dir(dir)?;
-    let passphrase = passphrase(dir)?;
-    let conductor = with_progress(
+    let conductor = open(index, dir, network).await?;
+    // From here on a failure shuts the conductor down before it is reported: dropping it
+    // would only schedule that, and could cut off a write.
+    let (info, cell_id, network_seed, app_port, token) =
+        match prepare(index, &conductor, happ, network_seed).await {
+            Ok(prepared) => prepared,
+            Err(error) => {
+                if let Ok(Err(stopped)) = conductor.shutdown().await {
+                    say(format!(
+                        "agent {index}: the conductor did not stop cleanly: {stopped}"
+                    ));
+                }
+                return Err(error);
+            }
+        };
+    say(format!(
+        "agent {index}: started in {:.1} s: agent {}, DNA {}",
+        started.elapsed().as_secs_f64(),
+        info.agent_pub_key,
+        cell_id.dna_hash()
+    ));
+    Ok(Agent {
+        index,
+        conductor,
+        agent_key: info.agent_pub_key,
+        cell_id,
+        app_port,
+        token,
+        network_seed,
+    })
+}
+
+/// The agent's conductor, its directory private, its keystore unlocked, its databases open.
+async fn open(index: u16, dir: &Path, network: &Network) -> anyhow::Result<ConductorHandle> {
+    data_dir::private_dir(dir)?;
+    let passphrase = data_dir::passphrase(dir)?;
+    with_progress(
         &format!("agent {index}: opening its keystore and databases"),
         Conductor::builder()
             .config(config(dir, network))
@@ -63,36 +91,7 @@ pub async fn start(
             .build(),
     )
     .await
-    .context("the conductor did not start")?;
-    // From here on a failure shuts the conductor down before it is reported: dropping it
-    // would only schedule that, and could cut off a write.
-    match prepare(index, &conductor, happ, network_seed).await {
-        Ok((info, cell_id, network_seed, app_port, token)) => {
-            say(format!(
-                "agent {index}: started in {:.1} s: agent {}, DNA {}",
-                started.elapsed().as_secs_f64(),
-                info.agent_pub_key,
-                cell_id.dna_hash()
-            ));
-            Ok(Agent {
-                index,
-                conductor,
-                agent_key: info.agent_pub_key,
-                cell_id,
-                app_port,
-                token,
-                network_seed,
-            })
-        }
-        Err(error) => {
-            if let Ok(Err(stopped)) = conductor.shutdown().await {
-                say(format!(
-                    "agent {index}: the conductor did not stop cleanly: {stopped}"
-                ));
-            }
-            Err(error)
-        }
-    }
+    .context("the conductor did not start")
 }
 
 type Prepared = (AppInfo, CellId, Option<String>, u16, Vec<u8>);
@@ -105,39 +104,9 @@ async fn prepare(
     happ: &Happ,
     network_seed: Option<&str>,
 ) -> anyhow::Result<Prepared> {
-    let info = match app_info(conductor).await? {
-        Some(info) => {
-            if !matches!(info.status, AppStatus::Enabled) {
-                conductor.clone().enable_app(APP_ID.to_string()).await?;
-            }
-            info
-        }
-        None => {
-            install(index, conductor, &happ.bytes, network_seed).await?;
-            app_info(conductor)
-                .await?
-                .context("the app was installed but the conductor does not list it")?
-        }
-    };
+    let info = installed(index, conductor, happ, network_seed).await?;
     let (cell_id, installed_seed) = provisioned_cell(&info)?;
-    if let Some(wanted) = network_seed {
-        if installed_seed.as_deref() != Some(wanted) {
-            bail!(
-                "this data directory joined the network with seed {installed_seed:?}, not {wanted:?}: \
-                 a network is fixed at first start; give another --data-dir to join {wanted:?}"
-            );
-        }
-    }
-    let bundled = dna_hash_of(&happ.bytes, installed_seed.as_deref()).await?;
-    if &bundled != cell_id.dna_hash() {
-        bail!(
-            "this data directory runs the DNA {} but {} holds {bundled} (rebuilt with other \
-             rules, or another network): give another --data-dir to run it, or --happ the bundle \
-             this directory was started with",
-            cell_id.dna_hash(),
-            happ.path.display()
-        );
-    }
+    check_network(happ, &cell_id, installed_seed.as_deref(), network_seed).await?;
     warm_up(index, conductor, &info.agent_pub_key, &cell_id).await;
     let app_port = app_interface(conductor).await?;
     let token = conductor
@@ -148,6 +117,58 @@ async fn prepare(
         )?
         .token;
     Ok((info, cell_id, installed_seed, app_port, token))
+}
+
+/// The app as found (enabled if it was not), or installed now on the first start.
+async fn installed(
+    index: u16,
+    conductor: &ConductorHandle,
+    happ: &Happ,
+    network_seed: Option<&str>,
+) -> anyhow::Result<AppInfo> {
+    match app_info(conductor).await? {
+        Some(info) => {
+            if !matches!(info.status, AppStatus::Enabled) {
+                conductor.clone().enable_app(APP_ID.to_string()).await?;
+            }
+            Ok(info)
+        }
+        None => {
+            install(index, conductor, &happ.bytes, network_seed).await?;
+            app_info(conductor)
+                .await?
+                .context("the app was installed but the conductor does not list it")
+        }
+    }
+}
+
+/// The installed cell is of the network asked for (its seed is fixed at first start) and runs
+/// the DNA the bundle holds.
+async fn check_network(
+    happ: &Happ,
+    cell_id: &CellId,
+    installed_seed: Option<&str>,
+    network_seed: Option<&str>,
+) -> anyhow::Result<()> {
+    if let Some(wanted) = network_seed {
+        if installed_seed != Some(wanted) {
+            bail!(
+                "this data directory joined the network with seed {installed_seed:?}, not {wanted:?}: \
+                 a network is fixed at first start; give another --data-dir to join {wanted:?}"
+            );
+        }
+    }
+    let bundled = dna_hash_of(&happ.bytes, installed_seed).await?;
+    if &bundled != cell_id.dna_hash() {
+        bail!(
+            "this data directory runs the DNA {} but {} holds {bundled} (rebuilt with other \
+             rules, or another network): give another --data-dir to run it, or --happ the bundle \
+             this directory was started with",
+            cell_id.dna_hash(),
+            happ.path.display()
+        );
+    }
+    Ok(())
 }
 
 /// The hash of the DNA `happ` installs under `network_seed`, resolved as the conductor does.
@@ -185,52 +206,6 @@ fn config(dir: &Path, network: &Network) -> ConductorConfig {
         },
         ..ConductorConfig::default()
     }
-}
-
-/// The passphrase that locks this agent's keystore and database key: random on first start,
-/// then read back (the conductor needs the same one every time). Kept beside the keystore with
-/// owner-only permissions: it protects nothing from someone who can read the data directory.
-fn passphrase(dir: &Path) -> anyhow::Result<Vec<u8>> {
-    let path = dir.join("passphrase");
-    if path.exists() {
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let text = text.trim();
-        if text.is_empty() {
-            bail!(
-                "{} is empty: the keystore cannot be opened without it",
-                path.display()
-            );
-        }
-        return Ok(text.as_bytes().to_vec());
-    }
-    if dir.join("conductor").exists() {
-        bail!(
-            "{} is missing but {} holds a keystore it locked: restore the file, or give another --data-dir",
-            path.display(),
-            dir.join("conductor").display()
-        );
-    }
-    let mut random = [0u8; 32];
-    getrandom::getrandom(&mut random).context("no randomness for a passphrase")?;
-    let text = hex(&random);
-    // Written whole, then renamed: a crash leaves either no passphrase or the complete one.
-    let partial = dir.join("passphrase.partial");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options
-        .open(&partial)
-        .with_context(|| format!("cannot create {}", partial.display()))?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    std::fs::rename(&partial, &path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
-    Ok(text.into_bytes())
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 async fn app_info(conductor: &ConductorHandle) -> anyhow::Result<Option<AppInfo>> {

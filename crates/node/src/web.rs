@@ -7,18 +7,17 @@
 //! `/api/sign-zome-call` with the per-process secret injected into the page, and the node signs
 //! them only if they are a call by this agent to this agent's OVN cell.
 
-use crate::agent::{hex, Agent};
+mod sign;
+
+use crate::agent::Agent;
 use crate::say;
 use anyhow::Context;
-use axum::body::Bytes;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use holochain::prelude::*;
-use holochain_keystore::AgentPubKeyExt;
 use std::future::Future;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -65,15 +64,7 @@ pub async fn serve(
     let mut urls = Vec::new();
     for (listener, agent) in listeners.into_iter().zip(agents) {
         let port = listener.local_addr()?.port();
-        let site = Arc::new(site(agent, ui_dir, port)?);
-        let router = Router::new()
-            .route("/", get(index))
-            .route("/index.html", get(index))
-            .route("/api/status", get(status))
-            .route("/api/sign-zome-call", post(sign_zome_call))
-            .fallback(get(file))
-            .layer(axum::middleware::from_fn_with_state(site.clone(), guard))
-            .with_state(site);
+        let router = router(Arc::new(site(agent, ui_dir, port)?));
         let mut stopped = stopped.clone();
         servers.spawn(async move {
             axum::serve(listener, router)
@@ -108,14 +99,24 @@ pub async fn serve(
 }
 
 fn site(agent: &Agent, ui_dir: &Path, port: u16) -> anyhow::Result<Site> {
-    let mut secret = [0u8; 32];
-    getrandom::getrandom(&mut secret).context("no randomness for the signing secret")?;
     Ok(Site {
         agent: agent.clone(),
         ui_dir: ui_dir.to_path_buf(),
-        secret: hex(&secret),
+        secret: crate::random_hex("the signing secret")?,
         hosts: [format!("127.0.0.1:{port}"), format!("localhost:{port}")],
     })
+}
+
+/// One agent's routes, every request through [`guard`].
+fn router(site: Arc<Site>) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/index.html", get(index))
+        .route("/api/status", get(status))
+        .route("/api/sign-zome-call", post(sign::sign_zome_call))
+        .fallback(get(file))
+        .layer(axum::middleware::from_fn_with_state(site.clone(), guard))
+        .with_state(site)
 }
 
 /// Every request: only under this server's own loopback name (a page of another site that
@@ -200,63 +201,6 @@ async fn status(State(site): State<Arc<Site>>) -> Response {
         "network_seed": site.agent.network_seed,
     }))
     .into_response()
-}
-
-async fn sign_zome_call(
-    State(site): State<Arc<Site>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let secret = headers
-        .get("x-ovn-secret")
-        .and_then(|secret| secret.to_str().ok());
-    if secret != Some(site.secret.as_str()) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "missing or wrong x-ovn-secret: only a page served by this node may ask it to sign",
-        );
-    }
-    let params: ZomeCallParams = match holochain_serialized_bytes::decode(&body[..]) {
-        Ok(params) => params,
-        Err(error) => {
-            return refuse(
-                StatusCode::BAD_REQUEST,
-                format!("the body is not msgpack-encoded zome call params: {error}"),
-            )
-        }
-    };
-    if params.provenance != site.agent.agent_key {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            format!(
-                "this node signs only for its agent {}",
-                site.agent.agent_key
-            ),
-        );
-    }
-    if params.cell_id != site.agent.cell_id {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "this node signs only calls to its agent's OVN cell",
-        );
-    }
-    // The conductor verifies the signature over the SHA-512 of exactly these bytes.
-    let digest: Arc<[u8]> = holo_hash::encode::sha2_512(&body).into();
-    match params
-        .provenance
-        .sign_raw(site.agent.conductor.keystore(), digest)
-        .await
-    {
-        Ok(signature) => (
-            [(header::CONTENT_TYPE, "application/octet-stream")],
-            signature.0.to_vec(),
-        )
-            .into_response(),
-        Err(error) => refuse(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the keystore did not sign: {error}"),
-        ),
-    }
 }
 
 /// A file of the built UI; the path may not leave the UI directory.

@@ -67,6 +67,47 @@ pub async fn fork(args: ForkArgs) -> anyhow::Result<Fork> {
         .parent()
         .context("the base manifest has no directory")?
         .to_path_buf();
+    let constitution = constitution(&args, &base)?;
+    let slug = slug_of(&constitution.network_name)?;
+    if args.out.exists() {
+        bail!(
+            "{} already exists: give a new directory (a fork is never written over another)",
+            args.out.display()
+        );
+    }
+    let seed = match &args.seed {
+        Some(seed) if seed.trim().is_empty() => bail!("--seed is empty"),
+        Some(seed) => seed.clone(),
+        None => random_seed()?,
+    };
+    dna_manifest(&mut base, &base_dir, &slug, &seed, &constitution)?;
+    let happ = happ_manifest(&args.base_happ, &slug)?;
+
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    let written = write_fork(&args.out, &slug, &base, &happ).await;
+    let (dna, happ_file) = match written {
+        Ok(paths) => paths,
+        Err(error) => {
+            // Nothing half-written is left behind.
+            let _ = std::fs::remove_dir_all(&args.out);
+            return Err(error);
+        }
+    };
+    let bytes = std::fs::read(&dna)?;
+    let (dna_file, _) = DnaBundle::unpack(&bytes[..])?.to_dna_file().await?;
+    Ok(Fork {
+        slug,
+        dna,
+        happ: happ_file,
+        dna_hash: dna_file.dna_hash().to_string(),
+        seed,
+    })
+}
+
+/// The base's constitution (or the `--constitution` file's) with the values given, checked
+/// with the rules the integrity zome applies at run time.
+fn constitution(args: &ForkArgs, base: &Value) -> anyhow::Result<NetworkConstitution> {
     let mut constitution: NetworkConstitution = match &args.constitution {
         Some(file) => from_yaml(read_yaml(file)?, file)?,
         None => from_yaml(
@@ -97,25 +138,21 @@ pub async fn fork(args: ForkArgs) -> anyhow::Result<Fork> {
     constitution
         .check()
         .map_err(|error| anyhow::anyhow!("the constitution is refused: {error}"))?;
+    Ok(constitution)
+}
 
-    let slug = slug_of(&constitution.network_name)?;
-    if args.out.exists() {
-        bail!(
-            "{} already exists: give a new directory (a fork is never written over another)",
-            args.out.display()
-        );
-    }
-    let seed = match &args.seed {
-        Some(seed) if seed.trim().is_empty() => bail!("--seed is empty"),
-        Some(seed) => seed.clone(),
-        None => random_seed()?,
-    };
-
-    // The manifest: the base's zomes (by absolute path: the fork directory may live anywhere),
-    // the new constitution and seed.
-    base["name"] = Value::from(slug.clone());
-    base["integrity"]["network_seed"] = Value::from(seed.clone());
-    base["integrity"]["properties"] = to_yaml(&constitution)?;
+/// The base DNA manifest made the fork's: its name, the new constitution and seed, and the
+/// base's zomes by absolute path (the fork directory may live anywhere).
+fn dna_manifest(
+    base: &mut Value,
+    base_dir: &Path,
+    slug: &str,
+    seed: &str,
+    constitution: &NetworkConstitution,
+) -> anyhow::Result<()> {
+    base["name"] = Value::from(slug);
+    base["integrity"]["network_seed"] = Value::from(seed);
+    base["integrity"]["properties"] = to_yaml(constitution)?;
     for section in ["integrity", "coordinator"] {
         if let Some(zomes) = base[section]["zomes"].as_sequence_mut() {
             for zome in zomes {
@@ -128,35 +165,20 @@ pub async fn fork(args: ForkArgs) -> anyhow::Result<Fork> {
             }
         }
     }
-    let mut happ = read_yaml(&args.base_happ)?;
-    happ["name"] = Value::from(slug.clone());
+    Ok(())
+}
+
+/// The base hApp manifest made the fork's: its name, and its roles on the forked DNA.
+fn happ_manifest(base_happ: &Path, slug: &str) -> anyhow::Result<Value> {
+    let mut happ = read_yaml(base_happ)?;
+    happ["name"] = Value::from(slug);
     let roles = happ["roles"]
         .as_sequence_mut()
         .context("the base hApp manifest has no roles")?;
     for role in roles {
         role["dna"]["path"] = Value::from(format!("{slug}.dna"));
     }
-
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))?;
-    let written = write_fork(&args.out, &slug, &base, &happ).await;
-    let (dna, happ_file) = match written {
-        Ok(paths) => paths,
-        Err(error) => {
-            // Nothing half-written is left behind.
-            let _ = std::fs::remove_dir_all(&args.out);
-            return Err(error);
-        }
-    };
-    let bytes = std::fs::read(&dna)?;
-    let (dna_file, _) = DnaBundle::unpack(&bytes[..])?.to_dna_file().await?;
-    Ok(Fork {
-        slug,
-        dna,
-        happ: happ_file,
-        dna_hash: dna_file.dna_hash().to_string(),
-        seed,
-    })
+    Ok(happ)
 }
 
 async fn write_fork(

@@ -79,31 +79,36 @@ async fn run(command: Command) -> anyhow::Result<()> {
             )
             .await
         }
-        Command::DnaHash { dna } => {
-            let bytes =
-                std::fs::read(&dna).with_context(|| format!("cannot read {}", dna.display()))?;
-            let (dna_file, _) = DnaBundle::unpack(&bytes[..])
-                .with_context(|| format!("{} is not a DNA bundle", dna.display()))?
-                .to_dna_file()
-                .await?;
-            println!("{}", dna_file.dna_hash());
-            Ok(())
-        }
-        Command::Fork(args) => {
-            let out = args.out.clone();
-            let fork = fork::fork(*args).await?;
-            println!("forked network {:?} into {}", fork.slug, out.display());
-            println!("  network seed {}", fork.seed);
-            println!("  DNA          {}", fork.dna.display());
-            println!("  hApp         {}", fork.happ.display());
-            println!("  DNA hash     {}", fork.dna_hash);
-            println!(
-                "run it: target/debug/ovn-node --happ {} --data-dir <a new directory>",
-                fork.happ.display()
-            );
-            Ok(())
-        }
+        Command::DnaHash { dna } => dna_hash(&dna).await,
+        Command::Fork(args) => fork_network(*args).await,
     }
+}
+
+/// Prints the hash of the packed DNA at `dna`.
+async fn dna_hash(dna: &std::path::Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(dna).with_context(|| format!("cannot read {}", dna.display()))?;
+    let (dna_file, _) = DnaBundle::unpack(&bytes[..])
+        .with_context(|| format!("{} is not a DNA bundle", dna.display()))?
+        .to_dna_file()
+        .await?;
+    println!("{}", dna_file.dna_hash());
+    Ok(())
+}
+
+/// Forks the network and prints what was written and how to run it.
+async fn fork_network(args: fork::ForkArgs) -> anyhow::Result<()> {
+    let out = args.out.clone();
+    let fork = fork::fork(args).await?;
+    println!("forked network {:?} into {}", fork.slug, out.display());
+    println!("  network seed {}", fork.seed);
+    println!("  DNA          {}", fork.dna.display());
+    println!("  hApp         {}", fork.happ.display());
+    println!("  DNA hash     {}", fork.dna_hash);
+    println!(
+        "run it: target/debug/ovn-node --happ {} --data-dir <a new directory>",
+        fork.happ.display()
+    );
+    Ok(())
 }
 
 async fn pack<F, Fut>(

@@ -1,0 +1,60 @@
+//! Each action as signed: its claimed hash is the hash of its bytes, the bytes decode, and the
+//! chain's agent signed exactly these bytes.
+
+use super::{At, Kind, Verifier};
+use crate::mirror::{self, check_holo_hash, holo_hash, Action, HashKind};
+use ed25519_dalek::Signature;
+use ovn_domain::export::{Bytes, ExportedAction};
+
+impl Verifier<'_> {
+    /// The claimed hash must be the BLAKE2b-256 of the bytes, well formed.
+    pub(super) fn hash(&mut self, at: At<'_>, exported: &ExportedAction) {
+        let core = mirror::blake2b_256(&exported.action.0);
+        if exported.hash.0 != holo_hash(HashKind::Action, &core) {
+            let why = check_holo_hash(HashKind::Action, &exported.hash.0)
+                .err()
+                .unwrap_or_else(|| "it is not the hash of the action's bytes".into());
+            self.found(at, Kind::Hash, why);
+        }
+    }
+
+    /// The bytes, read without re-encoding; `None` when they do not decode.
+    pub(super) fn decode(&mut self, at: At<'_>, exported: &ExportedAction) -> Option<Action> {
+        match rmp_serde::from_slice(&exported.action.0) {
+            Ok(action) => Some(action),
+            Err(e) => {
+                let detail = format!("the action's bytes do not decode: {e}");
+                self.found(at, Kind::Undecodable, detail);
+                None
+            }
+        }
+    }
+
+    /// The signature, by the chain's agent, over the exact bytes.
+    pub(super) fn signature(&mut self, at: At<'_>, exported: &ExportedAction, action: &Action) {
+        let author = &action.header.author;
+        if author.as_slice() != self.export.agent.0.as_slice() {
+            let author = Bytes(author.to_vec()).to_text();
+            let detail = format!("authored by {author}, not by the chain's agent");
+            self.found(at, Kind::Author, detail);
+            return;
+        }
+        let Some(key) = &self.agent_key else {
+            return;
+        };
+        let signature = &exported.signature.0;
+        let verified = match <[u8; 64]>::try_from(signature.as_slice()) {
+            Err(_) => Err(format!(
+                "the signature has {} bytes, not 64",
+                signature.len()
+            )),
+            Ok(sig) => key
+                .verify_strict(&exported.action.0, &Signature::from_bytes(&sig))
+                .map_err(|_| "the signature does not verify over the action's bytes".to_string()),
+        };
+        match verified {
+            Ok(()) => self.signatures += 1,
+            Err(why) => self.found(at, Kind::Signature, why),
+        }
+    }
+}
