@@ -1,7 +1,7 @@
 //! What every link rule shares: reading a link's base and target as the hash kinds they must be,
 //! the anchor and bucket hashes indexes hang from, and the rule that no index link is deleted.
 
-use crate::verdict::{invalid, must_get_app_entry, valid, Referenced};
+use crate::verdict::{invalid, must_get_app_entry, valid, Referenced, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::Period;
@@ -61,6 +61,46 @@ pub fn validate_delete_link() -> ExternResult<ValidateCallbackResult> {
     invalid("index links cannot be deleted: the ledger is append-only")
 }
 
+/// Rule 1 of every index of one's own entries: the target is an entry of type `unit` that the
+/// link's author made. Returns the target and its entry for the index's other rules.
+pub fn own_target<T>(
+    header: &ActionHeader,
+    link: &CreateLinkData,
+    unit: UnitEntryTypes,
+) -> Verdict<(ActionHash, Referenced<T>)>
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    let target = match target_action(link) {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(e)),
+    };
+    let entry = match must_get_app_entry::<T>(&target, unit)? {
+        Ok(e) => e,
+        Err(e) => return Ok(Err(e)),
+    };
+    if entry.author() != &header.author {
+        return Ok(Err(format!(
+            "{target} is not {}'s {}",
+            header.author,
+            noun(unit)
+        )));
+    }
+    Ok(Ok((target, entry)))
+}
+
+/// An entry type as a noun in a sentence: `LicenseGrant` → "license grant".
+fn noun(unit: UnitEntryTypes) -> String {
+    let mut words = String::new();
+    for c in format!("{unit:?}").chars() {
+        if c.is_uppercase() && !words.is_empty() {
+            words.push(' ');
+        }
+        words.extend(c.to_lowercase());
+    }
+    words
+}
+
 /// The rule of every index from an entry's owner record (a project, a distribution) to the
 /// entries that name it:
 /// 1. The target is an entry of type `unit` that the link's author made.
@@ -81,17 +121,10 @@ where
         Ok(b) => b,
         Err(e) => return refuse(e),
     };
-    let target = match target_action(link) {
-        Ok(t) => t,
+    let (target, entry) = match own_target::<T>(header, link, unit)? {
+        Ok(own) => own,
         Err(e) => return refuse(e),
     };
-    let entry = match must_get_app_entry::<T>(&target, unit)? {
-        Ok(e) => e,
-        Err(e) => return refuse(e),
-    };
-    if entry.author() != &header.author {
-        return refuse(format!("only the author of {target} may index it"));
-    }
     if named_base(&entry.entry) != &base {
         return refuse(format!("{target} does not belong under {base}"));
     }

@@ -1,8 +1,8 @@
 //! `AgentToContributions`: agent → their Contributions.
 
 use crate::accounting::contribution::Contribution;
-use crate::links::{base_is_author, target_action};
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::links::{base_is_author, own_target};
+use crate::verdict::valid;
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
@@ -14,13 +14,10 @@ pub fn validate_create_link_agent_to_contributions(
     link: &CreateLinkData,
 ) -> ExternResult<ValidateCallbackResult> {
     check!(base_is_author(link, header));
-    let target = check!(target_action(link));
-    let c = check!(must_get_app_entry::<Contribution>(
-        &target,
+    check!(own_target::<Contribution>(
+        header,
+        link,
         UnitEntryTypes::Contribution
     )?);
-    if c.author() != &header.author {
-        return invalid(format!("{target} is not {}'s contribution", header.author));
-    }
     valid()
 }

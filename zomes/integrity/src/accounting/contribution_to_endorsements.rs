@@ -1,8 +1,8 @@
 //! `ContributionToEndorsements`: contribution → the endorsements of it.
 
 use crate::accounting::endorsement::Endorsement;
-use crate::links::{base_action, target_action};
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::links::{base_action, own_target};
+use crate::verdict::{invalid, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
@@ -14,14 +14,11 @@ pub fn validate_create_link_contribution_to_endorsements(
     link: &CreateLinkData,
 ) -> ExternResult<ValidateCallbackResult> {
     let base = check!(base_action(link));
-    let target = check!(target_action(link));
-    let e = check!(must_get_app_entry::<Endorsement>(
-        &target,
+    let (target, e) = check!(own_target::<Endorsement>(
+        header,
+        link,
         UnitEntryTypes::Endorsement
     )?);
-    if e.author() != &header.author {
-        return invalid(format!("only its endorser may index {target}"));
-    }
     if e.entry.contribution != base {
         return invalid(format!(
             "{target} endorses {}, not {base}",

@@ -1,8 +1,8 @@
 //! `PeriodToContributions`: a project's bucket for one month → the contributions dated in it.
 
 use crate::accounting::contribution::Contribution;
-use crate::links::{period_bucket, target_action};
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::links::{own_target, period_bucket};
+use crate::verdict::{invalid, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
@@ -13,14 +13,11 @@ pub fn validate_create_link_period_to_contributions(
     header: &ActionHeader,
     link: &CreateLinkData,
 ) -> ExternResult<ValidateCallbackResult> {
-    let target = check!(target_action(link));
-    let c = check!(must_get_app_entry::<Contribution>(
-        &target,
+    let (target, c) = check!(own_target::<Contribution>(
+        header,
+        link,
         UnitEntryTypes::Contribution
     )?);
-    if c.author() != &header.author {
-        return invalid(format!("only its contributor may index {target}"));
-    }
     let bucket = period_bucket(&c.entry.project, c.entry.period())?;
     if link.base_address != AnyLinkableHash::from(bucket) {
         return invalid(format!(

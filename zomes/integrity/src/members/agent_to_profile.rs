@@ -1,8 +1,8 @@
 //! `AgentToProfile`: agent → their Profile creation.
 
-use crate::links::{base_is_author, target_action};
+use crate::links::{base_is_author, own_target};
 use crate::members::profile::Profile;
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::valid;
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
@@ -14,13 +14,10 @@ pub fn validate_create_link_agent_to_profile(
     link: &CreateLinkData,
 ) -> ExternResult<ValidateCallbackResult> {
     check!(base_is_author(link, header));
-    let target = check!(target_action(link));
-    let profile = check!(must_get_app_entry::<Profile>(
-        &target,
+    check!(own_target::<Profile>(
+        header,
+        link,
         UnitEntryTypes::Profile
     )?);
-    if profile.author() != &header.author {
-        return invalid(format!("{target} is not {}'s profile", header.author));
-    }
     valid()
 }

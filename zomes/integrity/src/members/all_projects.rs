@@ -1,8 +1,8 @@
 //! `AllProjects`: the all-projects anchor → each Project.
 
-use crate::links::{all_projects_anchor, target_action};
+use crate::links::{all_projects_anchor, own_target};
 use crate::members::project::Project;
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::{invalid, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
@@ -16,13 +16,10 @@ pub fn validate_create_link_all_projects(
     if link.base_address != AnyLinkableHash::from(all_projects_anchor()?) {
         return invalid("AllProjects links hang from the all-projects anchor");
     }
-    let target = check!(target_action(link));
-    let project = check!(must_get_app_entry::<Project>(
-        &target,
+    check!(own_target::<Project>(
+        header,
+        link,
         UnitEntryTypes::Project
     )?);
-    if project.author() != &header.author {
-        return invalid(format!("only the creator of {target} may list it"));
-    }
     valid()
 }

@@ -1,8 +1,8 @@
 //! `AllResources`: the all-resources anchor → each Resource.
 
-use crate::links::{all_resources_anchor, target_action};
+use crate::links::{all_resources_anchor, own_target};
 use crate::resources::resource::Resource;
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::{invalid, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
@@ -16,13 +16,10 @@ pub fn validate_create_link_all_resources(
     if link.base_address != AnyLinkableHash::from(all_resources_anchor()?) {
         return invalid("AllResources links hang from the all-resources anchor");
     }
-    let target = check!(target_action(link));
-    let resource = check!(must_get_app_entry::<Resource>(
-        &target,
+    check!(own_target::<Resource>(
+        header,
+        link,
         UnitEntryTypes::Resource
     )?);
-    if resource.author() != &header.author {
-        return invalid(format!("only the creator of {target} may list it"));
-    }
     valid()
 }

@@ -1,9 +1,9 @@
 //! `ProjectToResources`: project → the Resources it produced or funded. Created by the
 //! resource's creator; never deleted.
 
-use crate::links::{base_action, target_action};
+use crate::links::{base_action, own_target};
 use crate::resources::resource::Resource;
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::{invalid, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
@@ -15,14 +15,11 @@ pub fn validate_create_link_project_to_resources(
     link: &CreateLinkData,
 ) -> ExternResult<ValidateCallbackResult> {
     let base = check!(base_action(link));
-    let target = check!(target_action(link));
-    let resource = check!(must_get_app_entry::<Resource>(
-        &target,
+    let (target, resource) = check!(own_target::<Resource>(
+        header,
+        link,
         UnitEntryTypes::Resource
     )?);
-    if resource.author() != &header.author {
-        return invalid(format!("only the creator of {target} may index it"));
-    }
     if resource.entry.project.as_ref() != Some(&base) {
         return invalid(format!("{target} does not belong under {base}"));
     }
