@@ -9,7 +9,7 @@ WASM_TARGET_DIR="$ROOT/target/wasm"
 WASM_PACKAGES=(-p ovn_integrity -p members -p contributions -p ledger -p resources -p licenses -p audit -p hostile)
 # Every native cargo command names the same packages, so Cargo resolves the same features each
 # time and never rebuilds the holochain graph between build and test.
-NATIVE_PACKAGES=(-p ovn_domain -p ovn_pack -p ovn_auditor -p ovn_node -p ovn_tests)
+NATIVE_PACKAGES=(-p ovn_domain -p ovn_pack -p ovn_auditor -p ovn_node -p ovn_tests -p ovn_ts)
 
 # Node.js for the UI: the machine's if it is recent enough, else the one scripts/setup installed.
 NODE_WHEEL_VERSION=22.12.0

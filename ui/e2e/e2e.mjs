@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // End-to-end test of the UI on the live node: two agents of one `ovn-node` process, two pages of
-// Debian's chromium (never a downloaded browser).
+// Debian's chromium (never a downloaded browser) driven by playwright-core.
 //
 //   node ui/e2e/e2e.mjs            (from the repository root)
 //   npm --prefix ui run e2e
@@ -21,9 +21,12 @@
 // clean: chain valid, as many actions as her own audit counted, no warrant, no rejection,
 // nothing left out, every record replayed valid (her private profile aside), her income and
 // distribution with the figures they state (10000 minor units, 1 payout of 10000, 0 retained).
+// The expected figures are computed from the DNA's equation and the domain's rules (see
+// WORK_VALUE_MINOR below), never read off the page.
 //
-// Screenshots of every step go to target/e2e-screenshots/. No error banner may be left at the
-// end, when the node gets SIGINT and must exit with status 0 within a minute.
+// Screenshots of every step (16) go to target/e2e-screenshots/. An uncaught page error fails the
+// test, and no error banner may be left at the end, when the node gets SIGINT and must exit with
+// status 0 within a minute.
 //
 // Environment: OVN_NODE_BIN (default target/debug/ovn-node), CHROMIUM (default /usr/bin/chromium).
 

@@ -1,5 +1,7 @@
 //! The command line: `ovn-audit [--json] [--quiet] FILE`. Exit status 0 only when nothing is
-//! found, 1 when something is, 2 when the file cannot be read as an export.
+//! found, 1 when something is, 2 when the file cannot be read as an export (empty, truncated,
+//! not JSON, not an export, missing: each named). On a terminal, a progress bar (indicatif) on
+//! stderr.
 
 use crate::verify::{self, Verification};
 use crate::{read_export, report};

@@ -2,7 +2,9 @@
 //! `export_chain`) offline, without a conductor, taking nothing in the file on trust. It proves
 //! that the agent signed these actions, in this order, up to the head the export names, and that
 //! they keep the rules one chain can answer; that this is the whole chain the network holds is
-//! the online audit's question (`audit_agent`).
+//! the online audit's question (`audit_agent`): an author can export a shorter chain that ends
+//! at a head of their choosing, and the export's `source` is the exporter's word, so compare the
+//! head with `audit_agent`'s.
 //! It depends on no Holochain crate: ed25519-dalek checks signatures, blake2 the hashes,
 //! rmp-serde (the exact version Holochain encodes with) reads the signed bytes, and the
 //! protocol's rules are the same `ovn_domain` functions the integrity zome validates with.

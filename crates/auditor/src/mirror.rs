@@ -1,7 +1,8 @@
 //! Holochain 0.7.1's signed data, mirrored byte for byte with plain serde types: an action as it
 //! is hashed and signed, an entry as it is hashed, and the 39-byte HoloHash. Nothing here links
 //! to Holochain; the Sweettest suite checks these types against a real conductor's export
-//! (every action decoded and re-encoded here is the conductor's exact bytes).
+//! (every action decoded and re-encoded here is the conductor's exact bytes; `tests/src/audit.rs`
+//! lists the facts it checks).
 //!
 //! The bytes are `rmp-serde` 1.3.0 with structs as string-keyed maps in declaration order
 //! (`holochain_serialized_bytes::encode`); an action hash is BLAKE2b-256 of them, and the

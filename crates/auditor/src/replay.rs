@@ -5,6 +5,15 @@
 //! same agent recorded, "once" rules over the author's own chain); those that read other agents'
 //! records are counted as left to the online audit (`audit_agent`), never passed silently.
 //!
+//! Replayed offline: one profile per agent, and the bounds of profiles and private profiles;
+//! only those two are ever updated; nothing is deleted but a private profile, and no link
+//! (`verify/entry`); contributions (bounds, dates, by their author); endorsement kinds; incomes
+//! (bounds; a license fee recorded once); distributions (of an income recorded on this chain,
+//! once, paying out exactly its amount with the retained part); resources' usage rules; uses of
+//! the agent's own resources (the fee for the minutes); licenses' terms; grants (the fee
+//! `license_fee` computes, each request granted once). Left online: a contribution's project,
+//! a link's base, an update's original, and every other rule that reads another record.
+//!
 //! App entries are decoded through mirror structs that name only the fields a rule reads
 //! (msgpack maps are matched by field name), typed with the domain's own types where the
 //! integrity zome uses them.

@@ -1,5 +1,11 @@
 //! The auditor on generated chains: a valid chain verifies clean; every kind of tampering is
 //! found, at random positions; broken rules are found; malformed files give errors, not panics.
+//!
+//! The tamperings (4,000 random cases): a bit of an action, a signature, a hash, an entry or an
+//! entry hash flipped; an entry dropped, added to another action or moved; an action dropped,
+//! duplicated, moved or replaced by another agent's; the export's agent, DNA hash or head
+//! changed. Any prefix of a file and any corrupted byte give an error or a finding, never a
+//! panic; each offline rule is kept and broken.
 //! (That the mirror types are Holochain's exact bytes is checked on a real conductor's export
 //! by the Sweettest suite.)
 

@@ -3,7 +3,7 @@
 //! Nothing in the export is trusted: a claimed hash is compared with the hash computed from the
 //! bytes, and the bytes are decoded only to read what was signed.
 //!
-//! One [`Verifier`] passes over the chain once, action by action, phase by phase:
+//! One `Verifier` passes over the chain once, action by action, phase by phase:
 //! - `export`: the export's own fields (format, agent, DNA hash), its length and its head.
 //! - `signed`: each action's hash, its bytes decoded, its author and signature.
 //! - `chain`: sequence numbers, links, time, genesis, nothing after a closed chain.

@@ -1,6 +1,7 @@
 //! The `ovn-audit` binary as a user runs it: exit status 0 only for a clean chain, 1 with
-//! findings, 2 for a file that cannot be read as an export; a report a person can read, and
-//! `--json` a program can.
+//! findings, 2 for a file that cannot be read as an export (truncated, empty, binary, not an
+//! export, missing: each error names the file and what is wrong); a report a person can read,
+//! and `--json` a program can.
 
 use ovn_auditor::generate::{agent, chain};
 use std::path::{Path, PathBuf};

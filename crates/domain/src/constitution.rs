@@ -1,6 +1,14 @@
 //! The network constitution: the rules a community chooses for its network, carried in the DNA
-//! properties (`dnas/ovn/dna.yaml`). Changing any of them makes a new DNA hash, that is, a fork.
-//! Every field has a default, so a DNA with no properties is a valid open network.
+//! properties (`integrity.properties` of `dnas/ovn/dna.yaml`) and read by the integrity zome's
+//! `ovn_integrity::constitution::network_constitution`. Changing any of them makes a new DNA
+//! hash, that is, a fork. Every field has a default, so a DNA with no properties is a valid open
+//! network.
+//!
+//! In the YAML, `membrane` is `{type: Open}` or `{type: InviteOnly, progenitor: <agent key>}`;
+//! `endorsements_required` (K) is 1..=100, default 1; `value_equation` names agents and
+//! resources in text form and defaults to [`ValueEquation::default`]; `licenses` defaults to
+//! [`default_catalogue`], which is also the catalogue `dnas/ovn/dna.yaml` ships (the Sweettests
+//! compare the two).
 
 use crate::licenses::{check_catalogue, default_catalogue, CatalogueLicense};
 use crate::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};

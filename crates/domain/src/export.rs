@@ -35,6 +35,7 @@ pub const CHAIN_EXPORT_FORMAT: &str = "ovn-chain-export/1";
 
 /// An agent's chain as it was signed (see the module documentation).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChainExport {
     pub format: String,
     pub dna_hash: Bytes,
@@ -48,6 +49,7 @@ pub struct ChainExport {
 
 /// Who produced an export.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ExportSource {
     /// The agent exported their own chain from their source chain.
     Author,
@@ -57,6 +59,7 @@ pub enum ExportSource {
 
 /// The chain's head: the highest action the exporter saw.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportedHead {
     pub seq: u32,
     pub hash: Bytes,
@@ -64,6 +67,7 @@ pub struct ExportedHead {
 
 /// One action as signed.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportedAction {
     /// The 39-byte action hash.
     pub hash: Bytes,
@@ -76,6 +80,7 @@ pub struct ExportedAction {
 
 /// An entry as stored.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportedEntry {
     /// The 39-byte entry hash.
     pub hash: Bytes,
@@ -85,6 +90,7 @@ pub struct ExportedEntry {
 
 /// Bytes: binary in msgpack, `u` + base64url (no padding) in JSON.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "Uint8Array"))]
 pub struct Bytes(pub Vec<u8>);
 
 impl Bytes {

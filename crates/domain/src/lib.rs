@@ -12,6 +12,8 @@
 //! - [`text`]: bounds on free text (names, descriptions, evidence).
 //! - [`constitution`]: the network constitution carried in DNA properties, and its defaults.
 //! - [`export`]: the chain export format the audit zome writes and `ovn-audit` reads.
+//! - `ts` (feature `ts`): the TypeScript names of Holochain's types, for the UI's generated
+//!   types (crates/ts).
 //!
 //! One folder per area, as in the integrity zome:
 //! - [`members`]: profiles; projects, their levels and stewards.
@@ -32,6 +34,8 @@ pub mod licenses;
 pub mod members;
 pub mod resources;
 pub mod text;
+#[cfg(feature = "ts")]
+pub mod ts;
 
 pub use accounting::contribution::ContributionKind;
 pub use accounting::endorsement::{contribution_status, ContributionStatus, EndorsementKind};

@@ -1,5 +1,19 @@
 //! One agent: its own conductor (in-process keystore, databases under `<data-dir>/agent-N`),
 //! the OVN app installed on first start, and an app interface the UI connects to.
+//!
+//! First start: a new agent key, the hApp installed (genesis) and enabled, then a call to
+//! `members` and one to `contributions`, which make the conductor compile every zome of the DNA
+//! now; the compiled modules stay in its wasm database, so a restart skips this. Progress lines
+//! come every 10 s while it works. Later starts check the installed DNA against the bundle's
+//! (resolved as the conductor resolves it, with the installed seed) and the seed against
+//! `--network-seed`, and refuse a mismatch: another data directory runs another network. A
+//! coordinator-only rebuild keeps the DNA hash and is not detected. A failure after the
+//! conductor started shuts it down before it is reported.
+//!
+//! One app interface per conductor for app `ovn`, any origin (a connection needs the token).
+//! The conductor keeps interfaces in its state and restarts them on a new port each start, and
+//! no call removes one, so the node reuses the one it finds instead of adding another. One token
+//! per start, multi-use and without expiry: tokens live in the conductor's memory only.
 
 use crate::network::Network;
 use crate::{data_dir, say, with_progress, APP_ID};

@@ -1,5 +1,13 @@
 //! The data directory: where it is, readable by its owner only, locked to one node; and in each
 //! agent's directory the passphrase that locks its keystore.
+//!
+//! Each agent (`--agents N`, each its own conductor) has `<data-dir>/agent-N/conductor` (its
+//! databases, and the in-process lair keystore under `ks/`) and `agent-N/passphrase` (32 random
+//! bytes as hex, mode 0600, written whole then renamed on first start). The conductor needs the
+//! same passphrase every time to unlock the keystore and the database key, so an empty one, or a
+//! missing one beside a keystore, is refused. Directories are created 0700 because this build's
+//! databases are unencrypted; an existing one readable by others is warned about.
+//! `<data-dir>/node.lock` (an OS file lock) refuses a second node on the same directory.
 
 use crate::say;
 use anyhow::{bail, Context};

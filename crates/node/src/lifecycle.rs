@@ -1,6 +1,13 @@
 //! The node from start to clean stop: start-up in an order that says what is wrong early, the
 //! agents started one by one, the UI served until Ctrl-C or SIGTERM, then every conductor and
 //! the local server shut down and waited for.
+//!
+//! Ctrl-C and SIGTERM are caught from the first moment: during start-up the agent being started
+//! finishes (an install is never cut off halfway) and the rest are not started; once serving,
+//! the UI servers close gracefully. Then every conductor is shut down and awaited, then the
+//! local bootstrap server; the exit status is 0 only when all of that succeeded. A second signal
+//! exits at once (status 130). The UI ports are bound before the first agent starts, so a port
+//! in use is said at once. (OpenSSL's `atexit` cleanup is switched off first thing, in `main`.)
 
 use crate::agent::{self, Agent, Happ};
 use crate::cli::{self, Args};

@@ -2,6 +2,12 @@
 //! the Sweettests run), installs `workdir/ovn.happ` on first start, and serves the web UI on
 //! 127.0.0.1 with everything the page needs to reach its conductor.
 //!
+//! The conductor is built with exactly the features the Sweettests use (`test_utils`,
+//! `wasmer-sys-cranelift`, no defaults), so the node and the tests share one compiled
+//! `holochain` (what the node adds to the build: see docs/figures.md). Every dependency of the
+//! node asks only for features already on in that graph (clap without `env`, axum without
+//! defaults): one more feature anywhere would recompile the conductor.
+//!
 //! ```text
 //! ovn-node [--data-dir DIR] [--port 8888] [--agents N] [--network-seed SEED]
 //!          [--bootstrap-url URL] [--relay-url URL] [--happ FILE] [--ui DIR]
@@ -93,7 +99,7 @@ pub fn random_hex(what: &str) -> anyhow::Result<String> {
 }
 
 /// Asks OpenSSL not to clean up in an `atexit` handler, which races the conductor's threads
-/// at exit (see ARCHITECTURE.md: the same call keeps the Sweettest processes from crashing).
+/// at exit (the same call keeps the Sweettest processes from crashing: see `tests/src/main.rs`).
 fn no_openssl_cleanup_at_exit() {
     const OPENSSL_INIT_NO_ATEXIT: u64 = 0x0008_0000;
     extern "C" {

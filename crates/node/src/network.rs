@@ -1,5 +1,11 @@
 //! The network every agent joins: the bootstrap and relay servers given, or a bootstrap and
 //! relay server this node runs on 127.0.0.1 (so one machine works offline) and stops at the end.
+//!
+//! The local server is `kitsune2_bootstrap_srv`, the server Sweettest's local rendezvous runs;
+//! it serves as bootstrap and relay for every agent. A relay at a plain `http://` address (the
+//! local one) is allowed explicitly (`relayAllowPlainText`, in each agent's conductor config).
+//! `--network-seed` is fixed at a data directory's first start; a different one later is
+//! refused ([`crate::agent`]).
 
 use crate::say;
 use anyhow::Context;

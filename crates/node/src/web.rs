@@ -5,7 +5,16 @@
 //! as under Kangaroo or hc-spin. Zome calls must be signed by the agent's key, which lives in
 //! the node's keystore: the page posts the msgpack-encoded `ZomeCallParams` it built to
 //! `/api/sign-zome-call` with the per-process secret injected into the page, and the node signs
-//! them only if they are a call by this agent to this agent's OVN cell.
+//! them only if they are a call by this agent to this agent's OVN cell. Under a launcher the UI
+//! uses the launcher's `__HC_ZOME_CALL_SIGNER__` instead.
+//!
+//! Agent N is served on `--port` + N - 1 (0: free ports), `ui/dist` as built; `index.html` gets
+//! `window.__HC_LAUNCHER_ENV__` and `window.__OVN_NODE__` (the signing endpoint and the secret)
+//! injected after `<head>`; `/api/status` gives the agent, DNA hash, port and seed. Every
+//! request must name the server as `127.0.0.1:PORT` or `localhost:PORT` in `Host`, so a page of
+//! another site whose DNS name was rebound to 127.0.0.1 gets neither page nor token; every
+//! response forbids framing (`X-Frame-Options: DENY`, `frame-ancestors 'none'`) and sniffing.
+//! Any local user who can open the page can act as the agent (README).
 
 mod sign;
 

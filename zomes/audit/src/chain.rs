@@ -1,5 +1,7 @@
 //! Reading an agent's chain: the caller's own from their source chain (private entries
-//! included), anyone else's from the DHT, as the authorities of their activity hold it.
+//! included), anyone else's from the DHT, as the authorities of their activity hold it. Another
+//! agent's chain is walked with `must_get_agent_activity` back from the head those authorities
+//! report; each public entry comes from the walk's cache, else from a network `get`.
 
 use crate::AuditError;
 use hdk::prelude::*;

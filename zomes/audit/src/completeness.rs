@@ -15,21 +15,30 @@ use std::collections::BTreeSet;
 
 /// An input a distribution should have named and did not.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LeftOut {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub distribution: ActionHash,
     pub missing: Missing,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Missing {
     /// A counted contribution.
     Contribution {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         contribution: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
         contributor: AgentPubKey,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
         when: Timestamp,
     },
     /// An earlier distribution of the project.
-    EarlierDistribution { distribution: ActionHash },
+    EarlierDistribution {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        distribution: ActionHash,
+    },
 }
 
 /// Everything the distribution at `hash` left out (see the module documentation).

@@ -1,5 +1,8 @@
 //! `export_chain`: an agent's chain exactly as signed, in the `ovn-chain-export/1` format
-//! (`ovn_domain::export`), for `ovn-audit` to verify offline.
+//! (`ovn_domain::export`), for `ovn-audit` to verify offline. The signed bytes of an action are
+//! `holochain_serialized_bytes::encode(action)`; the source is `Author` for the caller's own
+//! chain and `Dht` for another's ([`crate::chain`]). Asking for another agent's private entries
+//! is refused, and an agent the network holds nothing of is an error, not an empty export.
 
 use crate::chain::{chain_of, is_private};
 use crate::AuditError;
@@ -11,7 +14,9 @@ use ovn_domain::export::{
 };
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportChainInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub agent: AgentPubKey,
     /// Include private entries (the caller's own chain only).
     #[serde(default)]

@@ -2,6 +2,18 @@
 //! rejected actions); every record they authored run again through the integrity zome's own
 //! rules (`ovn_integrity::validate_op`), which recompute every derived figure (distributions,
 //! fees, custody) with the same domain functions; and each distribution's completeness.
+//!
+//! The status ([`ChainVerdict`]), warrants and rejections are the authorities' answer with
+//! those the caller's own conductor holds added ([`crate::chain::activity_of`]): in a small
+//! network the authority that answers may be the audited agent herself, who leaves out the
+//! warrants against her (seen in runs of the Mallory test), and the caller may be the only
+//! honest authority left. Each record is replayed as its record-level `Op::CreateRecord`
+//! through `validate_op` (the function the `validate` callback calls) and gets a [`Verdict`];
+//! an action a warrant names is replayed too when the walk did not reach it, since the
+//! authorities' valid chain stops before a rejected action. A chain that cannot be walked is
+//! reported (`unreadable`) with the status and warrants still given. `clean` holds only for a
+//! valid, readable chain with no warrant, no rejection, every record `Valid` or `Private`, and
+//! nothing left out.
 
 use crate::chain::{activity_of, chain_of, is_private, Chain};
 use crate::completeness::{left_out, LeftOut};
@@ -12,6 +24,7 @@ use ovn_integrity::{validate_op, EntryTypes, LinkTypes};
 
 /// The chain's status as the authorities of the agent's activity report it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ChainVerdict {
     /// No authority has seen the chain.
     Empty,
@@ -19,12 +32,15 @@ pub enum ChainVerdict {
     /// Two actions at one sequence number.
     Forked {
         seq: u32,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         first: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         second: ActionHash,
     },
     /// An action the authorities rejected.
     Invalid {
         seq: u32,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         action: ActionHash,
     },
     Closed,
@@ -32,16 +48,21 @@ pub enum ChainVerdict {
 
 /// A warrant an honest peer issued against the agent.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WarrantSummary {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub issued_by: AgentPubKey,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub issued_at: Timestamp,
     /// The action it proves invalid (none for a fork warrant).
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub action: Option<ActionHash>,
     pub reason: String,
 }
 
 /// What replaying the rules over one record found.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Verdict {
     Valid,
     Invalid(String),
@@ -53,8 +74,10 @@ pub enum Verdict {
 
 /// One record of the chain, replayed.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Replayed {
     pub seq: u32,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub action: ActionHash,
     /// The entry or link type, or the system action.
     pub what: String,
@@ -64,12 +87,15 @@ pub struct Replayed {
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AuditReport {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub agent: AgentPubKey,
     pub source: ExportSource,
     pub status: ChainVerdict,
     pub actions: u32,
     pub warrants: Vec<WarrantSummary>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<(u32, ovn_domain::ts::ActionHash)>"))]
     pub rejected: Vec<(u32, ActionHash)>,
     pub replayed: Vec<Replayed>,
     pub left_out: Vec<LeftOut>,

@@ -11,19 +11,29 @@ use ovn_zome_support::index::{contributions_in_period, periods_of_project};
 use ovn_zome_support::records::{committed, get_entry, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LogContributionInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "ContributionKind<ovn_domain::ts::ActionHash>")
+    )]
     pub kind: ContributionKind<ActionHash>,
     pub description: String,
     pub evidence: Vec<String>,
     /// When it happened; now if not given.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::Timestamp>"))]
     pub when: Option<Timestamp>,
     /// The caller's earlier contribution this one corrects.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub corrects: Option<ActionHash>,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GetContributionsForProjectInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     /// The month, `YYYY-MM`.
     pub period: String,

@@ -11,7 +11,9 @@ use ovn_zome_support::status::status_report;
 pub use ovn_zome_support::status::ContributionStatusReport;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EndorseContributionInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub contribution: ActionHash,
     pub kind: EndorsementKind,
 }

@@ -10,25 +10,35 @@ use ovn_integrity::{Distribution, EntryTypes, LinkTypes, PaymentReceipt};
 use ovn_zome_support::records::{committed, get_entry, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DistributeInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub income: ActionHash,
     /// Contributions dated after this do not take part; now if not given.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::Timestamp>"))]
     pub cutoff: Option<Timestamp>,
 }
 
 /// What a distribution would pay, computed exactly as `distribute` would commit it.
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DistributionPreview {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub income: ActionHash,
     pub amount: u64,
     /// The equation version used; 0 for the network's default.
     pub equation_version: u32,
     pub bucket_names: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub cutoff: Timestamp,
     /// Counted contributions taking part.
     pub contributions: u32,
     pub settlements_reused: u32,
     pub settlements_new: u32,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "ovn_domain::Outcome<ovn_domain::ts::AgentPubKey, ovn_domain::ts::ActionHash>")
+    )]
     pub outcome: AgentOutcome,
 }
 
@@ -116,18 +126,28 @@ pub fn get_distributions_for_project(project: ActionHash) -> ExternResult<Vec<Re
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExplainPayoutInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub distribution: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub agent: AgentPubKey,
 }
 
 /// One agent's payout, contribution by contribution, recomputed from the distribution's inputs.
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PayoutExplanation {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub distribution: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub agent: AgentPubKey,
     pub amount: u64,
     pub bucket_names: Vec<String>,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Vec<TraceLine<ovn_domain::ts::AgentPubKey, ovn_domain::ts::ActionHash>>")
+    )]
     pub lines: Vec<TraceLine<AgentPubKey, ActionHash>>,
 }
 

@@ -8,18 +8,34 @@ use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, get_targets, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SetValueEquationInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
+    #[cfg_attr(
+        feature = "ts",
+        ts(
+            as = "ovn_domain::ValueEquation<ovn_domain::ts::AgentPubKey, ovn_domain::ts::ActionHash>"
+        )
+    )]
     pub equation: Equation,
 }
 
 /// The equation a project's income is shared under now.
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CurrentEquation {
     /// The adopted ValueEquation; `None` when the project uses the network's default.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub adopted: Option<ActionHash>,
     /// The adopted version; 0 for the network's default.
     pub version: u32,
+    #[cfg_attr(
+        feature = "ts",
+        ts(
+            as = "ovn_domain::ValueEquation<ovn_domain::ts::AgentPubKey, ovn_domain::ts::ActionHash>"
+        )
+    )]
     pub equation: Equation,
 }
 

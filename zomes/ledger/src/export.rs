@@ -8,6 +8,7 @@ use ovn_domain::Claim;
 use ovn_integrity::constitution::network_constitution;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DistributionExport {
     pub json: String,
     pub csv: String,

@@ -12,14 +12,18 @@ use ovn_integrity::{
 use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecordIncomeInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     /// In the network currency's minor units.
     pub amount: u64,
+    #[cfg_attr(feature = "ts", ts(as = "IncomeSource<ovn_domain::ts::ActionHash>"))]
     pub source: IncomeSource<ActionHash>,
     pub description: String,
     pub evidence: Vec<String>,
     /// When the money arrived; now if not given.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::Timestamp>"))]
     pub received: Option<Timestamp>,
 }
 

@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 const NOTIONAL_INCOME: u64 = 1_000_000_000_000;
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PieChart {
     pub format: String,
     pub resource: String,
@@ -35,6 +36,7 @@ pub struct PieChart {
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Slice {
     /// The agent's public key in Holochain's text form.
     pub agent: String,
@@ -50,6 +52,7 @@ pub struct Slice {
 
 /// The JSON text of the pie chart, and the same data typed.
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PieChartExport {
     pub json: String,
     pub chart: PieChart,

@@ -16,7 +16,9 @@ use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreateLicenseInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     pub name: String,
     pub terms: LicenseTerms,
@@ -46,8 +48,10 @@ pub fn create_license(input: CreateLicenseInput) -> ExternResult<Record> {
 
 /// The licenses a resource may carry: the network's catalogue, and a project's own.
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LicenseCatalogue {
     pub network: Vec<CatalogueLicense>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<(ovn_domain::ts::ActionHash, License)>"))]
     pub project: Vec<(ActionHash, License)>,
 }
 
@@ -75,11 +79,14 @@ pub fn get_license_catalogue(project: Option<ActionHash>) -> ExternResult<Licens
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttachLicenseInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     pub license: LicenseRef,
     /// The resources this one derives from (the designs it cites); each must carry a license.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub derives_from: Vec<ActionHash>,
 }
 
@@ -131,14 +138,18 @@ pub fn attach_license(input: AttachLicenseInput) -> ExternResult<Record> {
 
 /// The license a resource carries.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResourceLicense {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub attachment: ActionHash,
     /// Who attached it: the licensor (with the stewards of the resource's project).
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub licensor: AgentPubKey,
     pub license: LicenseRef,
     pub name: String,
     pub terms: LicenseTerms,
     /// The attachments of the licensed works it derives from.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub derives_from: Vec<ActionHash>,
 }
 
@@ -177,9 +188,15 @@ pub fn license_of(resource: &ActionHash) -> ExternResult<Option<ResourceLicense>
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TermsForInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     /// Contributions by hash (their confirmations are read when a request is made).
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "LicenseeCategory<ovn_domain::ts::ActionHash>")
+    )]
     pub category: LicenseeCategory<ActionHash>,
     #[serde(default)]
     pub usage: Usage,
@@ -187,6 +204,7 @@ pub struct TermsForInput {
 
 /// What a licensee of a category owes under a resource's license.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TermsFor {
     pub license: ResourceLicense,
     pub owes: bool,

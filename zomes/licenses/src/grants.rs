@@ -21,13 +21,19 @@ use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, 
 use ovn_zome_support::status::status_report;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RequestLicenseInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     /// An outside entity the caller asks for, by name; the caller themselves when not given.
     #[serde(default)]
     pub outside_licensee: Option<String>,
     /// A contributing for-profit names its contributions by hash; their confirmations are read
     /// from the DHT and must make them count.
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "LicenseeCategory<ovn_domain::ts::ActionHash>")
+    )]
     pub category: LicenseeCategory<ActionHash>,
     #[serde(default)]
     pub usage: Usage,
@@ -37,7 +43,9 @@ pub struct RequestLicenseInput {
 
 /// A request made, and what the license's rule says the licensee owes.
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RequestedLicense {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Record"))]
     pub request: Record,
     pub owes: bool,
     pub fee: u64,
@@ -164,7 +172,9 @@ pub fn get_license_requests(resource: ActionHash) -> ExternResult<Vec<Record>> {
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DecideExceptionInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub request: ActionHash,
     /// How the licensee is to be treated.
     pub category: Category,
@@ -210,10 +220,13 @@ pub fn get_exceptions(request: ActionHash) -> ExternResult<Vec<Record>> {
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GrantLicenseInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub request: ActionHash,
     /// An exception decided for this request, when the grant departs from the rule.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub exception: Option<ActionHash>,
 }
 

@@ -8,6 +8,7 @@ use ovn_zome_support::membership::my_profile_creation;
 use ovn_zome_support::records::committed;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreateProfileInput {
     pub nickname: String,
     pub skills: Vec<String>,
@@ -16,6 +17,7 @@ pub struct CreateProfileInput {
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UpdateProfileInput {
     pub nickname: String,
     pub skills: Vec<String>,

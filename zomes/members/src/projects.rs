@@ -9,12 +9,15 @@ use ovn_integrity::{EntryTypes, LinkTypes, Project};
 use ovn_zome_support::records::{committed, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreateProjectInput {
     pub name: String,
     pub purpose: String,
     pub level: ProjectLevel,
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub parent: Option<ActionHash>,
     /// Stewards besides the creator, who is always the first.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::AgentPubKey>"))]
     pub co_stewards: Vec<AgentPubKey>,
 }
 

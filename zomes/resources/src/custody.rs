@@ -15,7 +15,9 @@ use ovn_zome_support::membership::{my_profile_creation, profile_creation_of};
 use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RequestCustodyInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     /// Why, and for how long.
     pub note: String,
@@ -53,8 +55,11 @@ pub fn get_custody_requests(resource: ActionHash) -> ExternResult<Vec<Record>> {
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TransferCustodyInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub to: AgentPubKey,
     /// Custody only when not given. Ownership only for Shared or Private resources.
     #[serde(default)]
@@ -115,7 +120,9 @@ pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AcceptCustodyInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub transfer: ActionHash,
     /// The resource's condition as received.
     #[serde(default)]

@@ -1,6 +1,7 @@
 //! Reading custody: a resource's history replayed from its custody events (the DHT's, plus
 //! the caller's own not yet published) by `ovn_domain::resources::custody::replay`, and the
-//! resources an agent holds.
+//! resources an agent holds. The events are followed back through each transfer's `prev` and
+//! each acceptance's transfer, so an event its author left out of the index still counts.
 
 use crate::resources::must_find_resource;
 use hdk::prelude::*;
@@ -12,13 +13,20 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// One hand-over in a resource's history.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustodyStepReport {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub transfer: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub acceptance: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub from: AgentPubKey,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub to: AgentPubKey,
     pub rights: Rights,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub offered_at: Timestamp,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub accepted_at: Timestamp,
     /// The condition as handed over, and as received.
     pub condition_given: String,
@@ -27,26 +35,37 @@ pub struct CustodyStepReport {
 
 /// A transfer waiting for its recipient.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PendingReport {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub transfer: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub to: AgentPubKey,
     pub rights: Rights,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub offered_at: Timestamp,
 }
 
 /// A resource's custody, replayed from its events.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustodyReport {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     pub name: String,
     pub regime: PropertyRegime,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub creator: AgentPubKey,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub created_at: Timestamp,
     /// Who holds it now.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub custodian: AgentPubKey,
     /// Its owner, for Shared and Private resources.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::AgentPubKey>"))]
     pub owner: Option<AgentPubKey>,
     /// The current custody state: the creation or the last acceptance.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub state: ActionHash,
     /// Hand-overs in order.
     pub steps: Vec<CustodyStepReport>,

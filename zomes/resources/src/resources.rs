@@ -10,6 +10,7 @@ use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, get_entry, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreateResourceInput {
     pub name: String,
     #[serde(default)]
@@ -20,6 +21,7 @@ pub struct CreateResourceInput {
     pub rules: Option<UsageRules>,
     /// The project that produced or funded it: its use fees are that project's income.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub project: Option<ActionHash>,
     #[serde(default)]
     pub location: String,

@@ -10,9 +10,13 @@ use ovn_zome_support::membership::my_latest_profile;
 use ovn_zome_support::records::{committed, get_targets};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecordUseInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub from: Timestamp,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub until: Timestamp,
     /// The condition it was returned in (required when the usage rules say so).
     #[serde(default)]

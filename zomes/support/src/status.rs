@@ -11,10 +11,14 @@ use std::collections::BTreeMap;
 
 /// A contribution's standing, with the endorsements and corrections it was computed from.
 #[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ContributionStatusReport {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub contribution: ActionHash,
     pub status: ContributionStatus,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::Record>"))]
     pub endorsements: Vec<Record>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub corrected_by: Vec<ActionHash>,
 }
 

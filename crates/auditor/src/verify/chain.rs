@@ -1,5 +1,9 @@
 //! The chain's order: sequence numbers, links to the previous action, time that never runs
 //! back, genesis in its place, and nothing after a CloseChain.
+//!
+//! Sequence numbers count from 0 and each `prev_action` is the hash of the action before.
+//! Genesis is Dna (of the export's DNA), AgentValidationPkg, then the agent's key, and neither
+//! Dna nor AgentValidationPkg appears later.
 
 use super::{At, Kind, Verifier};
 use crate::mirror::{self, Action, Data, EntryType};

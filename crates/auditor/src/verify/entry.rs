@@ -1,5 +1,9 @@
 //! Each entry against its action (present when it should be, its hash, its type, its author),
 //! app entries replayed through [`crate::replay`], and the deletes the ledger never allows.
+//!
+//! An entry hashes to what its action names (the Agent entry's hash is the agent's key under
+//! the entry prefix). A public entry must be present; a private one may be withheld, unless the
+//! export says it includes private entries.
 
 use super::{At, Kind, Verifier};
 use crate::mirror::{self, holo_hash, Action, AppEntryDef, Data, EntryType, HashKind};

@@ -1,5 +1,9 @@
 //! Each action as signed: its claimed hash is the hash of its bytes, the bytes decode, and the
 //! chain's agent signed exactly these bytes.
+//!
+//! The hash is a HoloHash (the action prefix, the BLAKE2b-256 core, 4 location bytes) of the
+//! bytes; the bytes decode as a Holochain 0.7 action ([`crate::mirror`]); the author is the
+//! export's agent, and the ed25519 signature verifies under `verify_strict` over the bytes.
 
 use super::{At, Kind, Verifier};
 use crate::mirror::{self, check_holo_hash, holo_hash, Action, HashKind};

@@ -12,6 +12,7 @@ pub const MAX_MINUTES_PER_ENTRY: u32 = 24 * 60;
 /// What was contributed. `R` names a resource (an `ActionHash` in the zomes).
 /// Durations are whole minutes: exact, and fine-grained enough for logged hours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(R = crate::ts::ActionHash)))]
 pub enum ContributionKind<R> {
     /// Time spent working, with the skill it used.
     Work { minutes: u32, skill: String },

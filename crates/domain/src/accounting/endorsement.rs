@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum EndorsementKind {
     Confirm,
     Dispute { reason: String },
@@ -46,6 +47,7 @@ pub struct Endorsed<'a, A> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ContributionState {
     /// Fewer than K confirmations so far.
     Pending,
@@ -58,6 +60,7 @@ pub enum ContributionState {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ContributionStatus {
     pub state: ContributionState,
     /// Distinct endorsers whose latest endorsement confirms.

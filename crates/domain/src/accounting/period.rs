@@ -9,6 +9,7 @@ use std::str::FromStr;
 const MICROS_PER_DAY: i64 = 86_400_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Period {
     pub year: i32,
     /// 1..=12

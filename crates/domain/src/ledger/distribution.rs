@@ -12,7 +12,9 @@
 //!    the rest is shared among the others (water-filling). What is left is split among agents
 //!    by largest remainder (ties to the smaller agent), then each agent's part over their
 //!    contributions the same way, so the bucket pays out its pot exactly and no agent's payout
-//!    falls when they contribute more.
+//!    falls when they contribute more. Per agent rather than per contribution because
+//!    per-contribution rounding lets an agent lose a unit by contributing more (the property
+//!    test found it).
 //! 4. A pot nobody can claim (no inputs, every debt repaid) stays in what later buckets share;
 //!    after the last bucket it is `retained` by the agent who holds the funds.
 //!
@@ -44,6 +46,11 @@ pub struct Input<A, R, H> {
 pub type PaidClaims<H> = BTreeMap<(H, u16), u64>;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(concrete(A = crate::ts::AgentPubKey, H = crate::ts::ActionHash))
+)]
 pub struct Outcome<A, H> {
     /// Per agent, in agent order; only agents paid something.
     pub payouts: Vec<Payout<A>>,
@@ -56,18 +63,25 @@ pub struct Outcome<A, H> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(A = crate::ts::AgentPubKey)))]
 pub struct Payout<A> {
     pub agent: A,
     pub amount: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BucketResult {
     pub pot: u64,
     pub paid: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(concrete(A = crate::ts::AgentPubKey, H = crate::ts::ActionHash))
+)]
 pub struct TraceLine<A, H> {
     pub bucket: u16,
     pub agent: A,
@@ -82,6 +96,7 @@ pub struct TraceLine<A, H> {
 
 /// One agent's part of one bucket: the trace summed per agent, small enough to store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(A = crate::ts::AgentPubKey)))]
 pub struct AgentShare<A> {
     pub agent: A,
     pub bucket: u16,
@@ -94,6 +109,7 @@ pub struct AgentShare<A> {
 
 /// What a Debt or Once claim was paid: later distributions read it to know what is still owed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(H = crate::ts::ActionHash)))]
 pub struct ClaimPaid<H> {
     pub contribution: H,
     pub bucket: u16,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where an income came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(G = crate::ts::ActionHash)))]
 pub enum IncomeSource<G> {
     Sale,
     Service,

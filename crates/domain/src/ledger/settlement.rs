@@ -1,8 +1,10 @@
 //! Settlements: the common ledger's pages. A settlement lists up to [`MAX_SETTLED`] counted
-//! contributions of one project and month, each with the confirmations that make it count.
-//! Distributions reference settlements instead of single contributions, so a distribution over
-//! 100,000 contributions names 50 settlements, and every entry stays far below the DHT's 4 MB
-//! entry limit.
+//! contributions of one project and month, each copied as signed (contributor, kind, date) with
+//! the K confirmations that make it count. Distributions reference settlements instead of single
+//! contributions, so a distribution over 100,000 contributions names 50 settlements, and every
+//! entry stays far below the DHT's 4 MB entry limit (a page's size: see docs/figures.md). The
+//! next distribution reuses every settlement whose contributions all still count, so a month is
+//! settled once and only new contributions make new pages.
 
 use crate::DomainError;
 use std::collections::BTreeSet;

@@ -4,6 +4,13 @@
 //! contributions, valued by per-kind rules. Every rate is integer minor units per hour; every
 //! share is basis points (1/100 of a percent).
 //!
+//! Work is valued at minutes × rate / 60, the rate being the member's own for the skill, else
+//! the member's, else the skill's, else the default; use of a resource at minutes × its rate /
+//! 60; money and materials at face value; a citation at `share_bp` of its bucket's other inputs,
+//! exactly (the distribution keeps weights in 1/10,000 of a minor unit). Each rule names a
+//! [`Claim`]: `Equity` shares every income, `Debt` until it is paid back, `Once` the first
+//! distribution it takes part in.
+//!
 //! `A` names an agent, `R` a resource (an `AgentPubKey` and an `ActionHash` in the zomes).
 //!
 //! # Layout
@@ -32,12 +39,22 @@ pub const MAX_RATES: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "Equation", concrete(A = crate::ts::AgentPubKey, R = crate::ts::ActionHash))
+)]
 pub struct ValueEquation<A, R> {
     pub buckets: Vec<Bucket<A, R>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(concrete(A = crate::ts::AgentPubKey, R = crate::ts::ActionHash))
+)]
 pub struct Bucket<A, R> {
     pub name: String,
     /// The bucket's share in basis points, of the income or of what is left.
@@ -49,6 +66,7 @@ pub struct Bucket<A, R> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Behaviour {
     /// A share of the whole income.
     Straight,
@@ -57,6 +75,11 @@ pub enum Behaviour {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(concrete(A = crate::ts::AgentPubKey, R = crate::ts::ActionHash))
+)]
 pub enum BucketKind<A, R> {
     /// The whole bucket goes to one agent, e.g. the network's fee.
     FixedShare { agent: A },
@@ -67,6 +90,11 @@ pub enum BucketKind<A, R> {
 /// How each kind of contribution is valued in a bucket. A kind without a rule takes no part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(concrete(A = crate::ts::AgentPubKey, R = crate::ts::ActionHash))
+)]
 pub struct ValuationRules<A, R> {
     pub work: Option<WorkRule<A>>,
     #[serde(rename = "use")]
@@ -80,6 +108,7 @@ pub struct ValuationRules<A, R> {
 /// else the skill's rate, else the default rate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, bound(deserialize = "A: Deserialize<'de>"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(A = crate::ts::AgentPubKey)))]
 pub struct WorkRule<A> {
     pub default_rate: u64,
     #[serde(default)]
@@ -91,6 +120,7 @@ pub struct WorkRule<A> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SkillRate {
     pub skill: String,
     pub rate: u64,
@@ -98,6 +128,7 @@ pub struct SkillRate {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(A = crate::ts::AgentPubKey)))]
 pub struct MemberRate<A> {
     pub member: A,
     /// The skill the override applies to; all of the member's skills if absent.
@@ -109,6 +140,7 @@ pub struct MemberRate<A> {
 /// Use of a resource is valued at hours × the resource's rate of use, else the default rate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, bound(deserialize = "R: Deserialize<'de>"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(R = crate::ts::ActionHash)))]
 pub struct UseRule<R> {
     pub default_rate: u64,
     #[serde(default)]
@@ -118,6 +150,7 @@ pub struct UseRule<R> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(R = crate::ts::ActionHash)))]
 pub struct ResourceRate<R> {
     pub resource: R,
     pub rate: u64,
@@ -126,6 +159,7 @@ pub struct ResourceRate<R> {
 /// A citation is valued at a share of the value of the bucket's other (non-cite) inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CiteRule {
     pub share_bp: u32,
     pub claim: Claim,
@@ -133,6 +167,7 @@ pub struct CiteRule {
 
 /// What a contribution's value entitles it to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Claim {
     /// A share of every income.
     Equity,
@@ -144,6 +179,7 @@ pub enum Claim {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Window {
     pub from_micros: i64,
     pub until_micros: i64,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// A license of the network's catalogue (DNA properties), referred to by its name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CatalogueLicense {
     pub name: String,
     pub terms: LicenseTerms,

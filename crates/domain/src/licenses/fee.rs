@@ -1,4 +1,5 @@
-//! What a licensee owes, the rule of a grant, and the licenses a derivative may take.
+//! What a licensee owes, the rule of a grant, and the licenses a derivative may take (at least
+//! as reciprocal as a share-alike source, by [`LicenseTerms::reciprocity`]).
 
 use super::{FeeSchedule, LicenseTerms, LicenseeCategory, Usage, WHOLE_BP};
 use crate::bounds::{check_at_most, MAX_AMOUNT};

@@ -1,4 +1,11 @@
 //! A license's terms: its kind, its fee schedule, whom it exempts, and who owes under it.
+//!
+//! Those who owe pay a [`FeeSchedule`]: a `Flat` or `PerUnit` amount in minor units, or a
+//! `RevenueShare` in basis points, rounded up to a minor unit. The exempt categories may cap the
+//! size of an exempt worker cooperative (`max_cooperative_workers`). CBRL and PPL must charge
+//! and may never exempt a plain for-profit; CC BY-SA and the GPL charge nobody. Licenses are
+//! ordered by [`LicenseTerms::reciprocity`] (permissive 0 < share-alike 1 < share-alike and
+//! charging 2), the order a derivative of share-alike work may not go down.
 
 use crate::bounds::{check_at_most, MAX_AMOUNT};
 use crate::text::{check_count, check_text, MAX_PROSE};
@@ -11,6 +18,7 @@ pub const SMALL_COOPERATIVE_WORKERS: u32 = 50;
 pub(super) const WHOLE_BP: u32 = 10_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LicenseKind {
     CommonsBasedReciprocity,
     PeerProduction,
@@ -21,6 +29,7 @@ pub enum LicenseKind {
 
 /// What a licensee who owes pays, in minor units or basis points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum FeeSchedule {
     Flat {
         amount: u64,
@@ -36,6 +45,7 @@ pub enum FeeSchedule {
 
 /// A licensee category without its details: what a license lists as exempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum CategoryTag {
     CommonGood,
     NonProfit,
@@ -47,6 +57,7 @@ pub enum CategoryTag {
 
 /// Who a licensee is, as a grant states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LicenseeCategory<R> {
     CommonGood,
     NonProfit,
@@ -110,6 +121,7 @@ impl<R> LicenseeCategory<R> {
 
 /// What the fee is computed on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Usage {
     /// Units made or sold under the license.
     pub units: u64,
@@ -119,6 +131,7 @@ pub struct Usage {
 
 /// A license's terms: its kind, what those who owe pay, and who is exempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LicenseTerms {
     pub kind: LicenseKind,
     /// `None`: nobody pays.

@@ -1,6 +1,12 @@
 //! Resources held in common: their property regime and their typed usage rules, and the rules on
 //! one use of a resource (who, how long, what fee). Durations are whole minutes and money is in
 //! integer minor units, as everywhere in the protocol.
+//!
+//! Only Shared and Private resources have an owner, and only the owner moves it
+//! ([`Rights::Ownership`](crate::resources::custody::Rights::Ownership), checked by
+//! [`Holding::check_transfer`](crate::resources::custody::Holding::check_transfer)). A
+//! Nondominium, Commons or Public resource changes custodian, never owner; and as resources are
+//! never updated, a regime cannot be rewritten.
 
 use crate::bounds::{check_at_most, MAX_AMOUNT};
 use crate::text::{check_optional_text, check_text, check_text_list, MAX_NAME, MAX_PROSE};
@@ -13,6 +19,7 @@ pub const MAX_USE_MINUTES: u32 = 90 * 24 * 60;
 
 /// Who holds the rights to a resource (the seeds' property regimes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum PropertyRegime {
     /// Nobody owns it; a custodian holds it for everyone under its usage rules.
     Nondominium,
@@ -42,6 +49,7 @@ impl fmt::Display for PropertyRegime {
 
 /// Who may use a resource.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Permitted {
     Anyone,
     /// Agents with a profile in the network.
@@ -63,6 +71,7 @@ pub enum User<'a> {
 
 /// How a resource may be used: typed, so validation enforces them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UsageRules {
     pub who: Permitted,
     /// The longest one use may last, 1..=[`MAX_USE_MINUTES`].

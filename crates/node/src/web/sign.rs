@@ -2,6 +2,11 @@
 //! built with its agent's key, which never leaves the node's keystore, only for a page this
 //! node served (the secret injected into it) and only for a call by this agent to this agent's
 //! OVN cell.
+//!
+//! The conductor accepts only zome calls signed by the provenance's key, which the node's
+//! keystore holds. The page builds the `ZomeCallParams` (msgpack, as `@holochain/client` itself
+//! encodes them) and posts those bytes; the node decodes them to check the call, signs the
+//! SHA-512 of exactly the posted bytes, and returns the 64-byte signature.
 
 use super::{refuse, Site};
 use axum::body::Bytes;

@@ -1,76 +1,20 @@
 // The `contributions` zome: logging contributions, endorsing them, listing them, and where each
-// stands. Mirrors zomes/contributions/src/*.rs, the Contribution and Endorsement entries and
-// ovn_domain's ContributionKind, EndorsementKind and ContributionStatus.
+// stands. Its types (the Contribution and Endorsement entries, ovn_domain's ContributionKind,
+// EndorsementKind and ContributionStatus, the zome's inputs and outputs) are generated from the
+// Rust types: ../generated/contributions.ts (crates/ts).
 
 import { callZome } from "../node.svelte";
-import type { ActionHash, AgentPubKey, HcRecord, Micros } from "./types";
+import type {
+  ContributionStatusReport,
+  EndorseContributionInput,
+  GetContributionsForProjectInput,
+  LogContributionInput,
+} from "../generated/contributions";
+import type { ActionHash, AgentPubKey, HcRecord } from "./types";
+
+export type * from "../generated/contributions";
 
 const ZOME = "contributions";
-
-/** `ovn_domain::ContributionKind<ActionHash>`: amounts in minor units, durations in minutes. */
-export type ContributionKind =
-  | { Work: { minutes: number; skill: string } }
-  | { Use: { resource: ActionHash; minutes: number } }
-  | { Cite: { resource: ActionHash } }
-  | { Financial: { amount: number } }
-  | { Material: { description: string; value: number } };
-
-export interface Contribution {
-  contributor: AgentPubKey;
-  project: ActionHash;
-  kind: ContributionKind;
-  description: string;
-  evidence: string[];
-  when: Micros;
-  corrects: ActionHash | null;
-}
-
-export interface LogContributionInput {
-  project: ActionHash;
-  kind: ContributionKind;
-  description: string;
-  evidence: string[];
-  /** When it happened; now if null. */
-  when: Micros | null;
-  /** The caller's earlier contribution this one corrects. */
-  corrects: ActionHash | null;
-}
-
-export interface GetContributionsForProjectInput {
-  project: ActionHash;
-  /** The month, `YYYY-MM`. */
-  period: string;
-}
-
-export type EndorsementKind = "Confirm" | { Dispute: { reason: string } };
-
-export interface Endorsement {
-  contribution: ActionHash;
-  endorser_profile: ActionHash;
-  kind: EndorsementKind;
-}
-
-export interface EndorseContributionInput {
-  contribution: ActionHash;
-  kind: EndorsementKind;
-}
-
-export type ContributionState = "Pending" | "Counted" | "Disputed" | "Superseded";
-
-export interface ContributionStatus {
-  state: ContributionState;
-  confirmations: number;
-  disputes: number;
-  required: number;
-}
-
-export interface ContributionStatusReport {
-  contribution: ActionHash;
-  status: ContributionStatus;
-  /** Endorsement records. */
-  endorsements: HcRecord[];
-  corrected_by: ActionHash[];
-}
 
 export const logContribution = (input: LogContributionInput) =>
   callZome<HcRecord>(ZOME, "log_contribution", input);

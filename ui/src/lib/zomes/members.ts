@@ -1,53 +1,19 @@
 // The `members` zome: profiles (public, with a private part on the author's chain) and projects.
-// Mirrors zomes/members/src/{profiles,projects}.rs and the Profile, PrivateProfile and Project
-// entries (zomes/integrity/src).
+// Its types (the Profile, PrivateProfile and Project entries, the zome's inputs) are generated
+// from the Rust types: ../generated/members.ts (crates/ts).
 
 import { callZome } from "../node.svelte";
+import type {
+  CreateProfileInput,
+  CreateProjectInput,
+  PrivateProfile,
+  UpdateProfileInput,
+} from "../generated/members";
 import type { ActionHash, AgentPubKey, HcRecord } from "./types";
 
+export type * from "../generated/members";
+
 const ZOME = "members";
-
-export interface Profile {
-  nickname: string;
-  skills: string[];
-}
-
-export interface PrivateProfile {
-  contact: string;
-  payout_details: string;
-}
-
-export interface CreateProfileInput {
-  nickname: string;
-  skills: string[];
-  /** Contact and payout details, kept on the author's chain only. */
-  private: PrivateProfile | null;
-}
-
-export interface UpdateProfileInput {
-  nickname: string;
-  skills: string[];
-}
-
-/** `ovn_domain::ProjectLevel`. */
-export type ProjectLevel = "Project" | "OpenEnterprise" | "Network";
-
-export interface Project {
-  name: string;
-  purpose: string;
-  level: ProjectLevel;
-  parent: ActionHash | null;
-  stewards: AgentPubKey[];
-}
-
-export interface CreateProjectInput {
-  name: string;
-  purpose: string;
-  level: ProjectLevel;
-  parent: ActionHash | null;
-  /** Stewards besides the creator, who is always the first. */
-  co_stewards: AgentPubKey[];
-}
 
 export const createProfile = (input: CreateProfileInput) =>
   callZome<HcRecord>(ZOME, "create_profile", input);

@@ -7,6 +7,9 @@
 // - enums are externally tagged: a unit variant is its name ("Confirm"), a struct variant a
 //   one-key map ({ Work: { minutes, skill } }), a newtype variant { Invalid: "reason" };
 // - tuples are arrays.
+//
+// The generated types (../generated/, from the Rust types by crates/ts) name Holochain's types
+// by the names exported here: ActionHash, AgentPubKey, HcRecord, Micros.
 
 import { decode } from "@msgpack/msgpack";
 import type { ActionHash, AgentPubKey, Record as HcRecord } from "@holochain/client";

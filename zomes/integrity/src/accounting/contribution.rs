@@ -12,17 +12,26 @@ use ovn_domain::{ContributionKind, Period};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Contribution {
     /// Who contributed: always the author.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub contributor: AgentPubKey,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "ContributionKind<ovn_domain::ts::ActionHash>")
+    )]
     pub kind: ContributionKind<ActionHash>,
     pub description: String,
     /// URIs or content hashes that show the contribution.
     pub evidence: Vec<String>,
     /// When it happened.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub when: Timestamp,
     /// The earlier contribution of the same contributor and project this one replaces.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub corrects: Option<ActionHash>,
 }
 

@@ -11,9 +11,12 @@ use ovn_domain::EndorsementKind;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Endorsement {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub contribution: ActionHash,
     /// The endorser's own Profile: proof that the endorser is a member.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub endorser_profile: ActionHash,
     pub kind: EndorsementKind,
 }

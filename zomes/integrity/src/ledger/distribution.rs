@@ -2,8 +2,20 @@
 //! income, the equation, the settlements of counted contributions, the earlier distributions
 //! whose Debt and Once claims it accounts for) and states the result; every validator
 //! recomputes the result with `ovn_domain::distribute` and rejects any difference.
-//! Validation proves the result is right *given the inputs*; that no counted contribution or
-//! earlier distribution was left out is the audit's question.
+//!
+//! It stores the payouts, the bucket results, the trace summed per agent and bucket, and what
+//! each Debt or Once claim was paid (later distributions read those); the per-contribution trace
+//! is recomputed on demand (`explain_payout`, `export_distribution`) with the same function
+//! validators run.
+//!
+//! Validation proves the result is right *given the inputs*. Besides any difference, validators
+//! reject an input from another project or dated after the cutoff, a settled contribution
+//! without K listed confirmations or listed beside its correction, and a second distribution of
+//! the same income on the author's chain. What a distribution *left out* they cannot see: a
+//! counted contribution no settlement lists, an earlier distribution it does not name (a Debt
+//! would be paid again), a later dispute of a listed confirmation, a newer equation version.
+//! Those are questions for the audit, from the project's public indexes: it reports the first
+//! two (`zomes/audit/src/completeness.rs`), not yet the last two.
 
 use crate::ledger::income_event::IncomeEvent;
 use crate::ledger::settlement::Settlement;
@@ -19,24 +31,37 @@ use std::collections::BTreeSet;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Distribution {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub income: ActionHash,
     /// The project's adopted ValueEquation; `None` for the network's default.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub equation: Option<ActionHash>,
     /// No contribution dated after this takes part.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub cutoff: Timestamp,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub settlements: Vec<ActionHash>,
     /// Earlier distributions of the project whose Debt and Once claims this one accounts for.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub earlier: Vec<ActionHash>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Payout<ovn_domain::ts::AgentPubKey>>"))]
     pub payouts: Vec<Payout<AgentPubKey>>,
     /// What no bucket could pay out; it stays with the author, who holds the funds.
     pub retained: u64,
     pub buckets: Vec<BucketResult>,
     /// The trace summed per bucket and agent (the per-contribution trace is recomputed from the
     /// same inputs by `explain_payout`).
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Vec<AgentShare<ovn_domain::ts::AgentPubKey>>")
+    )]
     pub shares: Vec<AgentShare<AgentPubKey>>,
     /// What each Debt or Once claim was paid here.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ClaimPaid<ovn_domain::ts::ActionHash>>"))]
     pub claims: Vec<ClaimPaid<ActionHash>>,
 }
 

@@ -1,5 +1,10 @@
 //! [`IncomeEvent`]: money a project received, recorded by the agent who holds it. Immutable:
 //! a distribution refers to exactly what was signed.
+//!
+//! A fee names what set it: `LicenseFee{grant}` is exactly the grant's fee, recorded once, by
+//! the grantor; `UseFee{resource_use}` exactly the use's fee. Either is income of the project
+//! the resource names, so that project's value equation shares it among those who made or
+//! funded the resource, citations of upstream work included.
 
 use crate::licenses::license_grant::LicenseGrant;
 use crate::members::project::Project;
@@ -16,15 +21,19 @@ use ovn_domain::IncomeSource;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IncomeEvent {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     /// In the network currency's minor units.
     pub amount: u64,
+    #[cfg_attr(feature = "ts", ts(as = "IncomeSource<ovn_domain::ts::ActionHash>"))]
     pub source: IncomeSource<ActionHash>,
     pub description: String,
     /// URIs or content hashes of invoices, receipts, bank statements.
     pub evidence: Vec<String>,
     /// When the money arrived.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub received: Timestamp,
 }
 

@@ -7,7 +7,9 @@ use hdi::prelude::*;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PaymentReceipt {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub distribution: ActionHash,
     /// What arrived, in minor units.
     pub amount: u64,

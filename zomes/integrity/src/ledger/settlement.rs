@@ -15,7 +15,9 @@ use ovn_domain::{ContributionKind, EndorsementKind, Input, Period};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Settlement {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     pub period: Period,
     pub items: Vec<SettledContribution>,
@@ -24,12 +26,21 @@ pub struct Settlement {
 /// A counted contribution as copied into a settlement, so that distributions value it without
 /// fetching it again.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SettledContribution {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub contribution: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub contributor: AgentPubKey,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "ContributionKind<ovn_domain::ts::ActionHash>")
+    )]
     pub kind: ContributionKind<ActionHash>,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub when: Timestamp,
     /// Confirm endorsements of it, by at least K distinct members.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub confirmations: Vec<ActionHash>,
 }
 

@@ -13,11 +13,20 @@ pub type Equation = ovn_domain::ValueEquation<AgentPubKey, ActionHash>;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ValueEquation {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     /// 1 for a project's first equation, then one more than the version it replaces.
     pub version: u32,
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub replaces: Option<ActionHash>,
+    #[cfg_attr(
+        feature = "ts",
+        ts(
+            as = "ovn_domain::ValueEquation<ovn_domain::ts::AgentPubKey, ovn_domain::ts::ActionHash>"
+        )
+    )]
     pub equation: Equation,
 }
 

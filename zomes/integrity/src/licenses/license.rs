@@ -15,18 +15,26 @@ use ovn_domain::text::{check_text, MAX_NAME};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct License {
     pub name: String,
     /// The project that adds it; only its resources may carry it.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     pub terms: LicenseTerms,
 }
 
 /// A license of the network's catalogue, by name, or one a project added.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LicenseRef {
-    Catalogue { name: String },
-    Project { license: ActionHash },
+    Catalogue {
+        name: String,
+    },
+    Project {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        license: ActionHash,
+    },
 }
 
 /// Rules:

@@ -1,5 +1,7 @@
 //! [`LicenseAttachment`]: the license a resource (a design, a body of knowledge) is shared
 //! under, attached once by the resource's creator, with the licensed works it derives from.
+//! A separate entry because the resource entry itself stays immutable. A derivative of a
+//! share-alike work must be at least as reciprocal (`ovn_domain::licenses::check_derivative`).
 //! Immutable.
 
 use crate::licenses::license::{terms_of, LicenseRef};
@@ -14,10 +16,13 @@ use ovn_domain::text::check_count;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LicenseAttachment {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     pub license: LicenseRef,
     /// The license attachments of the works this resource derives from (the designs it cites).
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub derives_from: Vec<ActionHash>,
 }
 

@@ -15,7 +15,9 @@ use ovn_domain::text::{check_text, MAX_PROSE};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LicenseException {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub request: ActionHash,
     pub category: Category,
     pub fee: u64,

@@ -1,6 +1,13 @@
 //! [`LicenseGrant`]: the licensor grants a request, under the terms the resource carries, with
 //! the fee the license's rule computes for the licensee's category. A paid fee is recorded as
 //! an IncomeEvent naming the grant. Immutable.
+//!
+//! The licensor is who attached the license, or a steward of the resource's project. The grant
+//! copies the request, the terms and the fee: without an exception, the category asked for
+//! and `license_fee` of it; with one, what the [`LicenseException`] decided for that request.
+//! A request is granted once by its grantor (a scan of the grantor's chain). The fee, once
+//! paid, is income of the resource's project, recorded once by the grantor
+//! ([`crate::ledger::income_event`]).
 
 use crate::licenses::license_attachment::attached_terms;
 use crate::licenses::license_exception::LicenseException;
@@ -16,8 +23,11 @@ use ovn_domain::licenses::{check_exception_for, check_grant, Exception, LicenseT
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LicenseGrant {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub request: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     pub licensee: Licensee,
     pub category: Category,
@@ -27,6 +37,7 @@ pub struct LicenseGrant {
     /// The fee due, in minor units of the network currency.
     pub fee: u64,
     /// A LicenseException decided for this request, when the grant departs from the rule.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub exception: Option<ActionHash>,
 }
 

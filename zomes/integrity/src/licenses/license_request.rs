@@ -1,6 +1,12 @@
 //! [`LicenseRequest`]: someone asks to use a licensed resource, saying who the licensee is and
 //! what they make with it; the licensor answers with a grant. The request is signed by who
 //! asked, so the category a grant must honour is the one the asker declared. Immutable.
+//!
+//! The asker is a member, naming their own Profile, who asks for themselves
+//! ([`Licensee::Requester`]) or for an outside entity by name ([`Licensee::Outside`]), with the
+//! category and usage. A contributing for-profit asks for itself and names its own
+//! contributions to the resource's project, each with K confirmations by distinct others: the
+//! settlement rule, so only real, counted contributions exempt it.
 
 use crate::accounting::contribution::Contribution;
 use crate::ledger::settlement::{check_counted, confirmers_of, Fetched};
@@ -17,6 +23,7 @@ use ovn_domain::text::{check_count, check_optional_text, check_text, MAX_NAME, M
 
 /// Who is licensed: the member who asks, or an outside entity they ask for.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Licensee {
     Requester,
     Outside { name: String },
@@ -24,8 +31,11 @@ pub enum Licensee {
 
 /// A contribution a for-profit made to the commons, with the confirmations that make it count.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CountedContribution {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub contribution: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub confirmations: Vec<ActionHash>,
 }
 
@@ -34,11 +44,15 @@ pub type Category = LicenseeCategory<CountedContribution>;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LicenseRequest {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     /// The resource's LicenseAttachment: the license asked for.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub attachment: ActionHash,
     /// The asker's own Profile: only members ask.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub requester_profile: ActionHash,
     pub licensee: Licensee,
     pub category: Category,

@@ -7,6 +7,7 @@ use ovn_domain::members::profile::check_private_profile;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PrivateProfile {
     pub contact: String,
     pub payout_details: String,

@@ -9,6 +9,7 @@ use ovn_domain::members::profile::{check_own_profile, check_profile};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Profile {
     pub nickname: String,
     pub skills: Vec<String>,
@@ -54,7 +55,7 @@ pub fn validate_update_profile(
 }
 
 /// The Profile at `hash`, if `agent` authored it
-/// ([`check_own_profile`](ovn_domain::members::profile::check_own_profile)); `why` ends the
+/// ([`check_own_profile`]); `why` ends the
 /// refusal.
 pub fn own_profile(hash: &ActionHash, agent: &AgentPubKey, why: &'static str) -> Verdict<Profile> {
     let profile = match must_get_app_entry::<Profile>(hash, UnitEntryTypes::Profile)? {

@@ -9,12 +9,15 @@ use ovn_domain::ProjectLevel;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Project {
     pub name: String,
     pub purpose: String,
     pub level: ProjectLevel,
     /// The project this one belongs to (an open enterprise's network, say).
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub parent: Option<ActionHash>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::AgentPubKey>"))]
     pub stewards: Vec<AgentPubKey>,
 }
 
@@ -55,7 +58,7 @@ pub fn validate_update_project(
 }
 
 /// The project at `project`, if `agent` is one of its stewards
-/// ([`check_steward`](ovn_domain::members::project::check_steward)); `what` names what only
+/// ([`check_steward`]); `what` names what only
 /// they do, for the refusal.
 pub fn steward_of(
     project: &ActionHash,

@@ -1,5 +1,6 @@
 //! [`CustodyAcceptance`]: the recipient of a [`CustodyTransfer`] takes the resource. Only then
-//! has custody moved; the acceptance is the recipient's new custody state. Immutable.
+//! has custody moved; the acceptance is the recipient's new custody state. Immutable. Only the
+//! named recipient accepts, and only once (a scan of the recipient's own chain).
 
 use crate::resources::custody_transfer::CustodyTransfer;
 use crate::verdict::{earlier_actions, entries_created, invalid, must_get_app_entry, valid};
@@ -10,8 +11,11 @@ use ovn_domain::DomainError;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustodyAcceptance {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub transfer: ActionHash,
     /// The resource's condition as received.
     pub condition_note: String,

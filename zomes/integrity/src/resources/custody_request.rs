@@ -10,9 +10,12 @@ use ovn_domain::text::{check_text, MAX_PROSE};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustodyRequest {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     /// The requester's Profile: the custodian can only hand the resource to a member.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub requester_profile: ActionHash,
     /// Why and for how long.
     pub note: String,

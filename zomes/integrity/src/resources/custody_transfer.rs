@@ -1,5 +1,12 @@
 //! [`CustodyTransfer`]: the custodian offers a resource to a member. Custody moves only when
 //! the recipient accepts ([`crate::resources::custody_acceptance`]). Immutable.
+//!
+//! Validators keep the history a single path from the author's own chain and one hop back: the
+//! author held `prev`, and the owner as of `prev` is read from the transfer that `prev`
+//! accepted, which carries the owner as of its own `prev`. No offer of the resource on the
+//! author's chain since `prev` is enough for "no state is offered twice, nobody hands on from
+//! an old state": a later state of the author's would need an offer of theirs first. A pending
+//! offer cannot be withdrawn: the state is spent until the recipient accepts.
 
 use crate::members::profile::own_profile;
 use crate::resources::custody_acceptance::CustodyAcceptance;
@@ -14,16 +21,22 @@ use ovn_domain::{DomainError, Holding, Rights};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustodyTransfer {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     /// The custody state handed on: the resource's creation, or the author's acceptance of it.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub prev: ActionHash,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub to: AgentPubKey,
     /// The recipient's Profile: custody goes to members.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub to_profile: ActionHash,
     pub rights: Rights,
     /// The owner as of `prev` (`None` for regimes without one), so the next transfer reads it
     /// from here, one hop back.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::AgentPubKey>"))]
     pub owner: Option<AgentPubKey>,
     /// The resource's condition as handed over.
     pub condition_note: String,

@@ -1,6 +1,9 @@
 //! [`Resource`]: a thing held in common (a 3D printer, a tool shed, an open-hardware design),
 //! its property regime and its typed usage rules. Its creator is its first custodian. Immutable:
 //! custody events and use reports carry its condition over time.
+//!
+//! Only a project's stewards register resources under it, so nobody can route a project's
+//! license or use fees through a resource of their own.
 
 use crate::members::project::steward_of;
 use crate::verdict::{invalid, valid};
@@ -10,6 +13,7 @@ use ovn_domain::{PropertyRegime, UsageRules};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Resource {
     pub name: String,
     pub specification: String,
@@ -17,6 +21,7 @@ pub struct Resource {
     pub rules: UsageRules,
     /// The project whose contributions produced or funded it: its use fees are that project's
     /// income, shared among its contributors.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub project: Option<ActionHash>,
     pub location: String,
     pub condition: String,

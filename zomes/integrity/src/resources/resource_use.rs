@@ -1,6 +1,9 @@
-//! [`ResourceUse`]: the user's signed record of one use of a resource, with the fee its usage
-//! rules set. A fee is income of the resource's project ([`ovn_domain::IncomeSource::UseFee`]),
-//! shared by its value equation among those who funded or built the resource. Immutable.
+//! [`ResourceUse`]: the user's signed record of one use of a resource (from, until) with the fee
+//! its usage rules set for the started minutes, rounded up to a minor unit. Once that fee is
+//! recorded as income of the resource's project ([`ovn_domain::IncomeSource::UseFee`],
+//! amount = the fee), the project's value equation shares it among those who funded or built
+//! the resource, as Sensorica's NRP (network resource planning) paid back a funded tool.
+//! Immutable.
 
 use crate::members::profile::own_profile;
 use crate::resources::resource::Resource;
@@ -12,11 +15,16 @@ use ovn_domain::resources::resource::{use_minutes, User};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResourceUse {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub resource: ActionHash,
     /// The user's Profile, their proof of membership (and skills) when the rules ask for it.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub user_profile: Option<ActionHash>,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub from: Timestamp,
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub until: Timestamp,
     /// In minor units: exactly what the usage rules charge for the use's minutes.
     pub fee: u64,

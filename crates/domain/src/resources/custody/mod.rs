@@ -30,6 +30,7 @@ pub use model::Custody;
 
 /// What a transfer hands over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Rights {
     /// Custody only: who holds and looks after it. The owner, if any, stays.
     Custody,

@@ -1,0 +1,309 @@
+// Generated from the Rust types by crates/ts (`cargo run -p ovn_ts`): do not edit.
+// The common ledger: income, value equations, settlements, distributions, receipts.
+
+import type { ActionHash, AgentPubKey, Micros } from "../zomes/types";
+import type { ContributionKind, Period } from "./contributions";
+
+/** One agent's part of one bucket: the trace summed per agent, small enough to store. */
+export type AgentShare = {
+  agent: AgentPubKey;
+  bucket: number;
+  /** How many of the agent's contributions took part (0 for a fixed share). */
+  contributions: number;
+  /** Their total value in minor units. */
+  value: number;
+  amount: number;
+};
+
+export type Behaviour = "Straight" | "Remaining";
+
+export type Bucket = {
+  name: string;
+  /** The bucket's share in basis points, of the income or of what is left. */
+  share_bp: number;
+  behaviour: Behaviour;
+  kind: BucketKind;
+  /** Only contributions dated inside the window take part (both ends included). */
+  window: Window | null;
+};
+
+export type BucketKind =
+  | { FixedShare: { agent: AgentPubKey } }
+  | { Contributions: { rules: ValuationRules } };
+
+export type BucketResult = {
+  pot: number;
+  paid: number;
+};
+
+/** A citation is valued at a share of the value of the bucket's other (non-cite) inputs. */
+export type CiteRule = {
+  share_bp: number;
+  claim: Claim;
+};
+
+/** What a contribution's value entitles it to. */
+export type Claim = "Equity" | "Debt" | "Once";
+
+/** What a Debt or Once claim was paid: later distributions read it to know what is still owed. */
+export type ClaimPaid = {
+  contribution: ActionHash;
+  bucket: number;
+  amount: number;
+};
+
+/** The equation a project's income is shared under now. */
+export type CurrentEquation = {
+  /** The adopted ValueEquation; `None` when the project uses the network's default. */
+  adopted: ActionHash | null;
+  /** The adopted version; 0 for the network's default. */
+  version: number;
+  equation: Equation;
+};
+
+export type DistributeInput = {
+  income: ActionHash;
+  /** Contributions dated after this do not take part; now if not given. */
+  cutoff: Micros | null;
+};
+
+export type Distribution = {
+  project: ActionHash;
+  income: ActionHash;
+  /** The project's adopted ValueEquation; `None` for the network's default. */
+  equation: ActionHash | null;
+  /** No contribution dated after this takes part. */
+  cutoff: Micros;
+  settlements: Array<ActionHash>;
+  /** Earlier distributions of the project whose Debt and Once claims this one accounts for. */
+  earlier: Array<ActionHash>;
+  payouts: Array<Payout>;
+  /** What no bucket could pay out; it stays with the author, who holds the funds. */
+  retained: number;
+  buckets: Array<BucketResult>;
+  /**
+   * The trace summed per bucket and agent (the per-contribution trace is recomputed from the
+   * same inputs by `explain_payout`).
+   */
+  shares: Array<AgentShare>;
+  /** What each Debt or Once claim was paid here. */
+  claims: Array<ClaimPaid>;
+};
+
+export type DistributionExport = {
+  json: string;
+  csv: string;
+};
+
+/** What a distribution would pay, computed exactly as `distribute` would commit it. */
+export type DistributionPreview = {
+  income: ActionHash;
+  amount: number;
+  /** The equation version used; 0 for the network's default. */
+  equation_version: number;
+  bucket_names: Array<string>;
+  cutoff: Micros;
+  /** Counted contributions taking part. */
+  contributions: number;
+  settlements_reused: number;
+  settlements_new: number;
+  outcome: Outcome;
+};
+
+export type Equation = {
+  buckets: Array<Bucket>;
+};
+
+export type ExplainPayoutInput = {
+  distribution: ActionHash;
+  agent: AgentPubKey;
+};
+
+export type IncomeEvent = {
+  project: ActionHash;
+  /** In the network currency's minor units. */
+  amount: number;
+  source: IncomeSource;
+  description: string;
+  /** URIs or content hashes of invoices, receipts, bank statements. */
+  evidence: Array<string>;
+  /** When the money arrived. */
+  received: Micros;
+};
+
+/** Where an income came from. */
+export type IncomeSource =
+  | "Sale"
+  | "Service"
+  | { LicenseFee: { grant: ActionHash } }
+  | "Grant"
+  | "Donation"
+  | { UseFee: { resource_use: ActionHash } };
+
+export type MemberRate = {
+  member: AgentPubKey;
+  /** The skill the override applies to; all of the member's skills if absent. */
+  skill: string | null;
+  rate: number;
+};
+
+export type Outcome = {
+  /** Per agent, in agent order; only agents paid something. */
+  payouts: Array<Payout>;
+  /** What no bucket could pay out; it stays with the agent who holds the funds. */
+  retained: number;
+  /** Per bucket, in the equation's order. */
+  buckets: Array<BucketResult>;
+  /** Every share taken: each contribution (or fixed share) → value → bucket → amount. */
+  trace: Array<TraceLine>;
+};
+
+export type PaymentReceipt = {
+  distribution: ActionHash;
+  /** What arrived, in minor units. */
+  amount: number;
+};
+
+export type Payout = {
+  agent: AgentPubKey;
+  amount: number;
+};
+
+/** One agent's payout, contribution by contribution, recomputed from the distribution's inputs. */
+export type PayoutExplanation = {
+  distribution: ActionHash;
+  agent: AgentPubKey;
+  amount: number;
+  bucket_names: Array<string>;
+  lines: Array<TraceLine>;
+};
+
+export type PieChart = {
+  format: string;
+  resource: string;
+  name: string;
+  project: string;
+  /** The resource's LicenseAttachment, if it carries a license. */
+  license: string | null;
+  /** The project's value equation version (0: the network's default). */
+  equation_version: number;
+  contributors: Array<Slice>;
+};
+
+/** The JSON text of the pie chart, and the same data typed. */
+export type PieChartExport = {
+  json: string;
+  chart: PieChart;
+};
+
+export type RecordIncomeInput = {
+  project: ActionHash;
+  /** In the network currency's minor units. */
+  amount: number;
+  source: IncomeSource;
+  description: string;
+  evidence: Array<string>;
+  /** When the money arrived; now if not given. */
+  received: Micros | null;
+};
+
+export type ResourceRate = {
+  resource: ActionHash;
+  rate: number;
+};
+
+export type SetValueEquationInput = {
+  project: ActionHash;
+  equation: Equation;
+};
+
+/**
+ * A counted contribution as copied into a settlement, so that distributions value it without
+ * fetching it again.
+ */
+export type SettledContribution = {
+  contribution: ActionHash;
+  contributor: AgentPubKey;
+  kind: ContributionKind;
+  when: Micros;
+  /** Confirm endorsements of it, by at least K distinct members. */
+  confirmations: Array<ActionHash>;
+};
+
+export type Settlement = {
+  project: ActionHash;
+  period: Period;
+  items: Array<SettledContribution>;
+};
+
+export type SkillRate = {
+  skill: string;
+  rate: number;
+};
+
+export type Slice = {
+  /** The agent's public key in Holochain's text form. */
+  agent: string;
+  /** Their nickname when they joined, if their profile is found. */
+  nickname: string | null;
+  /** Percent, two decimals; all slices sum to exactly 100. */
+  share: number;
+  share_bp: number;
+  /**
+   * What they are credited for: `work: <skill>`, `use`, `cite`, `financial`, `material`,
+   * or `fixed share: <bucket>`.
+   */
+  roles: Array<string>;
+};
+
+export type TraceLine = {
+  bucket: number;
+  agent: AgentPubKey;
+  /** `None` for a fixed share. */
+  contribution: ActionHash | null;
+  /** The contribution's value under the bucket's rules, in minor units (0 for a fixed share). */
+  value: number;
+  /** `None` for a fixed share. */
+  claim: Claim | null;
+  amount: number;
+};
+
+/** Use of a resource is valued at hours × the resource's rate of use, else the default rate. */
+export type UseRule = {
+  default_rate: number;
+  resource_rates: Array<ResourceRate>;
+  claim: Claim;
+};
+
+/** How each kind of contribution is valued in a bucket. A kind without a rule takes no part. */
+export type ValuationRules = {
+  work: WorkRule | null;
+  use: UseRule | null;
+  cite: CiteRule | null;
+  financial: Claim | null;
+  material: Claim | null;
+};
+
+export type ValueEquation = {
+  project: ActionHash;
+  /** 1 for a project's first equation, then one more than the version it replaces. */
+  version: number;
+  replaces: ActionHash | null;
+  equation: Equation;
+};
+
+export type Window = {
+  from_micros: number;
+  until_micros: number;
+};
+
+/**
+ * Work is valued at hours × rate: a member's own rate for the skill, else the member's rate,
+ * else the skill's rate, else the default rate.
+ */
+export type WorkRule = {
+  default_rate: number;
+  skill_rates: Array<SkillRate>;
+  member_rates: Array<MemberRate>;
+  claim: Claim;
+};
