@@ -4,33 +4,17 @@
 //! settlements themselves. Each figure is the time of a zome call that commits one entry: the
 //! author's conductor validates it before the call returns, as every peer holding it will.
 //!
-//! Two agents share one conductor (`shared/two_agents.rs`), so 20,000 setup entries need no
+//! Two agents share one conductor (`ovn_tests::two_agents`), so 20,000 setup entries need no
 //! gossip.
 //! Run with `scripts/ledger-figures` (it builds and packs first).
 
-#[allow(dead_code)]
-#[path = "../src/compiled_wasm.rs"]
-mod compiled_wasm;
-
-#[allow(dead_code)]
-#[path = "../src/common.rs"]
-mod common;
-
-#[allow(dead_code)]
-#[path = "../src/fixtures.rs"]
-mod fixtures;
-
-#[allow(dead_code)]
-#[path = "shared/two_agents.rs"]
-mod two_agents;
-
-use common::*;
 use holochain::prelude::*;
-use ovn_domain::settlement::MAX_SETTLED;
+use ovn_domain::ledger::settlement::MAX_SETTLED;
 use ovn_domain::{distribute, Input, PaidClaims, Period};
 use ovn_integrity::{Contribution, Distribution, SettledContribution, Settlement};
+use ovn_tests::common::*;
+use ovn_tests::two_agents::TwoAgents;
 use std::time::{Duration, Instant};
-use two_agents::TwoAgents;
 
 /// 10,000 by default; `OVN_BENCH_INPUTS` sets another count (a multiple of the batch).
 fn inputs_count() -> usize {

@@ -8,35 +8,19 @@
 //! the author's conductor before the call returns, as every peer holding it will. Medians of
 //! five.
 //!
-//! Two agents share one conductor (`shared/two_agents.rs`), so the setup needs no gossip.
+//! Two agents share one conductor (`ovn_tests::two_agents`), so the setup needs no gossip.
 //! Run with `scripts/license-figures` (it builds and packs first).
 
-#[allow(dead_code)]
-#[path = "../src/compiled_wasm.rs"]
-mod compiled_wasm;
-
-#[allow(dead_code)]
-#[path = "../src/common.rs"]
-mod common;
-
-#[allow(dead_code)]
-#[path = "../src/fixtures.rs"]
-mod fixtures;
-
-#[allow(dead_code)]
-#[path = "shared/two_agents.rs"]
-mod two_agents;
-
-use common::*;
 use holochain::prelude::*;
-use ovn_domain::license::{FeeSchedule, LicenseTerms, Usage};
+use ovn_domain::licenses::{FeeSchedule, LicenseTerms, Usage};
 use ovn_domain::PropertyRegime;
 use ovn_integrity::{
     Category, Contribution, CountedContribution, Endorsement, LicenseAttachment, LicenseGrant,
     LicenseRef, LicenseRequest, Licensee,
 };
+use ovn_tests::common::*;
+use ovn_tests::two_agents::TwoAgents;
 use std::time::{Duration, Instant};
-use two_agents::TwoAgents;
 
 const BATCH: usize = 500;
 const ROUNDS: usize = 5;

@@ -5,20 +5,8 @@
 //!
 //! Run with `scripts/loop-figures` (it builds and packs first).
 
-#[allow(dead_code)]
-#[path = "../src/compiled_wasm.rs"]
-mod compiled_wasm;
-
-#[allow(dead_code)]
-#[path = "../src/common.rs"]
-mod common;
-
-#[allow(dead_code)]
-#[path = "../src/fixtures.rs"]
-mod fixtures;
-
-use common::*;
 use holochain::prelude::*;
+use ovn_tests::common::*;
 use std::time::{Duration, Instant};
 
 const ROUNDS: usize = 3;

@@ -4,6 +4,15 @@
 //! finds every tampering of the real bytes; bob's online audit replays every rule over her
 //! chain; a distribution that leaves out a counted contribution is reported; and the byte-level
 //! facts the auditor relies on are checked against Holochain's own types.
+//!
+//! The byte-level facts, on a real conductor's export
+//! (`alices_chain_from_a_real_conductor_verifies_offline_and_every_tampering_is_found`): every
+//! exported action decodes as Holochain's own `Action` and hashes (`ActionHashed`) to the
+//! exported hash, its signature verifies with Holochain's keystore, the auditor's mirror types
+//! re-encode it byte for byte, each entry hashes (`EntryHash::with_data_sync`) to the exported
+//! entry hash, and the auditor's entry-type table is the integrity zome's `EntryTypes` in order.
+//! Mallory's overlong day of work is found offline in her own export (exit 1) and online, with
+//! the honest peer's warrant and the warranted action replayed `Invalid` for the rule's reason.
 
 use crate::common::*;
 use audit::completeness::{LeftOut, Missing};
@@ -13,7 +22,7 @@ use holochain::prelude::*;
 use ovn_auditor::mirror;
 use ovn_auditor::verify::{verify, Verification};
 use ovn_domain::export::{ChainExport, ExportSource};
-use ovn_domain::license::LicenseeCategory;
+use ovn_domain::licenses::LicenseeCategory;
 use ovn_domain::PropertyRegime;
 
 /// Peer `by` exports peer `of`'s chain.
@@ -263,8 +272,9 @@ async fn alices_chain_from_a_real_conductor_verifies_offline_and_every_tampering
 
 /// The facts `ovn-audit` relies on, checked with Holochain 0.7.1's own types on a real export:
 /// the exported bytes decode as Holochain's `Action` and hash to the exported hash; the
-/// auditor's mirror types re-encode them byte for byte; entries hash as Holochain hashes them;
-/// the mirror's entry type indexes are the integrity zome's.
+/// auditor's mirror types re-encode them byte for byte; Holochain's keystore verifies each
+/// signature over them; entries hash as Holochain hashes them; the mirror's entry type indexes
+/// are the integrity zome's.
 async fn holochain_agrees_with_the_auditors_byte_level_facts(export: &ChainExport) {
     use holochain_keystore::AgentPubKeyExt;
     let names: Vec<String> = <ovn_integrity::EntryTypes as UnitEnum>::unit_iter()

@@ -118,7 +118,6 @@ impl Peers {
 
     /// `n` honest peers that each compile every zome themselves, as Sweettest does by default:
     /// the baseline `examples/loop_figures.rs` measures the shared compilation against.
-    #[allow(dead_code)] // only the loop_figures example uses it
     pub async fn honest_compiling_alone(n: usize) -> Self {
         let configs = (0..n).map(|_| config()).collect();
         Self::start_with(configs, NetworkConstitution::default(), false, false).await
@@ -270,6 +269,18 @@ pub async fn commit<I: Serialize + std::fmt::Debug>(
     payload: I,
 ) -> ConductorApiResult<ActionHash> {
     peers.try_call(i, "hostile", function, payload).await
+}
+
+/// Peer `i`'s own conductor rejects committing `payload` through the hostile zome's
+/// `function`, for `reason`.
+pub async fn rejects<I: Serialize + std::fmt::Debug>(
+    peers: &Peers,
+    i: usize,
+    function: &str,
+    payload: I,
+    reason: &str,
+) {
+    assert_invalid_commit(commit(peers, i, function, payload).await, reason);
 }
 
 /// Peer `i`'s call of `zome`'s `function` is refused with `message`, before anything is

@@ -1,5 +1,7 @@
 //! The constitution shipped in `dnas/ovn/dna.yaml` is one every validator can read: its YAML,
-//! turned into DNA properties as the conductor does, decodes into a valid constitution.
+//! turned into DNA properties as the conductor does, decodes into a valid constitution whose
+//! value equation and license catalogue are the domain's defaults (`ValueEquation::default`,
+//! `ovn_domain::licenses::default_catalogue`), so the YAML and the code cannot drift apart.
 
 use holochain::prelude::*;
 use ovn_domain::{NetworkConstitution, ValueEquation};

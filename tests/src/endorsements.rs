@@ -4,7 +4,7 @@
 use crate::common::*;
 use contributions::endorsements::{ContributionStatusReport, EndorseContributionInput};
 use holochain::prelude::*;
-use ovn_domain::endorsement::ContributionState;
+use ovn_domain::accounting::endorsement::ContributionState;
 use ovn_domain::{EndorsementKind, NetworkConstitution};
 
 async fn endorse(

@@ -170,8 +170,8 @@ pub async fn log_kind(
 /// 30.00 an hour for design and 20.00 otherwise, use of a tool at 5.00 an hour, a citation at
 /// 10 % of the other inputs, money at face value; every claim Equity (the network default,
 /// with a fee and other work rates).
-pub fn sensorica_equation(network: AgentPubKey) -> ovn_integrity::value_equation::Equation {
-    use ovn_domain::value_equation::*;
+pub fn sensorica_equation(network: AgentPubKey) -> ovn_integrity::ledger::value_equation::Equation {
+    use ovn_domain::ledger::value_equation::*;
     let mut equation = ValueEquation::default();
     let contributors = &mut equation.buckets[0];
     contributors.behaviour = Behaviour::Remaining;
@@ -201,7 +201,7 @@ pub async fn set_equation(
     peers: &Peers,
     i: usize,
     project: &ActionHash,
-    equation: ovn_integrity::value_equation::Equation,
+    equation: ovn_integrity::ledger::value_equation::Equation,
 ) -> Record {
     let input = ledger::equations::SetValueEquationInput {
         project: project.clone(),
@@ -324,7 +324,7 @@ pub async fn custody_of(
     peers: &Peers,
     i: usize,
     resource: &ActionHash,
-) -> resources::custody::CustodyReport {
+) -> resources::history::CustodyReport {
     peers
         .call(i, "resources", "get_custody_history", resource.clone())
         .await
@@ -387,13 +387,13 @@ pub async fn attach_license(
 pub fn license_request_input(
     resource: &ActionHash,
     outside_licensee: Option<&str>,
-    category: ovn_domain::license::LicenseeCategory<ActionHash>,
+    category: ovn_domain::licenses::LicenseeCategory<ActionHash>,
 ) -> licenses::grants::RequestLicenseInput {
     licenses::grants::RequestLicenseInput {
         resource: resource.clone(),
         outside_licensee: outside_licensee.map(Into::into),
         category,
-        usage: ovn_domain::license::Usage::default(),
+        usage: ovn_domain::licenses::Usage::default(),
         note: "Making spectrometers".into(),
     }
 }
@@ -404,7 +404,7 @@ pub async fn request_license(
     i: usize,
     resource: &ActionHash,
     outside_licensee: Option<&str>,
-    category: ovn_domain::license::LicenseeCategory<ActionHash>,
+    category: ovn_domain::licenses::LicenseeCategory<ActionHash>,
 ) -> licenses::grants::RequestedLicense {
     let input = license_request_input(resource, outside_licensee, category);
     peers.call(i, "licenses", "request_license", input).await

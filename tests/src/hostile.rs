@@ -336,7 +336,7 @@ async fn mallorys_licensed_design(
         requester_profile: mallorys_profile.action_address().clone(),
         licensee: licensee.clone(),
         category: ovn_integrity::Category::ForProfit,
-        usage: ovn_domain::license::Usage::default(),
+        usage: ovn_domain::licenses::Usage::default(),
         note: String::new(),
     };
     let asked: ActionHash = peers
@@ -354,10 +354,10 @@ async fn mallorys_licensed_design(
         resource: resource.clone(),
         licensee: licensee.clone(),
         category,
-        terms: ovn_domain::license::LicenseTerms::cbrl(ovn_domain::license::FeeSchedule::Flat {
+        terms: ovn_domain::licenses::LicenseTerms::cbrl(ovn_domain::licenses::FeeSchedule::Flat {
             amount: 50_000,
         }),
-        usage: ovn_domain::license::Usage::default(),
+        usage: ovn_domain::licenses::Usage::default(),
         fee,
         exception: None,
     };

@@ -6,7 +6,7 @@ use crate::common::*;
 use holochain::prelude::*;
 use ledger::distributions::{DistributionPreview, ExplainPayoutInput, PayoutExplanation};
 use ledger::export::DistributionExport;
-use ovn_domain::value_equation::*;
+use ovn_domain::ledger::value_equation::*;
 use ovn_domain::{ContributionKind, PropertyRegime};
 use ovn_integrity::{Distribution, PaymentReceipt};
 
@@ -179,7 +179,7 @@ async fn a_sensorica_like_income_is_shared_exactly_as_computed_by_hand() {
 }
 
 /// All income to contributions: money lent as Debt, work as Equity at 10.00 an hour.
-fn debt_equation() -> ovn_integrity::value_equation::Equation {
+fn debt_equation() -> ovn_integrity::ledger::value_equation::Equation {
     ValueEquation {
         buckets: vec![Bucket {
             name: "contributors".into(),

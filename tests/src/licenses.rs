@@ -8,7 +8,7 @@ use holochain::prelude::*;
 use ledger::distributions::DistributionPreview;
 use ledger::pie_chart::PieChartExport;
 use licenses::catalogue::{ResourceLicense, TermsFor, TermsForInput};
-use ovn_domain::license::{LicenseKind, LicenseeCategory, Usage};
+use ovn_domain::licenses::{LicenseKind, LicenseeCategory, Usage};
 use ovn_domain::{ContributionKind, IncomeSource, PropertyRegime};
 use ovn_integrity::Licensee;
 

@@ -2,27 +2,40 @@
 //! test, each test on a network of its own (a fresh network seed). Build the bundles first
 //! (`scripts/build`); `scripts/test` does both.
 //!
+//! `scripts/test` runs this binary in parts of at most 16 tests (`SWEETTEST_CHUNK`), one process
+//! each: Holochain 0.7 never frees a test's conductors, so memory, threads and file descriptors
+//! (most of them earlier tests' deleted databases) grow with every test, and the whole suite in
+//! one process was killed by the kernel's OOM killer (figures: docs/figures.md). Another
+//! Holochain project reports the same growth (happenings-community/requests-and-offers#265).
+//! Because those conductors' threads still run when a part exits, OpenSSL 3's `atexit` cleanup
+//! once segfaulted after all of a part's tests had passed; the fixture switches it off before
+//! anything initialises OpenSSL (`common::no_openssl_cleanup_at_exit`).
+//!
 //! # Layout
-//! - [`compiled_wasm`]: compiles each zome once per process instead of once per conductor.
-//! - [`common`]: the peers fixture (honest or with a hostile conductor) and assertions.
-//! - [`fixtures`]: the entries and inputs tests create, with plausible defaults.
+//! - [`common`] (with `fixtures`), [`compiled_wasm`]: the harness, this package's library
+//!   (`src/lib.rs`), which the figure examples use too.
+//! - [`rule_runner`]: an area's rule functions run in turn on one shared world, each failure
+//!   named (`OVN_RULE=substring` runs only the matching rules and those they need).
 //! - [`constitution`]: the constitution shipped in `dnas/ovn/dna.yaml` decodes and is valid.
 //! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: the protocol's rules,
 //!   accepted when kept and rejected by the author's own conductor when broken (ARCHITECTURE.md
 //!   lists which rule each test covers, and the few still without a breaking test).
 //! - [`ledger`]: a Sensorica-like income shared exactly as computed by hand, explained,
 //!   exported and receipted; Debt repaid across incomes; settlements reused.
-//! - [`ledger_rules`]: distributions, settlements, equations, incomes and receipts, each rule
-//!   kept and broken on the author's conductor, and the coordinators' typed refusals.
+//! - [`ledger_rules`]: distributions, settlements, equations, incomes and receipts, one function
+//!   per numbered rule, kept and broken on the author's conductor, and the coordinators' typed
+//!   refusals (`docs/rule-tests.md` maps every rule to its function, here and below).
 //! - [`resources`]: a printer passes alice → bob → carol and every peer reads its history; a
 //!   use fee reaches those who funded and built it; a private resource lent, then sold.
-//! - [`resource_rules`]: custody, use and resource index rules kept and broken on the author's
-//!   conductor, and the resources coordinator's typed refusals.
+//! - [`resource_rules`]: custody, use and resource index rules, one function per numbered
+//!   rule, kept and broken on the author's conductor, and the resources coordinator's typed
+//!   refusals.
 //! - [`licenses`]: a cooperative licensed free; a for-profit's CBRL fee shared among the
 //!   design's contributors (upstream citation included) as computed by hand, and the pie chart;
 //!   a contributing for-profit exempt only with real, counted contributions.
-//! - [`license_rules`]: license, attachment, request, exception, grant and license-fee rules
-//!   kept and broken on the author's conductor, and the licenses coordinator's typed refusals.
+//! - [`license_rules`]: license, attachment, request, exception, grant, license-fee and index
+//!   rules, one function per numbered rule, kept and broken on the author's conductor, and the
+//!   licenses coordinator's typed refusals.
 //! - [`links`]: forged index links, projects and endorsements, and deletions, each rejected.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
 //! - [`audit`]: alice's chain exported (by herself, and by bob from the DHT), verified offline
@@ -32,13 +45,12 @@
 //! - [`hostile`]: rules broken by a conductor with self-validation off, which honest peers
 //!   reject and answer with a warrant against the author.
 
+use ovn_tests::{common, compiled_wasm};
+
 mod audit;
-mod common;
-mod compiled_wasm;
 mod constitution;
 mod contributions;
 mod endorsements;
-mod fixtures;
 mod hostile;
 mod ledger;
 mod ledger_rules;
@@ -51,3 +63,4 @@ mod profiles;
 mod projects;
 mod resource_rules;
 mod resources;
+mod rule_runner;

@@ -2,7 +2,11 @@
 //! scripts/build) started on a fresh data directory, its UI and endpoints read over HTTP, zome
 //! calls made the way the UI makes them (the app interface and token from the served page,
 //! each call signed by the node's signing endpoint), then stopped with Ctrl-C's signal and
-//! started again on the same directory: same agent, same data.
+//! started again on the same directory: same agent, same data. Refused on the way: a request
+//! under another `Host`, the signing endpoint's calls for another agent, cell or page, a second
+//! node on the same directory, and a restart with another network seed or another DNA. A stop
+//! signal during the first install lets it finish, then stops; the next start finds it. The
+//! web-hApp holds `workdir/ovn.happ` and `ui/dist.zip`, index.html and icon.png at its root.
 //!
 //! And `ovn-pack fork`: a community's constitution in a new DNA whose properties every
 //! validator decodes, with the DNA hash it prints; a refused constitution writes nothing.

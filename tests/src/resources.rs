@@ -7,7 +7,7 @@ use crate::common::*;
 use holochain::prelude::*;
 use ledger::distributions::DistributionPreview;
 use ovn_domain::{IncomeSource, PropertyRegime, Rights};
-use resources::custody::CustodyReport;
+use resources::history::CustodyReport;
 use resources::uses::RecordUseInput;
 
 #[tokio::test(flavor = "multi_thread")]

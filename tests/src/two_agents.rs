@@ -1,7 +1,7 @@
 //! What the conductor figure examples share: two agents on one conductor (one DHT store, so
 //! thousands of setup entries need no gossip), zome calls, and a timed commit through the
 //! hostile zome (the author's conductor validates the entry before the call returns, as every
-//! peer holding it will). Included with `#[path]`; not an example itself.
+//! peer holding it will).
 
 use crate::common::Peers;
 use holochain::prelude::*;

@@ -1,0 +1,94 @@
+//! Distributions: of the author's own income, from the project's equation, settlements and
+//! earlier distributions, respecting the cutoff, equal to their recomputation, once.
+
+use super::books::*;
+use crate::common::*;
+use crate::rule_runner::{rule, Rule};
+use holochain::prelude::*;
+use ovn_integrity::Distribution;
+
+/// These rules in order.
+pub fn rules() -> Vec<Rule<Books>> {
+    vec![
+        rule!(alice_distributes_a_new_income_as_recomputed_once),
+        rule!(a_payout_skewed_by_one_unit_is_rejected),
+        rule!(a_distribution_settling_work_after_its_cutoff_is_rejected),
+        rule!(bob_cannot_distribute_alices_income),
+        rule!(a_distribution_under_something_that_is_no_equation_is_rejected),
+        rule!(a_distribution_of_something_that_is_no_settlement_is_rejected),
+        rule!(a_distribution_after_something_that_is_no_distribution_is_rejected),
+    ]
+}
+
+const DISTRIBUTION: &str = "commit_distribution";
+
+/// validate_create_distribution, rule 7.
+pub async fn alice_distributes_a_new_income_as_recomputed_once(b: &Books) {
+    let [first, second] = &b.valid.payouts[..] else {
+        panic!("two payees expected: {:?}", b.valid.payouts);
+    };
+    assert_eq!((first.amount, second.amount), (5_000, 5_000));
+    let restated = b.restated_for_new_income().await;
+    commit(&b.peers, ALICE, DISTRIBUTION, restated.clone())
+        .await
+        .expect("a correct distribution of alice's own income is valid");
+    let reason = "was already distributed";
+    rejects(&b.peers, ALICE, DISTRIBUTION, restated, reason).await;
+}
+
+/// validate_create_distribution, rule 6.
+pub async fn a_payout_skewed_by_one_unit_is_rejected(b: &Books) {
+    let mut skewed = b.restated_for_new_income().await;
+    skewed.payouts[0].amount += 1;
+    skewed.payouts[1].amount -= 1;
+    let reason = "differs from the recomputed";
+    rejects(&b.peers, ALICE, DISTRIBUTION, skewed, reason).await;
+}
+
+/// validate_create_distribution, rule 3.
+pub async fn a_distribution_settling_work_after_its_cutoff_is_rejected(b: &Books) {
+    let early = Distribution {
+        cutoff: Timestamp::from_micros(0),
+        ..b.restated_for_new_income().await
+    };
+    let reason = "dated after the cutoff";
+    rejects(&b.peers, ALICE, DISTRIBUTION, early, reason).await;
+}
+
+/// validate_create_distribution, rule 1.
+pub async fn bob_cannot_distribute_alices_income(b: &Books) {
+    let alices = b.restated_for_new_income().await;
+    b.peers.sync().await;
+    let reason = "only the agent who recorded income";
+    rejects(&b.peers, BOB, DISTRIBUTION, alices, reason).await;
+}
+
+/// validate_create_distribution, rule 2.
+pub async fn a_distribution_under_something_that_is_no_equation_is_rejected(b: &Books) {
+    let under_a_project = Distribution {
+        equation: Some(b.project.clone()),
+        ..b.valid.clone()
+    };
+    let reason = "is not a ValueEquation";
+    rejects(&b.peers, ALICE, DISTRIBUTION, under_a_project, reason).await;
+}
+
+/// validate_create_distribution, rule 4.
+pub async fn a_distribution_of_something_that_is_no_settlement_is_rejected(b: &Books) {
+    let of_a_project = Distribution {
+        settlements: vec![b.project.clone()],
+        ..b.valid.clone()
+    };
+    let reason = "is not a Settlement";
+    rejects(&b.peers, ALICE, DISTRIBUTION, of_a_project, reason).await;
+}
+
+/// validate_create_distribution, rule 5.
+pub async fn a_distribution_after_something_that_is_no_distribution_is_rejected(b: &Books) {
+    let after_a_project = Distribution {
+        earlier: vec![b.project.clone()],
+        ..b.valid.clone()
+    };
+    let reason = "is not a Distribution";
+    rejects(&b.peers, ALICE, DISTRIBUTION, after_a_project, reason).await;
+}

@@ -1,0 +1,135 @@
+//! Uses: of a Resource, over a real interval, in the user's own name, as its usage rules allow
+//! (duration, exact fee, permitted users, a condition report); a use logged as a contribution
+//! names a Resource.
+
+use super::world::*;
+use crate::common::*;
+use crate::rule_runner::{rule, Rule};
+use holochain::prelude::*;
+use ovn_integrity::ResourceUse;
+
+/// These rules in order.
+pub fn rules() -> Vec<Rule<Uses>> {
+    vec![
+        rule!(bob_uses_the_printer_four_hours_and_no_longer),
+        rule!(a_use_pays_exactly_the_fee_its_rules_set),
+        rule!(only_members_use_the_printer_and_only_the_skilled_the_laser),
+        rule!(a_use_of_the_printer_reports_its_condition),
+        rule!(bob_uses_the_printer_in_his_own_name),
+        rule!(a_use_ends_after_it_starts_and_before_it_is_recorded),
+        rule!(a_use_of_something_that_is_no_resource_is_rejected),
+        rule!(a_use_logged_as_a_contribution_names_a_resource),
+    ]
+}
+
+const USE: &str = "commit_resource_use";
+
+/// validate_create_resource_use, rule 1.
+pub async fn a_use_of_something_that_is_no_resource_is_rejected(w: &Uses) {
+    let of_a_profile = raw_use(&w.bobs_profile, Some(&w.bobs_profile), 60, 500);
+    rejects(&w.peers, BOB, USE, of_a_profile, "is not a Resource").await;
+}
+
+/// validate_create_resource_use, rule 2.
+pub async fn a_use_ends_after_it_starts_and_before_it_is_recorded(w: &Uses) {
+    let backwards = ResourceUse {
+        until: w.use_of(60, 500).from,
+        ..w.use_of(60, 500)
+    };
+    rejects(&w.peers, BOB, USE, backwards, "must end after it starts").await;
+    let an_hour = 3_600_000_000;
+    let ahead = ResourceUse {
+        from: Timestamp::from_micros(Timestamp::now().as_micros() + an_hour),
+        until: Timestamp::from_micros(Timestamp::now().as_micros() + 2 * an_hour),
+        ..w.use_of(60, 500)
+    };
+    rejects(&w.peers, BOB, USE, ahead, "after it was recorded").await;
+}
+
+/// validate_create_resource_use, rule 3.
+pub async fn bob_uses_the_printer_in_his_own_name(w: &Uses) {
+    let borrowed = raw_use(&w.printer, Some(&w.alices_profile), 60, 500);
+    rejects(&w.peers, BOB, USE, borrowed, "the profile").await;
+}
+
+/// validate_create_resource_use, rule 4: at most the rules' duration (coordinator too).
+pub async fn bob_uses_the_printer_four_hours_and_no_longer(w: &Uses) {
+    commit(&w.peers, BOB, USE, w.use_of(240, 2_000))
+        .await
+        .expect("four hours at 5.00 an hour, with a report, by a member, is valid");
+    // 241 minutes cost 500 × 241 / 60 = 2,008.33, rounded up: the fee is right, the time not.
+    let too_long = w.use_of(241, 2_009);
+    rejects(
+        &w.peers,
+        BOB,
+        USE,
+        too_long,
+        "the usage rules allow at most 240",
+    )
+    .await;
+    let until = Timestamp::now();
+    let long = resources::uses::RecordUseInput {
+        resource: w.printer.clone(),
+        from: Timestamp::from_micros(until.as_micros() - 300 * 60_000_000),
+        until,
+        condition_report: "fine".into(),
+    };
+    let reason = "the usage rules allow at most 240";
+    refuses(&w.peers, BOB, "resources", "record_use", long, reason).await;
+}
+
+/// validate_create_resource_use, rule 4: the exact fee.
+pub async fn a_use_pays_exactly_the_fee_its_rules_set(w: &Uses) {
+    let short = w.use_of(60, 499);
+    let reason = "is 500 under the usage rules, not 499";
+    rejects(&w.peers, BOB, USE, short, reason).await;
+}
+
+/// validate_create_resource_use, rule 4: permitted users.
+pub async fn only_members_use_the_printer_and_only_the_skilled_the_laser(w: &Uses) {
+    let outsider = raw_use(&w.printer, None, 60, 500);
+    rejects(&w.peers, BOB, USE, outsider, "only members may use").await;
+    let unskilled = raw_use(&w.laser, Some(&w.bobs_profile), 60, 0);
+    rejects(&w.peers, BOB, USE, unskilled, "one of the skills").await;
+}
+
+/// validate_create_resource_use, rule 4: a condition report when required.
+pub async fn a_use_of_the_printer_reports_its_condition(w: &Uses) {
+    let unreported = ResourceUse {
+        condition_report: " ".into(),
+        ..w.use_of(60, 500)
+    };
+    let reason = "condition_report must not be empty";
+    rejects(&w.peers, BOB, USE, unreported, reason).await;
+}
+
+/// validate_create_contribution, rule 6.
+pub async fn a_use_logged_as_a_contribution_names_a_resource(w: &Uses) {
+    let Uses {
+        peers,
+        project,
+        printer,
+        ..
+    } = w;
+    let use_of = |resource: &ActionHash| ovn_domain::ContributionKind::Use {
+        resource: resource.clone(),
+        minutes: 60,
+    };
+    let input = log_input(project, use_of(project));
+    let refused = peers
+        .try_call::<_, Record>(BOB, "contributions", "log_contribution", input)
+        .await;
+    assert_refused(refused, "is not a resource");
+    let raw = ovn_integrity::Contribution {
+        kind: use_of(project),
+        ..raw_contribution(peers.agent(BOB), project, 60)
+    };
+    rejects(peers, BOB, "commit_contribution", raw, "is not a Resource").await;
+    let printer_use = ovn_integrity::Contribution {
+        kind: use_of(printer),
+        ..raw_contribution(peers.agent(BOB), project, 60)
+    };
+    commit(peers, BOB, "commit_contribution", printer_use)
+        .await
+        .expect("a use of a Resource is a valid contribution");
+}
