@@ -1,5 +1,6 @@
-//! Contributions: logged by their contributor, bounded, dated, indexed by project month and by
-//! agent, never edited or deleted.
+//! Contributions: logged by their contributor, bounded, dated, of a project, indexed by project
+//! month and by agent. (The other contribution and accounting index rules, one function each:
+//! `accounting_rules`.)
 
 use crate::common::*;
 use contributions::contributions::GetContributionsForProjectInput;
@@ -159,52 +160,5 @@ async fn a_contribution_dated_in_the_future_is_refused_and_rejected() {
         .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", raw)
         .await;
     assert_invalid_commit(rejected, "beyond the allowed clock skew");
-    peers.shutdown().await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn contributions_and_their_index_links_are_never_edited_or_deleted() {
-    let peers = Peers::honest(1).await;
-    let project = create_project(&peers, 0, "Spectrometer").await;
-    let logged = log_work(&peers, 0, &project, 60).await;
-    let hash = logged.action_address().clone();
-
-    let edit = hostile::UpdateContributionRaw {
-        original: hash.clone(),
-        contribution: raw_contribution(peers.agent(0), &project, 600),
-    };
-    let rejected = peers
-        .try_call::<_, ActionHash>(0, "hostile", "update_contribution_raw", edit)
-        .await;
-    assert_invalid_commit(rejected, "contributions cannot be updated");
-    let rejected = peers
-        .try_call::<_, ActionHash>(0, "hostile", "delete_raw", hash.clone())
-        .await;
-    assert_invalid_commit(rejected, "append-only");
-
-    let link = raw_link(peers.agent(0), hash, "AgentToContributions", "");
-    let link_hash: ActionHash = peers.call(0, "hostile", "create_link_raw", link).await;
-    let rejected = peers
-        .try_call::<_, ActionHash>(0, "hostile", "delete_link_raw", link_hash)
-        .await;
-    assert_invalid_commit(rejected, "index links cannot be deleted");
-    peers.shutdown().await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn bob_cannot_list_alices_contribution_as_his_own() {
-    let peers = Peers::honest(2).await;
-    let project = create_project(&peers, 0, "Spectrometer").await;
-    let logged = log_work(&peers, 0, &project, 60).await;
-    peers.sync().await;
-    let target = logged.action_address().clone();
-    let link = raw_link(peers.agent(1), target.clone(), "AgentToContributions", "");
-    let rejected = peers
-        .try_call::<_, ActionHash>(1, "hostile", "create_link_raw", link)
-        .await;
-    assert_invalid_commit(
-        rejected,
-        &format!("{target} is not {}'s contribution", peers.agent(1)),
-    );
     peers.shutdown().await;
 }

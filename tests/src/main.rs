@@ -17,14 +17,18 @@
 //! - [`rule_runner`]: an area's rule functions run in turn on one shared world, each failure
 //!   named (`OVN_RULE=substring` runs only the matching rules and those they need).
 //! - [`constitution`]: the constitution shipped in `dnas/ovn/dna.yaml` decodes and is valid.
-//! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: the protocol's rules,
-//!   accepted when kept and rejected by the author's own conductor when broken (ARCHITECTURE.md
-//!   lists which rule each test covers, and the few still without a breaking test).
+//! - [`profiles`], [`projects`], [`contributions`], [`endorsements`]: profiles, projects,
+//!   contributions and endorsements as peers see them, and the contribution rules, accepted
+//!   when kept and rejected by the author's own conductor when broken.
+//! - [`member_rules`], [`accounting_rules`]: profile, private profile, project, contribution,
+//!   endorsement and their index rules, one function per numbered rule, kept and broken on the
+//!   author's conductor (ARCHITECTURE.md's rules table maps every rule to its function, here and
+//!   in [`record_rules`] and [`membrane`]).
 //! - [`ledger`]: a Sensorica-like income shared exactly as computed by hand, explained,
 //!   exported and receipted; Debt repaid across incomes; settlements reused.
 //! - [`ledger_rules`]: distributions, settlements, equations, incomes and receipts, one function
 //!   per numbered rule, kept and broken on the author's conductor, and the coordinators' typed
-//!   refusals (`docs/rule-tests.md` maps every rule to its function, here and below).
+//!   refusals (ARCHITECTURE.md's rules table maps every rule to its function, here and below).
 //! - [`resources`]: a printer passes alice → bob → carol and every peer reads its history; a
 //!   use fee reaches those who funded and built it; a private resource lent, then sold.
 //! - [`resource_rules`]: custody, use and resource index rules, one function per numbered
@@ -36,8 +40,10 @@
 //! - [`license_rules`]: license, attachment, request, exception, grant, license-fee and index
 //!   rules, one function per numbered rule, kept and broken on the author's conductor, and the
 //!   licenses coordinator's typed refusals.
-//! - [`links`]: forged index links, projects and endorsements, and deletions, each rejected.
-//! - [`membrane`]: an invite-only network admits the progenitor and invited agents only.
+//! - [`record_rules`]: ledger, custody and use records never updated, their index links and
+//!   the license index links the author's own, under what they name; no record deleted.
+//! - [`membrane`]: an invite-only network admits the progenitor and invited agents only; no
+//!   valid constitution, no entry.
 //! - [`audit`]: alice's chain exported (by herself, and by bob from the DHT), verified offline
 //!   by `ovn-audit` with every tampering of the real bytes found, audited online by bob; a
 //!   distribution that left out a counted contribution; the byte-level facts, checked against
@@ -47,6 +53,7 @@
 
 use ovn_tests::{common, compiled_wasm};
 
+mod accounting_rules;
 mod audit;
 mod constitution;
 mod contributions;
@@ -56,11 +63,12 @@ mod ledger;
 mod ledger_rules;
 mod license_rules;
 mod licenses;
-mod links;
+mod member_rules;
 mod membrane;
 mod node;
 mod profiles;
 mod projects;
+mod record_rules;
 mod resource_rules;
 mod resources;
 mod rule_runner;

@@ -1,6 +1,7 @@
 //! The membrane: an invite-only network admits its progenitor and the agents it invited, and
-//! nobody else. Installs go through the packed `workdir/ovn.happ`, as a user's would, with the
-//! membrane proof in the role settings.
+//! nobody else; a network whose properties hold no valid constitution admits nobody. Installs
+//! go through the packed `workdir/ovn.happ`, as a user's would, with the membrane proof in the
+//! role settings.
 //!
 //! Only the joiner's own conductor is tested here: its genesis self-check refuses. Peers run the
 //! same rule on every AgentValidationPkg they hold, but a conductor that skips its own genesis
@@ -177,5 +178,34 @@ async fn an_agent_without_a_valid_invitation_cannot_join() {
         err.contains("the invitation is for"),
         "refused, but not for the invitee: {err}"
     );
+    net.shutdown().await;
+}
+
+/// validate_agent_joining, rule 1: DNA properties that are no valid constitution (here K = 0)
+/// admit nobody, while the default constitution admits anyone.
+#[tokio::test(flavor = "multi_thread")]
+async fn nobody_joins_a_network_whose_properties_hold_no_valid_constitution() {
+    let mut net = InviteOnly::start().await;
+    net.constitution = NetworkConstitution {
+        endorsements_required: 0,
+        ..Default::default()
+    };
+    let keystore = net.conductors[1].keystore();
+    let newcomer = keystore.new_sign_keypair_random().await.unwrap();
+    let refused = net.join(1, &newcomer, None).await;
+    let err = format!(
+        "{:?}",
+        refused.expect_err("no valid constitution, no entry")
+    );
+    assert!(
+        err.contains("GenesisFailed") && err.contains("endorsements_required is 0"),
+        "refused, but not by the joining rule for the constitution: {err}"
+    );
+
+    net.constitution = NetworkConstitution::default();
+    let other = keystore.new_sign_keypair_random().await.unwrap();
+    net.join(1, &other, None)
+        .await
+        .expect("a valid constitution admits the newcomer");
     net.shutdown().await;
 }

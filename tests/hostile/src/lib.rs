@@ -5,19 +5,25 @@
 //! self-validation off, honest peers must reject the published action and warrant its author.
 //!
 //! # Layout
-//! - `lib.rs`: raw entry creations, updates, deletes and links, one function each.
+//! - `lib.rs`: raw entry creations, updates, deletes and links, one function each, and
+//!   `update_entry_raw` for an update of any entry type.
 
 use hdk::prelude::*;
 use ovn_integrity::{
     Contribution, CustodyAcceptance, CustodyRequest, CustodyTransfer, Distribution, Endorsement,
     EntryTypes, IncomeEvent, License, LicenseAttachment, LicenseException, LicenseGrant,
-    LicenseRequest, LinkTypes, PaymentReceipt, Profile, Project, Resource, ResourceUse, Settlement,
-    ValueEquation,
+    LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile, Profile, Project, Resource,
+    ResourceUse, Settlement, ValueEquation,
 };
 
 #[hdk_extern]
 pub fn commit_profile(profile: Profile) -> ExternResult<ActionHash> {
     create_entry(EntryTypes::Profile(profile))
+}
+
+#[hdk_extern]
+pub fn commit_private_profile(profile: PrivateProfile) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::PrivateProfile(profile))
 }
 
 #[hdk_extern]
@@ -228,4 +234,68 @@ pub fn update_license_entry_raw(input: UpdateLicenseEntryRaw) -> ExternResult<Ac
         LicenseEntry::LicenseException(e) => EntryTypes::LicenseException(e),
     };
     update_entry(input.original, entry)
+}
+
+/// An entry of any of our types, for [`update_entry_raw`] (`EntryTypes` is not serializable).
+#[derive(Serialize, Deserialize, Debug)]
+pub enum AnyEntry {
+    Profile(Profile),
+    PrivateProfile(PrivateProfile),
+    Project(Project),
+    Contribution(Contribution),
+    Endorsement(Endorsement),
+    IncomeEvent(IncomeEvent),
+    ValueEquation(ValueEquation),
+    Settlement(Settlement),
+    Distribution(Distribution),
+    PaymentReceipt(PaymentReceipt),
+    Resource(Resource),
+    CustodyRequest(CustodyRequest),
+    CustodyTransfer(CustodyTransfer),
+    CustodyAcceptance(CustodyAcceptance),
+    ResourceUse(ResourceUse),
+    License(License),
+    LicenseAttachment(LicenseAttachment),
+    LicenseRequest(LicenseRequest),
+    LicenseException(LicenseException),
+    LicenseGrant(LicenseGrant),
+}
+
+impl From<AnyEntry> for EntryTypes {
+    fn from(entry: AnyEntry) -> Self {
+        match entry {
+            AnyEntry::Profile(e) => EntryTypes::Profile(e),
+            AnyEntry::PrivateProfile(e) => EntryTypes::PrivateProfile(e),
+            AnyEntry::Project(e) => EntryTypes::Project(e),
+            AnyEntry::Contribution(e) => EntryTypes::Contribution(e),
+            AnyEntry::Endorsement(e) => EntryTypes::Endorsement(e),
+            AnyEntry::IncomeEvent(e) => EntryTypes::IncomeEvent(e),
+            AnyEntry::ValueEquation(e) => EntryTypes::ValueEquation(e),
+            AnyEntry::Settlement(e) => EntryTypes::Settlement(e),
+            AnyEntry::Distribution(e) => EntryTypes::Distribution(e),
+            AnyEntry::PaymentReceipt(e) => EntryTypes::PaymentReceipt(e),
+            AnyEntry::Resource(e) => EntryTypes::Resource(e),
+            AnyEntry::CustodyRequest(e) => EntryTypes::CustodyRequest(e),
+            AnyEntry::CustodyTransfer(e) => EntryTypes::CustodyTransfer(e),
+            AnyEntry::CustodyAcceptance(e) => EntryTypes::CustodyAcceptance(e),
+            AnyEntry::ResourceUse(e) => EntryTypes::ResourceUse(e),
+            AnyEntry::License(e) => EntryTypes::License(e),
+            AnyEntry::LicenseAttachment(e) => EntryTypes::LicenseAttachment(e),
+            AnyEntry::LicenseRequest(e) => EntryTypes::LicenseRequest(e),
+            AnyEntry::LicenseException(e) => EntryTypes::LicenseException(e),
+            AnyEntry::LicenseGrant(e) => EntryTypes::LicenseGrant(e),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct UpdateEntryRaw {
+    pub original: ActionHash,
+    pub entry: AnyEntry,
+}
+
+/// Updates `original` with an entry of any type (Holochain itself requires the original's).
+#[hdk_extern]
+pub fn update_entry_raw(input: UpdateEntryRaw) -> ExternResult<ActionHash> {
+    update_entry(input.original, EntryTypes::from(input.entry))
 }

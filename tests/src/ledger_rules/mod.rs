@@ -1,5 +1,5 @@
 //! The common ledger's rules, each kept and broken on the author's own conductor, one function
-//! per numbered rule (docs/rule-tests.md maps them): a distribution must match its
+//! per numbered rule (ARCHITECTURE.md's rules table maps them): a distribution must match its
 //! recomputation, respect its cutoff, distribute the author's own income once; a settlement
 //! lists counted contributions of its project exactly as signed; equations are adopted by
 //! stewards in version order; incomes are positive, received, of a project; receipts state

@@ -1,5 +1,5 @@
 //! The license rules, each kept and broken on the author's own conductor, one function per
-//! numbered rule (docs/rule-tests.md maps them): stewards add project licenses; a resource's
+//! numbered rule (ARCHITECTURE.md's rules table maps them): stewards add project licenses; a resource's
 //! creator attaches its license once, at least as reciprocal as the share-alike works it
 //! derives from; a request speaks for its author; a contributing for-profit names its own
 //! counted contributions to this commons; a grant is the licensor's, under the resource's

@@ -1,5 +1,5 @@
 //! The rules on resources, custody and use, each kept and broken on the author's own
-//! conductor, one function per numbered rule (docs/rule-tests.md maps them): only the
+//! conductor, one function per numbered rule (ARCHITECTURE.md's rules table maps them): only the
 //! custodian hands a resource on, from their latest custody state, once, to a member; only the
 //! recipient accepts, once; a nondominium resource is never sold; a use keeps to its rules'
 //! duration, fee, users and reports; resources are never updated; their index links point at
