@@ -179,7 +179,7 @@ async fn a_cooperative_is_licensed_free_and_a_for_profits_fee_reaches_the_design
         peers
             .try_call::<_, Record>(alice, "ledger", "record_income", short)
             .await,
-        "paid a fee of 50000",
+        "set a fee of 50000",
     );
     let income: Record = peers.call(alice, "ledger", "record_income", fee).await;
     let income = income.action_address().clone();

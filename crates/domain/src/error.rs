@@ -148,6 +148,20 @@ pub enum DomainError {
         "resource {resource} belongs to no project: nobody can decide an exception to its license"
     )]
     NoDecider { resource: String },
+    #[error("the {what} {record} {verb} a fee of {fee}, not {amount}")]
+    FeeMismatch {
+        what: &'static str,
+        verb: &'static str,
+        record: String,
+        fee: u64,
+        amount: u64,
+    },
+    #[error("the resource {resource} does not belong to the project {project}: its {what} fees are not this project's income")]
+    NotTheResourcesProject {
+        what: &'static str,
+        resource: String,
+        project: String,
+    },
     #[error("an exception cannot make a licensee a contributing for-profit: its request shows its contributions")]
     ExceptionAsContributor,
     #[error(

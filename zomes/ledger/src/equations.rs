@@ -43,7 +43,7 @@ pub struct CurrentEquation {
 #[hdk_extern]
 pub fn set_value_equation(input: SetValueEquationInput) -> ExternResult<Record> {
     input.equation.check().map_err(LedgerError::from)?;
-    must_be_steward(&input.project, "adopt its value equation")?;
+    must_be_steward(&input.project, "adopt its value equation")?.map_err(LedgerError::from)?;
     let latest = latest_adopted(&input.project)?;
     let adopted = ValueEquation {
         project: input.project.clone(),

@@ -2,11 +2,14 @@
 
 use hdk::prelude::*;
 use ovn_domain::DomainError;
+use ovn_zome_support::membership::StewardRefusal;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
     #[error("invalid input: {0}")]
     Invalid(#[from] DomainError),
+    #[error(transparent)]
+    Steward(#[from] StewardRefusal),
     #[error("project {0} not found")]
     ProjectNotFound(ActionHash),
     #[error("resource use {0} not found")]
@@ -26,19 +29,6 @@ pub enum LedgerError {
     FeeAlreadyRecorded {
         grant: ActionHash,
         income: ActionHash,
-    },
-    #[error("the {what} {source_record} paid a fee of {fee}; record exactly that amount")]
-    FeeMismatch {
-        what: &'static str,
-        source_record: ActionHash,
-        fee: u64,
-    },
-    #[error("the resource of {what} {source_record} belongs to {belongs_to:?}, not project {project}: its fees are its own project's income")]
-    NotTheResourcesProject {
-        what: &'static str,
-        source_record: ActionHash,
-        project: ActionHash,
-        belongs_to: Option<ActionHash>,
     },
     #[error("income {0} not found")]
     IncomeNotFound(ActionHash),

@@ -3,7 +3,7 @@
 use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_domain::bounds::check_date;
-use ovn_domain::ledger::income::check_income;
+use ovn_domain::ledger::income::{check_fee_income, check_income, FeeSource};
 use ovn_domain::IncomeSource;
 use ovn_integrity::{
     EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
@@ -63,43 +63,34 @@ fn check_fee_source(
     amount: u64,
     project: &ActionHash,
 ) -> ExternResult<()> {
-    let (what, source_record, fee, resource) = match source {
+    let (what, verb, record, fee, resource) = match source {
         IncomeSource::UseFee { resource_use } => {
             let Some(Ok((_, usage))) = get_entry::<ResourceUse>(resource_use)? else {
                 return Err(LedgerError::UseNotFound(resource_use.clone()).into());
             };
-            ("use", resource_use, usage.fee, usage.resource)
+            ("use", "paid", resource_use, usage.fee, usage.resource)
         }
         IncomeSource::LicenseFee { grant } => {
             let Some(Ok((record, granted))) = get_entry::<LicenseGrant>(grant)? else {
                 return Err(LedgerError::GrantNotFound(grant.clone()).into());
             };
             check_license_fee_recorder(source, grant, record.action().author())?;
-            ("license grant", grant, granted.fee, granted.resource)
+            ("license grant", "set", grant, granted.fee, granted.resource)
         }
         _ => return Ok(()),
     };
-    if fee != amount {
-        return Err(LedgerError::FeeMismatch {
-            what,
-            source_record: source_record.clone(),
-            fee,
-        }
-        .into());
-    }
-    let belongs_to = match get_entry::<Resource>(&resource)? {
-        Some(Ok((_, resource))) => resource.project,
-        _ => None,
+    let Some(Ok((_, found))) = get_entry::<Resource>(&resource)? else {
+        return Err(LedgerError::ResourceNotFound(resource).into());
     };
-    if belongs_to.as_ref() != Some(project) {
-        return Err(LedgerError::NotTheResourcesProject {
-            what,
-            source_record: source_record.clone(),
-            project: project.clone(),
-            belongs_to,
-        }
-        .into());
-    }
+    let paid = FeeSource {
+        what,
+        verb,
+        record,
+        fee,
+        resource: &resource,
+        resource_project: found.project.as_ref(),
+    };
+    check_fee_income(&paid, amount, project).map_err(LedgerError::from)?;
     Ok(())
 }
 

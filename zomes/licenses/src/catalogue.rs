@@ -31,7 +31,7 @@ pub fn create_license(input: CreateLicenseInput) -> ExternResult<Record> {
     input.terms.check().map_err(LicensesError::from)?;
     check_project_license_name(&network_constitution()?.licenses, &input.name)
         .map_err(LicensesError::from)?;
-    must_be_steward(&input.project, "add its licenses")?;
+    must_be_steward(&input.project, "add its licenses")?.map_err(LicensesError::from)?;
     let hash = create_entry(EntryTypes::License(License {
         name: input.name,
         project: input.project.clone(),

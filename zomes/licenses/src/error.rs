@@ -2,11 +2,14 @@
 
 use hdk::prelude::*;
 use ovn_domain::DomainError;
+use ovn_zome_support::membership::StewardRefusal;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LicensesError {
     #[error("invalid input: {0}")]
     Invalid(#[from] DomainError),
+    #[error(transparent)]
+    Steward(#[from] StewardRefusal),
     #[error("resource {0} not found")]
     ResourceNotFound(ActionHash),
     #[error("license {0} not found")]
@@ -17,8 +20,6 @@ pub enum LicensesError {
     ExceptionNotFound(ActionHash),
     #[error("contribution {0} not found")]
     ContributionNotFound(ActionHash),
-    #[error("{0}")]
-    Refused(String),
     #[error("only {creator}, who created resource {resource}, attaches its license")]
     NotCreator {
         resource: ActionHash,

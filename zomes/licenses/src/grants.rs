@@ -5,13 +5,13 @@ use crate::catalogue::{license_of, must_find_resource};
 use crate::LicensesError;
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
-use ovn_domain::ledger::settlement::{check_settlement, Settled};
 use ovn_domain::licenses::{
     check_claimant, check_exception, check_exception_for, check_own_contribution, deciding_project,
     license_fee, LicenseeCategory, Usage,
 };
-use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
+use ovn_domain::text::{check_optional_text, check_text, MAX_ITEMS, MAX_NAME, MAX_PROSE};
 use ovn_integrity::constitution::network_constitution;
+use ovn_integrity::ledger::settlement::{check_counted, Fetched};
 use ovn_integrity::{
     Category, Contribution, CountedContribution, EntryTypes, LicenseException, LicenseGrant,
     LicenseRequest, Licensee, LinkTypes, UnitEntryTypes,
@@ -101,10 +101,10 @@ pub fn request_license(input: RequestLicenseInput) -> ExternResult<RequestedLice
     })
 }
 
-/// The category with each named contribution shown to count: the claim's rules
-/// (`check_claimant`, `check_own_contribution`) and the counting rule (`check_settlement`)
-/// exactly as validators apply them, on the contributions' standing confirmations. A disputed
-/// contribution is refused too: it does not count for its status, whatever its confirmations.
+/// The category with each named contribution shown to count, checked by the rules validators
+/// apply: the claim's (`check_claimant`, `check_own_contribution`) and the settlement adapter
+/// `check_counted` over the standing confirmations listed (at most [`MAX_ITEMS`] each, as the
+/// validator allows). A disputed contribution is refused too: it does not count for its status.
 fn counted(
     category: LicenseeCategory<ActionHash>,
     me: &AgentPubKey,
@@ -121,45 +121,59 @@ fn counted(
     };
     let project = check_claimant(licensee == &Licensee::Requester, resource, project)
         .map_err(LicensesError::from)?;
-    let required = network_constitution()?.endorsements_required;
     let mut claimed = Vec::with_capacity(contributions.len());
-    for hash in contributions {
-        let Some(Ok((_, c))) = get_entry::<Contribution>(&hash)? else {
-            return Err(LicensesError::ContributionNotFound(hash).into());
-        };
-        check_own_contribution(&hash, (&c.contributor, &c.project), me, project)
-            .map_err(LicensesError::from)?;
-        let report = status_report(hash.clone(), &c)?;
-        if report.status.state != ContributionState::Counted {
-            return Err(LicensesError::NotCounted {
-                contribution: hash,
-                confirmations: report.status.confirmations,
-                required,
-            }
-            .into());
-        }
-        let standing = (report.standing_confirmations(), report.confirmers());
-        claimed.push((hash, c.corrects, standing.0, standing.1));
+    for hash in &contributions {
+        claimed.push(standing_of(hash, me, project)?);
     }
-    let settled: Vec<Settled<'_, AgentPubKey, ActionHash>> = claimed
+    let fetched: Vec<Fetched<'_>> = contributions
         .iter()
-        .map(|(hash, corrects, _, confirmers)| Settled {
+        .zip(&claimed)
+        .map(|(hash, (corrects, standing))| Fetched {
             contribution: hash,
             contributor: me,
-            endorsers: confirmers.iter().collect(),
-            corrects: corrects.as_ref(),
+            corrects: corrects.clone(),
+            endorsers: standing.iter().map(|(agent, _)| agent.clone()).collect(),
         })
         .collect();
-    check_settlement(&settled, required).map_err(LicensesError::from)?;
+    check_counted(&fetched)?.map_err(LicensesError::from)?;
     Ok(LicenseeCategory::ContributingForProfit {
-        contributions: claimed
+        contributions: contributions
             .into_iter()
-            .map(|(contribution, _, confirmations, _)| CountedContribution {
+            .zip(claimed)
+            .map(|(contribution, (_, standing))| CountedContribution {
                 contribution,
-                confirmations,
+                confirmations: standing.into_iter().map(|(_, hash)| hash).collect(),
             })
             .collect(),
     })
+}
+
+/// What a named contribution corrects, and its standing confirmations with their endorsers
+/// (at most [`MAX_ITEMS`]): the caller's own contribution to `project`, counted.
+type Standing = (Option<ActionHash>, Vec<(AgentPubKey, ActionHash)>);
+
+fn standing_of(
+    hash: &ActionHash,
+    me: &AgentPubKey,
+    project: &ActionHash,
+) -> ExternResult<Standing> {
+    let Some(Ok((_, c))) = get_entry::<Contribution>(hash)? else {
+        return Err(LicensesError::ContributionNotFound(hash.clone()).into());
+    };
+    check_own_contribution(hash, (&c.contributor, &c.project), me, project)
+        .map_err(LicensesError::from)?;
+    let report = status_report(hash.clone(), &c)?;
+    if report.status.state != ContributionState::Counted {
+        return Err(LicensesError::NotCounted {
+            contribution: hash.clone(),
+            confirmations: report.status.confirmations,
+            required: network_constitution()?.endorsements_required,
+        }
+        .into());
+    }
+    let mut standing = report.standing();
+    standing.truncate(MAX_ITEMS);
+    Ok((c.corrects, standing))
 }
 
 /// The license requests for a resource, oldest first.
@@ -194,7 +208,7 @@ pub fn decide_exception(input: DecideExceptionInput) -> ExternResult<Record> {
     let (_, resource) = must_find_resource(&request.resource)?;
     let project = deciding_project(&request.resource, resource.project.as_ref())
         .map_err(LicensesError::from)?;
-    must_be_steward(project, "decide exceptions to its licenses")?;
+    must_be_steward(project, "decide exceptions to its licenses")?.map_err(LicensesError::from)?;
     let hash = create_entry(EntryTypes::LicenseException(LicenseException {
         request: input.request.clone(),
         category: input.category,
@@ -242,7 +256,7 @@ pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
         .ok_or(LicensesError::Unlicensed(request.resource.clone()))?;
     let me = agent_info()?.agent_initial_pubkey;
     let steward = match &resource.project {
-        Some(project) => must_be_steward(project, "grant licenses for its resources").is_ok(),
+        Some(project) => must_be_steward(project, "grant licenses for its resources")?.is_ok(),
         None => false,
     };
     if license.licensor != me && !steward {

@@ -2,11 +2,14 @@
 
 use hdk::prelude::*;
 use ovn_domain::DomainError;
+use ovn_zome_support::membership::StewardRefusal;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ResourcesError {
     #[error("invalid input: {0}")]
     Invalid(#[from] DomainError),
+    #[error(transparent)]
+    Steward(#[from] StewardRefusal),
     #[error("resource {0} not found")]
     ResourceNotFound(ActionHash),
     #[error("{agent} has no profile yet; only members hold, ask for or use members' resources")]

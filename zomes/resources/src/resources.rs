@@ -42,7 +42,7 @@ pub fn create_resource(input: CreateResourceInput) -> ExternResult<Record> {
     )
     .map_err(ResourcesError::from)?;
     if let Some(project) = &input.project {
-        must_be_steward(project, "register its resources")?;
+        must_be_steward(project, "register its resources")?.map_err(ResourcesError::from)?;
     }
     let resource = Resource {
         name: input.name,

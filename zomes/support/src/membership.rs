@@ -3,6 +3,7 @@
 use crate::records::get_entry;
 use hdk::prelude::*;
 use ovn_domain::members::project::check_steward;
+use ovn_domain::DomainError;
 use ovn_integrity::{LinkTypes, Profile, Project, UnitEntryTypes};
 
 /// The action that created the caller's profile, from the caller's own chain.
@@ -41,17 +42,28 @@ pub fn profile_creation_of(agent: &AgentPubKey) -> ExternResult<Option<ActionHas
         .and_then(|l| l.target.into_action_hash()))
 }
 
-/// The project at `project`, if the caller is one of its stewards
-/// ([`check_steward`], the rule validators apply); `what` names what only they do. Refused
-/// with the rule's own sentence, or "project … not found".
-pub fn must_be_steward(project: &ActionHash, what: &'static str) -> ExternResult<Project> {
+/// Why the caller may not act for a project as its steward.
+#[derive(Debug, thiserror::Error)]
+pub enum StewardRefusal {
+    #[error("project {0} not found")]
+    ProjectNotFound(ActionHash),
+    /// The rule's own refusal ([`check_steward`]).
+    #[error(transparent)]
+    NotASteward(DomainError),
+}
+
+/// The project at `project`, if the caller is one of its stewards ([`check_steward`], the rule
+/// validators apply); `what` names what only they do. `Err` = the host failed; `Ok(Err(_))` =
+/// refused, typed, for the caller's own error to wrap.
+pub fn must_be_steward(
+    project: &ActionHash,
+    what: &'static str,
+) -> ExternResult<Result<Project, StewardRefusal>> {
     let Some(Ok((_, found))) = get_entry::<Project>(project)? else {
-        return Err(wasm_error!(WasmErrorInner::Guest(format!(
-            "project {project} not found"
-        ))));
+        return Ok(Err(StewardRefusal::ProjectNotFound(project.clone())));
     };
     let me = agent_info()?.agent_initial_pubkey;
-    check_steward(&found.stewards, &me, project, what)
-        .map_err(|e| wasm_error!(WasmErrorInner::Guest(e.to_string())))?;
-    Ok(found)
+    Ok(check_steward(&found.stewards, &me, project, what)
+        .map(|()| found)
+        .map_err(StewardRefusal::NotASteward))
 }

@@ -77,15 +77,8 @@ impl ContributionStatusReport {
         self.standing().into_iter().map(|(_, hash)| hash).collect()
     }
 
-    /// Who stands by their confirmation: the endorsers of [`Self::standing_confirmations`].
-    pub fn confirmers(&self) -> Vec<AgentPubKey> {
-        self.standing()
-            .into_iter()
-            .map(|(agent, _)| agent)
-            .collect()
-    }
-
-    fn standing(&self) -> Vec<(AgentPubKey, ActionHash)> {
+    /// [`Self::standing_confirmations`] with their endorsers, by endorser key.
+    pub fn standing(&self) -> Vec<(AgentPubKey, ActionHash)> {
         let mut latest: BTreeMap<AgentPubKey, (i64, bool, ActionHash)> = BTreeMap::new();
         for (endorser, at, hash, e) in read_endorsements(&self.endorsements, &self.contribution) {
             let disputes = e.kind != EndorsementKind::Confirm;

@@ -38,10 +38,73 @@ pub fn check_income(
     check_description_and_evidence(description, evidence)
 }
 
+/// What set a fee income's amount: a license grant or a resource use (`record`), the fee it
+/// set, the resource it was paid for and the project that resource names.
+pub struct FeeSource<'a, H> {
+    /// "license grant" or "use", for the refusal.
+    pub what: &'static str,
+    /// "set" or "paid", for the refusal.
+    pub verb: &'static str,
+    pub record: &'a H,
+    pub fee: u64,
+    pub resource: &'a H,
+    pub resource_project: Option<&'a H>,
+}
+
+/// Rules of a fee income (a license fee, a use fee), as far as its source decides:
+/// 1. The amount is exactly the fee its source set.
+/// 2. It is income of the project the resource names (the one that made or funded it).
+///
+/// Who records it, and how often, is the recorder's chain's question (the validator's).
+pub fn check_fee_income<H: PartialEq + std::fmt::Display>(
+    source: &FeeSource<'_, H>,
+    amount: u64,
+    project: &H,
+) -> Result<(), DomainError> {
+    if source.fee != amount {
+        return Err(DomainError::FeeMismatch {
+            what: source.what,
+            verb: source.verb,
+            record: source.record.to_string(),
+            fee: source.fee,
+            amount,
+        });
+    }
+    if source.resource_project != Some(project) {
+        return Err(DomainError::NotTheResourcesProject {
+            what: source.what,
+            resource: source.resource.to_string(),
+            project: project.to_string(),
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bounds::MAX_AMOUNT;
+
+    #[test]
+    fn a_fee_income_is_its_sources_fee_for_the_resources_project() {
+        let source = |project| FeeSource {
+            what: "use",
+            verb: "paid",
+            record: &7,
+            fee: 750,
+            resource: &3,
+            resource_project: project,
+        };
+        assert!(check_fee_income(&source(Some(&1)), 750, &1).is_ok());
+        assert_eq!(
+            check_fee_income(&source(Some(&1)), 700, &1)
+                .unwrap_err()
+                .to_string(),
+            "the use 7 paid a fee of 750, not 700"
+        );
+        assert!(check_fee_income(&source(Some(&2)), 750, &1).is_err());
+        assert!(check_fee_income(&source(None), 750, &1).is_err());
+    }
 
     #[test]
     fn an_income_has_a_positive_bounded_amount_and_a_description() {

@@ -1,8 +1,9 @@
 //! What a licensee owes, the rule of a grant, and the licenses a derivative may take (at least
 //! as reciprocal as a share-alike source, by [`LicenseTerms::reciprocity`]).
 
-use super::{FeeSchedule, LicenseTerms, LicenseeCategory, Usage, WHOLE_BP};
+use super::{FeeSchedule, LicenseTerms, LicenseeCategory, Usage};
 use crate::bounds::{check_at_most, MAX_AMOUNT};
+use crate::ledger::value_equation::FULL_SHARE_BP;
 use crate::DomainError;
 
 /// The fee a licensee of `category` owes for `usage`: 0 when exempt; a flat amount; an amount
@@ -21,7 +22,7 @@ pub fn license_fee<R>(
         FeeSchedule::Flat { amount } => u128::from(amount),
         FeeSchedule::PerUnit { amount } => u128::from(amount) * u128::from(usage.units),
         FeeSchedule::RevenueShare { share_bp } => {
-            (u128::from(usage.revenue) * u128::from(share_bp)).div_ceil(u128::from(WHOLE_BP))
+            (u128::from(usage.revenue) * u128::from(share_bp)).div_ceil(u128::from(FULL_SHARE_BP))
         }
     };
     u64::try_from(due)

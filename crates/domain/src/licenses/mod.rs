@@ -13,7 +13,9 @@
 //! Every item is re-exported here: callers name `ovn_domain::licenses::X`.
 //! - `terms`: license kinds, fee schedules, licensee categories, and who owes.
 //! - `catalogue`: the network's catalogue and its default.
-//! - `fee`: [`license_fee`], [`check_grant`], [`check_exception`] and [`check_derivative`].
+//! - `fee`: [`license_fee`], [`check_grant`], exceptions ([`check_exception`],
+//!   [`check_exception_for`], [`deciding_project`]), a derivative's sources ([`check_sources`],
+//!   [`check_derivative`]).
 //! - `claim`: a contributing for-profit's claim to its own contributions.
 
 mod catalogue;

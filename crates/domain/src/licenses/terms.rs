@@ -8,14 +8,13 @@
 //! charging 2), the order a derivative of share-alike work may not go down.
 
 use crate::bounds::{check_at_most, MAX_AMOUNT};
+use crate::ledger::value_equation::FULL_SHARE_BP;
 use crate::text::{check_count, check_text, MAX_PROSE};
 use crate::DomainError;
 use serde::{Deserialize, Serialize};
 
 /// CBRL's "small" worker cooperative, when a license does not say otherwise.
 pub const SMALL_COOPERATIVE_WORKERS: u32 = 50;
-/// Basis points in one whole.
-pub(super) const WHOLE_BP: u32 = 10_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -217,7 +216,7 @@ impl LicenseTerms {
                 check_at_most("fee", amount, MAX_AMOUNT)?
             }
             Some(FeeSchedule::RevenueShare { share_bp })
-                if share_bp == 0 || share_bp > WHOLE_BP =>
+                if share_bp == 0 || share_bp > FULL_SHARE_BP =>
             {
                 return bad("a revenue share is 1 to 10,000 basis points");
             }

@@ -321,14 +321,10 @@ fn a_derivative_names_each_source_once_and_never_itself() {
     assert!(check_sources(&1, &[(&10, &2), (&11, &3)]).is_ok());
     assert_eq!(
         check_sources(&1, &[(&10, &2), (&10, &2)]),
-        Err(DomainError::SourceTwice {
-            named: "10".into()
-        })
+        Err(DomainError::SourceTwice { named: "10".into() })
     );
     assert_eq!(
         check_sources(&1, &[(&12, &1)]),
-        Err(DomainError::OwnSource {
-            named: "12".into()
-        })
+        Err(DomainError::OwnSource { named: "12".into() })
     );
 }

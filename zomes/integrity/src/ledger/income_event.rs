@@ -16,7 +16,7 @@ use crate::verdict::{
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::bounds::check_date;
-use ovn_domain::ledger::income::check_income;
+use ovn_domain::ledger::income::{check_fee_income, check_income, FeeSource};
 use ovn_domain::IncomeSource;
 
 #[hdk_entry_helper]
@@ -64,45 +64,41 @@ pub fn validate_create_income_event(
         UnitEntryTypes::Project
     )?);
     // A fee names what set it: its amount, and a resource of this project.
-    let Some(FeeSource {
-        what,
-        setter,
-        fee,
-        resource,
-    }) = check!(fee_source(header, income)?)
-    else {
+    let Some(paid) = check!(fee_paid(header, income)?) else {
         return valid();
     };
-    if fee != income.amount {
-        return invalid(format!("{setter} a fee of {fee}, not {}", income.amount));
-    }
-    let named = check!(must_get_app_entry::<Resource>(
-        &resource,
+    let resource = check!(must_get_app_entry::<Resource>(
+        &paid.resource,
         UnitEntryTypes::Resource
-    )?)
-    .entry
-    .project;
-    if named.as_ref() != Some(&income.project) {
-        return invalid(format!(
-            "the resource {resource} does not belong to the project {}: its {what} fees are not this project's income",
-            income.project
-        ));
-    }
+    )?);
+    check!(check_fee_income(
+        &FeeSource {
+            what: paid.what,
+            verb: paid.verb,
+            record: &paid.record,
+            fee: paid.fee,
+            resource: &paid.resource,
+            resource_project: resource.entry.project.as_ref(),
+        },
+        income.amount,
+        &income.project
+    ));
     valid()
 }
 
-/// What set a fee income's amount (rule 4 or 5): a kind of fee, a phrase naming its source,
-/// the fee, and the resource it was paid for.
-struct FeeSource {
+/// What a fee income names (rule 4 or 5): the grant or use, the fee it set and the resource
+/// it was paid for.
+struct FeePaid {
     what: &'static str,
-    setter: String,
+    verb: &'static str,
+    record: ActionHash,
     fee: u64,
     resource: ActionHash,
 }
 
 /// The source of a fee income, `None` for income that is not a fee; rule 4's recorder and
 /// once-only checks on the way.
-fn fee_source(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeeSource>> {
+fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePaid>> {
     match &income.source {
         IncomeSource::LicenseFee { grant } => {
             let granted =
@@ -125,9 +121,10 @@ fn fee_source(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<Fee
                     "the fee of {grant} was already recorded as income"
                 )));
             }
-            Ok(Ok(Some(FeeSource {
-                what: "license",
-                setter: format!("the grant {grant} set"),
+            Ok(Ok(Some(FeePaid {
+                what: "license grant",
+                verb: "set",
+                record: grant.clone(),
                 fee: granted.entry.fee,
                 resource: granted.entry.resource,
             })))
@@ -139,9 +136,10 @@ fn fee_source(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<Fee
                     Ok(u) => u,
                     Err(e) => return Ok(Err(e)),
                 };
-            Ok(Ok(Some(FeeSource {
+            Ok(Ok(Some(FeePaid {
                 what: "use",
-                setter: format!("the use {resource_use} paid"),
+                verb: "paid",
+                record: resource_use.clone(),
                 fee: usage.entry.fee,
                 resource: usage.entry.resource,
             })))
