@@ -109,6 +109,7 @@ async fn main() {
             contributor: c.contributor.clone(),
             kind: c.kind.clone(),
             when: c.when,
+            corrects: c.corrects.clone(),
             confirmations: vec![confirmation.clone()],
         })
         .collect();

@@ -2,7 +2,8 @@
 //! work logged and confirmed, an income distributed, a design licensed to a for-profit for a
 //! fee) is exported by herself and by bob from the DHT; `ovn-audit` verifies both offline and
 //! finds every tampering of the real bytes; bob's online audit replays every rule over her
-//! chain; a distribution that leaves out a counted contribution is reported; and the byte-level
+//! chain; a distribution that leaves out a counted contribution, pays one that did not count or
+//! uses a superseded equation is reported; and the byte-level
 //! facts the auditor relies on are checked against Holochain's own types.
 //!
 //! The byte-level facts, on a real conductor's export
@@ -15,14 +16,16 @@
 //! the honest peer's warrant and the warranted action replayed `Invalid` for the rule's reason.
 
 use crate::common::*;
-use audit::completeness::{LeftOut, Missing};
+use audit::completeness::{Finding, Found};
 use audit::export::ExportChainInput;
 use audit::report::{AuditReport, ChainVerdict, Verdict};
 use holochain::prelude::*;
 use ovn_auditor::mirror;
 use ovn_auditor::verify::{verify, Verification};
 use ovn_domain::export::{ChainExport, ExportSource};
+use ovn_domain::accounting::endorsement::ContributionState;
 use ovn_domain::licenses::LicenseeCategory;
+use ovn_domain::EndorsementKind;
 use ovn_domain::PropertyRegime;
 
 /// Peer `by` exports peer `of`'s chain.
@@ -247,7 +250,7 @@ async fn alices_chain_from_a_real_conductor_verifies_offline_and_every_tampering
     assert_eq!(report.status, ChainVerdict::Valid);
     assert!(report.clean, "{report:#?}");
     assert_eq!(report.actions as usize, n);
-    assert!(report.warrants.is_empty() && report.rejected.is_empty() && report.left_out.is_empty());
+    assert!(report.warrants.is_empty() && report.rejected.is_empty() && report.findings.is_empty());
     let verdict_of = |what: &str| {
         report
             .replayed
@@ -362,23 +365,115 @@ async fn a_distribution_that_left_out_a_counted_contribution_and_an_earlier_dist
         "each distribution is valid given its inputs: {report:#?}"
     );
     let expected = vec![
-        LeftOut {
+        Finding {
             distribution: partial.clone(),
-            missing: Missing::Contribution {
+            found: Found::CountedLeftOut {
                 contribution: b.action_address().clone(),
                 contributor: peers.agent(bob),
                 when: entry::<ovn_integrity::Contribution>(&b).when,
             },
         },
-        LeftOut {
+        Finding {
             distribution: partial,
-            missing: Missing::EarlierDistribution {
+            found: Found::EarlierLeftOut {
                 distribution: first.action_address().clone(),
             },
         },
     ];
     // The first distribution left nothing out: bob's work did not count yet when it was made.
-    assert_eq!(report.left_out, expected, "{report:#?}");
+    assert_eq!(report.findings, expected, "{report:#?}");
+    assert!(!report.clean);
+    peers.shutdown().await;
+}
+
+/// Holes 2 and 3 and the equation in force, seen by the audit: a distribution that lists a
+/// contribution disputed since it was confirmed, an original whose correction existed, and a
+/// superseded equation version is valid given its inputs, and each is reported exactly.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_distribution_paying_a_disputed_or_superseded_contribution_under_a_superseded_equation_is_reported(
+) {
+    let (peers, project) = three_members_and_a_project("Sensor kit").await;
+    let (alice, bob) = (0, 1);
+    let v1 = set_equation(&peers, alice, &project, sensorica_equation(peers.agent(2))).await;
+    let counted = log_work(&peers, alice, &project, 600).await;
+    let disputed = log_work(&peers, alice, &project, 300).await;
+    let original = log_work(&peers, alice, &project, 120).await;
+    peers.sync().await;
+    for c in [&counted, &disputed, &original] {
+        confirm(&peers, bob, c.action_address()).await;
+    }
+    peers.sync().await;
+    let income = record_income(&peers, alice, &project, 10_000).await;
+    let first = distribute(&peers, alice, &income).await;
+
+    // Then bob disputes what he confirmed, alice corrects her original, and a steward adopts
+    // version 2.
+    let dispute = contributions::endorsements::EndorseContributionInput {
+        contribution: disputed.action_address().clone(),
+        kind: EndorsementKind::Dispute {
+            reason: "those hours were the workshop's".into(),
+        },
+    };
+    let _: Record = peers
+        .call(bob, "contributions", "endorse_contribution", dispute)
+        .await;
+    let correction = contributions::contributions::LogContributionInput {
+        corrects: Some(original.action_address().clone()),
+        ..log_input(&project, work(90))
+    };
+    let _: Record = peers
+        .call(alice, "contributions", "log_contribution", correction)
+        .await;
+    let v2 = set_equation(&peers, alice, &project, sensorica_equation(peers.agent(2))).await;
+    peers.sync().await;
+
+    // alice shares a second income with the first one's inputs: the same settlements and
+    // version 1, which was adopted before the cutoff, so validators recompute the same result.
+    let second = record_income(&peers, alice, &project, 10_000).await;
+    let mut stale: ovn_integrity::Distribution = entry(&first);
+    assert_eq!(stale.equation.as_ref(), Some(v1.action_address()));
+    stale.income = second;
+    stale.cutoff = Timestamp::now();
+    let stale: ActionHash = peers
+        .call(alice, "hostile", "commit_distribution", stale)
+        .await;
+    peers.sync().await;
+
+    let report: AuditReport = peers
+        .call(bob, "audit", "audit_agent", peers.agent(alice))
+        .await;
+    assert!(
+        report.replayed.iter().all(|r| r.verdict == Verdict::Valid),
+        "valid given its inputs: {report:#?}"
+    );
+    let found = |found| Finding {
+        distribution: stale.clone(),
+        found,
+    };
+    let expected = vec![
+        found(Found::EarlierLeftOut {
+            distribution: first.action_address().clone(),
+        }),
+        found(Found::PaidNotCounted {
+            contribution: disputed.action_address().clone(),
+            state: ContributionState::Disputed,
+        }),
+        found(Found::PaidNotCounted {
+            contribution: original.action_address().clone(),
+            state: ContributionState::Superseded,
+        }),
+        found(Found::SupersededEquation {
+            used: Some(v1.action_address().clone()),
+            in_force: v2.action_address().clone(),
+            version: 2,
+        }),
+    ];
+    let mut got = report.findings.clone();
+    let mut want = expected;
+    let key = |f: &Finding| format!("{:?}", f.found);
+    got.sort_by_key(key);
+    want.sort_by_key(key);
+    assert_eq!(got, want, "{report:#?}");
     assert!(!report.clean);
     peers.shutdown().await;
 }

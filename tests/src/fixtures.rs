@@ -348,7 +348,8 @@ pub fn raw_transfer(
     }
 }
 
-/// A use entry for raw commits: `minutes` ending a minute ago, with `fee`.
+/// A use entry for raw commits: `minutes` ending a minute ago, with `fee`, under the resource's
+/// first custody state (its creation).
 pub fn raw_use(
     resource: &ActionHash,
     user_profile: Option<&ActionHash>,
@@ -364,6 +365,7 @@ pub fn raw_use(
         until: Timestamp::from_micros(from + minutes * 60_000_000),
         fee,
         condition_report: "returned clean".into(),
+        custody: resource.clone(),
     }
 }
 

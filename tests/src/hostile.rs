@@ -3,6 +3,7 @@
 //! that protects other peers.
 
 use crate::common::*;
+use holochain::prelude::{Record, Timestamp};
 use holochain::prelude::ActionHash;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -152,6 +153,7 @@ async fn honest_peers_warrant_mallory_for_settling_an_uncounted_contribution() {
             contributor: c.contributor,
             kind: c.kind,
             when: c.when,
+            corrects: c.corrects.clone(),
             confirmations: vec![],
         }],
     };
@@ -233,6 +235,88 @@ async fn honest_peers_warrant_mallory_for_handing_one_custody_state_to_two_peopl
     peers.shutdown().await;
 }
 
+/// The double hand-over race: a printer goes a → b → mallory; mallory offers her one custody
+/// state to d and then to e, and both offers reach both before either answers. Validation takes
+/// her earlier offer (to d). Every peer's reads say so before and after: e's conductor refuses
+/// to accept the offer the network rejects, d's acceptance stands, and even if e's acceptance is
+/// committed anyway (the hostile zome on e's honest conductor, which may have cached the invalid
+/// offer as valid), no peer names e as the custodian.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_every_peer() {
+    let peers = Peers::with_hostile(4).await;
+    let (a, b, d, e) = (1, 2, 3, 4);
+    create_profile(&peers, MALLORY, "mallory").await;
+    for (i, name) in [(a, "ana"), (b, "ben")] {
+        create_profile(&peers, i, name).await;
+    }
+    let ds = create_profile(&peers, d, "dia").await;
+    let es = create_profile(&peers, e, "eli").await;
+    let regime = ovn_domain::PropertyRegime::Nondominium;
+    let printer = create_resource(&peers, a, "3D printer", regime, None).await;
+    peers.sync_all().await;
+    let to_b = offer(&peers, a, &printer, b).await;
+    peers.sync_all().await;
+    accept(&peers, b, &to_b).await;
+    peers.sync_all().await;
+    let to_mallory = offer(&peers, b, &printer, MALLORY).await;
+    peers.sync_all().await;
+    let mallorys = accept(&peers, MALLORY, &to_mallory).await;
+    peers.sync_all().await;
+
+    let to = |who: usize, profile: &Record| {
+        raw_transfer(&printer, &mallorys, peers.agent(who), profile.action_address())
+    };
+    let to_d: ActionHash = peers
+        .call(MALLORY, "hostile", "commit_custody_transfer", to(d, &ds))
+        .await;
+    let to_e: ActionHash = peers
+        .call(MALLORY, "hostile", "commit_custody_transfer", to(e, &es))
+        .await;
+    peers.await_warrant(MALLORY, "already handed on").await;
+    peers.sync_all().await;
+    // The race forced: both offers are held by d and e before either answers, and both read
+    // the earlier offer, to d, as the pending one.
+    for reader in [d, e] {
+        let pending = custody_of(&peers, reader, &printer).await.pending;
+        assert_eq!(pending.map(|p| p.transfer), Some(to_d.clone()), "as {reader} reads it");
+    }
+    let accept_input = |transfer: &ActionHash| resources::custody::AcceptCustodyInput {
+        transfer: transfer.clone(),
+        condition_note: "received working".into(),
+    };
+    assert_refused(
+        peers
+            .try_call::<_, Record>(e, "resources", "accept_custody", accept_input(&to_e))
+            .await,
+        "accepting it would be rejected",
+    );
+    accept(&peers, d, &to_d).await;
+    // e's client skips the coordinator: whether e's own conductor lets it through depends on
+    // how it holds the invalid offer; either way the network does not make e the custodian.
+    let forced = ovn_integrity::CustodyAcceptance {
+        resource: printer.clone(),
+        transfer: to_e.clone(),
+        condition_note: "received working".into(),
+    };
+    let _ = peers
+        .try_call::<_, ActionHash>(e, "hostile", "commit_custody_acceptance", forced)
+        .await;
+    peers.sync_all().await;
+    for reader in [MALLORY, a, b, d, e] {
+        let report = custody_of(&peers, reader, &printer).await;
+        assert_eq!(report.custodian, peers.agent(d), "as {reader} reads it: {report:?}");
+        let held: Vec<Record> = peers
+            .call(reader, "resources", "get_resources_held_by", peers.agent(d))
+            .await;
+        assert!(held.iter().any(|r| r.action_address() == &printer), "as {reader} reads it");
+        let held: Vec<Record> = peers
+            .call(reader, "resources", "get_resources_held_by", peers.agent(e))
+            .await;
+        assert!(held.is_empty(), "as {reader} reads it, e holds {held:?}");
+    }
+    peers.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_accepting_a_transfer_to_alice() {
     let peers = Peers::with_hostile(1).await;
@@ -303,6 +387,36 @@ async fn honest_peers_warrant_mallory_for_a_use_with_the_wrong_fee() {
             free_ride,
             "is 1000 under the usage rules, not 0",
         )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_recording_a_use_fee_twice() {
+    let peers = Peers::with_hostile(1).await;
+    create_profile(&peers, MALLORY, "mallory").await;
+    let alices = create_profile(&peers, 1, "alice").await;
+    let project = create_project(&peers, MALLORY, "Mallory's fab lab").await;
+    let regime = ovn_domain::PropertyRegime::Nondominium;
+    let printer = create_resource(&peers, MALLORY, "3D printer", regime, Some(&project)).await;
+    peers.sync_all().await;
+    // alice prints for an hour; mallory, the printer's custodian, collects the 5.00 fee.
+    let used = commit(&peers, 1, "commit_resource_use", raw_use(&printer, Some(alices.action_address()), 60, 500))
+        .await
+        .expect("alice's use is valid");
+    peers.sync_all().await;
+    let fee = ovn_integrity::IncomeEvent {
+        project,
+        amount: 500,
+        source: ovn_domain::IncomeSource::UseFee { resource_use: used },
+        description: "Printer use fee".into(),
+        evidence: vec![],
+        received: Timestamp::now(),
+    };
+    let _: ActionHash = peers.call(MALLORY, "hostile", "commit_income_event", fee.clone()).await;
+    // The same fee again: income a distribution would share twice.
+    peers
+        .publish_as_mallory_and_await_warrant("commit_income_event", fee, "was already recorded")
         .await;
     peers.shutdown().await;
 }

@@ -475,7 +475,7 @@ fn a_use_of_the_agents_own_resource_pays_the_rules_fee() {
 }
 
 #[test]
-fn a_license_fee_is_recorded_once_and_a_use_fee_as_the_network_allows() {
+fn a_license_fee_and_a_use_fee_are_each_recorded_once() {
     let license_fee = |grant: u8| {
         income_from(
             50_000,
@@ -497,20 +497,21 @@ fn a_license_fee_is_recorded_once_and_a_use_fee_as_the_network_allows() {
         ("IncomeEvent", license_fee(1)),
     ]);
     assert!(rules_found(twice)[0].contains("is recorded twice"));
-    // The integrity zome checks a use fee's amount and project, not that it is recorded once:
-    // neither does the auditor.
-    let use_fee = || {
+    // A use fee too: one income per use on the collector's chain.
+    let use_fee = |use_hash: u8| {
         income_from(
             750,
             IncomeSource::UseFee {
-                resource_use: ByteBuf::from(vec![4; 39]),
+                resource_use: ByteBuf::from(vec![use_hash; 39]),
             },
         )
     };
     assert!(check(
-        &chain_of(vec![("IncomeEvent", use_fee()), ("IncomeEvent", use_fee())]).finish()
+        &chain_of(vec![("IncomeEvent", use_fee(4)), ("IncomeEvent", use_fee(5))]).finish()
     )
     .is_clean());
+    let twice = chain_of(vec![("IncomeEvent", use_fee(4)), ("IncomeEvent", use_fee(4))]);
+    assert!(rules_found(twice)[0].contains("is recorded twice"));
 }
 
 #[test]

@@ -84,6 +84,7 @@ pub fn settled(record: &Record, confirmations: Vec<ActionHash>) -> SettledContri
         contributor: c.contributor,
         kind: c.kind,
         when: c.when,
+        corrects: c.corrects,
         confirmations,
     }
 }

@@ -17,6 +17,8 @@ pub fn rules() -> Vec<Rule<Books>> {
         rule!(a_distribution_under_something_that_is_no_equation_is_rejected),
         rule!(a_distribution_of_something_that_is_no_settlement_is_rejected),
         rule!(a_distribution_after_something_that_is_no_distribution_is_rejected),
+        rule!(a_distribution_uses_an_equation_adopted_by_its_cutoff),
+        rule!(an_original_and_its_correction_settled_apart_are_not_both_paid),
     ]
 }
 
@@ -91,4 +93,63 @@ pub async fn a_distribution_after_something_that_is_no_distribution_is_rejected(
     };
     let reason = "is not a Distribution";
     rejects(&b.peers, ALICE, DISTRIBUTION, after_a_project, reason).await;
+}
+
+/// validate_create_distribution, rule 2: the equation was adopted by the cutoff.
+pub async fn a_distribution_uses_an_equation_adopted_by_its_cutoff(b: &Books) {
+    // alice adopts the network default as the project's version 1, so results do not change.
+    let default: ledger::equations::CurrentEquation = b
+        .peers
+        .call(ALICE, "ledger", "get_value_equation", b.project.clone())
+        .await;
+    assert_eq!(default.adopted, None);
+    let v1 = set_equation(&b.peers, ALICE, &b.project, default.equation).await;
+    let under_v1 = Distribution {
+        equation: Some(v1.action_address().clone()),
+        cutoff: Timestamp::now(),
+        ..b.restated_for_new_income().await
+    };
+    commit(&b.peers, ALICE, DISTRIBUTION, under_v1.clone())
+        .await
+        .expect("an equation adopted before the cutoff may be used");
+    let backdated = Distribution {
+        cutoff: b.valid.cutoff,
+        ..b.restated_for_new_income().await
+    };
+    let backdated = Distribution {
+        equation: under_v1.equation,
+        ..backdated
+    };
+    let reason = "was adopted after the cutoff";
+    rejects(&b.peers, ALICE, DISTRIBUTION, backdated, reason).await;
+}
+
+/// validate_create_distribution, rule 4: no original beside its correction, across settlements.
+pub async fn an_original_and_its_correction_settled_apart_are_not_both_paid(b: &Books) {
+    // alice corrects her counted hour to 50 minutes; bob confirms the correction, and it is
+    // settled on a page of its own.
+    let correction = contributions::contributions::LogContributionInput {
+        corrects: Some(b.counted.action_address().clone()),
+        ..log_input(&b.project, work(50))
+    };
+    let correction: Record = b
+        .peers
+        .call(ALICE, "contributions", "log_contribution", correction)
+        .await;
+    b.peers.sync().await;
+    let confirmed = confirm(&b.peers, BOB, correction.action_address()).await;
+    b.peers.sync().await;
+    let page = settlement(
+        &b.project,
+        vec![settled(&correction, vec![confirmed.action_address().clone()])],
+    );
+    let page = commit(&b.peers, ALICE, "commit_settlement", page)
+        .await
+        .expect("the correction settles on its own");
+    let both = Distribution {
+        settlements: [b.valid.settlements.clone(), vec![page]].concat(),
+        cutoff: Timestamp::now(),
+        ..b.restated_for_new_income().await
+    };
+    rejects(&b.peers, ALICE, DISTRIBUTION, both, "only the correction counts").await;
 }

@@ -50,6 +50,9 @@ pub async fn a_settlement_copies_its_projects_contributions_as_signed(b: &Books)
     inflated.items[0].kind = work(600);
     let reason = "is not copied as signed";
     rejects(&b.peers, ALICE, SETTLEMENT, inflated, reason).await;
+    let mut as_a_correction = b.good_settlement();
+    as_a_correction.items[0].corrects = Some(b.pending.action_address().clone());
+    rejects(&b.peers, ALICE, SETTLEMENT, as_a_correction, reason).await;
     let elsewhere = create_project(&b.peers, ALICE, "Another project").await;
     let foreign = Settlement {
         project: elsewhere,

@@ -69,6 +69,7 @@ pub async fn a_settlement_is_never_updated(w: &Records) {
         contributor: c.contributor,
         kind: c.kind,
         when: c.when,
+        corrects: c.corrects,
         confirmations: vec![w.bobs_confirmation.clone()],
     };
     let settlement = Settlement {

@@ -1,11 +1,12 @@
 //! Uses: of a Resource, over a real interval, in the user's own name, as its usage rules allow
-//! (duration, exact fee, permitted users, a condition report); a use logged as a contribution
-//! names a Resource.
+//! (duration, exact fee, permitted users, a condition report), under a custody state of it; a
+//! use logged as a contribution names a Resource; a use fee is recorded once, by who collects it.
 
 use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
 use holochain::prelude::*;
+use ovn_domain::{IncomeSource, PropertyRegime};
 use ovn_integrity::ResourceUse;
 
 /// These rules in order.
@@ -19,6 +20,8 @@ pub fn rules() -> Vec<Rule<Uses>> {
         rule!(a_use_ends_after_it_starts_and_before_it_is_recorded),
         rule!(a_use_of_something_that_is_no_resource_is_rejected),
         rule!(a_use_logged_as_a_contribution_names_a_resource),
+        rule!(a_use_names_the_custody_state_it_was_made_under),
+        rule!(a_use_fee_is_recorded_once_by_who_collects_it),
     ]
 }
 
@@ -133,3 +136,76 @@ pub async fn a_use_logged_as_a_contribution_names_a_resource(w: &Uses) {
         .await
         .expect("a use of a Resource is a valid contribution");
 }
+
+/// bob's soldering station, a nondominium of his project, handed to alice: (the station, bob's
+/// creation state, alice's acceptance).
+async fn station_in_alices_hands(w: &Uses) -> (ActionHash, ActionHash) {
+    let regime = PropertyRegime::Nondominium;
+    let station = create_resource(&w.peers, BOB, "Soldering station", regime, Some(&w.project)).await;
+    w.peers.sync().await;
+    let transfer = offer(&w.peers, BOB, &station, ALICE).await;
+    w.peers.sync().await;
+    let accepted = accept(&w.peers, ALICE, &transfer).await;
+    w.peers.sync().await;
+    (station, accepted)
+}
+
+/// validate_create_resource_use, rule 5.
+pub async fn a_use_names_the_custody_state_it_was_made_under(w: &Uses) {
+    let (station, accepted) = station_in_alices_hands(w).await;
+    // bob's use an hour ago, before alice accepted the station: under bob's creation state,
+    // not under alice's acceptance.
+    let under_creation = raw_use(&station, Some(&w.bobs_profile), 60, 500);
+    commit(&w.peers, BOB, USE, under_creation.clone())
+        .await
+        .expect("a use under the state that held then is valid");
+    let under_acceptance = ResourceUse {
+        custody: accepted,
+        ..under_creation.clone()
+    };
+    rejects(&w.peers, BOB, USE, under_acceptance, "began after the use did").await;
+    let under_the_printer = ResourceUse {
+        custody: w.printer.clone(),
+        ..under_creation
+    };
+    let reason = "neither the resource's creation nor an acceptance of it";
+    rejects(&w.peers, BOB, USE, under_the_printer, reason).await;
+}
+
+/// validate_create_income_event, rules 5 and 6.
+pub async fn a_use_fee_is_recorded_once_by_who_collects_it(w: &Uses) {
+    let (station, accepted) = station_in_alices_hands(w).await;
+    // bob borrows the station from alice, its custodian now, for a moment after she took it.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let now = Timestamp::now().as_micros();
+    let usage = ResourceUse {
+        from: Timestamp::from_micros(now - 1_000_000),
+        until: Timestamp::from_micros(now - 500_000),
+        fee: printer_rules().fee_for(1),
+        custody: accepted,
+        ..raw_use(&station, Some(&w.bobs_profile), 1, 0)
+    };
+    let used = commit(&w.peers, BOB, USE, usage.clone())
+        .await
+        .expect("bob's use under alice's custody is valid");
+    w.peers.sync().await;
+    let fee = ovn_integrity::IncomeEvent {
+        project: w.project.clone(),
+        amount: usage.fee,
+        source: IncomeSource::UseFee {
+            resource_use: used,
+        },
+        description: "Soldering station use fee".into(),
+        evidence: vec![],
+        received: Timestamp::now(),
+    };
+    // bob made the station, but alice held it: she collects, once.
+    let reason = "who collects the fees of custody state";
+    rejects(&w.peers, BOB, INCOME, fee.clone(), reason).await;
+    commit(&w.peers, ALICE, INCOME, fee.clone())
+        .await
+        .expect("the collector records the fee");
+    rejects(&w.peers, ALICE, INCOME, fee, "was already recorded").await;
+}
+
+const INCOME: &str = "commit_income_event";

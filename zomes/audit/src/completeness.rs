@@ -1,32 +1,41 @@
-//! What validation cannot see: a distribution is checked *given its inputs*; whether it named
-//! every input it should have is a question for the project's public index. Left out are: a
-//! contribution dated up to the cutoff, counted when the distribution was made, and listed in
-//! none of the settlements it names; and an earlier distribution of the project (made before
-//! it) that it does not name, whose Debt and Once claims it would then pay again.
+//! What validation cannot see: a distribution is checked *given its inputs*; whether those were
+//! the right inputs is a question for the project's public index. For each distribution the
+//! audit reports:
+//! - a contribution dated up to the cutoff, counted when the distribution was made, listed in
+//!   none of the settlements it names ([`Found::CountedLeftOut`]);
+//! - an earlier distribution of the project (made before it) it does not name, whose Debt and
+//!   Once claims it would then pay again ([`Found::EarlierLeftOut`]);
+//! - a contribution it paid that did not count when it was made: disputed by someone whose
+//!   latest word was a dispute, superseded by a correction that existed by then, or short of K
+//!   standing confirmations ([`Found::PaidNotCounted`], by the status rule
+//!   `ovn_domain::contribution_status` as of the distribution's time);
+//! - an equation other than the one in force at its cutoff: a superseded version, a fork's
+//!   later branch, or the network default while the project had its own
+//!   ([`Found::SupersededEquation`], by `ovn_domain::ledger::value_equation::in_force`).
 
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
 use ovn_domain::Period;
 use ovn_integrity::{Contribution, Distribution, LinkTypes, Settlement};
-use ovn_zome_support::index::{contributions_in_period, periods_of_project};
+use ovn_zome_support::index::{contributions_in_period, periods_of_project, version_in_force};
 use ovn_zome_support::records::{get_entry, get_targets};
 use ovn_zome_support::status::status_report_as_of;
 use std::collections::BTreeSet;
 
-/// An input a distribution should have named and did not.
+/// What the audit found about one distribution's inputs.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct LeftOut {
+pub struct Finding {
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub distribution: ActionHash,
-    pub missing: Missing,
+    pub found: Found,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum Missing {
-    /// A counted contribution.
-    Contribution {
+pub enum Found {
+    /// A counted contribution it should have listed.
+    CountedLeftOut {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         contribution: ActionHash,
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
@@ -34,28 +43,85 @@ pub enum Missing {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
         when: Timestamp,
     },
-    /// An earlier distribution of the project.
-    EarlierDistribution {
+    /// An earlier distribution of the project it should have named.
+    EarlierLeftOut {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         distribution: ActionHash,
     },
+    /// A contribution it paid that did not count when it was made, and why.
+    PaidNotCounted {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        contribution: ActionHash,
+        state: ContributionState,
+    },
+    /// It used `used` (`None`: the network default) where `in_force` was in force at its cutoff.
+    SupersededEquation {
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        used: Option<ActionHash>,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        in_force: ActionHash,
+        version: u32,
+    },
 }
 
-/// Everything the distribution at `hash` left out (see the module documentation).
-pub fn left_out(
-    hash: &ActionHash,
-    d: &Distribution,
-    made_at: Timestamp,
-) -> ExternResult<Vec<LeftOut>> {
-    let mut missing = contributions_left_out(d, made_at)?;
-    missing.extend(earlier_left_out(hash, d, made_at)?);
-    Ok(missing
+/// Everything the audit finds about the distribution at `hash` (see the module documentation).
+pub fn findings(hash: &ActionHash, d: &Distribution, made_at: Timestamp) -> ExternResult<Vec<Finding>> {
+    let settled = settled_in(d)?;
+    let mut found = contributions_left_out(d, &settled, made_at)?;
+    found.extend(earlier_left_out(hash, d, made_at)?);
+    found.extend(paid_not_counted(&settled, made_at)?);
+    found.extend(superseded_equation(d)?);
+    Ok(found
         .into_iter()
-        .map(|missing| LeftOut {
+        .map(|found| Finding {
             distribution: hash.clone(),
-            missing,
+            found,
         })
         .collect())
+}
+
+/// The contributions the distribution's settlements list, in listing order.
+fn settled_in(d: &Distribution) -> ExternResult<Vec<ActionHash>> {
+    let mut listed = Vec::new();
+    for s in &d.settlements {
+        if let Some(Ok((_, settlement))) = get_entry::<Settlement>(s)? {
+            listed.extend(settlement.items.into_iter().map(|i| i.contribution));
+        }
+    }
+    Ok(listed)
+}
+
+/// The listed contributions that did not count when the distribution was made.
+fn paid_not_counted(settled: &[ActionHash], made_at: Timestamp) -> ExternResult<Vec<Found>> {
+    let mut found = Vec::new();
+    for contribution in settled {
+        let Some(Ok((_, c))) = get_entry::<Contribution>(contribution)? else {
+            continue;
+        };
+        let then = status_report_as_of(contribution.clone(), &c, Some(made_at))?;
+        if then.status.state != ContributionState::Counted {
+            found.push(Found::PaidNotCounted {
+                contribution: contribution.clone(),
+                state: then.status.state,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// The equation in force at the cutoff, when the distribution used another.
+fn superseded_equation(d: &Distribution) -> ExternResult<Option<Found>> {
+    let in_force = version_in_force(&d.project, d.cutoff)?;
+    Ok(match in_force {
+        Some((chosen, _)) if d.equation.as_ref() != Some(&chosen.hash) => {
+            Some(Found::SupersededEquation {
+                used: d.equation.clone(),
+                in_force: chosen.hash,
+                version: chosen.version,
+            })
+        }
+        _ => None,
+    })
 }
 
 /// The project's distributions made before this one that it does not name.
@@ -63,7 +129,7 @@ fn earlier_left_out(
     hash: &ActionHash,
     d: &Distribution,
     made_at: Timestamp,
-) -> ExternResult<Vec<Missing>> {
+) -> ExternResult<Vec<Found>> {
     let named: BTreeSet<&ActionHash> = d.earlier.iter().collect();
     let links = get_links(
         LinkQuery::try_new(d.project.clone(), LinkTypes::ProjectToDistributions)?,
@@ -76,7 +142,7 @@ fn earlier_left_out(
         .filter(|r| {
             matches!(r.entry().to_app_option::<Distribution>(), Ok(Some(e)) if e.project == d.project)
         })
-        .map(|r| Missing::EarlierDistribution {
+        .map(|r| Found::EarlierLeftOut {
             distribution: r.action_address().clone(),
         })
         .collect())
@@ -84,13 +150,12 @@ fn earlier_left_out(
 
 /// The counted contributions of the distribution's project that it left out. `made_at` is when
 /// it was made: a contribution confirmed later was rightly absent.
-fn contributions_left_out(d: &Distribution, made_at: Timestamp) -> ExternResult<Vec<Missing>> {
-    let mut listed = BTreeSet::new();
-    for s in &d.settlements {
-        if let Some(Ok((_, settlement))) = get_entry::<Settlement>(s)? {
-            listed.extend(settlement.items.into_iter().map(|i| i.contribution));
-        }
-    }
+fn contributions_left_out(
+    d: &Distribution,
+    settled: &[ActionHash],
+    made_at: Timestamp,
+) -> ExternResult<Vec<Found>> {
+    let listed: BTreeSet<&ActionHash> = settled.iter().collect();
     let last = Period::of_micros(d.cutoff.as_micros());
     let mut missing = Vec::new();
     for period in periods_of_project(d.project.clone())?
@@ -110,7 +175,7 @@ fn contributions_left_out(d: &Distribution, made_at: Timestamp) -> ExternResult<
             }
             let then = status_report_as_of(contribution.clone(), &c, Some(made_at))?;
             if then.status.state == ContributionState::Counted {
-                missing.push(Missing::Contribution {
+                missing.push(Found::CountedLeftOut {
                     contribution,
                     contributor: c.contributor,
                     when: c.when,

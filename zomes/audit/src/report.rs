@@ -13,10 +13,10 @@
 //! authorities' valid chain stops before a rejected action. A chain that cannot be walked is
 //! reported (`unreadable`) with the status and warrants still given. `clean` holds only for a
 //! valid, readable chain with no warrant, no rejection, every record `Valid` or `Private`, and
-//! nothing left out.
+//! no finding about a distribution (`crate::completeness`).
 
 use crate::chain::{activity_of, chain_of, is_private, Chain};
-use crate::completeness::{left_out, LeftOut};
+use crate::completeness::{findings, Finding};
 use hdi::prelude::{FlatOp, OpRecord};
 use hdk::prelude::*;
 use ovn_domain::export::ExportSource;
@@ -98,13 +98,15 @@ pub struct AuditReport {
     #[cfg_attr(feature = "ts", ts(as = "Vec<(u32, ovn_domain::ts::ActionHash)>"))]
     pub rejected: Vec<(u32, ActionHash)>,
     pub replayed: Vec<Replayed>,
-    pub left_out: Vec<LeftOut>,
+    /// What the distributions among the records got wrong that validation cannot see
+    /// (`crate::completeness`).
+    pub findings: Vec<Finding>,
     /// Why the chain could not be read from the network, when it could not (the status and
     /// warrants above are still the authorities' answer).
     pub unreadable: Option<String>,
     /// Nothing found: a chain the network holds as valid and could be read, no warrant, no
-    /// rejection, every record replayed and valid (others' private entries aside), nothing left
-    /// out of a distribution. (An agent the network has no activity of is not clean: there was
+    /// rejection, every record replayed and valid (others' private entries aside), no finding
+    /// about a distribution. (An agent the network has no activity of is not clean: there was
     /// nothing to audit.)
     pub clean: bool,
 }
@@ -148,7 +150,7 @@ pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
         warrants,
         rejected,
         replayed,
-        left_out: missing,
+        findings: missing,
         unreadable,
         clean,
     })
@@ -171,9 +173,9 @@ fn verdict_of(status: &ChainStatus) -> ChainVerdict {
     }
 }
 
-/// Every record replayed through the protocol's rules, and the counted contributions each
-/// valid distribution among them left out.
-fn replay_chain(records: &[Record]) -> ExternResult<(Vec<Replayed>, Vec<LeftOut>)> {
+/// Every record replayed through the protocol's rules, and the findings about each valid
+/// distribution among them.
+fn replay_chain(records: &[Record]) -> ExternResult<(Vec<Replayed>, Vec<Finding>)> {
     let mut replayed = Vec::with_capacity(records.len());
     let mut missing = Vec::new();
     for record in records {
@@ -183,7 +185,7 @@ fn replay_chain(records: &[Record]) -> ExternResult<(Vec<Replayed>, Vec<LeftOut>
                 .entry()
                 .to_app_option::<ovn_integrity::Distribution>()
             {
-                missing.extend(left_out(
+                missing.extend(findings(
                     record.action_address(),
                     &d,
                     record.action().timestamp(),

@@ -3,9 +3,10 @@
 use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
-use ovn_integrity::{EntryTypes, LinkTypes, UnitEntryTypes, ValueEquation};
+use ovn_integrity::{EntryTypes, LinkTypes, ValueEquation};
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::{committed, get_targets, own_entries, with_own};
+use ovn_zome_support::index::version_in_force;
+use ovn_zome_support::records::committed;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -30,6 +31,10 @@ pub struct CurrentEquation {
     pub adopted: Option<ActionHash>,
     /// The adopted version; 0 for the network's default.
     pub version: u32,
+    /// Other versions with the same number: the equation's history forked (two stewards
+    /// adopted a replacement of the same version); the first adopted is in force.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
+    pub rivals: Vec<ActionHash>,
     #[cfg_attr(
         feature = "ts",
         ts(
@@ -44,11 +49,11 @@ pub struct CurrentEquation {
 pub fn set_value_equation(input: SetValueEquationInput) -> ExternResult<Record> {
     input.equation.check().map_err(LedgerError::from)?;
     must_be_steward(&input.project, "adopt its value equation")?.map_err(LedgerError::from)?;
-    let latest = latest_adopted(&input.project)?;
+    let now = equation_in_force(&input.project, sys_time()?)?;
     let adopted = ValueEquation {
         project: input.project.clone(),
-        version: latest.as_ref().map_or(1, |(_, e)| e.version + 1),
-        replaces: latest.map(|(hash, _)| hash),
+        version: now.version + 1,
+        replaces: now.adopted,
         equation: input.equation,
     };
     let hash = create_entry(EntryTypes::ValueEquation(adopted))?;
@@ -61,17 +66,21 @@ pub fn set_value_equation(input: SetValueEquationInput) -> ExternResult<Record> 
     committed(hash)
 }
 
-/// The equation in force for a project: its latest adopted version, else the network default.
+/// The equation in force for a project now (see [`equation_in_force`]).
 #[hdk_extern]
 pub fn get_value_equation(project: ActionHash) -> ExternResult<CurrentEquation> {
-    current_equation(&project)
+    equation_in_force(&project, sys_time()?)
 }
 
-pub fn current_equation(project: &ActionHash) -> ExternResult<CurrentEquation> {
-    if let Some((hash, adopted)) = latest_adopted(project)? {
+/// The equation in force for `project` at `at`: of its versions adopted by then, the one
+/// `ovn_domain::ledger::value_equation::in_force::in_force` names (a fork's first-adopted
+/// branch, its rivals named), else the network default.
+pub fn equation_in_force(project: &ActionHash, at: Timestamp) -> ExternResult<CurrentEquation> {
+    if let Some((chosen, adopted)) = version_in_force(project, at)? {
         return Ok(CurrentEquation {
-            adopted: Some(hash),
-            version: adopted.version,
+            adopted: Some(chosen.hash),
+            version: chosen.version,
+            rivals: chosen.rivals,
             equation: adopted.equation,
         });
     }
@@ -79,23 +88,7 @@ pub fn current_equation(project: &ActionHash) -> ExternResult<CurrentEquation> {
     Ok(CurrentEquation {
         adopted: None,
         version: 0,
+        rivals: vec![],
         equation,
     })
-}
-
-/// The highest version adopted (of equal versions, the later).
-fn latest_adopted(project: &ActionHash) -> ExternResult<Option<(ActionHash, ValueEquation)>> {
-    let from_dht = get_targets(get_links(
-        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToValueEquations)?,
-        GetStrategy::default(),
-    )?)?;
-    let mine = own_entries(UnitEntryTypes::ValueEquation.try_into()?)?;
-    // `with_own` orders by time; the highest version wins, the later of equal versions.
-    Ok(
-        with_own(from_dht, mine, |e: &ValueEquation| &e.project == project)
-            .into_iter()
-            .enumerate()
-            .max_by_key(|(at, (_, e))| (e.version, *at))
-            .map(|(_, adopted)| adopted),
-    )
 }

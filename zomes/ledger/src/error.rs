@@ -25,9 +25,16 @@ pub enum LedgerError {
         grant: ActionHash,
         licensor: AgentPubKey,
     },
-    #[error("the fee of grant {grant} was already recorded as income {income}")]
+    #[error("only {collector}, who collects the fees of the custody state use {resource_use} names, records its fee")]
+    NotTheCollector {
+        resource_use: ActionHash,
+        collector: AgentPubKey,
+    },
+    #[error("what set this fee cannot be read: {0}")]
+    UnreadableFeeSource(String),
+    #[error("the fee of {record} was already recorded as income {income}")]
     FeeAlreadyRecorded {
-        grant: ActionHash,
+        record: ActionHash,
         income: ActionHash,
     },
     #[error("income {0} not found")]

@@ -5,6 +5,8 @@ use hdk::prelude::*;
 use ovn_domain::bounds::check_date;
 use ovn_domain::ledger::income::{check_fee_income, check_income, FeeSource};
 use ovn_domain::IncomeSource;
+use ovn_integrity::resources::custody_transfer::custody_state;
+use ovn_integrity::verdict::must_get_app_entry;
 use ovn_integrity::{
     EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
     UnitEntryTypes,
@@ -56,25 +58,41 @@ pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
     committed(hash)
 }
 
-/// A use fee is the use's fee exactly; a license fee the grant's fee exactly. Either is income
-/// of the project the resource names.
+/// A use fee is the use's fee exactly, recorded by who collects the fees of the custody state
+/// the use names; a license fee the grant's fee exactly, recorded by the licensor. Either is
+/// income of the project the resource names, recorded once.
 fn check_fee_source(
     source: &IncomeSource<ActionHash>,
     amount: u64,
     project: &ActionHash,
 ) -> ExternResult<()> {
+    let me = agent_info()?.agent_initial_pubkey;
     let (what, verb, record, fee, resource) = match source {
         IncomeSource::UseFee { resource_use } => {
             let Some(Ok((_, usage))) = get_entry::<ResourceUse>(resource_use)? else {
                 return Err(LedgerError::UseNotFound(resource_use.clone()).into());
             };
+            let collector = fee_collector(&usage)?;
+            if collector != me {
+                return Err(LedgerError::NotTheCollector {
+                    resource_use: resource_use.clone(),
+                    collector,
+                }
+                .into());
+            }
             ("use", "paid", resource_use, usage.fee, usage.resource)
         }
         IncomeSource::LicenseFee { grant } => {
             let Some(Ok((record, granted))) = get_entry::<LicenseGrant>(grant)? else {
                 return Err(LedgerError::GrantNotFound(grant.clone()).into());
             };
-            check_license_fee_recorder(source, grant, record.action().author())?;
+            if record.action().author() != &me {
+                return Err(LedgerError::NotTheLicensor {
+                    grant: grant.clone(),
+                    licensor: record.action().author().clone(),
+                }
+                .into());
+            }
             ("license grant", "set", grant, granted.fee, granted.resource)
         }
         _ => return Ok(()),
@@ -91,34 +109,27 @@ fn check_fee_source(
         resource_project: found.project.as_ref(),
     };
     check_fee_income(&paid, amount, project).map_err(LedgerError::from)?;
-    Ok(())
-}
-
-/// A license fee is recorded by the licensor, once.
-fn check_license_fee_recorder(
-    source: &IncomeSource<ActionHash>,
-    grant: &ActionHash,
-    licensor: &AgentPubKey,
-) -> ExternResult<()> {
-    if licensor != &agent_info()?.agent_initial_pubkey {
-        return Err(LedgerError::NotTheLicensor {
-            grant: grant.clone(),
-            licensor: licensor.clone(),
-        }
-        .into());
-    }
     let mine = own_entries(UnitEntryTypes::IncomeEvent.try_into()?)?;
     if let Some((income, _)) = with_own(vec![], mine, |i: &IncomeEvent| &i.source == source)
         .into_iter()
         .next()
     {
         return Err(LedgerError::FeeAlreadyRecorded {
-            grant: grant.clone(),
+            record: record.clone(),
             income,
         }
         .into());
     }
     Ok(())
+}
+
+/// Who collects the fee of `usage`: the owner, else the custodian, of the custody state it
+/// names (the validators' own reading, `ovn_integrity::resources::custody_transfer::custody_state`).
+fn fee_collector(usage: &ResourceUse) -> ExternResult<AgentPubKey> {
+    let resource = must_get_app_entry::<Resource>(&usage.resource, UnitEntryTypes::Resource)?
+        .map_err(LedgerError::UnreadableFeeSource)?;
+    let state = custody_state(&resource, &usage.custody)?.map_err(LedgerError::UnreadableFeeSource)?;
+    Ok(state.holding.fee_collector().clone())
 }
 
 /// A project's income, oldest first.

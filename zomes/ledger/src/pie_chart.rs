@@ -5,7 +5,7 @@
 //! the equation in force, exactly as a distribution would compute them; percentages are whole
 //! basis points summing to 100 (`ovn_domain::ledger::apportion::shares_bp`).
 
-use crate::equations::current_equation;
+use crate::equations::equation_in_force;
 use crate::plan::{distributions_of, settle};
 use crate::LedgerError;
 use hdk::prelude::*;
@@ -68,7 +68,7 @@ pub fn export_pie_chart(resource: ActionHash) -> ExternResult<PieChartExport> {
         .project
         .clone()
         .ok_or_else(|| LedgerError::NoProject(resource.clone()))?;
-    let equation = current_equation(&project)?;
+    let equation = equation_in_force(&project, sys_time()?)?;
     let inputs: Vec<_> = settle(&project, sys_time()?)?
         .iter()
         .flat_map(|s| s.settlement().items.iter().map(|i| i.input()))

@@ -4,7 +4,7 @@
 //! so a month settled once is not settled again; only contributions no settlement covers go
 //! into new pages of at most `MAX_SETTLED`.
 
-use crate::equations::{current_equation, CurrentEquation};
+use crate::equations::{equation_in_force, CurrentEquation};
 use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
@@ -101,7 +101,7 @@ pub fn plan(income_hash: ActionHash, cutoff: Option<Timestamp>) -> ExternResult<
         }
         .into());
     }
-    let equation = current_equation(&income.project)?;
+    let equation = equation_in_force(&income.project, cutoff)?;
     let settlements = settle(&income.project, cutoff)?;
     Ok(Plan {
         income_hash,
@@ -189,6 +189,7 @@ fn counted_in_period(
             contributor: c.contributor,
             kind: c.kind,
             when: c.when,
+            corrects: c.corrects,
         });
     }
     counted.sort_by(|a, b| a.contribution.cmp(&b.contribution));

@@ -1,13 +1,14 @@
 //! Asking for a resource, handing it on and accepting it: custody's writes. What they check
 //! the history for is read by [`crate::history`].
 
-use crate::history::read_history;
+use crate::history::{get_custody_history, read_history};
 use crate::resources::must_find_resource;
 use crate::ResourcesError;
 use hdk::prelude::*;
 use ovn_domain::resources::custody::check_condition_note;
 use ovn_domain::text::{check_text, MAX_PROSE};
 use ovn_domain::Rights;
+use ovn_integrity::validate_op;
 use ovn_integrity::{
     CustodyAcceptance, CustodyRequest, CustodyTransfer, EntryTypes, LinkTypes, UnitEntryTypes,
 };
@@ -133,7 +134,7 @@ pub struct AcceptCustodyInput {
 #[hdk_extern]
 pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
     check_condition_note(&input.condition_note).map_err(ResourcesError::from)?;
-    let Some(Ok((_, transfer))) = get_entry::<CustodyTransfer>(&input.transfer)? else {
+    let Some(Ok((record, transfer))) = get_entry::<CustodyTransfer>(&input.transfer)? else {
         return Err(ResourcesError::TransferNotFound(input.transfer).into());
     };
     let me = agent_info()?.agent_initial_pubkey;
@@ -144,6 +145,7 @@ pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
         }
         .into());
     }
+    must_be_the_valid_offer(&record, &transfer)?;
     let mine = own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?;
     let accepted = mine.iter().any(|r| {
         r.entry()
@@ -169,4 +171,29 @@ pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
     )?;
     create_link(me, hash.clone(), LinkTypes::AgentToCustodyStates, ())?;
     committed(hash)
+}
+
+/// Refuses an offer the network rejects or will reject, before its recipient signs an acceptance
+/// that would be rejected with it (and warranted): the offer is run through the validators' own
+/// rules (`ovn_integrity::validate_op`, reading the offerer's chain as they do: a second offer of
+/// one custody state is invalid even where this conductor cached it as valid), and it must be
+/// the pending offer of the resource's history as `replay` reads it (the first offer of the
+/// current state on its custodian's chain).
+fn must_be_the_valid_offer(record: &Record, transfer: &CustodyTransfer) -> ExternResult<()> {
+    let offer = record.action_address().clone();
+    let verdict = validate_op(Op::CreateRecord(CreateRecord {
+        record: record.clone(),
+    }))?;
+    if let ValidateCallbackResult::Invalid(reason) = verdict {
+        return Err(ResourcesError::InvalidOffer { transfer: offer, reason }.into());
+    }
+    let history = get_custody_history(transfer.resource.clone())?;
+    match history.pending {
+        Some(p) if p.transfer == offer => Ok(()),
+        pending => Err(ResourcesError::NotThePendingOffer {
+            transfer: offer,
+            pending: pending.map(|p| p.transfer),
+        }
+        .into()),
+    }
 }

@@ -35,6 +35,13 @@ pub enum ResourcesError {
     },
     #[error("transfer {0} was already accepted")]
     AlreadyAccepted(ActionHash),
+    #[error("transfer {transfer} breaks the custody rules ({reason}); accepting it would be rejected too")]
+    InvalidOffer { transfer: ActionHash, reason: String },
+    #[error("transfer {transfer} is not the resource's pending offer{}; accepting it would be rejected", match pending { Some(p) => format!(" ({p} is)"), None => String::new() })]
+    NotThePendingOffer {
+        transfer: ActionHash,
+        pending: Option<ActionHash>,
+    },
 }
 
 impl From<ResourcesError> for WasmError {

@@ -8,7 +8,7 @@ use hdk::prelude::*;
 use ovn_domain::resources::custody::{replay, CustodyEvent, History};
 use ovn_domain::{PropertyRegime, Rights};
 use ovn_integrity::{CustodyAcceptance, CustodyTransfer, LinkTypes, Resource, UnitEntryTypes};
-use ovn_zome_support::records::{get_entry, get_targets, own_entries};
+use ovn_zome_support::records::{get_entry, get_targets, own_entries, without_warranted};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One hand-over in a resource's history.
@@ -70,6 +70,18 @@ pub struct CustodyReport {
     /// Hand-overs in order.
     pub steps: Vec<CustodyStepReport>,
     pub pending: Option<PendingReport>,
+}
+
+impl CustodyReport {
+    /// The custody state in force at `at`: the last acceptance by then, else the creation (whose
+    /// creator held the resource before it was registered too).
+    pub fn state_at(&self, at: Timestamp) -> ActionHash {
+        self.steps
+            .iter()
+            .rev()
+            .find(|s| s.accepted_at <= at)
+            .map_or_else(|| self.resource.clone(), |s| s.acceptance.clone())
+    }
 }
 
 /// A resource's custody history in order, its current custodian and any pending offer.
@@ -188,11 +200,13 @@ fn replay_events(
             by: r.action().author().clone(),
             to: t.to.clone(),
             rights: t.rights.clone(),
+            seq: r.action().action_seq(),
         },
         Event::Accept(r, a) => CustodyEvent::Accept {
             id: hash.clone(),
             transfer: a.transfer.clone(),
             by: r.action().author().clone(),
+            seq: r.action().action_seq(),
         },
     });
     replay(
@@ -213,16 +227,18 @@ fn own_custody_records() -> ExternResult<Vec<Record>> {
 /// The custody events of `resource`: the DHT's index and the caller's `own` records, plus every
 /// earlier event they point back at (a transfer's `prev`, an acceptance's transfer) that an
 /// author left out of the index, so one unlinked event cannot hide the custody of everyone
-/// after it.
+/// after it. What the network warranted is dropped; [`replay`] keeps to validation's choice
+/// among what is left (an author's earlier action over a later one).
 fn custody_events(
     resource: &ActionHash,
     own: &[Record],
 ) -> ExternResult<BTreeMap<ActionHash, Event>> {
-    let mut records = get_targets(get_links(
+    let mut linked = get_targets(get_links(
         LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToCustody)?,
         GetStrategy::default(),
     )?)?;
-    records.extend(own.iter().cloned());
+    linked.extend(own.iter().cloned());
+    let mut records = without_warranted(linked)?;
     let mut events = BTreeMap::new();
     while !records.is_empty() {
         let mut missing = BTreeSet::new();
@@ -244,11 +260,13 @@ fn custody_events(
                 events.insert(hash, event);
             }
         }
+        let mut fetched = vec![];
         for hash in missing {
             if &hash != resource && !events.contains_key(&hash) {
-                records.extend(get(hash, GetOptions::default())?);
+                fetched.extend(get(hash, GetOptions::default())?);
             }
         }
+        records = without_warranted(fetched)?;
     }
     Ok(events)
 }

@@ -1,5 +1,6 @@
 //! Recording a use of a resource with the fee its usage rules set, and listing uses.
 
+use crate::history::get_custody_history;
 use crate::resources::must_find_resource;
 use crate::ResourcesError;
 use hdk::prelude::*;
@@ -24,7 +25,8 @@ pub struct RecordUseInput {
 }
 
 /// Records the caller's use of a resource. The fee is what the usage rules charge for the
-/// use's started minutes; the caller names their current profile as proof of membership.
+/// use's started minutes; the caller names their current profile as proof of membership, and
+/// the custody state in force when the use began (whose owner, else custodian, collects the fee).
 #[hdk_extern]
 pub fn record_use(input: RecordUseInput) -> ExternResult<Record> {
     let (_, resource) = must_find_resource(&input.resource)?;
@@ -43,7 +45,9 @@ pub fn record_use(input: RecordUseInput) -> ExternResult<Record> {
         .rules
         .check_use(minutes, fee, user, &input.condition_report)
         .map_err(ResourcesError::from)?;
+    let custody = get_custody_history(input.resource.clone())?.state_at(input.from);
     let usage = ResourceUse {
+        custody,
         resource: input.resource.clone(),
         user_profile: profile.map(|(hash, _)| hash),
         from: input.from,

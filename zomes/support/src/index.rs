@@ -1,10 +1,12 @@
-//! Reading the contribution indexes: a project's months, and the contributions of one month.
+//! Reading a project's indexes: its months, the contributions of one month, the versions of its
+//! value equation.
 
-use crate::records::get_targets;
+use crate::records::{get_targets, own_entries, with_own_timed, without_warranted};
 use hdk::prelude::*;
+use ovn_domain::ledger::value_equation::in_force::{in_force, Adopted, InForce};
 use ovn_domain::Period;
 use ovn_integrity::links::period_bucket;
-use ovn_integrity::LinkTypes;
+use ovn_integrity::{LinkTypes, UnitEntryTypes, ValueEquation};
 
 /// The months in which a project has contributions, in order.
 pub fn periods_of_project(project: ActionHash) -> ExternResult<Vec<Period>> {
@@ -28,4 +30,45 @@ pub fn contributions_in_period(project: &ActionHash, period: Period) -> ExternRe
         LinkQuery::try_new(bucket, LinkTypes::PeriodToContributions)?,
         GetStrategy::default(),
     )?)
+}
+
+/// Every version of the project's equation with its adoption time, oldest first: the DHT's
+/// index (without what the network warranted) and the caller's own (the DHT may not show them
+/// yet).
+pub fn equation_versions(
+    project: &ActionHash,
+) -> ExternResult<Vec<(ActionHash, Timestamp, ValueEquation)>> {
+    let from_dht = without_warranted(get_targets(get_links(
+        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToValueEquations)?,
+        GetStrategy::default(),
+    )?)?)?;
+    let mine = own_entries(UnitEntryTypes::ValueEquation.try_into()?)?;
+    Ok(with_own_timed(from_dht, mine, |e: &ValueEquation| {
+        &e.project == project
+    }))
+}
+
+/// The version of the project's equation in force at `at`, by the one rule
+/// ([`in_force`]: a fork's first-adopted branch, its rivals named), with its entry; `None`
+/// while the network default is in force.
+pub fn version_in_force(
+    project: &ActionHash,
+    at: Timestamp,
+) -> ExternResult<Option<(InForce<ActionHash>, ValueEquation)>> {
+    let versions = equation_versions(project)?;
+    let listed: Vec<Adopted<ActionHash>> = versions
+        .iter()
+        .map(|(hash, adopted, e)| Adopted {
+            hash: hash.clone(),
+            version: e.version,
+            adopted_micros: adopted.as_micros(),
+        })
+        .collect();
+    let Some(chosen) = in_force(&listed, at.as_micros()) else {
+        return Ok(None);
+    };
+    Ok(versions
+        .into_iter()
+        .find(|(hash, _, _)| *hash == chosen.hash)
+        .map(|(_, _, e)| (chosen, e)))
 }

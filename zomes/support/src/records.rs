@@ -64,6 +64,21 @@ pub fn with_own<T>(
 where
     T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
 {
+    with_own_timed(from_dht, own, keep)
+        .into_iter()
+        .map(|(hash, _, e)| (hash, e))
+        .collect()
+}
+
+/// [`with_own`], each with its action's timestamp.
+pub fn with_own_timed<T>(
+    from_dht: Vec<Record>,
+    own: Vec<Record>,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<(ActionHash, Timestamp, T)>
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
     let mut seen = BTreeSet::new();
     let mut records: Vec<Record> = from_dht
         .into_iter()
@@ -75,7 +90,44 @@ where
         .into_iter()
         .filter_map(|r| {
             let e: T = r.entry().to_app_option().ok().flatten()?;
-            keep(&e).then(|| (r.action_address().clone(), e))
+            keep(&e).then(|| (r.action_address().clone(), r.action().timestamp(), e))
         })
         .collect()
+}
+
+/// `records` without those an honest peer has warranted: reads that derive state (who holds a
+/// resource, which equation is in force) drop what the network rejected. Holochain 0.7.1 keeps
+/// ops fetched from others as valid, so a record's own validation status cannot be trusted; the
+/// warrants against its author can: each names the action it proves invalid. Asks the
+/// authorities of each author's activity and this conductor (which may hold a warrant the
+/// authorities left out), once per author.
+pub fn without_warranted(records: Vec<Record>) -> ExternResult<Vec<Record>> {
+    let authors: BTreeSet<AgentPubKey> = records
+        .iter()
+        .map(|r| r.action().author().clone())
+        .collect();
+    let mut warranted = BTreeSet::new();
+    for author in authors {
+        for options in [GetOptions::network(), GetOptions::local()] {
+            let status = get_agent_activity(
+                author.clone(),
+                ChainQueryFilter::new(),
+                ActivityRequest::Status,
+                options,
+            )?;
+            for w in status.warrants {
+                if let WarrantProof::ChainIntegrity(ChainIntegrityWarrant::InvalidChainOp {
+                    action,
+                    ..
+                }) = &w.data().proof
+                {
+                    warranted.insert(action.0.clone());
+                }
+            }
+        }
+    }
+    Ok(records
+        .into_iter()
+        .filter(|r| !warranted.contains(r.action_address()))
+        .collect())
 }

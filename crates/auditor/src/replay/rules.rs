@@ -55,14 +55,15 @@ impl Replayer {
         let checked = check_income(i.amount, &i.description, &i.evidence);
         let fee_of = match &i.source {
             IncomeSource::LicenseFee { grant } => Some(grant.to_vec()),
+            IncomeSource::UseFee { resource_use } => Some(resource_use.to_vec()),
             _ => None,
         };
         self.incomes.insert(e.action.to_vec(), i);
         checked.map_err(|d| d.to_string())?;
-        if let Some(grant) = fee_of {
+        if let Some(source) = fee_of {
             self.checked(1);
-            if !self.fees_recorded.insert(grant.clone()) {
-                return Err(format!("the fee of {} is recorded twice", text(&grant)));
+            if !self.fees_recorded.insert(source.clone()) {
+                return Err(format!("the fee of {} is recorded twice", text(&source)));
             }
         }
         Ok(())

@@ -18,6 +18,19 @@
 //! 4. A pot nobody can claim (no inputs, every debt repaid) stays in what later buckets share;
 //!    after the last bucket it is `retained` by the agent who holds the funds.
 //!
+//! Debt and Once claims belong to the contribution, not to a bucket: [`PaidClaims`] sums what a
+//! contribution's Debt and Once claims were paid, over earlier distributions and, as
+//! [`distribute`] walks the buckets, over earlier buckets of this one.
+//! - A Debt is one obligation. In each bucket it is owed the contribution's value under that
+//!   bucket's rules minus everything paid on it so far, so no sequence of incomes and buckets
+//!   pays it more than its largest value in any bucket (keying by bucket once let a debt listed
+//!   in two buckets be repaid in full by each).
+//! - A Once claim takes part once: not again if it took part (even for 0) in an earlier
+//!   distribution or an earlier bucket of this one.
+//! - [`ClaimPaid`] does not say which claim was paid, so a contribution that is Debt in one
+//!   bucket and Once in another shares one record: a Once payment counts against the debt, and
+//!   a Debt payment counts as having taken part. Sharing the record only ever pays less.
+//!
 //! [`ValuationRules::value_of`]: crate::ledger::value_equation::ValuationRules::value_of
 //!
 //! # Layout
@@ -42,8 +55,10 @@ pub struct Input<A, R, H> {
     pub when_micros: i64,
 }
 
-/// What earlier distributions paid each Debt or Once claim: (contribution, bucket) → amount.
-pub type PaidClaims<H> = BTreeMap<(H, u16), u64>;
+/// What the Debt and Once claims of each contribution were paid, over every bucket of earlier
+/// distributions: contribution → total amount. A contribution listed, even with 0, has taken
+/// part (what settles a Once claim).
+pub type PaidClaims<H> = BTreeMap<H, u64>;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
@@ -107,7 +122,8 @@ pub struct AgentShare<A> {
     pub amount: u64,
 }
 
-/// What a Debt or Once claim was paid: later distributions read it to know what is still owed.
+/// What a Debt or Once claim was paid in one bucket: later distributions sum these per
+/// contribution ([`add_paid_claims`]) to know what is still owed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(H = crate::ts::ActionHash)))]
 pub struct ClaimPaid<H> {
@@ -119,9 +135,7 @@ pub struct ClaimPaid<H> {
 impl<A: Ord + Clone, H: Clone> Outcome<A, H> {
     /// The trace lines of Debt and Once claims: what later distributions must know was paid.
     pub fn settled_claims(&self) -> impl Iterator<Item = &TraceLine<A, H>> {
-        self.trace
-            .iter()
-            .filter(|l| matches!(l.claim, Some(Claim::Debt | Claim::Once)))
+        settled(&self.trace)
     }
 
     /// The Debt and Once claims this outcome paid (Once claims even when paid 0: taking part
@@ -159,15 +173,22 @@ impl<A: Ord + Clone, H: Clone> Outcome<A, H> {
     }
 }
 
-/// Adds `claims` to what earlier distributions paid.
+/// Adds `claims` to what earlier distributions paid, summed per contribution whatever the
+/// bucket.
 pub fn add_paid_claims<H: Ord + Clone>(paid: &mut PaidClaims<H>, claims: &[ClaimPaid<H>]) {
     for c in claims {
-        *paid.entry((c.contribution.clone(), c.bucket)).or_default() += c.amount;
+        add_paid(paid, &c.contribution, c.amount);
     }
 }
 
+/// Saturating: a total past `u64` still owes nothing, and no stored entry can make it panic.
+fn add_paid<H: Ord + Clone>(paid: &mut PaidClaims<H>, contribution: &H, amount: u64) {
+    let total = paid.entry(contribution.clone()).or_default();
+    *total = total.saturating_add(amount);
+}
+
 /// Shares `income` (minor units) under `equation` among `inputs`, given what earlier
-/// distributions paid to Debt and Once claims.
+/// distributions paid to Debt and Once claims (per contribution, see the module docs).
 ///
 /// Errors: an income of 0 or above [`MAX_AMOUNT`](crate::bounds::MAX_AMOUNT); two inputs with
 /// the same id; a bucket whose values add up past `u64`.
@@ -187,10 +208,18 @@ where
     let mut left = income;
     let mut buckets = Vec::with_capacity(equation.buckets.len());
     let mut trace = Vec::new();
+    // Earlier buckets of this distribution count like earlier distributions.
+    let mut paid_so_far = paid_before.clone();
     for (index, bucket) in equation.buckets.iter().enumerate() {
         let index = index as u16;
         let pot = pot_of(bucket, income, left);
-        let paid = pay_bucket(bucket, index, pot, &sorted, paid_before, &mut trace)?;
+        let start = trace.len();
+        let paid = pay_bucket(bucket, index, pot, &sorted, &paid_so_far, &mut trace)?;
+        for line in settled(&trace[start..]) {
+            if let Some(contribution) = &line.contribution {
+                add_paid(&mut paid_so_far, contribution, line.amount);
+            }
+        }
         left -= paid;
         buckets.push(BucketResult { pot, paid });
     }
@@ -200,6 +229,13 @@ where
         buckets,
         trace,
     })
+}
+
+/// The trace lines of Debt and Once claims.
+fn settled<A, H>(trace: &[TraceLine<A, H>]) -> impl Iterator<Item = &TraceLine<A, H>> {
+    trace
+        .iter()
+        .filter(|l| matches!(l.claim, Some(Claim::Debt | Claim::Once)))
 }
 
 /// The inputs in id order, or the first id two of them share.
@@ -233,5 +269,7 @@ fn payouts_of<A: Ord + Clone, H>(trace: &[TraceLine<A, H>]) -> Vec<Payout<A>> {
         .collect()
 }
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;

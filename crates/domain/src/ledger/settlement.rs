@@ -27,8 +27,7 @@ pub struct Settled<'a, A, H> {
 /// 1. One to [`MAX_SETTLED`] contributions, each listed once.
 /// 2. Each lists confirmations by at least `required` distinct members other than its
 ///    contributor (an endorser listed twice counts once).
-/// 3. No listed contribution corrects another listed one: a superseded contribution never
-///    counts beside its correction.
+/// 3. No listed contribution corrects another listed one ([`check_not_beside_correction`]).
 pub fn check_settlement<A: Ord + Debug, H: Ord + Debug>(
     items: &[Settled<'_, A, H>],
     required: u32,
@@ -49,6 +48,7 @@ pub fn check_settlement<A: Ord + Debug, H: Ord + Debug>(
             });
         }
     }
+    check_not_beside_correction(items.iter().map(|i| (i.contribution, i.corrects)))?;
     for item in items {
         let endorsers: BTreeSet<&A> = item
             .endorsers
@@ -63,13 +63,27 @@ pub fn check_settlement<A: Ord + Debug, H: Ord + Debug>(
                 required,
             });
         }
-        if let Some(corrected) = item.corrects.filter(|c| listed.contains(c)) {
-            return Err(DomainError::Superseded {
-                contribution: format!("{corrected:?}"),
-            });
-        }
     }
     Ok(())
+}
+
+/// No contribution is listed beside a correction of it: a superseded contribution never counts
+/// beside what replaced it. Items are (contribution, what it corrects); a distribution applies
+/// this across all its settlements, so an original and its correction settled in different
+/// months are not both paid.
+pub fn check_not_beside_correction<'a, H: Ord + Debug + 'a>(
+    items: impl IntoIterator<Item = (&'a H, Option<&'a H>)> + Clone,
+) -> Result<(), DomainError> {
+    let listed: BTreeSet<&H> = items.clone().into_iter().map(|(c, _)| c).collect();
+    match items
+        .into_iter()
+        .find_map(|(_, corrects)| corrects.filter(|c| listed.contains(c)))
+    {
+        Some(corrected) => Err(DomainError::Superseded {
+            contribution: format!("{corrected:?}"),
+        }),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

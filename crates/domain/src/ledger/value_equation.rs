@@ -20,11 +20,13 @@
 //! - `rename`: [`ValueEquation::try_map`], the same equation with agents and resources named
 //!   another way.
 //! - `default`: the network's default equation.
+//! - [`in_force`]: which adopted version is in force at a time, forks of the history included.
 
 use serde::{Deserialize, Serialize};
 
 mod check;
 mod default;
+pub mod in_force;
 mod rename;
 mod valuation;
 

@@ -2,6 +2,7 @@
 // The audit: chain exports (`ovn-chain-export/1`) and reports on an agent.
 
 import type { ActionHash, AgentPubKey, Micros } from "../zomes/types";
+import type { ContributionState } from "./contributions";
 
 export type AuditReport = {
   agent: AgentPubKey;
@@ -11,7 +12,11 @@ export type AuditReport = {
   warrants: Array<WarrantSummary>;
   rejected: Array<[number, ActionHash]>;
   replayed: Array<Replayed>;
-  left_out: Array<LeftOut>;
+  /**
+   * What the distributions among the records got wrong that validation cannot see
+   * (`crate::completeness`).
+   */
+  findings: Array<Finding>;
   /**
    * Why the chain could not be read from the network, when it could not (the status and
    * warrants above are still the authorities' answer).
@@ -19,8 +24,8 @@ export type AuditReport = {
   unreadable: string | null;
   /**
    * Nothing found: a chain the network holds as valid and could be read, no warrant, no
-   * rejection, every record replayed and valid (others' private entries aside), nothing left
-   * out of a distribution. (An agent the network has no activity of is not clean: there was
+   * rejection, every record replayed and valid (others' private entries aside), no finding
+   * about a distribution. (An agent the network has no activity of is not clean: there was
    * nothing to audit.)
    */
   clean: boolean;
@@ -83,15 +88,17 @@ export type ExportedHead = {
   hash: Bytes;
 };
 
-/** An input a distribution should have named and did not. */
-export type LeftOut = {
+/** What the audit found about one distribution's inputs. */
+export type Finding = {
   distribution: ActionHash;
-  missing: Missing;
+  found: Found;
 };
 
-export type Missing =
-  | { Contribution: { contribution: ActionHash, contributor: AgentPubKey, when: Micros } }
-  | { EarlierDistribution: { distribution: ActionHash } };
+export type Found =
+  | { CountedLeftOut: { contribution: ActionHash, contributor: AgentPubKey, when: Micros } }
+  | { EarlierLeftOut: { distribution: ActionHash } }
+  | { PaidNotCounted: { contribution: ActionHash, state: ContributionState } }
+  | { SupersededEquation: { used: ActionHash | null, in_force: ActionHash, version: number } };
 
 /** One record of the chain, replayed. */
 export type Replayed = {

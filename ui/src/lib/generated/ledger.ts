@@ -45,7 +45,10 @@ export type CiteRule = {
 /** What a contribution's value entitles it to. */
 export type Claim = "Equity" | "Debt" | "Once";
 
-/** What a Debt or Once claim was paid: later distributions read it to know what is still owed. */
+/**
+ * What a Debt or Once claim was paid in one bucket: later distributions sum these per
+ * contribution ([`add_paid_claims`]) to know what is still owed.
+ */
 export type ClaimPaid = {
   contribution: ActionHash;
   bucket: number;
@@ -58,6 +61,11 @@ export type CurrentEquation = {
   adopted: ActionHash | null;
   /** The adopted version; 0 for the network's default. */
   version: number;
+  /**
+   * Other versions with the same number: the equation's history forked (two stewards
+   * adopted a replacement of the same version); the first adopted is in force.
+   */
+  rivals: Array<ActionHash>;
   equation: Equation;
 };
 
@@ -226,6 +234,11 @@ export type SettledContribution = {
   contributor: AgentPubKey;
   kind: ContributionKind;
   when: Micros;
+  /**
+   * The contribution it corrects, copied too: a distribution checks across all its
+   * settlements that no original is paid beside its correction.
+   */
+  corrects: ActionHash | null;
   /** Confirm endorsements of it, by at least K distinct members. */
   confirmations: Array<ActionHash>;
 };

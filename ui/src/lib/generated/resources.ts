@@ -137,6 +137,12 @@ export type ResourceUse = {
   fee: number;
   /** The condition it was returned in. */
   condition_report: string;
+  /**
+   * The custody state it was used under (the resource's creation, or an acceptance of it
+   * made by the time the use began): its owner, else its custodian, collects the fee and
+   * alone records it as income.
+   */
+  custody: ActionHash;
 };
 
 /** What a transfer hands over. */

@@ -24,6 +24,7 @@ use crate::verdict::{actions_since, entries_created, invalid, must_get_app_entry
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::ledger::distribution::add_paid_claims;
+use ovn_domain::ledger::settlement::check_not_beside_correction;
 use ovn_domain::{
     distribute, AgentShare, BucketResult, ClaimPaid, Input, Outcome, PaidClaims, Payout,
 };
@@ -76,9 +77,14 @@ pub struct Inputs {
 
 /// Rules:
 /// 1. The income is an IncomeEvent of the project, recorded by the author (who holds the funds).
-/// 2. The equation is a ValueEquation of the project, or absent for the network default.
+/// 2. The equation is a ValueEquation of the project adopted at or before the cutoff, or absent
+///    for the network default. (Whether it is the version in force then, see
+///    `ovn_domain::ledger::value_equation::in_force`, needs the project's whole index: the
+///    audit's question.)
 /// 3. The cutoff is not after the distribution was made; no settled contribution is dated after it.
-/// 4. Settlements are distinct Settlements of the project (each valid: counted contributions).
+/// 4. Settlements are distinct Settlements of the project (each valid: counted contributions),
+///    and no contribution they list is corrected by another they list, whichever month each
+///    was settled in (`ovn_domain::ledger::settlement::check_not_beside_correction`).
 /// 5. Earlier distributions are distinct Distributions of the project.
 /// 6. Payouts, retained amount, bucket results, shares and claims equal exactly what
 ///    `ovn_domain::distribute` computes from those inputs (so payouts and retained sum to the
@@ -138,8 +144,16 @@ pub fn fetch_inputs(d: &Distribution) -> Verdict<Inputs> {
         },
         Some(hash) => {
             match must_get_app_entry::<ValueEquation>(hash, UnitEntryTypes::ValueEquation)? {
-                Ok(e) if e.entry.project == d.project => e.entry.equation,
-                Ok(_) => return Ok(Err(format!("{hash} is another project's equation"))),
+                Ok(e) if e.entry.project != d.project => {
+                    return Ok(Err(format!("{hash} is another project's equation")))
+                }
+                Ok(e) if e.record.action().timestamp() > d.cutoff => {
+                    return Ok(Err(format!(
+                        "equation {hash} was adopted after the cutoff: a distribution uses the \
+                         version in force at its cutoff"
+                    )))
+                }
+                Ok(e) => e.entry.equation,
                 Err(e) => return Ok(Err(e)),
             }
         }
@@ -148,6 +162,7 @@ pub fn fetch_inputs(d: &Distribution) -> Verdict<Inputs> {
         return Ok(Err(format!("{dup} is named twice")));
     }
     let mut contributions = Vec::new();
+    let mut corrections = Vec::new();
     for hash in &d.settlements {
         let s = match must_get_app_entry::<Settlement>(hash, UnitEntryTypes::Settlement)? {
             Ok(s) => s.entry,
@@ -163,6 +178,11 @@ pub fn fetch_inputs(d: &Distribution) -> Verdict<Inputs> {
             )));
         }
         contributions.extend(s.items.iter().map(|i| i.input()));
+        corrections.extend(s.items.into_iter().map(|i| (i.contribution, i.corrects)));
+    }
+    if let Err(e) = check_not_beside_correction(corrections.iter().map(|(c, by)| (c, by.as_ref())))
+    {
+        return Ok(Err(e.to_string()));
     }
     let mut paid_before = PaidClaims::new();
     for hash in &d.earlier {

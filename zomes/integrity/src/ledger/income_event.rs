@@ -1,13 +1,16 @@
 //! [`IncomeEvent`]: money a project received, recorded by the agent who holds it. Immutable:
 //! a distribution refers to exactly what was signed.
 //!
-//! A fee names what set it: `LicenseFee{grant}` is exactly the grant's fee, recorded once, by
-//! the grantor; `UseFee{resource_use}` exactly the use's fee. Either is income of the project
-//! the resource names, so that project's value equation shares it among those who made or
-//! funded the resource, citations of upstream work included.
+//! A fee names what set it: `LicenseFee{grant}` is exactly the grant's fee, recorded by the
+//! grantor; `UseFee{resource_use}` exactly the use's fee, recorded by who collects the fees of
+//! the custody state the use names (its owner, else its custodian). Either is recorded once (one
+//! recorder, once on their chain) and is income of the project the resource names, so that
+//! project's value equation shares it among those who made or funded the resource, citations
+//! of upstream work included.
 
 use crate::licenses::license_grant::LicenseGrant;
 use crate::members::project::Project;
+use crate::resources::custody_transfer::custody_state;
 use crate::resources::resource::Resource;
 use crate::resources::resource_use::ResourceUse;
 use crate::verdict::{
@@ -43,9 +46,12 @@ pub struct IncomeEvent {
 /// 3. The project is a Project.
 /// 4. A license fee names a LicenseGrant whose fee is the amount, of a resource that names this
 ///    project (license fees are the income of the project that made the licensed work); its
-///    recorder is the grant's author (the licensor collects the fee), once per grant.
+///    recorder is the grant's author (the licensor collects the fee).
 /// 5. A use fee names a ResourceUse whose fee is the amount, of a resource that names this
-///    project as the one that made or funded it.
+///    project as the one that made or funded it; its recorder collects the fees of the custody
+///    state the use names (`ovn_domain::Holding::fee_collector`: the owner, else the custodian).
+/// 6. A fee is recorded once: no earlier income on the recorder's chain names the same grant or
+///    use (and rules 4 and 5 leave one possible recorder).
 pub fn validate_create_income_event(
     header: &ActionHeader,
     income: &IncomeEvent,
@@ -96,8 +102,8 @@ struct FeePaid {
     resource: ActionHash,
 }
 
-/// The source of a fee income, `None` for income that is not a fee; rule 4's recorder and
-/// once-only checks on the way.
+/// The source of a fee income, `None` for income that is not a fee; the recorder and once-only
+/// checks (rules 4 to 6) on the way.
 fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePaid>> {
     match &income.source {
         IncomeSource::LicenseFee { grant } => {
@@ -112,11 +118,7 @@ fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePa
                     granted.author()
                 )));
             }
-            let earlier = earlier_actions(header)?;
-            if entries_created::<IncomeEvent>(&earlier, UnitEntryTypes::IncomeEvent)?
-                .iter()
-                .any(|i| i.source == income.source)
-            {
+            if already_recorded(header, &income.source)? {
                 return Ok(Err(format!(
                     "the fee of {grant} was already recorded as income"
                 )));
@@ -136,6 +138,30 @@ fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePa
                     Ok(u) => u,
                     Err(e) => return Ok(Err(e)),
                 };
+            let resource = match must_get_app_entry::<Resource>(
+                &usage.entry.resource,
+                UnitEntryTypes::Resource,
+            )? {
+                Ok(r) => r,
+                Err(e) => return Ok(Err(e)),
+            };
+            let state = match custody_state(&resource, &usage.entry.custody)? {
+                Ok(s) => s,
+                Err(e) => return Ok(Err(e)),
+            };
+            let collector = state.holding.fee_collector();
+            if collector != &header.author {
+                return Ok(Err(format!(
+                    "only {collector}, who collects the fees of custody state {}, records the \
+                     fee of use {resource_use}",
+                    usage.entry.custody
+                )));
+            }
+            if already_recorded(header, &income.source)? {
+                return Ok(Err(format!(
+                    "the fee of use {resource_use} was already recorded as income"
+                )));
+            }
             Ok(Ok(Some(FeePaid {
                 what: "use",
                 verb: "paid",
@@ -146,6 +172,16 @@ fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePa
         }
         _ => Ok(Ok(None)),
     }
+}
+
+/// Whether the author's chain already holds an income from `source` (rule 6).
+fn already_recorded(header: &ActionHeader, source: &IncomeSource<ActionHash>) -> ExternResult<bool> {
+    let earlier = earlier_actions(header)?;
+    Ok(
+        entries_created::<IncomeEvent>(&earlier, UnitEntryTypes::IncomeEvent)?
+            .iter()
+            .any(|i| &i.source == source),
+    )
 }
 
 /// Rules:

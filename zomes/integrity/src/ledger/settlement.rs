@@ -39,6 +39,10 @@ pub struct SettledContribution {
     pub kind: ContributionKind<ActionHash>,
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub when: Timestamp,
+    /// The contribution it corrects, copied too: a distribution checks across all its
+    /// settlements that no original is paid beside its correction.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub corrects: Option<ActionHash>,
     /// Confirm endorsements of it, by at least K distinct members.
     #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub confirmations: Vec<ActionHash>,
@@ -58,7 +62,8 @@ impl SettledContribution {
 
 /// Rules:
 /// 1. The project is a Project.
-/// 2. Each item copies a Contribution exactly (contributor, kind, date) to this project, dated
+/// 2. Each item copies a Contribution exactly (contributor, kind, date, what it corrects) to
+///    this project, dated
 ///    in this settlement's month.
 /// 3. Each listed confirmation is a Confirm Endorsement of that item's contribution.
 /// 4. The rules of `ovn_domain::ledger::settlement::check_settlement`: 1..=2,000 distinct items, K
@@ -79,6 +84,7 @@ pub fn validate_create_settlement(settlement: &Settlement) -> ExternResult<Valid
             || c.contributor != item.contributor
             || c.kind != item.kind
             || c.when != item.when
+            || c.corrects != item.corrects
         {
             return invalid(format!(
                 "{} is not copied as signed, or belongs to another project",
@@ -96,7 +102,7 @@ pub fn validate_create_settlement(settlement: &Settlement) -> ExternResult<Valid
         fetched.push(Fetched {
             contribution: &item.contribution,
             contributor: &item.contributor,
-            corrects: c.corrects.clone(),
+            corrects: item.corrects.clone(),
             endorsers: confirmers_of(&item.contribution, &item.confirmations)?,
         });
     }

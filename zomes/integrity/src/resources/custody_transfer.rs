@@ -50,30 +50,47 @@ pub fn holding_as_of(
     resource: &Referenced<Resource>,
     prev: &ActionHash,
 ) -> Verdict<Holding<AgentPubKey>> {
-    let resource_hash = resource.record.action_address();
-    if prev == resource_hash {
-        return Ok(Ok(Holding::created(
-            resource.author(),
-            resource.entry.regime,
+    let state = match custody_state(resource, prev)? {
+        Ok(state) => state,
+        Err(e) => return Ok(Err(e)),
+    };
+    if &state.holding.custodian != author {
+        return Ok(Err(format!(
+            "{prev} is {}'s custody state, not {author}'s",
+            state.holding.custodian
         )));
     }
+    Ok(Ok(state.holding))
+}
+
+/// A custody state of a resource: who held it, and since when.
+pub struct CustodyState {
+    pub holding: Holding<AgentPubKey>,
+    /// When the state began: the resource's creation, or the acceptance.
+    pub since: Timestamp,
+}
+
+/// The custody state `state` of `resource`: its creation, or an acceptance of a transfer of it
+/// (whose author is then the custodian). `Ok(Err(reason))` = not a custody state of it.
+pub fn custody_state(resource: &Referenced<Resource>, state: &ActionHash) -> Verdict<CustodyState> {
+    let resource_hash = resource.record.action_address();
+    if state == resource_hash {
+        return Ok(Ok(CustodyState {
+            holding: Holding::created(resource.author(), resource.entry.regime),
+            since: resource.record.action().timestamp(),
+        }));
+    }
     let acceptance =
-        match must_get_app_entry::<CustodyAcceptance>(prev, UnitEntryTypes::CustodyAcceptance)? {
+        match must_get_app_entry::<CustodyAcceptance>(state, UnitEntryTypes::CustodyAcceptance)? {
             Ok(a) => a,
             Err(_) => {
                 return Ok(Err(format!(
-                    "{prev} is neither the resource's creation nor an acceptance of it"
+                    "{state} is neither the resource's creation nor an acceptance of it"
                 )))
             }
         };
     if &acceptance.entry.resource != resource_hash {
-        return Ok(Err(format!("{prev} accepts another resource")));
-    }
-    if acceptance.author() != author {
-        return Ok(Err(format!(
-            "{prev} is {}'s custody state, not {author}'s",
-            acceptance.author()
-        )));
+        return Ok(Err(format!("{state} accepts another resource")));
     }
     let transfer = match must_get_app_entry::<CustodyTransfer>(
         &acceptance.entry.transfer,
@@ -86,7 +103,11 @@ pub fn holding_as_of(
         custodian: transfer.author().clone(),
         owner: transfer.entry.owner.clone(),
     };
-    Ok(Ok(before.after(&transfer.entry.to, &transfer.entry.rights)))
+    // The acceptance's validation made its author the transfer's recipient.
+    Ok(Ok(CustodyState {
+        holding: before.after(&transfer.entry.to, &transfer.entry.rights),
+        since: acceptance.record.action().timestamp(),
+    }))
 }
 
 /// Rules:

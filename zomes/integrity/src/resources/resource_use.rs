@@ -6,6 +6,7 @@
 //! Immutable.
 
 use crate::members::profile::own_profile;
+use crate::resources::custody_transfer::custody_state;
 use crate::resources::resource::Resource;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
@@ -30,6 +31,11 @@ pub struct ResourceUse {
     pub fee: u64,
     /// The condition it was returned in.
     pub condition_report: String,
+    /// The custody state it was used under (the resource's creation, or an acceptance of it
+    /// made by the time the use began): its owner, else its custodian, collects the fee and
+    /// alone records it as income.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+    pub custody: ActionHash,
 }
 
 /// Rules (the author is the user):
@@ -40,6 +46,9 @@ pub struct ResourceUse {
 ///    skills, otherwise an outsider.
 /// 4. The usage rules allow it: duration, exact fee, a permitted user, a condition report when
 ///    required ([`ovn_domain::UsageRules::check_use`]).
+/// 5. `custody` is a custody state of the resource ([`custody_state`]): its creation (whoever
+///    registered a resource held it before too: a use may be logged from before it was
+///    registered), or an acceptance made by the time the use began.
 pub fn validate_create_resource_use(
     header: &ActionHeader,
     usage: &ResourceUse,
@@ -69,6 +78,13 @@ pub fn validate_create_resource_use(
         .entry
         .rules
         .check_use(minutes, usage.fee, user, &usage.condition_report));
+    let state = check!(custody_state(&resource, &usage.custody)?);
+    if &usage.custody != resource.record.action_address() && state.since > usage.from {
+        return invalid(format!(
+            "custody state {} began after the use did: a use names the state it was made under",
+            usage.custody
+        ));
+    }
     valid()
 }
 

@@ -1,6 +1,7 @@
 //! One bucket of a distribution: its pot, the claims on it, and how the pot is shared among them.
 //! Contributions are weighted by their value (a citation by a share of the others'), Debt
-//! claims are capped at what is still owed and Once claims drop out once paid; the pot is then
+//! claims are capped at what is still owed and Once claims drop out once they took part (both
+//! counted per contribution over every earlier bucket and distribution); the pot is then
 //! split exactly, first among agents and then over each agent's contributions, with every
 //! share taken written to the trace. [`distribute`](super::distribute) runs this per bucket.
 
@@ -24,14 +25,15 @@ pub(super) fn pot_of<A, R>(bucket: &Bucket<A, R>, income: u64, left: u64) -> u64
     pot.min(left)
 }
 
-/// Pays out the pot of the bucket numbered `index` among `sorted` (inputs in id order),
-/// writing each share to `trace`; returns what was paid.
+/// Pays out the pot of the bucket numbered `index` among `sorted` (inputs in id order), given
+/// what each contribution's Debt and Once claims were paid before this bucket, writing each
+/// share to `trace`; returns what was paid.
 pub(super) fn pay_bucket<A, R, H>(
     bucket: &Bucket<A, R>,
     index: u16,
     pot: u64,
     sorted: &[&Input<A, R, H>],
-    paid_before: &PaidClaims<H>,
+    paid_so_far: &PaidClaims<H>,
     trace: &mut Vec<TraceLine<A, H>>,
 ) -> Result<u64, DomainError>
 where
@@ -56,7 +58,7 @@ where
                 .iter()
                 .copied()
                 .filter(|i| bucket.window.is_none_or(|w| w.contains(i.when_micros)));
-            let claims = claims_in_bucket(rules, index, in_window, paid_before)?;
+            let claims = claims_in_bucket(rules, in_window, paid_so_far)?;
             share_pot(pot, index, claims, trace)
         }
     }
@@ -73,7 +75,7 @@ struct BucketClaim<'a, A, H> {
     contribution: &'a H,
     weight: u128,
     claim: Claim,
-    /// What a Debt claim is still owed.
+    /// What a Debt claim is still owed: this bucket's value less all paid on it so far.
     cap: Option<u64>,
 }
 
@@ -87,11 +89,12 @@ impl<A, H> BucketClaim<'_, A, H> {
 /// An input with its weight (in 1/[`WEIGHT_SCALE`] minor units) and claim under a bucket's rules.
 type Weighted<'a, A, R, H> = (&'a Input<A, R, H>, u128, Claim);
 
+/// The claims `inputs` hold on a bucket valued by `rules`: a Debt is owed its value here less
+/// what `paid_so_far` says it got in any bucket; a Once claim listed there took part already.
 fn claims_in_bucket<'a, A, R, H>(
     rules: &ValuationRules<A, R>,
-    bucket: u16,
     inputs: impl Iterator<Item = &'a Input<A, R, H>>,
-    paid_before: &PaidClaims<H>,
+    paid_so_far: &PaidClaims<H>,
 ) -> Result<Vec<BucketClaim<'a, A, H>>, DomainError>
 where
     A: Ord + Clone + 'a,
@@ -101,7 +104,7 @@ where
     let valued = weighted(rules, inputs);
     let mut claims = Vec::with_capacity(valued.len());
     for (input, weight, claim) in valued {
-        let before = paid_before.get(&(input.id.clone(), bucket));
+        let before = paid_so_far.get(&input.id);
         let value = (weight / WEIGHT_SCALE) as u64;
         let cap = match claim {
             Claim::Equity => None,

@@ -1,20 +1,19 @@
-//! [`distribute`]'s tests: an income shared by hand and checked to the unit, unclaimed pots,
-//! Debt and Once claims across incomes, and property tests for exact sums, order independence,
-//! monotonicity, debt caps and fixed shares.
+//! [`distribute`]'s examples: an income shared by hand and checked to the unit, unclaimed pots,
+//! Debt and Once claims across incomes and across buckets. The fixtures here are shared with
+//! the property tests in `proptests`.
 
 use super::*;
 use crate::bounds::MAX_AMOUNT;
 use crate::ledger::value_equation::{
     Behaviour, Bucket, BucketKind, CiteRule, SkillRate, UseRule, ValuationRules, Window, WorkRule,
 };
-use proptest::prelude::*;
 
-type Eq = ValueEquation<u8, u8>;
-type In = Input<u8, u8, u32>;
+pub(super) type Eq = ValueEquation<u8, u8>;
+pub(super) type In = Input<u8, u8, u32>;
 
 const NETWORK: u8 = 9;
 
-fn rules(claim: Claim) -> ValuationRules<u8, u8> {
+pub(super) fn rules(claim: Claim) -> ValuationRules<u8, u8> {
     ValuationRules {
         work: Some(WorkRule {
             default_rate: 2_000,
@@ -63,7 +62,7 @@ fn fee_then_contributors(claim: Claim) -> Eq {
     }
 }
 
-fn input(id: u32, contributor: u8, kind: ContributionKind<u8>) -> In {
+pub(super) fn input(id: u32, contributor: u8, kind: ContributionKind<u8>) -> In {
     Input {
         id,
         contributor,
@@ -72,14 +71,14 @@ fn input(id: u32, contributor: u8, kind: ContributionKind<u8>) -> In {
     }
 }
 
-fn work(minutes: u32, skill: &str) -> ContributionKind<u8> {
+pub(super) fn work(minutes: u32, skill: &str) -> ContributionKind<u8> {
     ContributionKind::Work {
         minutes,
         skill: skill.into(),
     }
 }
 
-fn paid_to(outcome: &Outcome<u8, u32>, agent: u8) -> u64 {
+pub(super) fn paid_to(outcome: &Outcome<u8, u32>, agent: u8) -> u64 {
     outcome
         .payouts
         .iter()
@@ -195,140 +194,110 @@ fn bad_incomes_and_duplicate_inputs_are_errors() {
     ));
 }
 
-fn kind() -> impl Strategy<Value = ContributionKind<u8>> {
-    prop_oneof![
-        (1..=1440u32, prop::sample::select(vec!["design", "code"])).prop_map(|(m, s)| work(m, s)),
-        (0..3u8, 1..=1440u32)
-            .prop_map(|(resource, minutes)| ContributionKind::Use { resource, minutes }),
-        (0..3u8).prop_map(|resource| ContributionKind::Cite { resource }),
-        (1..=1_000_000_000u64).prop_map(|amount| ContributionKind::Financial { amount }),
-    ]
+/// Work valued at `rate` minor units an hour, nothing else valued.
+fn work_at(rate: u64, claim: Claim) -> ValuationRules<u8, u8> {
+    ValuationRules {
+        work: Some(WorkRule {
+            default_rate: rate,
+            skill_rates: vec![],
+            member_rates: vec![],
+            claim,
+        }),
+        use_of_resources: None,
+        cite: None,
+        financial: None,
+        material: None,
+    }
 }
 
-/// Inputs with distinct ids and at least one Work (so every Contributions bucket has claims).
-fn inputs() -> impl Strategy<Value = Vec<In>> {
-    (
-        (0..5u8, 1..=1440u32),
-        prop::collection::vec((0..5u8, kind()), 0..40),
-    )
-        .prop_map(|((who, minutes), rest)| {
-            let mut all = vec![input(0, who, work(minutes, "code"))];
-            for (i, (who, kind)) in rest.into_iter().enumerate() {
-                all.push(input(i as u32 + 1, who, kind));
-            }
-            all
-        })
+/// Half the income to contributions under `first`, then what is left under `second`.
+fn two_contribution_buckets(first: ValuationRules<u8, u8>, second: ValuationRules<u8, u8>) -> Eq {
+    let bucket = |name: &str, share_bp, behaviour, rules| Bucket {
+        name: name.into(),
+        share_bp,
+        behaviour,
+        kind: BucketKind::Contributions { rules },
+        window: None,
+    };
+    ValueEquation {
+        buckets: vec![
+            bucket("first", 5_000, Behaviour::Straight, first),
+            bucket("second", 10_000, Behaviour::Remaining, second),
+        ],
+    }
 }
 
-/// Up to three fixed Straight shares, then one or two Contributions buckets.
-fn equation(claim: impl Strategy<Value = Claim>) -> impl Strategy<Value = Eq> {
-    (
-        prop::collection::vec((0..5u8, 1..=2_500u32), 0..=3),
-        prop::collection::vec((claim, 1..=10_000u32), 1..=2),
-    )
-        .prop_map(|(fixed, shared)| {
-            let mut buckets: Vec<Bucket<u8, u8>> = fixed
-                .into_iter()
-                .enumerate()
-                .map(|(i, (agent, share_bp))| Bucket {
-                    name: format!("fixed {i}"),
-                    share_bp,
-                    behaviour: Behaviour::Straight,
-                    kind: BucketKind::FixedShare { agent },
-                    window: None,
-                })
-                .collect();
-            for (i, (claim, share_bp)) in shared.into_iter().enumerate() {
-                buckets.push(Bucket {
-                    name: format!("shared {i}"),
-                    share_bp,
-                    behaviour: Behaviour::Remaining,
-                    kind: BucketKind::Contributions {
-                        rules: rules(claim),
-                    },
-                    window: None,
-                });
-            }
-            ValueEquation { buckets }
-        })
+fn total_claimed(outcome: &Outcome<u8, u32>) -> u64 {
+    outcome.claims_paid().iter().map(|c| c.amount).sum()
 }
 
-fn any_claim() -> impl Strategy<Value = Claim> {
-    prop_oneof![Just(Claim::Equity), Just(Claim::Debt), Just(Claim::Once)]
+#[test]
+fn a_debt_listed_in_two_buckets_is_repaid_once_not_once_per_bucket() {
+    let equation = two_contribution_buckets(rules(Claim::Debt), rules(Claim::Debt));
+    let inputs = [input(1, 1, ContributionKind::Financial { amount: 25_000 })]; // 250.00
+    let outcome = distribute(&equation, 1_000_000, &inputs, &BTreeMap::new()).unwrap();
+    assert_eq!(paid_to(&outcome, 1), 25_000);
+    assert_eq!(total_claimed(&outcome), 25_000);
+    assert_eq!(
+        outcome.buckets[1].paid, 0,
+        "the second bucket repaid it again"
+    );
+    assert_eq!(outcome.retained, 975_000);
+    let mut paid = PaidClaims::new();
+    add_paid_claims(&mut paid, &outcome.claims_paid());
+    assert_eq!(paid, BTreeMap::from([(1, 25_000)]));
+    let again = distribute(&equation, 1_000_000, &inputs, &paid).unwrap();
+    assert_eq!(paid_to(&again, 1), 0);
 }
 
-proptest! {
-    #[test]
-    fn payouts_and_what_is_retained_sum_exactly_to_the_income(
-        eq in equation(any_claim()), inputs in inputs(), income in 1..=MAX_AMOUNT,
-    ) {
-        prop_assert!(eq.check().is_ok());
-        let o = distribute(&eq, income, &inputs, &BTreeMap::new()).unwrap();
-        let paid: u64 = o.payouts.iter().map(|p| p.amount).sum();
-        prop_assert_eq!(paid + o.retained, income);
-        let traced: u64 = o.trace.iter().map(|l| l.amount).sum();
-        prop_assert_eq!(traced, paid);
-        for b in &o.buckets {
-            prop_assert!(b.paid <= b.pot);
-        }
-    }
+#[test]
+fn what_a_debt_is_still_owed_carries_over_buckets_and_incomes() {
+    let equation = two_contribution_buckets(rules(Claim::Debt), rules(Claim::Debt));
+    let inputs = [input(1, 1, ContributionKind::Financial { amount: 25_000 })];
+    // Each bucket's pot is 100.00: the first pays 100.00, the second the same of 150.00 owed.
+    let first = distribute(&equation, 20_000, &inputs, &BTreeMap::new()).unwrap();
+    assert_eq!(
+        (first.buckets[0].paid, first.buckets[1].paid),
+        (10_000, 10_000)
+    );
+    let mut paid = PaidClaims::new();
+    add_paid_claims(&mut paid, &first.claims_paid());
+    let second = distribute(&equation, 1_000_000, &inputs, &paid).unwrap();
+    assert_eq!((second.buckets[0].paid, second.buckets[1].paid), (5_000, 0));
+}
 
-    #[test]
-    fn the_result_does_not_depend_on_input_order(
-        eq in equation(any_claim()),
-        (inputs, shuffled) in inputs().prop_flat_map(|v| (Just(v.clone()), Just(v).prop_shuffle())),
-        income in 1..=10_000_000u64,
-    ) {
-        let none = BTreeMap::new();
-        prop_assert_eq!(
-            distribute(&eq, income, &inputs, &none).unwrap(),
-            distribute(&eq, income, &shuffled, &none).unwrap()
-        );
-    }
+#[test]
+fn a_debt_valued_differently_per_bucket_is_paid_at_most_its_largest_value() {
+    let ten_hours = [input(1, 1, work(600, "x"))];
+    // 250.00 in the first bucket, 400.00 in the second: the second pays the 150.00 still owed.
+    let rising = two_contribution_buckets(work_at(2_500, Claim::Debt), work_at(4_000, Claim::Debt));
+    let outcome = distribute(&rising, 1_000_000, &ten_hours, &BTreeMap::new()).unwrap();
+    assert_eq!(
+        (outcome.buckets[0].paid, outcome.buckets[1].paid),
+        (25_000, 15_000)
+    );
+    // 400.00 first, then 250.00: nothing is owed in the second.
+    let falling =
+        two_contribution_buckets(work_at(4_000, Claim::Debt), work_at(2_500, Claim::Debt));
+    let outcome = distribute(&falling, 1_000_000, &ten_hours, &BTreeMap::new()).unwrap();
+    assert_eq!(
+        (outcome.buckets[0].paid, outcome.buckets[1].paid),
+        (40_000, 0)
+    );
+}
 
-    #[test]
-    fn adding_a_counted_contribution_never_lowers_its_authors_payout(
-        eq in equation(Just(Claim::Equity)), inputs in inputs(),
-        (who, kind) in (0..5u8, kind()), income in 1..=10_000_000u64,
-    ) {
-        let none = BTreeMap::new();
-        let before = distribute(&eq, income, &inputs, &none).unwrap();
-        let mut more = inputs.clone();
-        more.push(input(1_000, who, kind));
-        let after = distribute(&eq, income, &more, &none).unwrap();
-        prop_assert!(paid_to(&after, who) >= paid_to(&before, who),
-            "agent {} got {} before and {} after", who, paid_to(&before, who), paid_to(&after, who));
-    }
-
-    #[test]
-    fn debts_are_never_paid_beyond_their_value_across_incomes(
-        eq in equation(Just(Claim::Debt)), inputs in inputs(),
-        incomes in prop::collection::vec(1..=100_000_000u64, 1..6),
-    ) {
-        let mut paid: PaidClaims<u32> = BTreeMap::new();
-        let mut values = BTreeMap::new();
-        for income in incomes {
-            let o = distribute(&eq, income, &inputs, &paid).unwrap();
-            add_paid_claims(&mut paid, &o.claims_paid());
-            for line in o.settled_claims() {
-                values.insert((line.contribution.unwrap(), line.bucket), line.value);
-            }
-        }
-        for (key, total) in &paid {
-            prop_assert!(*total <= values[key], "{:?} paid {} of {}", key, total, values[key]);
-        }
-    }
-
-    #[test]
-    fn fixed_buckets_get_exactly_their_share(
-        eq in equation(any_claim()), inputs in inputs(), income in 1..=MAX_AMOUNT,
-    ) {
-        let o = distribute(&eq, income, &inputs, &BTreeMap::new()).unwrap();
-        for (b, result) in eq.buckets.iter().zip(&o.buckets) {
-            if let BucketKind::FixedShare { .. } = b.kind {
-                let share = (income as u128 * b.share_bp as u128 / 10_000) as u64;
-                prop_assert_eq!(result.paid, share);
-            }
-        }
-    }
+#[test]
+fn a_once_claim_listed_in_two_buckets_takes_part_only_in_the_first() {
+    let equation = two_contribution_buckets(rules(Claim::Once), rules(Claim::Once));
+    let inputs = [input(1, 1, ContributionKind::Financial { amount: 500 })];
+    let outcome = distribute(&equation, 10_000, &inputs, &BTreeMap::new()).unwrap();
+    assert_eq!(paid_to(&outcome, 1), 5_000);
+    assert_eq!(outcome.retained, 5_000);
+    let claims = outcome.claims_paid();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].bucket, 0);
+    let mut paid = PaidClaims::new();
+    add_paid_claims(&mut paid, &claims);
+    let again = distribute(&equation, 10_000, &inputs, &paid).unwrap();
+    assert_eq!(paid_to(&again, 1), 0);
 }

@@ -8,7 +8,8 @@ use crate::resources::resource::PropertyRegime;
 use std::collections::BTreeMap;
 use std::fmt::Display;
 
-/// One custody action of a resource.
+/// One custody action of a resource. `seq` is its place on its author's chain: validators
+/// take an author's earlier action over a later one, and so does [`replay`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CustodyEvent<A, E> {
     Transfer {
@@ -17,11 +18,13 @@ pub enum CustodyEvent<A, E> {
         by: A,
         to: A,
         rights: Rights,
+        seq: u32,
     },
     Accept {
         id: E,
         transfer: E,
         by: A,
+        seq: u32,
     },
 }
 
@@ -58,10 +61,13 @@ pub struct History<A, E> {
     pub ignored: usize,
 }
 
-/// Reads a resource's custody history from its events, in any order. Walks from the creation:
-/// at each state takes the transfer offered by its custodian, and moves on when the recipient
-/// accepted it. Validated data has at most one transfer per state; should there be more, the
-/// accepted one with the lowest id is taken, so the answer never depends on the events' order.
+/// Reads a resource's custody history from its events, in any order, exactly as validators
+/// decide it: walks from the creation, at each state takes the first transfer its custodian
+/// offered of it (the earliest on their chain: validators reject any later offer of a state),
+/// and moves on when its recipient accepted it (their first acceptance of it). Events the
+/// network rejects (a second offer of a state, an offer by someone else, an acceptance of an
+/// offer that was not the valid one) are never on the path, however they arrive, so a read
+/// agrees with validation even when a hostile custodian offered one state twice.
 pub fn replay<A, E>(
     creation: E,
     creator: &A,
@@ -80,13 +86,12 @@ where
         pending: None,
         ignored: 0,
     };
-    loop {
-        let candidates = filed.offers_of(&history.state, &history.holding, regime);
-        let Some((offer, acceptance)) = filed.first_accepted(&candidates) else {
-            history.pending = candidates.into_iter().next().map(Offer::into_pending);
+    while let Some(offer) = filed.offer_of(&history.state, &history.holding, regime) {
+        let Some(acceptance) = filed.acceptance_of(&offer) else {
+            history.pending = Some(offer.into_pending());
             break;
         };
-        history.hand_over(offer, acceptance);
+        history.hand_over(&offer, acceptance);
     }
     let used = 2 * history.steps.len() + usize::from(history.pending.is_some());
     history.ignored = filed.total.saturating_sub(used);
@@ -99,6 +104,7 @@ struct Offer<A, E> {
     by: A,
     to: A,
     rights: Rights,
+    seq: u32,
 }
 
 impl<A, E> Offer<A, E> {
@@ -115,7 +121,7 @@ impl<A, E> Offer<A, E> {
 /// (id, author) under the transfer they accept.
 struct Filed<A, E> {
     offers: BTreeMap<E, Vec<Offer<A, E>>>,
-    accepts: BTreeMap<E, Vec<(E, A)>>,
+    accepts: BTreeMap<E, Vec<(u32, E, A)>>,
     /// How many events there were, on the path or not.
     total: usize,
 }
@@ -140,29 +146,38 @@ where
                     by,
                     to,
                     rights,
+                    seq,
+                } => filed.offers.entry(prev).or_default().push(Offer {
+                    id,
+                    by,
+                    to,
+                    rights,
+                    seq,
+                }),
+                CustodyEvent::Accept {
+                    id,
+                    transfer,
+                    by,
+                    seq,
                 } => filed
-                    .offers
-                    .entry(prev)
+                    .accepts
+                    .entry(transfer)
                     .or_default()
-                    .push(Offer { id, by, to, rights }),
-                CustodyEvent::Accept { id, transfer, by } => {
-                    filed.accepts.entry(transfer).or_default().push((id, by))
-                }
+                    .push((seq, id, by)),
             }
         }
         filed
     }
 
-    /// The offers of `state` that its holder could make, in id order. Takes them out, so each
-    /// state is walked once.
-    fn offers_of(
+    /// The valid offer of `state`: the first its holder made (lowest place on their chain, then
+    /// lowest id for a forked chain). Takes every offer of it out, so each state is walked once.
+    fn offer_of(
         &mut self,
         state: &E,
         holding: &Holding<A>,
         regime: PropertyRegime,
-    ) -> Vec<Offer<A, E>> {
-        let mut candidates: Vec<_> = self
-            .offers
+    ) -> Option<Offer<A, E>> {
+        self.offers
             .remove(state)
             .unwrap_or_default()
             .into_iter()
@@ -171,24 +186,17 @@ where
                     .check_transfer(regime, &o.by, &o.to, &o.rights)
                     .is_ok()
             })
-            .collect();
-        candidates.sort_by(|a, b| a.id.cmp(&b.id));
-        candidates
+            .min_by(|a, b| (a.seq, &a.id).cmp(&(b.seq, &b.id)))
     }
 
-    /// The first of `candidates` its recipient accepted, with the lowest id among the
-    /// recipient's acceptances of it.
-    fn first_accepted<'c>(&self, candidates: &'c [Offer<A, E>]) -> Option<(&'c Offer<A, E>, E)> {
-        candidates.iter().find_map(|offer| {
-            let acceptance = self
-                .accepts
-                .get(&offer.id)?
-                .iter()
-                .filter(|(_, by)| by == &offer.to)
-                .map(|(a, _)| a)
-                .min()?;
-            Some((offer, acceptance.clone()))
-        })
+    /// The recipient's first acceptance of `offer`, if any.
+    fn acceptance_of(&self, offer: &Offer<A, E>) -> Option<E> {
+        self.accepts
+            .get(&offer.id)?
+            .iter()
+            .filter(|(_, _, by)| by == &offer.to)
+            .min_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)))
+            .map(|(_, id, _)| id.clone())
     }
 }
 

@@ -91,6 +91,13 @@ impl<A: Clone + PartialEq + Display> Holding<A> {
         Ok(())
     }
 
+    /// Who collects, and records as income, the fees of uses made in this state: the owner when
+    /// the resource has one, else the custodian. One collector per state, so a use fee cannot be
+    /// recorded by two people.
+    pub fn fee_collector(&self) -> &A {
+        self.owner.as_ref().unwrap_or(&self.custodian)
+    }
+
     /// The state after `to` accepts a transfer of `rights` from this one.
     pub fn after(&self, to: &A, rights: &Rights) -> Self {
         Self {

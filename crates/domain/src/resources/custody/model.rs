@@ -43,7 +43,8 @@ where
         }
     }
 
-    /// Applies one event, or says which rule it breaks (and changes nothing).
+    /// Applies one event, or says which rule it breaks (and changes nothing). Events come in the
+    /// order they were made (their `seq` is not read).
     /// - A transfer's `prev` is a custody state the author held ([`Holding::check_transfer`]),
     ///   the author's latest, and not yet offered.
     /// - An acceptance names a transfer, is by its recipient, and is the first.
@@ -55,8 +56,11 @@ where
                 by,
                 to,
                 rights,
+                ..
             } => self.apply_transfer(id, prev, by, to, rights),
-            CustodyEvent::Accept { id, transfer, by } => self.apply_accept(id, transfer, by),
+            CustodyEvent::Accept {
+                id, transfer, by, ..
+            } => self.apply_accept(id, transfer, by),
         }
     }
 

@@ -10,6 +10,7 @@ use PropertyRegime::*;
 
 type Event = CustodyEvent<u8, u32>;
 
+/// Ids grow with time in these tests, so an event's id is also its place on its author's chain.
 fn transfer(id: u32, prev: u32, by: u8, to: u8) -> Event {
     Event::Transfer {
         id,
@@ -17,11 +18,17 @@ fn transfer(id: u32, prev: u32, by: u8, to: u8) -> Event {
         by,
         to,
         rights: Rights::Custody,
+        seq: id,
     }
 }
 
 fn accept(id: u32, transfer: u32, by: u8) -> Event {
-    Event::Accept { id, transfer, by }
+    Event::Accept {
+        id,
+        transfer,
+        by,
+        seq: id,
+    }
 }
 
 /// alice (1) → bob (2) → carol (3), ids: creation 0, transfers odd, acceptances even.
@@ -104,6 +111,7 @@ fn a_nondominium_resource_is_never_sold() {
             by: 1,
             to: 2,
             rights: Rights::Ownership { price: 100 },
+            seq: 1,
         })
     };
     for regime in [Nondominium, Commons, Public] {
@@ -118,6 +126,7 @@ fn a_nondominium_resource_is_never_sold() {
         rights: Rights::Ownership {
             price: MAX_AMOUNT + 1,
         },
+        seq: 1,
     });
     assert!(matches!(
         priceless,
@@ -144,6 +153,7 @@ fn a_custodian_who_is_not_the_owner_cannot_sell() {
         by: 2,
         to: 3,
         rights: Rights::Ownership { price: 1 },
+        seq: 3,
     };
     assert!(matches!(
         custody.apply(sale),
@@ -180,6 +190,7 @@ fn run(
                 by,
                 to,
                 rights,
+                seq: id,
             }
         } else {
             accept(id, target, by)
@@ -250,5 +261,36 @@ proptest! {
                 );
             }
         }
+    }
+
+    #[test]
+    fn replay_over_every_event_the_network_saw_names_the_holder_validators_name(
+        regime in arb_regime(), attempts in arb_attempts(), seed in any::<u64>()
+    ) {
+        // Every attempt is published, valid or not (a hostile custodian offering one state
+        // twice, offers by others, acceptances of rejected offers), each naming an earlier
+        // event as hashes must. Validators apply them in the order they were made.
+        let mut custody = Custody::new(0, 1, regime);
+        let mut published = vec![];
+        for (i, &(is_transfer, by, to, target, sell)) in attempts.iter().enumerate() {
+            let id = i as u32 + 1;
+            let target = target % id;
+            let event = if is_transfer {
+                let rights = if sell { Rights::Ownership { price: 5 } } else { Rights::Custody };
+                Event::Transfer { id, prev: target, by, to, rights, seq: id }
+            } else {
+                accept(id, target, by)
+            };
+            let _ = custody.apply(event.clone());
+            published.push(event);
+        }
+        let mut s = seed;
+        for i in (1..published.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            published.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let history = replay(0, &1, regime, published);
+        prop_assert_eq!(&history.holding, custody.holding());
+        prop_assert_eq!(&history.state, custody.state());
     }
 }
