@@ -304,6 +304,7 @@ pub async fn offer(peers: &Peers, i: usize, resource: &ActionHash, to: usize) ->
         to: peers.agent(to),
         rights: None,
         condition_note: "nozzle clean, bed level".into(),
+        open_days: None,
     };
     let record: Record = peers.call(i, "resources", "transfer_custody", input).await;
     record.action_address().clone()
@@ -330,7 +331,7 @@ pub async fn custody_of(
         .await
 }
 
-/// A custody transfer entry for raw commits: custody only, no owner.
+/// A custody transfer entry for raw commits: custody only, no owner, open for a day.
 pub fn raw_transfer(
     resource: &ActionHash,
     prev: &ActionHash,
@@ -345,6 +346,8 @@ pub fn raw_transfer(
         rights: ovn_domain::Rights::Custody,
         owner: None,
         condition_note: String::new(),
+        expires: Timestamp::from_micros(Timestamp::now().as_micros() + 86_400_000_000),
+        after_decline: None,
     }
 }
 

@@ -229,7 +229,7 @@ async fn honest_peers_warrant_mallory_for_handing_one_custody_state_to_two_peopl
         .publish_as_mallory_and_await_warrant(
             "commit_custody_transfer",
             second,
-            "already handed on",
+            "is still offered",
         )
         .await;
     peers.shutdown().await;
@@ -272,13 +272,24 @@ async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_ever
     let to_e: ActionHash = peers
         .call(MALLORY, "hostile", "commit_custody_transfer", to(e, &es))
         .await;
-    peers.await_warrant(MALLORY, "already handed on").await;
-    peers.sync_all().await;
+    // Each indexed under the printer, as the coordinator would.
+    for offer in [&to_d, &to_e] {
+        let link = raw_link(printer.clone(), offer.clone(), "ResourceToCustody", "");
+        let _: ActionHash = peers.call(MALLORY, "hostile", "create_link_raw", link).await;
+    }
+    peers.await_warrant(MALLORY, "is still offered").await;
+    peers.sync().await;
     // The race forced: both offers are held by d and e before either answers, and both read
     // the earlier offer, to d, as the pending one.
     for reader in [d, e] {
         let pending = custody_of(&peers, reader, &printer).await.pending;
         assert_eq!(pending.map(|p| p.transfer), Some(to_d.clone()), "as {reader} reads it");
+        for offer in [&to_d, &to_e] {
+            let held: Option<Record> = peers
+                .call(reader, "hostile", "get_record_local", offer.clone())
+                .await;
+            assert!(held.is_some(), "{reader} holds {offer} before answering");
+        }
     }
     let accept_input = |transfer: &ActionHash| resources::custody::AcceptCustodyInput {
         transfer: transfer.clone(),
@@ -301,7 +312,7 @@ async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_ever
     let _ = peers
         .try_call::<_, ActionHash>(e, "hostile", "commit_custody_acceptance", forced)
         .await;
-    peers.sync_all().await;
+    peers.sync().await;
     for reader in [MALLORY, a, b, d, e] {
         let report = custody_of(&peers, reader, &printer).await;
         assert_eq!(report.custodian, peers.agent(d), "as {reader} reads it: {report:?}");

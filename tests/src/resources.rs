@@ -228,6 +228,7 @@ async fn a_private_resource_is_sold_by_its_owner_and_lent_without_its_ownership(
         to: peers.agent(alice),
         rights: Some(Rights::Ownership { price: 4_000 }),
         condition_note: String::new(),
+        open_days: None,
     };
     assert_refused(
         peers

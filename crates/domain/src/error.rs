@@ -104,6 +104,18 @@ pub enum DomainError {
     StaleCustodyState { state: String },
     #[error("transfer {transfer} was already accepted")]
     AlreadyAccepted { transfer: String },
+    #[error("transfer {transfer} was already answered: a recipient accepts or declines an offer once")]
+    AlreadyAnswered { transfer: String },
+    #[error("transfer {transfer} expired at {expires} µs; it can no longer be accepted")]
+    OfferExpired { transfer: String, expires: i64 },
+    #[error("the offer must expire after it is made and within {max_days} days")]
+    BadOfferWindow { max_days: i64 },
+    #[error("custody state {state} is still offered by {transfer} until {expires} µs: it can be offered again once declined or expired")]
+    OfferStillOpen {
+        state: String,
+        transfer: String,
+        expires: i64,
+    },
     #[error("the license fee due from a {category} licensee is {expected}, not {fee}")]
     WrongLicenseFee {
         fee: u64,

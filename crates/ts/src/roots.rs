@@ -15,6 +15,7 @@ pub fn visit_roots(c: &mut Collector) {
     c.visit::<entry::Project>();
     c.visit::<members::profiles::CreateProfileInput>();
     c.visit::<members::profiles::UpdateProfileInput>();
+    c.visit::<members::payout::PayoutShare>();
     c.visit::<members::projects::CreateProjectInput>();
 
     // contributions
@@ -51,6 +52,7 @@ pub fn visit_roots(c: &mut Collector) {
     c.visit::<resources::custody::RequestCustodyInput>();
     c.visit::<resources::custody::TransferCustodyInput>();
     c.visit::<resources::custody::AcceptCustodyInput>();
+    c.visit::<resources::custody::DeclineCustodyInput>();
     c.visit::<resources::history::CustodyReport>();
     c.visit::<resources::uses::RecordUseInput>();
 

@@ -10,7 +10,7 @@
 
 use hdk::prelude::*;
 use ovn_integrity::{
-    Contribution, CustodyAcceptance, CustodyRequest, CustodyTransfer, Distribution, Endorsement,
+    Contribution, CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, Distribution, Endorsement,
     EntryTypes, IncomeEvent, License, LicenseAttachment, LicenseException, LicenseGrant,
     LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile, Profile, Project, Resource,
     ResourceUse, Settlement, ValueEquation,
@@ -77,6 +77,11 @@ pub fn commit_custody_transfer(transfer: CustodyTransfer) -> ExternResult<Action
 #[hdk_extern]
 pub fn commit_custody_acceptance(acceptance: CustodyAcceptance) -> ExternResult<ActionHash> {
     create_entry(EntryTypes::CustodyAcceptance(acceptance))
+}
+
+#[hdk_extern]
+pub fn commit_custody_decline(decline: CustodyDecline) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::CustodyDecline(decline))
 }
 
 #[hdk_extern]
@@ -259,6 +264,7 @@ pub enum AnyEntry {
     LicenseRequest(LicenseRequest),
     LicenseException(LicenseException),
     LicenseGrant(LicenseGrant),
+    CustodyDecline(CustodyDecline),
 }
 
 impl From<AnyEntry> for EntryTypes {
@@ -284,6 +290,7 @@ impl From<AnyEntry> for EntryTypes {
             AnyEntry::LicenseRequest(e) => EntryTypes::LicenseRequest(e),
             AnyEntry::LicenseException(e) => EntryTypes::LicenseException(e),
             AnyEntry::LicenseGrant(e) => EntryTypes::LicenseGrant(e),
+            AnyEntry::CustodyDecline(e) => EntryTypes::CustodyDecline(e),
         }
     }
 }
@@ -298,4 +305,11 @@ pub struct UpdateEntryRaw {
 #[hdk_extern]
 pub fn update_entry_raw(input: UpdateEntryRaw) -> ExternResult<ActionHash> {
     update_entry(input.original, EntryTypes::from(input.entry))
+}
+
+/// The record at `hash` as this conductor holds it, without asking the network: whether a peer
+/// already holds what it is about to act on.
+#[hdk_extern]
+pub fn get_record_local(hash: ActionHash) -> ExternResult<Option<Record>> {
+    get(hash, GetOptions::local())
 }

@@ -1,4 +1,4 @@
-//! Custody requests, transfers, acceptances and uses are never updated; the request and use
+//! Custody requests, transfers, acceptances, declines and uses are never updated; the request and use
 //! index links are the author's own, under the resource they name.
 
 use super::world::*;
@@ -6,8 +6,9 @@ use crate::common::*;
 use crate::rule_runner::{rule, Rule};
 use holochain::prelude::*;
 use hostile::AnyEntry;
-use ovn_integrity::{CustodyAcceptance, CustodyRequest, ResourceUse};
-use resources::custody::RequestCustodyInput;
+use ovn_domain::PropertyRegime;
+use ovn_integrity::{CustodyAcceptance, CustodyDecline, CustodyRequest, ResourceUse};
+use resources::custody::{DeclineCustodyInput, RequestCustodyInput};
 use resources::uses::RecordUseInput;
 
 /// These rules in order; `needs` names earlier rules whose records a rule uses.
@@ -16,6 +17,7 @@ pub fn rules() -> Vec<Rule<Records>> {
         rule!(a_custody_request_is_never_updated),
         rule!(a_custody_transfer_is_never_updated),
         rule!(a_custody_acceptance_is_never_updated, needs: [a_custody_transfer_is_never_updated]),
+        rule!(a_custody_decline_is_never_updated),
         rule!(a_resource_use_is_never_updated),
         rule!(alice_cannot_index_bobs_custody_request,
             needs: [a_custody_request_is_never_updated]),
@@ -69,6 +71,26 @@ pub async fn a_custody_acceptance_is_never_updated(w: &Records) {
     });
     let reason = "custody acceptances cannot be updated";
     w.update_rejected(BOB, &hash, complaint, reason).await;
+}
+
+/// validate_update_custody_decline, rule 1.
+pub async fn a_custody_decline_is_never_updated(w: &Records) {
+    let tool = create_resource(&w.peers, ALICE, "Drill press", PropertyRegime::Nondominium, None).await;
+    w.peers.sync().await;
+    let transfer = offer(&w.peers, ALICE, &tool, BOB).await;
+    w.peers.sync().await;
+    let input = DeclineCustodyInput {
+        transfer: transfer.clone(),
+        note: "no room in my workshop".into(),
+    };
+    let record: Record = w.peers.call(BOB, "resources", "decline_custody", input).await;
+    let hash = record.action_address().clone();
+    let softer = AnyEntry::CustodyDecline(CustodyDecline {
+        note: "maybe later".into(),
+        ..entry(&record)
+    });
+    let reason = "custody declines cannot be updated";
+    w.update_rejected(BOB, &hash, softer, reason).await;
 }
 
 /// validate_update_resource_use, rule 1: the fee was set by what was signed.

@@ -46,6 +46,7 @@ async fn refuses_bad_transfers(peers: &Peers, printer: &ActionHash) -> ActionHas
         to,
         rights: None,
         condition_note: String::new(),
+        open_days: None,
     };
     let function = "transfer_custody";
     let to_alice = transfer(peers.agent(ALICE));
@@ -88,7 +89,7 @@ async fn refuses_bad_acceptances(peers: &Peers, to_bob: &ActionHash) {
     refuses(peers, ALICE, "resources", function, input.clone(), reason).await;
     peers.sync().await;
     accept(peers, BOB, to_bob).await;
-    let reason = "was already accepted";
+    let reason = "was already answered";
     refuses(peers, BOB, "resources", function, input, reason).await;
     let history = peers
         .try_call::<_, CustodyReport>(BOB, "resources", "get_custody_history", to_bob.clone())

@@ -105,7 +105,7 @@ pub async fn alice_hands_the_printer_to_bob_once(w: &Custody) {
         .expect("the custodian's first transfer is valid");
     w.first.set(first);
     let again = w.to_bob();
-    rejects(&w.peers, ALICE, TRANSFER, again, "already handed on").await;
+    rejects(&w.peers, ALICE, TRANSFER, again, "is still offered").await;
     w.peers.sync().await;
 }
 
@@ -150,7 +150,7 @@ pub async fn bob_accepts_the_printer_once(w: &Custody) {
     .expect("the recipient's acceptance is valid");
     w.accepted.set(accepted);
     let again = acceptance(&w.printer, w.first.get());
-    rejects(&w.peers, BOB, ACCEPTANCE, again, "was already accepted").await;
+    rejects(&w.peers, BOB, ACCEPTANCE, again, "was already answered").await;
 }
 
 /// validate_create_custody_transfer, rule 2: from one's own acceptance only.

@@ -1,7 +1,8 @@
 //! The rules on resources, custody and use, each kept and broken on the author's own
 //! conductor, one function per numbered rule (ARCHITECTURE.md's rules table maps them): only the
 //! custodian hands a resource on, from their latest custody state, once, to a member; only the
-//! recipient accepts, once; a nondominium resource is never sold; a use keeps to its rules'
+//! recipient answers, once, accepting by the offer's expiry or declining; a lapsed offer is made
+//! again; a nondominium resource is never sold; a use keeps to its rules'
 //! duration, fee, users and reports; resources are never updated; their index links point at
 //! the linker's own entries. The coordinator refuses bad input with typed errors before
 //! anything is written.
@@ -9,6 +10,7 @@
 //! # Layout
 //! - [`world`]: the custody world (alice's printer) and the use world (her printer and laser).
 //! - [`custody`]: custody moving in two steps, transfer and acceptance.
+//! - [`offers`]: offers that expire or are declined, and offered again.
 //! - [`resource_entries`]: resources and custody requests.
 //! - [`index_links`]: the resource index links.
 //! - [`uses`]: uses of a resource, and a use logged as a contribution.
@@ -17,6 +19,7 @@
 mod coordinator;
 mod custody;
 mod index_links;
+mod offers;
 mod resource_entries;
 mod uses;
 mod world;
@@ -30,6 +33,7 @@ fn custody_rules() -> Vec<Rule<Custody>> {
         custody::rules(),
         resource_entries::rules(),
         index_links::rules(),
+        offers::rules(),
     ];
     files.into_iter().flatten().collect()
 }

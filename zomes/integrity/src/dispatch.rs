@@ -92,6 +92,9 @@ fn validate_create_entry(
             license_exception::validate_create_license_exception(header, &e)
         }
         EntryTypes::LicenseGrant(g) => license_grant::validate_create_license_grant(header, &g),
+        EntryTypes::CustodyDecline(d) => {
+            custody_decline::validate_create_custody_decline(header, &d)
+        }
     }
 }
 
@@ -126,6 +129,7 @@ fn validate_update_entry(
         EntryTypes::LicenseRequest(_) => license_request::validate_update_license_request(),
         EntryTypes::LicenseException(_) => license_exception::validate_update_license_exception(),
         EntryTypes::LicenseGrant(_) => license_grant::validate_update_license_grant(),
+        EntryTypes::CustodyDecline(_) => custody_decline::validate_update_custody_decline(),
     }
 }
 

@@ -53,6 +53,7 @@ pub use members::profile::Profile;
 pub use members::project::Project;
 pub use membrane::Invitation;
 pub use resources::custody_acceptance::CustodyAcceptance;
+pub use resources::custody_decline::CustodyDecline;
 pub use resources::custody_request::CustodyRequest;
 pub use resources::custody_transfer::CustodyTransfer;
 pub use resources::resource::Resource;
@@ -82,6 +83,7 @@ pub enum EntryTypes {
     LicenseRequest(LicenseRequest),
     LicenseException(LicenseException),
     LicenseGrant(LicenseGrant),
+    CustodyDecline(CustodyDecline),
 }
 
 #[hdk_link_types]
@@ -114,7 +116,8 @@ pub enum LinkTypes {
     AllResources,
     /// Project → the Resources it produced or funded. Created by the resource's creator.
     ProjectToResources,
-    /// Resource → its CustodyTransfers and CustodyAcceptances. Created by their authors.
+    /// Resource → its CustodyTransfers, CustodyAcceptances and CustodyDeclines. Created by their
+    /// authors.
     ResourceToCustody,
     /// Agent → the custody states they came to hold (creations, acceptances). Created by them.
     AgentToCustodyStates,

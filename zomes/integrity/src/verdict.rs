@@ -109,6 +109,17 @@ pub fn earlier_actions(header: &ActionHeader) -> ExternResult<Vec<Action>> {
 /// first: a scan that costs what happened since `since`, not the whole chain. `since` must be
 /// the author's own earlier action.
 pub fn actions_since(header: &ActionHeader, since: &ActionHash) -> ExternResult<Vec<Action>> {
+    Ok(hashed_actions_since(header, since)?
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect())
+}
+
+/// [`actions_since`], each with its hash.
+pub fn hashed_actions_since(
+    header: &ActionHeader,
+    since: &ActionHash,
+) -> ExternResult<Vec<(ActionHash, Action)>> {
     let Some(prev) = header.prev_action.clone() else {
         return Ok(vec![]);
     };
@@ -117,7 +128,7 @@ pub fn actions_since(header: &ActionHeader, since: &ActionHash) -> ExternResult<
         ChainFilter::until_hash(prev, since.clone()),
     )?
     .into_iter()
-    .map(|a| a.action.hashed.content)
+    .map(|a| (a.action.hashed.hash, a.action.hashed.content))
     .collect())
 }
 
@@ -135,15 +146,39 @@ where
     let expected = AppEntryDef::try_from(unit)?;
     let mut entries = vec![];
     for action in actions {
-        let Some(entry_hash) = action.entry_hash().filter(|_| creates(action, &expected)) else {
-            continue;
-        };
-        let entry = must_get_entry(entry_hash.clone())?;
-        if let Ok(entry) = T::try_from(entry.as_content().clone()) {
-            entries.push(entry);
+        entries.extend(created_entry(action, &expected)?);
+    }
+    Ok(entries)
+}
+
+/// [`entries_created`] with the hash and action that created each.
+pub fn hashed_entries_created<T>(
+    actions: &[(ActionHash, Action)],
+    unit: UnitEntryTypes,
+) -> ExternResult<Vec<(ActionHash, Action, T)>>
+where
+    T: TryFrom<Entry>,
+{
+    let expected = AppEntryDef::try_from(unit)?;
+    let mut entries = vec![];
+    for (hash, action) in actions {
+        if let Some(entry) = created_entry(action, &expected)? {
+            entries.push((hash.clone(), action.clone(), entry));
         }
     }
     Ok(entries)
+}
+
+/// The entry `action` creates, if it creates one of type `expected` readable as `T`.
+fn created_entry<T: TryFrom<Entry>>(
+    action: &Action,
+    expected: &AppEntryDef,
+) -> ExternResult<Option<T>> {
+    let Some(entry_hash) = action.entry_hash().filter(|_| creates(action, expected)) else {
+        return Ok(None);
+    };
+    let entry = must_get_entry(entry_hash.clone())?;
+    Ok(T::try_from(entry.as_content().clone()).ok())
 }
 
 /// Whether `action` creates an entry of the type `expected`.

@@ -15,6 +15,12 @@ pub enum MembersError {
     ParentNotFound(ActionHash),
     #[error("{0} is not a project")]
     NotAProject(ActionHash),
+    #[error("your payout details are yours already: share them with someone else")]
+    ShareWithSelf,
+    #[error("{payee} has not shared their payout details with you, or has revoked it; ask them to share them from the distribution")]
+    NotShared { payee: AgentPubKey },
+    #[error("{agent}'s node cannot be reached now ({why}); try again when they are online")]
+    Unreachable { agent: AgentPubKey, why: String },
 }
 
 impl From<MembersError> for WasmError {

@@ -96,6 +96,26 @@ pub fn get_my_private_profile() -> ExternResult<Option<PrivateProfile>> {
     latest.entry().to_app_option().map_err(|e| wasm_error!(e))
 }
 
+/// Sets the caller's private profile (contact and payout details): updates the one they have, or
+/// creates it. Only the caller's own conductor ever sees it.
+#[hdk_extern]
+pub fn set_my_private_profile(profile: PrivateProfile) -> ExternResult<PrivateProfile> {
+    check_private_profile(&profile.contact, &profile.payout_details).map_err(MembersError::from)?;
+    let original = query(
+        ChainQueryFilter::new()
+            .entry_type(UnitEntryTypes::PrivateProfile.try_into()?)
+            .action_type(ActionType::Create),
+    )?;
+    match original.first() {
+        Some(created) => update_entry(
+            created.action_address().clone(),
+            EntryTypes::PrivateProfile(profile.clone()),
+        )?,
+        None => create_entry(EntryTypes::PrivateProfile(profile.clone()))?,
+    };
+    Ok(profile)
+}
+
 /// The newest update of `original`, or `original` itself.
 fn latest_version(original: ActionHash) -> ExternResult<Option<Record>> {
     let Some(Details::Record(details)) = get_details(original, GetOptions::default())? else {

@@ -5,12 +5,14 @@ use crate::history::{get_custody_history, read_history};
 use crate::resources::must_find_resource;
 use crate::ResourcesError;
 use hdk::prelude::*;
-use ovn_domain::resources::custody::check_condition_note;
+use ovn_domain::resources::custody::{
+    check_condition_note, check_offer_window, DEFAULT_OFFER_MICROS,
+};
 use ovn_domain::text::{check_text, MAX_PROSE};
 use ovn_domain::Rights;
 use ovn_integrity::validate_op;
 use ovn_integrity::{
-    CustodyAcceptance, CustodyRequest, CustodyTransfer, EntryTypes, LinkTypes, UnitEntryTypes,
+    CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, EntryTypes, LinkTypes, UnitEntryTypes,
 };
 use ovn_zome_support::membership::{my_profile_creation, profile_creation_of};
 use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries};
@@ -68,9 +70,13 @@ pub struct TransferCustodyInput {
     /// The resource's condition as handed over.
     #[serde(default)]
     pub condition_note: String,
+    /// How many days the offer stays open (7 when not given, at most 30).
+    #[serde(default)]
+    pub open_days: Option<u32>,
 }
 
-/// Offers the caller's resource to a member. Custody moves when they accept.
+/// Offers the caller's resource to a member, open for `open_days`. Custody moves when they
+/// accept; once they decline or the offer expires, the caller may offer it again.
 #[hdk_extern]
 pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
     check_condition_note(&input.condition_note).map_err(ResourcesError::from)?;
@@ -85,14 +91,21 @@ pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
         }
         .into());
     }
-    if let Some(pending) = history.pending {
+    let now = sys_time()?;
+    if let Some(pending) = history.pending.filter(|p| now.as_micros() <= p.expires) {
         return Err(ResourcesError::AlreadyOffered {
             resource: input.resource,
             transfer: pending.transfer,
             to: pending.to,
+            expires: Timestamp::from_micros(pending.expires),
         }
         .into());
     }
+    let open = input
+        .open_days
+        .map_or(DEFAULT_OFFER_MICROS, |d| i64::from(d) * 86_400_000_000);
+    let expires = Timestamp::from_micros(now.as_micros().saturating_add(open));
+    check_offer_window(now.as_micros(), expires.as_micros()).map_err(ResourcesError::from)?;
     let rights = input.rights.unwrap_or(Rights::Custody);
     history
         .holding
@@ -109,6 +122,8 @@ pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
         rights,
         owner: history.holding.owner,
         condition_note: input.condition_note,
+        expires,
+        after_decline: history.declined.map(|d| d.decline),
     };
     let hash = create_entry(EntryTypes::CustodyTransfer(transfer))?;
     create_link(
@@ -146,16 +161,15 @@ pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
         .into());
     }
     must_be_the_valid_offer(&record, &transfer)?;
-    let mine = own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?;
-    let accepted = mine.iter().any(|r| {
-        r.entry()
-            .to_app_option::<CustodyAcceptance>()
-            .ok()
-            .flatten()
-            .is_some_and(|a| a.transfer == input.transfer)
-    });
-    if accepted {
-        return Err(ResourcesError::AlreadyAccepted(input.transfer).into());
+    if sys_time()? > transfer.expires {
+        return Err(ResourcesError::OfferExpired {
+            transfer: input.transfer,
+            expires: transfer.expires,
+        }
+        .into());
+    }
+    if answered(&input.transfer)? {
+        return Err(ResourcesError::AlreadyAnswered(input.transfer).into());
     }
     let acceptance = CustodyAcceptance {
         resource: transfer.resource.clone(),
@@ -196,4 +210,56 @@ fn must_be_the_valid_offer(record: &Record, transfer: &CustodyTransfer) -> Exter
         }
         .into()),
     }
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DeclineCustodyInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+    pub transfer: ActionHash,
+    /// Why, for the custodian.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Declines a transfer offered to the caller: the offer lapses and its custodian may offer the
+/// resource again.
+#[hdk_extern]
+pub fn decline_custody(input: DeclineCustodyInput) -> ExternResult<Record> {
+    check_condition_note(&input.note).map_err(ResourcesError::from)?;
+    let Some(Ok((record, transfer))) = get_entry::<CustodyTransfer>(&input.transfer)? else {
+        return Err(ResourcesError::TransferNotFound(input.transfer).into());
+    };
+    let me = agent_info()?.agent_initial_pubkey;
+    if transfer.to != me {
+        return Err(ResourcesError::NotRecipient {
+            transfer: input.transfer,
+            recipient: transfer.to,
+        }
+        .into());
+    }
+    must_be_the_valid_offer(&record, &transfer)?;
+    if answered(&input.transfer)? {
+        return Err(ResourcesError::AlreadyAnswered(input.transfer).into());
+    }
+    let decline = CustodyDecline {
+        resource: transfer.resource.clone(),
+        transfer: input.transfer,
+        note: input.note,
+    };
+    let hash = create_entry(EntryTypes::CustodyDecline(decline))?;
+    create_link(transfer.resource, hash.clone(), LinkTypes::ResourceToCustody, ())?;
+    committed(hash)
+}
+
+/// Whether the caller already accepted or declined `transfer`.
+fn answered(transfer: &ActionHash) -> ExternResult<bool> {
+    let mut mine = own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?;
+    mine.extend(own_entries(UnitEntryTypes::CustodyDecline.try_into()?)?);
+    Ok(mine.iter().any(|r| {
+        let accepted = r.entry().to_app_option::<CustodyAcceptance>().ok().flatten();
+        let declined = r.entry().to_app_option::<CustodyDecline>().ok().flatten();
+        accepted.is_some_and(|a| &a.transfer == transfer)
+            || declined.is_some_and(|d| &d.transfer == transfer)
+    }))
 }

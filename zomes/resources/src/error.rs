@@ -20,11 +20,12 @@ pub enum ResourcesError {
         agent: AgentPubKey,
         custodian: AgentPubKey,
     },
-    #[error("resource {resource} is already offered to {to} (transfer {transfer}); custody can be handed on once they accept")]
+    #[error("resource {resource} is already offered to {to} (transfer {transfer}) until {expires}; it can be offered again once they decline or the offer expires")]
     AlreadyOffered {
         resource: ActionHash,
         transfer: ActionHash,
         to: AgentPubKey,
+        expires: Timestamp,
     },
     #[error("custody transfer {0} not found")]
     TransferNotFound(ActionHash),
@@ -33,8 +34,13 @@ pub enum ResourcesError {
         transfer: ActionHash,
         recipient: AgentPubKey,
     },
-    #[error("transfer {0} was already accepted")]
-    AlreadyAccepted(ActionHash),
+    #[error("transfer {0} was already answered (accepted or declined)")]
+    AlreadyAnswered(ActionHash),
+    #[error("transfer {transfer} expired at {expires}; ask the custodian to offer it again")]
+    OfferExpired {
+        transfer: ActionHash,
+        expires: Timestamp,
+    },
     #[error("transfer {transfer} breaks the custody rules ({reason}); accepting it would be rejected too")]
     InvalidOffer { transfer: ActionHash, reason: String },
     #[error("transfer {transfer} is not the resource's pending offer{}; accepting it would be rejected", match pending { Some(p) => format!(" ({p} is)"), None => String::new() })]

@@ -7,7 +7,9 @@ use crate::resources::must_find_resource;
 use hdk::prelude::*;
 use ovn_domain::resources::custody::{replay, CustodyEvent, History};
 use ovn_domain::{PropertyRegime, Rights};
-use ovn_integrity::{CustodyAcceptance, CustodyTransfer, LinkTypes, Resource, UnitEntryTypes};
+use ovn_integrity::{
+    CustodyAcceptance, CustodyDecline, CustodyTransfer, LinkTypes, Resource, UnitEntryTypes,
+};
 use ovn_zome_support::records::{get_entry, get_targets, own_entries, without_warranted};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -44,6 +46,9 @@ pub struct PendingReport {
     pub rights: Rights,
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub offered_at: Timestamp,
+    /// After this it can no longer be accepted, and the custodian may offer it again.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
+    pub expires: Timestamp,
 }
 
 /// A resource's custody, replayed from its events.
@@ -69,7 +74,11 @@ pub struct CustodyReport {
     pub state: ActionHash,
     /// Hand-overs in order.
     pub steps: Vec<CustodyStepReport>,
+    /// The open offer (maybe expired: see its `expires`).
     pub pending: Option<PendingReport>,
+    /// The last offer of the current state, when its recipient declined it.
+    #[cfg_attr(feature = "ts", ts(as = "Option<(ovn_domain::ts::ActionHash, ovn_domain::ts::AgentPubKey)>"))]
+    pub declined: Option<(ActionHash, AgentPubKey)>,
 }
 
 impl CustodyReport {
@@ -123,6 +132,7 @@ pub fn get_custody_history(resource: ActionHash) -> ExternResult<CustodyReport> 
             to: p.to.clone(),
             rights: p.rights.clone(),
             offered_at: transfer(&p.transfer)?.0,
+            expires: Timestamp::from_micros(p.expires),
         })
     });
     Ok(CustodyReport {
@@ -136,6 +146,7 @@ pub fn get_custody_history(resource: ActionHash) -> ExternResult<CustodyReport> 
         state: history.state,
         steps,
         pending,
+        declined: history.declined.map(|d| (d.transfer, d.by)),
     })
 }
 
@@ -177,6 +188,7 @@ pub fn get_resources_held_by(agent: AgentPubKey) -> ExternResult<Vec<Record>> {
 enum Event {
     Transfer(Record, CustodyTransfer),
     Accept(Record, CustodyAcceptance),
+    Decline(Record, CustodyDecline),
 }
 
 /// The history of the resource at `record`, replayed from the caller's view of its events.
@@ -201,10 +213,20 @@ fn replay_events(
             to: t.to.clone(),
             rights: t.rights.clone(),
             seq: r.action().action_seq(),
+            at: r.action().timestamp().as_micros(),
+            expires: t.expires.as_micros(),
+            after_decline: t.after_decline.clone(),
         },
         Event::Accept(r, a) => CustodyEvent::Accept {
             id: hash.clone(),
             transfer: a.transfer.clone(),
+            by: r.action().author().clone(),
+            seq: r.action().action_seq(),
+            at: r.action().timestamp().as_micros(),
+        },
+        Event::Decline(r, d) => CustodyEvent::Decline {
+            id: hash.clone(),
+            transfer: d.transfer.clone(),
             by: r.action().author().clone(),
             seq: r.action().action_seq(),
         },
@@ -221,6 +243,7 @@ fn replay_events(
 fn own_custody_records() -> ExternResult<Vec<Record>> {
     let mut own = own_entries(UnitEntryTypes::CustodyTransfer.try_into()?)?;
     own.extend(own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?);
+    own.extend(own_entries(UnitEntryTypes::CustodyDecline.try_into()?)?);
     Ok(own)
 }
 
@@ -253,6 +276,9 @@ fn custody_events(
             } else if let Ok(Some(a)) = record.entry().to_app_option::<CustodyAcceptance>() {
                 missing.insert(a.transfer.clone());
                 (&a.resource == resource).then_some(Event::Accept(record, a))
+            } else if let Ok(Some(d)) = record.entry().to_app_option::<CustodyDecline>() {
+                missing.insert(d.transfer.clone());
+                (&d.resource == resource).then_some(Event::Decline(record, d))
             } else {
                 None
             };

@@ -1,7 +1,7 @@
 // Generated from the Rust types by crates/ts (`cargo run -p ovn_ts`): do not edit.
 // Members: profiles and projects.
 
-import type { ActionHash, AgentPubKey } from "../zomes/types";
+import type { ActionHash, AgentPubKey, Micros } from "../zomes/types";
 
 export type CreateProfileInput = {
   nickname: string;
@@ -17,6 +17,14 @@ export type CreateProjectInput = {
   parent: ActionHash | null;
   /** Stewards besides the creator, who is always the first. */
   co_stewards: Array<AgentPubKey>;
+};
+
+/** One distributor the caller shares their payout details with. */
+export type PayoutShare = {
+  with: AgentPubKey;
+  /** The grant's action: revoking deletes it. */
+  grant: ActionHash;
+  since: Micros;
 };
 
 export type PrivateProfile = {

@@ -43,7 +43,10 @@ export type CustodyReport = {
   state: ActionHash;
   /** Hand-overs in order. */
   steps: Array<CustodyStepReport>;
+  /** The open offer (maybe expired: see its `expires`). */
   pending: PendingReport | null;
+  /** The last offer of the current state, when its recipient declined it. */
+  declined: [ActionHash, AgentPubKey] | null;
 };
 
 export type CustodyRequest = {
@@ -83,6 +86,19 @@ export type CustodyTransfer = {
   owner: AgentPubKey | null;
   /** The resource's condition as handed over. */
   condition_note: string;
+  /**
+   * After this the recipient can no longer accept, and the custodian may offer the state
+   * again: within 30 days of the offer.
+   */
+  expires: Micros;
+  /** When `prev` was offered before and that offer was declined: the recipient's decline. */
+  after_decline: ActionHash | null;
+};
+
+export type DeclineCustodyInput = {
+  transfer: ActionHash;
+  /** Why, for the custodian. */
+  note: string;
 };
 
 /** A transfer waiting for its recipient. */
@@ -91,6 +107,8 @@ export type PendingReport = {
   to: AgentPubKey;
   rights: Rights;
   offered_at: Micros;
+  /** After this it can no longer be accepted, and the custodian may offer it again. */
+  expires: Micros;
 };
 
 /** Who may use a resource. */
@@ -155,6 +173,8 @@ export type TransferCustodyInput = {
   rights: Rights | null;
   /** The resource's condition as handed over. */
   condition_note: string;
+  /** How many days the offer stays open (7 when not given, at most 30). */
+  open_days: number | null;
 };
 
 /** How a resource may be used: typed, so validation enforces them. */

@@ -6,6 +6,7 @@ import { callZome } from "../node.svelte";
 import type {
   CreateProfileInput,
   CreateProjectInput,
+  PayoutShare,
   PrivateProfile,
   UpdateProfileInput,
 } from "../generated/members";
@@ -28,6 +29,22 @@ export const getMyProfile = () => callZome<HcRecord | null>(ZOME, "get_my_profil
 
 export const getMyPrivateProfile = () =>
   callZome<PrivateProfile | null>(ZOME, "get_my_private_profile", null);
+
+export const setMyPrivateProfile = (profile: PrivateProfile) =>
+  callZome<PrivateProfile>(ZOME, "set_my_private_profile", profile);
+
+/** Lets `agent` (who distributes an income I am paid from) read my payout details, until revoked. */
+export const sharePayoutDetails = (agent: AgentPubKey) =>
+  callZome<PayoutShare>(ZOME, "share_payout_details", agent);
+
+export const revokePayoutAccess = (agent: AgentPubKey) =>
+  callZome<number>(ZOME, "revoke_payout_access", agent);
+
+export const getPayoutShares = () => callZome<PayoutShare[]>(ZOME, "get_payout_shares", null);
+
+/** A payee's payout details, asked of their node with the access they shared. */
+export const fetchPayoutDetails = (payee: AgentPubKey) =>
+  callZome<string>(ZOME, "fetch_payout_details", payee);
 
 export const createProject = (input: CreateProjectInput) =>
   callZome<HcRecord>(ZOME, "create_project", input);

@@ -9,6 +9,7 @@ import type {
   AcceptCustodyInput,
   CreateResourceInput,
   CustodyReport,
+  DeclineCustodyInput,
   RecordUseInput,
   RequestCustodyInput,
   TransferCustodyInput,
@@ -30,6 +31,10 @@ export const transferCustody = (input: TransferCustodyInput) =>
 
 export const acceptCustody = (input: AcceptCustodyInput) =>
   callZome<HcRecord>(ZOME, "accept_custody", input);
+
+/** Turns down a hand-over offered to me: the offer lapses and the custodian may offer it again. */
+export const declineCustody = (input: DeclineCustodyInput) =>
+  callZome<HcRecord>(ZOME, "decline_custody", input);
 
 export const getCustodyHistory = (resource: ActionHash) =>
   callZome<CustodyReport>(ZOME, "get_custody_history", resource);

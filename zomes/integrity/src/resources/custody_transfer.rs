@@ -3,21 +3,28 @@
 //!
 //! Validators keep the history a single path from the author's own chain and one hop back: the
 //! author held `prev`, and the owner as of `prev` is read from the transfer that `prev`
-//! accepted, which carries the owner as of its own `prev`. No offer of the resource on the
-//! author's chain since `prev` is enough for "no state is offered twice, nobody hands on from
-//! an old state": a later state of the author's would need an offer of theirs first. A pending
-//! offer cannot be withdrawn: the state is spent until the recipient accepts.
+//! accepted, which carries the owner as of its own `prev`. An offer expires (at most 30 days
+//! on); the state is offered again only once the author's last offer of it since `prev` lapsed:
+//! declined by its recipient (the decline is named) or expired before the new offer was made.
+//! Acceptances come by the expiry and re-offers after it, so no two offers of a state are open
+//! at once; of two offers both accepted (a re-offer of a state whose first offer had been
+//! accepted, which validators cannot see on another chain), reads take the first
+//! (`ovn_domain::resources::custody::replay`).
 
 use crate::members::profile::own_profile;
 use crate::resources::custody_acceptance::CustodyAcceptance;
+use crate::resources::custody_decline::CustodyDecline;
 use crate::resources::resource::Resource;
 use crate::verdict::{
-    actions_since, entries_created, invalid, must_get_app_entry, valid, Referenced, Verdict,
+    hashed_actions_since, hashed_entries_created, invalid, must_get_app_entry, valid, Referenced,
+    Verdict,
 };
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::resources::custody::check_condition_note;
-use ovn_domain::{DomainError, Holding, Rights};
+use ovn_domain::resources::custody::{
+    check_condition_note, check_offer_window, check_reoffer, EarlierOffer,
+};
+use ovn_domain::{Holding, Rights};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
@@ -40,6 +47,13 @@ pub struct CustodyTransfer {
     pub owner: Option<AgentPubKey>,
     /// The resource's condition as handed over.
     pub condition_note: String,
+    /// After this the recipient can no longer accept, and the custodian may offer the state
+    /// again: within 30 days of the offer.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
+    pub expires: Timestamp,
+    /// When `prev` was offered before and that offer was declined: the recipient's decline.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub after_decline: Option<ActionHash>,
 }
 
 /// Who held the resource in custody state `prev`, as far as `author` may hand it on: `prev` is
@@ -54,7 +68,8 @@ pub fn holding_as_of(
         Ok(state) => state,
         Err(e) => return Ok(Err(e)),
     };
-    if &state.holding.custodian != author {
+    // The creation's holder is checked with the transfer's other rules (`check_transfer`).
+    if prev != resource.record.action_address() && &state.holding.custodian != author {
         return Ok(Err(format!(
             "{prev} is {}'s custody state, not {author}'s",
             state.holding.custodian
@@ -118,8 +133,11 @@ pub fn custody_state(resource: &Referenced<Resource>, state: &ActionHash) -> Ver
 ///    changes hands only for a Shared or Private resource, by its owner: a Nondominium,
 ///    Commons or Public resource is never sold ([`Holding::check_transfer`]).
 /// 4. The recipient is a member: `to_profile` is a Profile the recipient authored.
-/// 5. `prev` is the author's latest custody state of the resource and was not handed on
-///    already: no transfer of the resource on the author's chain since `prev`.
+/// 5. `prev` is the author's latest custody state of the resource, and any earlier offer of it
+///    lapsed: the author's last transfer of the resource since `prev` was declined (by the
+///    decline `after_decline` names) or expired before this one
+///    (`ovn_domain::resources::custody::check_reoffer`).
+/// 6. It expires after it is made, within 30 days (`check_offer_window`).
 pub fn validate_create_custody_transfer(
     header: &ActionHeader,
     transfer: &CustodyTransfer,
@@ -147,30 +165,54 @@ pub fn validate_create_custody_transfer(
         &transfer.to,
         ": custody goes to members"
     )?);
-    if handed_on_since(header, &transfer.resource, &transfer.prev)? {
-        return Ok(ValidateCallbackResult::Invalid(
-            DomainError::StaleCustodyState {
-                state: transfer.prev.to_string(),
+    if let Some((earlier, offer)) = last_offer_since(header, &transfer.resource, &transfer.prev)? {
+        let declined = match &transfer.after_decline {
+            None => false,
+            Some(decline) => {
+                let d = check!(must_get_app_entry::<CustodyDecline>(
+                    decline,
+                    UnitEntryTypes::CustodyDecline
+                )?);
+                if d.entry.transfer != earlier {
+                    return invalid(format!("{decline} declines another offer than {earlier}"));
+                }
+                true
             }
-            .to_string(),
+        };
+        check!(check_reoffer(
+            &transfer.prev,
+            &EarlierOffer {
+                id: &earlier,
+                expires_micros: offer.expires.as_micros(),
+                declined,
+            },
+            header.timestamp.as_micros()
         ));
     }
+    check!(check_offer_window(
+        header.timestamp.as_micros(),
+        transfer.expires.as_micros()
+    ));
     valid()
 }
 
-/// Whether the author offered `resource` after their custody state `prev`. Offers suffice:
-/// any later custody state of the author's (an acceptance) needs someone else to have held the
-/// resource since, which needs an offer by the author since `prev`. Reads only the author's
-/// actions since `prev` (rule 2 made it the author's own action).
-fn handed_on_since(
+/// The author's last offer of `resource` since their custody state `prev`, with its hash. Any
+/// later custody state of the author's would need an offer of theirs since `prev` first, so
+/// with none, `prev` is their latest and was never offered. Reads only the author's actions
+/// since `prev` (rule 2 made it the author's own action).
+fn last_offer_since(
     header: &ActionHeader,
     resource: &ActionHash,
     prev: &ActionHash,
-) -> ExternResult<bool> {
-    // `prev` itself (the oldest) is a creation or an acceptance, never an offer.
-    let since = actions_since(header, prev)?;
-    let transfers: Vec<CustodyTransfer> = entries_created(&since, UnitEntryTypes::CustodyTransfer)?;
-    Ok(transfers.iter().any(|t| &t.resource == resource))
+) -> ExternResult<Option<(ActionHash, CustodyTransfer)>> {
+    // `prev` itself (the oldest) is a creation or an acceptance, never an offer; newest first.
+    let since = hashed_actions_since(header, prev)?;
+    let offers: Vec<(ActionHash, Action, CustodyTransfer)> =
+        hashed_entries_created(&since, UnitEntryTypes::CustodyTransfer)?;
+    Ok(offers
+        .into_iter()
+        .find(|(_, _, t)| &t.resource == resource)
+        .map(|(hash, _, t)| (hash, t)))
 }
 
 /// Rules:

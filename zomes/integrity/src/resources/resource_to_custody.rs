@@ -1,15 +1,16 @@
-//! `ResourceToCustody`: resource → its CustodyTransfers and CustodyAcceptances, from which
-//! its history is replayed. Created by the event's author; never deleted.
+//! `ResourceToCustody`: resource → its CustodyTransfers, CustodyAcceptances and CustodyDeclines,
+//! from which its history is replayed. Created by the event's author; never deleted.
 
 use crate::links::{base_action, target_action};
 use crate::resources::custody_acceptance::CustodyAcceptance;
+use crate::resources::custody_decline::CustodyDecline;
 use crate::resources::custody_transfer::CustodyTransfer;
 use crate::verdict::{invalid, must_get_app_entry, unit_entry_type, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 
 /// Rules:
-/// 1. The target is a CustodyTransfer or CustodyAcceptance the author made.
+/// 1. The target is a CustodyTransfer, CustodyAcceptance or CustodyDecline the author made.
 /// 2. The base is the resource it names.
 pub fn validate_create_link_resource_to_custody(
     header: &ActionHeader,
@@ -33,7 +34,18 @@ pub fn validate_create_link_resource_to_custody(
             )?);
             (a.author().clone(), a.entry.resource)
         }
-        _ => return invalid(format!("{target} is not a custody transfer or acceptance")),
+        Some(UnitEntryTypes::CustodyDecline) => {
+            let d = check!(must_get_app_entry::<CustodyDecline>(
+                &target,
+                UnitEntryTypes::CustodyDecline
+            )?);
+            (d.author().clone(), d.entry.resource)
+        }
+        _ => {
+            return invalid(format!(
+                "{target} is not a custody transfer, acceptance or decline"
+            ))
+        }
     };
     if author != header.author {
         return invalid(format!("only the author of {target} may index it"));

@@ -1,11 +1,13 @@
 //! Two-party custody of a resource: the custodian offers it ([`CustodyEvent::Transfer`]) and
-//! custody moves only when the named recipient accepts ([`CustodyEvent::Accept`]). Each
-//! acceptance (and the resource's creation) is a *custody state*; a transfer names the state it
-//! hands on (`prev`).
+//! custody moves only when the named recipient accepts ([`CustodyEvent::Accept`]) by the offer's
+//! expiry. Each acceptance (and the resource's creation) is a *custody state*; a transfer names
+//! the state it hands on (`prev`). The recipient may decline ([`CustodyEvent::Decline`]); a
+//! declined or expired offer lapses and the custodian may offer the state again, so an offer to
+//! someone who never answers does not lock a shared tool.
 //!
 //! The protocol keeps the history a single path: only the custodian as of a state may offer it,
-//! only from their latest state and only once (validators check the author's own chain), and
-//! only the named recipient accepts, once. [`Custody`] applies these rules one event at a time,
+//! only from their latest state, and again only once the last offer lapsed (validators check
+//! the author's own chain); only the named recipient answers, once, accepting by the expiry. [`Custody`] applies these rules one event at a time,
 //! as validators do; [`replay`] reads a resource's history from its events in any order, as the
 //! coordinator does. `A` names agents, `E` events (an `ActionHash` in the zomes).
 //!
@@ -25,7 +27,7 @@ use std::fmt::Display;
 mod history;
 mod model;
 
-pub use history::{replay, CustodyEvent, History, Pending, Step};
+pub use history::{replay, CustodyEvent, Declined, History, Pending, Step};
 pub use model::Custody;
 
 /// What a transfer hands over.
@@ -108,6 +110,64 @@ impl<A: Clone + PartialEq + Display> Holding<A> {
             },
         }
     }
+}
+
+/// The longest an offer stays open: 30 days, in microseconds.
+pub const MAX_OFFER_MICROS: i64 = 30 * DAY_MICROS;
+/// How long an offer stays open when the custodian does not say: 7 days.
+pub const DEFAULT_OFFER_MICROS: i64 = 7 * DAY_MICROS;
+const DAY_MICROS: i64 = 24 * 3_600 * 1_000_000;
+
+/// An offer expires after it is made, at most [`MAX_OFFER_MICROS`] later.
+pub fn check_offer_window(made_micros: i64, expires_micros: i64) -> Result<(), DomainError> {
+    let open = expires_micros.saturating_sub(made_micros);
+    if open <= 0 || open > MAX_OFFER_MICROS {
+        return Err(DomainError::BadOfferWindow {
+            max_days: MAX_OFFER_MICROS / DAY_MICROS,
+        });
+    }
+    Ok(())
+}
+
+/// The last offer of a custody state, as a new offer of the same state sees it.
+pub struct EarlierOffer<'a, E> {
+    pub id: &'a E,
+    pub expires_micros: i64,
+    /// Its recipient declined it (the new offer names the decline).
+    pub declined: bool,
+}
+
+/// A state offered before is offered again only once its last offer lapsed: its recipient
+/// declined it, or it expired before the new offer was made. Acceptances are made by the
+/// expiry ([`check_in_time`]) and re-offers after it, so the two windows never overlap.
+pub fn check_reoffer<E: Display>(
+    state: &E,
+    earlier: &EarlierOffer<'_, E>,
+    made_micros: i64,
+) -> Result<(), DomainError> {
+    if earlier.declined || made_micros > earlier.expires_micros {
+        return Ok(());
+    }
+    Err(DomainError::OfferStillOpen {
+        state: state.to_string(),
+        transfer: earlier.id.to_string(),
+        expires: earlier.expires_micros,
+    })
+}
+
+/// An offer is accepted by its expiry.
+pub fn check_in_time<E: Display>(
+    transfer: &E,
+    expires_micros: i64,
+    accepted_micros: i64,
+) -> Result<(), DomainError> {
+    if accepted_micros > expires_micros {
+        return Err(DomainError::OfferExpired {
+            transfer: transfer.to_string(),
+            expires: expires_micros,
+        });
+    }
+    Ok(())
 }
 
 /// A condition note (on a transfer or an acceptance) may be empty and is bounded.

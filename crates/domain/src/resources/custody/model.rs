@@ -1,9 +1,10 @@
 //! [`Custody`]: the custody of one resource as validators see it, a state machine fed one
-//! [`CustodyEvent`] at a time. Each event is checked against the states, transfers and
-//! acceptances before it and refused, leaving nothing changed, if it breaks a rule; the property
-//! tests hold it to the same answers as [`replay`](super::replay).
+//! [`CustodyEvent`] at a time, in the order they were made. Each event is checked against the
+//! states, offers and answers before it and refused, leaving nothing changed, if it breaks a
+//! rule; the property tests hold it to the same answers as [`replay`](super::replay).
 
-use super::{check_acceptance, CustodyEvent, Holding, Rights};
+use super::{check_acceptance, check_in_time, check_reoffer, CustodyEvent, EarlierOffer, Holding};
+use super::{check_offer_window, Rights};
 use crate::resources::resource::PropertyRegime;
 use crate::DomainError;
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,10 +19,13 @@ pub struct Custody<A, E> {
     states: BTreeMap<E, Holding<A>>,
     /// Each agent's latest custody state of this resource.
     latest: BTreeMap<A, E>,
-    /// Transfers: id → (prev, to, rights).
-    transfers: BTreeMap<E, (E, A, Rights)>,
-    offered: BTreeSet<E>,
-    accepted: BTreeSet<E>,
+    /// Transfers: id → (prev, to, rights, expires).
+    transfers: BTreeMap<E, (E, A, Rights, i64)>,
+    /// Each offered state's last offer.
+    last_offer: BTreeMap<E, E>,
+    answered: BTreeSet<E>,
+    /// Declines: the declined transfer → the decline.
+    declines: BTreeMap<E, E>,
     current: E,
 }
 
@@ -37,17 +41,20 @@ where
             states: BTreeMap::from([(creation.clone(), holding)]),
             latest: BTreeMap::from([(creator, creation.clone())]),
             transfers: BTreeMap::new(),
-            offered: BTreeSet::new(),
-            accepted: BTreeSet::new(),
+            last_offer: BTreeMap::new(),
+            answered: BTreeSet::new(),
+            declines: BTreeMap::new(),
             current: creation,
         }
     }
 
-    /// Applies one event, or says which rule it breaks (and changes nothing). Events come in the
-    /// order they were made (their `seq` is not read).
+    /// Applies one event, or says which rule it breaks (and changes nothing).
     /// - A transfer's `prev` is a custody state the author held ([`Holding::check_transfer`]),
-    ///   the author's latest, and not yet offered.
-    /// - An acceptance names a transfer, is by its recipient, and is the first.
+    ///   the author's latest; it expires within the offer window; a state offered before is
+    ///   offered again only once its last offer lapsed ([`check_reoffer`]).
+    /// - An answer names a transfer, is by its recipient, and is their first; an acceptance is
+    ///   made by the expiry. An acceptance of the current state's offer moves the custody on
+    ///   (the first in time wins: a later one, of a re-offer, makes a state off the path).
     pub fn apply(&mut self, event: CustodyEvent<A, E>) -> Result<(), DomainError> {
         match event {
             CustodyEvent::Transfer {
@@ -56,11 +63,64 @@ where
                 by,
                 to,
                 rights,
+                at,
+                expires,
+                after_decline,
                 ..
-            } => self.apply_transfer(id, prev, by, to, rights),
+            } => {
+                check_offer_window(at, expires)?;
+                let holding = self
+                    .states
+                    .get(&prev)
+                    .ok_or_else(|| DomainError::NotAState {
+                        state: prev.to_string(),
+                    })?;
+                holding.check_transfer(self.regime, &by, &to, &rights)?;
+                if self.latest.get(&by) != Some(&prev) {
+                    return Err(DomainError::StaleCustodyState {
+                        state: prev.to_string(),
+                    });
+                }
+                if let Some(last) = self.last_offer.get(&prev) {
+                    let declined = after_decline.is_some()
+                        && self.declines.get(last) == after_decline.as_ref();
+                    let earlier = EarlierOffer {
+                        id: last,
+                        expires_micros: self.transfers[last].3,
+                        declined,
+                    };
+                    check_reoffer(&prev, &earlier, at)?;
+                }
+                self.last_offer.insert(prev.clone(), id.clone());
+                self.transfers.insert(id, (prev, to, rights, expires));
+                Ok(())
+            }
             CustodyEvent::Accept {
+                id,
+                transfer,
+                by,
+                at,
+                ..
+            } => {
+                let (prev, to, rights, expires) = self.answerable(&transfer, &by)?;
+                check_in_time(&transfer, expires, at)?;
+                let holding = self.states[&prev].after(&to, &rights);
+                self.answered.insert(transfer);
+                self.states.insert(id.clone(), holding);
+                self.latest.insert(by, id.clone());
+                if prev == self.current {
+                    self.current = id;
+                }
+                Ok(())
+            }
+            CustodyEvent::Decline {
                 id, transfer, by, ..
-            } => self.apply_accept(id, transfer, by),
+            } => {
+                self.answerable(&transfer, &by)?;
+                self.answered.insert(transfer.clone());
+                self.declines.insert(transfer, id);
+                Ok(())
+            }
         }
     }
 
@@ -74,49 +134,20 @@ where
         &self.current
     }
 
-    fn apply_transfer(
-        &mut self,
-        id: E,
-        prev: E,
-        by: A,
-        to: A,
-        rights: Rights,
-    ) -> Result<(), DomainError> {
-        let holding = self
-            .states
-            .get(&prev)
-            .ok_or_else(|| DomainError::NotAState {
-                state: prev.to_string(),
-            })?;
-        holding.check_transfer(self.regime, &by, &to, &rights)?;
-        if self.latest.get(&by) != Some(&prev) || self.offered.contains(&prev) {
-            return Err(DomainError::StaleCustodyState {
-                state: prev.to_string(),
-            });
-        }
-        self.offered.insert(prev.clone());
-        self.transfers.insert(id, (prev, to, rights));
-        Ok(())
-    }
-
-    fn apply_accept(&mut self, id: E, transfer: E, by: A) -> Result<(), DomainError> {
-        let (prev, to, rights) =
+    /// The transfer `by` may answer: one they were offered and have not answered.
+    fn answerable(&self, transfer: &E, by: &A) -> Result<(E, A, Rights, i64), DomainError> {
+        let (prev, to, rights, expires) =
             self.transfers
-                .get(&transfer)
+                .get(transfer)
                 .ok_or_else(|| DomainError::NotAState {
                     state: transfer.to_string(),
                 })?;
-        check_acceptance(to, &by)?;
-        if self.accepted.contains(&transfer) {
-            return Err(DomainError::AlreadyAccepted {
+        check_acceptance(to, by)?;
+        if self.answered.contains(transfer) {
+            return Err(DomainError::AlreadyAnswered {
                 transfer: transfer.to_string(),
             });
         }
-        let holding = self.states[prev].after(to, rights);
-        self.accepted.insert(transfer);
-        self.states.insert(id.clone(), holding);
-        self.latest.insert(by, id.clone());
-        self.current = id;
-        Ok(())
+        Ok((prev.clone(), to.clone(), rights.clone(), *expires))
     }
 }

@@ -6,24 +6,48 @@ use crate::bounds::MAX_AMOUNT;
 use crate::resources::resource::PropertyRegime;
 use crate::DomainError;
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 use PropertyRegime::*;
 
 type Event = CustodyEvent<u8, u32>;
 
-/// Ids grow with time in these tests, so an event's id is also its place on its author's chain.
+/// Ids grow with time in these tests: an event's id is also its place on its author's chain,
+/// and it is made at `id` × 10 µs.
+fn at(id: u32) -> i64 {
+    i64::from(id) * 10
+}
+
+/// An offer open for 1,000 µs.
 fn transfer(id: u32, prev: u32, by: u8, to: u8) -> Event {
+    offer(id, prev, by, to, Rights::Custody)
+}
+
+fn offer(id: u32, prev: u32, by: u8, to: u8, rights: Rights) -> Event {
     Event::Transfer {
         id,
         prev,
         by,
         to,
-        rights: Rights::Custody,
+        rights,
         seq: id,
+        at: at(id),
+        expires: at(id) + 1_000,
+        after_decline: None,
     }
 }
 
 fn accept(id: u32, transfer: u32, by: u8) -> Event {
     Event::Accept {
+        id,
+        transfer,
+        by,
+        seq: id,
+        at: at(id),
+    }
+}
+
+fn decline(id: u32, transfer: u32, by: u8) -> Event {
+    Event::Decline {
         id,
         transfer,
         by,
@@ -86,7 +110,7 @@ fn the_rules_of_a_hand_over() {
     custody.apply(transfer(1, 0, 1, 2)).unwrap();
     assert!(matches!(
         custody.apply(transfer(3, 0, 1, 3)),
-        Err(DomainError::StaleCustodyState { .. })
+        Err(DomainError::OfferStillOpen { .. })
     ));
     assert!(matches!(
         custody.apply(accept(2, 1, 3)),
@@ -95,7 +119,11 @@ fn the_rules_of_a_hand_over() {
     custody.apply(accept(2, 1, 2)).unwrap();
     assert!(matches!(
         custody.apply(accept(4, 1, 2)),
-        Err(DomainError::AlreadyAccepted { .. })
+        Err(DomainError::AlreadyAnswered { .. })
+    ));
+    assert!(matches!(
+        custody.apply(decline(4, 1, 2)),
+        Err(DomainError::AlreadyAnswered { .. })
     ));
     // alice no longer holds it, from her old state or any other.
     assert!(custody.apply(transfer(5, 0, 1, 3)).is_err());
@@ -103,31 +131,70 @@ fn the_rules_of_a_hand_over() {
 }
 
 #[test]
+fn a_declined_or_expired_offer_lapses_and_the_state_is_offered_again() {
+    let mut custody = Custody::new(0, 1, Nondominium);
+    custody.apply(transfer(1, 0, 1, 2)).unwrap();
+    // Offered again while open: refused.
+    let open = custody.apply(transfer(3, 0, 1, 3));
+    assert!(matches!(open, Err(DomainError::OfferStillOpen { .. })), "{open:?}");
+    // bob declines; the re-offer names his decline.
+    custody.apply(decline(2, 1, 2)).unwrap();
+    assert!(matches!(
+        custody.apply(accept(4, 1, 2)),
+        Err(DomainError::AlreadyAnswered { .. })
+    ));
+    let mut to_carol = transfer(5, 0, 1, 3);
+    if let Event::Transfer { after_decline, .. } = &mut to_carol {
+        *after_decline = Some(2);
+    }
+    custody.apply(to_carol.clone()).unwrap();
+    // carol never answers; after the expiry she cannot accept, and alice offers dan.
+    let late = Event::Accept { id: 6, transfer: 5, by: 3, seq: 6, at: at(5) + 1_001 };
+    assert!(matches!(custody.apply(late.clone()), Err(DomainError::OfferExpired { .. })));
+    let early = Event::Transfer {
+        id: 7, prev: 0, by: 1, to: 4, rights: Rights::Custody, seq: 7,
+        at: at(5) + 1_000, expires: at(5) + 2_000, after_decline: None,
+    };
+    assert!(matches!(custody.apply(early), Err(DomainError::OfferStillOpen { .. })));
+    let to_dan = Event::Transfer {
+        id: 7, prev: 0, by: 1, to: 4, rights: Rights::Custody, seq: 7,
+        at: at(5) + 1_001, expires: at(5) + 2_000, after_decline: None,
+    };
+    custody.apply(to_dan.clone()).unwrap();
+    let dan_accepts = Event::Accept { id: 8, transfer: 7, by: 4, seq: 8, at: at(5) + 1_500 };
+    custody.apply(dan_accepts.clone()).unwrap();
+    assert_eq!(custody.holding().custodian, 4);
+    let events = vec![transfer(1, 0, 1, 2), decline(2, 1, 2), to_carol, late, to_dan, dan_accepts];
+    let history = replay(0, &1, Nondominium, events.into_iter().rev());
+    assert_eq!((history.holding.custodian, history.state), (4, 8));
+    // An offer to a new custodian must be made within the window.
+    assert!(matches!(
+        custody.apply(Event::Transfer {
+            id: 9, prev: 8, by: 4, to: 1, rights: Rights::Custody, seq: 9,
+            at: 100_000, expires: 100_000, after_decline: None,
+        }),
+        Err(DomainError::BadOfferWindow { .. })
+    ));
+}
+
+#[test]
 fn a_nondominium_resource_is_never_sold() {
     let sale = |regime| {
-        Custody::new(0, 1, regime).apply(Event::Transfer {
-            id: 1,
-            prev: 0,
-            by: 1,
-            to: 2,
-            rights: Rights::Ownership { price: 100 },
-            seq: 1,
-        })
+        Custody::new(0, 1, regime).apply(offer(1, 0, 1, 2, Rights::Ownership { price: 100 }))
     };
     for regime in [Nondominium, Commons, Public] {
         assert_eq!(sale(regime), Err(DomainError::NotForSale { regime }));
     }
     assert_eq!(sale(Private), Ok(()));
-    let priceless = Custody::new(0, 1, Private).apply(Event::Transfer {
-        id: 1,
-        prev: 0,
-        by: 1,
-        to: 2,
-        rights: Rights::Ownership {
+    let priceless = Custody::new(0, 1, Private).apply(offer(
+        1,
+        0,
+        1,
+        2,
+        Rights::Ownership {
             price: MAX_AMOUNT + 1,
         },
-        seq: 1,
-    });
+    ));
     assert!(matches!(
         priceless,
         Err(DomainError::OutOfBounds { field: "price", .. })
@@ -147,55 +214,63 @@ fn a_custodian_who_is_not_the_owner_cannot_sell() {
             owner: Some(1)
         }
     );
-    let sale = Event::Transfer {
-        id: 3,
-        prev: 2,
-        by: 2,
-        to: 3,
-        rights: Rights::Ownership { price: 1 },
-        seq: 3,
-    };
+    let sale = offer(3, 2, 2, 3, Rights::Ownership { price: 1 });
     assert!(matches!(
         custody.apply(sale),
         Err(DomainError::NotOwner { .. })
     ));
 }
 
+/// An attempted event: (kind: offer, accept or decline; by; to; the event it names; a sale;
+/// how long an offer stays open, in µs, short enough that many expire).
+type Attempt = (u8, u8, u8, u32, bool, i64);
+
 /// Attempted events drawn from small ranges, so many are valid and many break a rule.
-fn arb_attempts() -> impl Strategy<Value = Vec<(bool, u8, u8, u32, bool)>> {
+fn arb_attempts() -> impl Strategy<Value = Vec<Attempt>> {
     prop::collection::vec(
-        (any::<bool>(), 1u8..5, 1u8..5, 0u32..40, any::<bool>()),
+        (0u8..3, 1u8..5, 1u8..5, 0u32..40, any::<bool>(), 1i64..60),
         0..60,
     )
 }
 
-/// Applies attempts to a fresh custody; returns it and the events it accepted.
-fn run(
-    regime: PropertyRegime,
-    attempts: &[(bool, u8, u8, u32, bool)],
-) -> (Custody<u8, u32>, Vec<Event>) {
-    let mut custody = Custody::new(0, 1, regime);
-    let mut applied = vec![];
-    for (i, &(is_transfer, by, to, target, sell)) in attempts.iter().enumerate() {
-        let id = i as u32 + 1;
-        let event = if is_transfer {
-            let rights = if sell {
+/// The event an attempt makes, the `i`th made: it names an earlier event, as hashes must. A
+/// re-offer names the decline of the state's last offer when there is one (`declines`).
+fn attempted(i: usize, a: &Attempt, declines: &BTreeMap<u32, u32>) -> Event {
+    let &(kind, by, to, target, sell, open) = a;
+    let id = i as u32 + 1;
+    let target = target % id;
+    match kind {
+        0 => Event::Transfer {
+            id,
+            prev: target,
+            by,
+            to,
+            rights: if sell {
                 Rights::Ownership { price: 5 }
             } else {
                 Rights::Custody
-            };
-            Event::Transfer {
-                id,
-                prev: target,
-                by,
-                to,
-                rights,
-                seq: id,
-            }
-        } else {
-            accept(id, target, by)
-        };
+            },
+            seq: id,
+            at: at(id),
+            expires: at(id) + open,
+            after_decline: declines.values().last().copied(),
+        },
+        1 => accept(id, target, by),
+        _ => decline(id, target, by),
+    }
+}
+
+/// Applies attempts to a fresh custody; returns it and the events it accepted.
+fn run(regime: PropertyRegime, attempts: &[Attempt]) -> (Custody<u8, u32>, Vec<Event>) {
+    let mut custody = Custody::new(0, 1, regime);
+    let mut applied = vec![];
+    let mut declines = BTreeMap::new();
+    for (i, attempt) in attempts.iter().enumerate() {
+        let event = attempted(i, attempt, &declines);
         if custody.apply(event.clone()).is_ok() {
+            if let Event::Decline { id, transfer, .. } = event {
+                declines.insert(transfer, id);
+            }
             applied.push(event);
         }
     }
@@ -213,8 +288,8 @@ proptest! {
     ) {
         let (custody, applied) = run(regime, &attempts);
         let history = replay(0, &1, regime, applied.clone());
-        // Every accepted event lies on the one path from the creation.
-        prop_assert_eq!(history.ignored, 0);
+        // (Valid events may lie off the path: a re-offer of a state whose first offer was
+        // accepted, and what follows from it.)
         prop_assert_eq!(&history.holding, custody.holding());
         prop_assert_eq!(&history.state, custody.state());
         // The custodian is the creator or the last to accept.
@@ -249,13 +324,26 @@ proptest! {
     ) {
         let (mut custody, applied) = run(regime, &attempts);
         for event in applied {
-            if let Event::Transfer { prev, by, .. } = event {
-                // Its holder offers it again, to someone else: refused as already offered.
+            if let Event::Transfer { prev, by, at, .. } = event {
+                // Its holder offers it again, to someone else, while it is open: refused.
                 let to = if to == by { by % 4 + 1 } else { to };
-                let again = transfer(1000, prev, by, to);
+                let again = Event::Transfer {
+                    id: 1000,
+                    prev,
+                    by,
+                    to,
+                    rights: Rights::Custody,
+                    seq: 1000,
+                    at,
+                    expires: at + 10,
+                    after_decline: None,
+                };
                 let refused = custody.apply(again);
                 prop_assert!(
-                    matches!(refused, Err(DomainError::StaleCustodyState { .. })),
+                    matches!(
+                        refused,
+                        Err(DomainError::StaleCustodyState { .. } | DomainError::OfferStillOpen { .. })
+                    ),
                     "{:?}",
                     refused
                 );
@@ -272,16 +360,14 @@ proptest! {
         // event as hashes must. Validators apply them in the order they were made.
         let mut custody = Custody::new(0, 1, regime);
         let mut published = vec![];
-        for (i, &(is_transfer, by, to, target, sell)) in attempts.iter().enumerate() {
-            let id = i as u32 + 1;
-            let target = target % id;
-            let event = if is_transfer {
-                let rights = if sell { Rights::Ownership { price: 5 } } else { Rights::Custody };
-                Event::Transfer { id, prev: target, by, to, rights, seq: id }
-            } else {
-                accept(id, target, by)
-            };
-            let _ = custody.apply(event.clone());
+        let mut declines = BTreeMap::new();
+        for (i, attempt) in attempts.iter().enumerate() {
+            let event = attempted(i, attempt, &declines);
+            if custody.apply(event.clone()).is_ok() {
+                if let Event::Decline { id, transfer, .. } = event {
+                    declines.insert(transfer, id);
+                }
+            }
             published.push(event);
         }
         let mut s = seed;
