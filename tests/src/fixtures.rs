@@ -297,15 +297,24 @@ pub async fn create_resource(
     record.action_address().clone()
 }
 
-/// Peer `i`, the custodian, offers `resource` to peer `to`; the transfer's hash.
-pub async fn offer(peers: &Peers, i: usize, resource: &ActionHash, to: usize) -> ActionHash {
-    let input = resources::custody::TransferCustodyInput {
+/// An offer of `resource` to peer `to`, custody only, open for the default week.
+pub fn offer_input(
+    peers: &Peers,
+    resource: &ActionHash,
+    to: usize,
+) -> resources::custody::TransferCustodyInput {
+    resources::custody::TransferCustodyInput {
         resource: resource.clone(),
         to: peers.agent(to),
         rights: None,
         condition_note: "nozzle clean, bed level".into(),
         open_days: None,
-    };
+    }
+}
+
+/// Peer `i`, the custodian, offers `resource` to peer `to`; the transfer's hash.
+pub async fn offer(peers: &Peers, i: usize, resource: &ActionHash, to: usize) -> ActionHash {
+    let input = offer_input(peers, resource, to);
     let record: Record = peers.call(i, "resources", "transfer_custody", input).await;
     record.action_address().clone()
 }

@@ -1,5 +1,5 @@
-//! Resources held in common: a printer passes alice → bob → carol with acceptances and every
-//! peer reads the same history; a use's fee, recorded as the resource project's income, reaches
+//! Resources held in common: a printer offered to carol, who declines, passes alice → bob →
+//! carol with acceptances and every peer reads the same history; a use's fee, recorded as the resource project's income, reaches
 //! those who funded and built it; a private resource is sold by its owner; an event left out of
 //! the index does not hide the custody of those after it.
 
@@ -38,6 +38,34 @@ async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
         .await;
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].action().author(), &peers.agent(bob));
+
+    // alice first offers it to carol, who declines: the offer lapses, and alice offers it to
+    // bob instead (her offer names carol's decline).
+    let to_carol_first = offer(&peers, alice, &printer, carol).await;
+    assert_refused(
+        peers
+            .try_call::<_, Record>(alice, "resources", "transfer_custody", offer_input(&peers, &printer, bob))
+            .await,
+        "is already offered",
+    );
+    peers.sync().await;
+    let decline = |transfer: &ActionHash| resources::custody::DeclineCustodyInput {
+        transfer: transfer.clone(),
+        note: "I will be away".into(),
+    };
+    assert_refused(
+        peers
+            .try_call::<_, Record>(bob, "resources", "decline_custody", decline(&to_carol_first))
+            .await,
+        "only they may accept it",
+    );
+    let _: Record = peers
+        .call(carol, "resources", "decline_custody", decline(&to_carol_first))
+        .await;
+    peers.sync().await;
+    let declined = custody_of(&peers, alice, &printer).await;
+    assert_eq!(declined.pending, None);
+    assert_eq!(declined.declined, Some((to_carol_first, peers.agent(carol))));
 
     let to_bob = offer(&peers, alice, &printer, bob).await;
     let offered = custody_of(&peers, alice, &printer).await;

@@ -136,10 +136,14 @@ fn validate_update_entry(
 fn validate_delete_entry(action: TypedAction<DeleteData>) -> ExternResult<ValidateCallbackResult> {
     let original = must_get_valid_record(action.deletes_address.clone())?;
     let unit = verdict::unit_entry_type(&original)?;
+    let own_grant = matches!(original.action().entry_type(), Some(EntryType::CapGrant))
+        && original.action().author() == action.author();
     match unit {
         Some(UnitEntryTypes::PrivateProfile) => {
             private_profile::validate_delete_private_profile(&action, &original)
         }
+        // A capability grant (a payee's payout-details access) is revoked by deleting it.
+        None if own_grant => verdict::valid(),
         _ => verdict::invalid(format!(
             "{} cannot be deleted: the ledger is append-only",
             action.deletes_address

@@ -54,6 +54,7 @@ pub fn unit_entry_type(record: &Record) -> ExternResult<Option<UnitEntryTypes>> 
         UnitEntryTypes::LicenseRequest,
         UnitEntryTypes::LicenseException,
         UnitEntryTypes::LicenseGrant,
+        UnitEntryTypes::CustodyDecline,
     ] {
         let expected = AppEntryDef::try_from(unit)?;
         if def.zome_index == expected.zome_index && def.entry_index == expected.entry_index {

@@ -160,6 +160,9 @@ pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
         }
         .into());
     }
+    if answered(&input.transfer)? {
+        return Err(ResourcesError::AlreadyAnswered(input.transfer).into());
+    }
     must_be_the_valid_offer(&record, &transfer)?;
     if sys_time()? > transfer.expires {
         return Err(ResourcesError::OfferExpired {
@@ -167,9 +170,6 @@ pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
             expires: transfer.expires,
         }
         .into());
-    }
-    if answered(&input.transfer)? {
-        return Err(ResourcesError::AlreadyAnswered(input.transfer).into());
     }
     let acceptance = CustodyAcceptance {
         resource: transfer.resource.clone(),
@@ -238,10 +238,10 @@ pub fn decline_custody(input: DeclineCustodyInput) -> ExternResult<Record> {
         }
         .into());
     }
-    must_be_the_valid_offer(&record, &transfer)?;
     if answered(&input.transfer)? {
         return Err(ResourcesError::AlreadyAnswered(input.transfer).into());
     }
+    must_be_the_valid_offer(&record, &transfer)?;
     let decline = CustodyDecline {
         resource: transfer.resource.clone(),
         transfer: input.transfer,

@@ -174,13 +174,13 @@ enum Answer<E> {
 }
 
 /// An answer as filed: (seq, id, author, accepted at, or `None` for a decline).
-type Filed_<A, E> = (u32, E, A, Option<i64>);
+type Answered<A, E> = (u32, E, A, Option<i64>);
 
 /// A resource's events filed for the walk: offers under the state they hand on, answers under
 /// the transfer they answer.
 struct Filed<A, E> {
     offers: BTreeMap<E, Vec<Offer<A, E>>>,
-    answers: BTreeMap<E, Vec<Filed_<A, E>>>,
+    answers: BTreeMap<E, Vec<Answered<A, E>>>,
     /// How many events there were, on the path or not.
     total: usize,
 }
