@@ -57,7 +57,7 @@ async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
         peers
             .try_call::<_, Record>(bob, "resources", "decline_custody", decline(&to_carol_first))
             .await,
-        "only they may accept it",
+        "only they may answer it",
     );
     let _: Record = peers
         .call(carol, "resources", "decline_custody", decline(&to_carol_first))

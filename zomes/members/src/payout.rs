@@ -7,8 +7,8 @@
 //! `receive_payout_access` (open to anyone: it only stores a claim, and a claim is worth nothing
 //! without the grant), which commits it as a `CapClaim`. The distributor then calls
 //! `fetch_payout_details(payee)`: a remote call to the payee's node with that secret, answered
-//! while the payee is online and the grant stands. A grant the distributor could not be told
-//! about is deleted again, so nothing half-shared stays behind.
+//! while the payee is online and the grant stands. When the distributor cannot be told, the call
+//! fails and writes nothing (the grant is rolled back with it).
 
 use crate::MembersError;
 use hdk::prelude::*;
@@ -83,7 +83,6 @@ pub fn share_payout_details(with: AgentPubKey) -> ExternResult<PayoutShare> {
         PayoutAccess { secret },
     )?;
     if !matches!(told, ZomeCallResponse::Ok(_)) {
-        delete_cap_grant(grant)?;
         return Err(MembersError::Unreachable {
             agent: with,
             why: describe(&told),
@@ -96,10 +95,14 @@ pub fn share_payout_details(with: AgentPubKey) -> ExternResult<PayoutShare> {
         .ok_or_else(|| wasm_error!(WasmErrorInner::Guest("the grant just made is not on the chain".into())))
 }
 
-/// Stores a payee's grant secret as a claim (called by the payee's node).
+/// Stores a payee's grant secret as a claim (called by the payee's node); the same secret again
+/// writes nothing.
 #[hdk_extern]
 pub fn receive_payout_access(access: PayoutAccess) -> ExternResult<()> {
     let grantor = call_info()?.provenance;
+    if latest_claim_from(&grantor)?.is_some_and(|c| c.secret == access.secret) {
+        return Ok(());
+    }
     create_cap_claim(CapClaim {
         tag: TAG.into(),
         grantor,

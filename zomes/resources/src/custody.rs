@@ -103,7 +103,7 @@ pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
     }
     let open = input
         .open_days
-        .map_or(DEFAULT_OFFER_MICROS, |d| i64::from(d) * 86_400_000_000);
+        .map_or(DEFAULT_OFFER_MICROS, |d| i64::from(d).saturating_mul(86_400_000_000));
     let expires = Timestamp::from_micros(now.as_micros().saturating_add(open));
     check_offer_window(now.as_micros(), expires.as_micros()).map_err(ResourcesError::from)?;
     let rights = input.rights.unwrap_or(Rights::Custody);
@@ -187,12 +187,12 @@ pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
     committed(hash)
 }
 
-/// Refuses an offer the network rejects or will reject, before its recipient signs an acceptance
+/// Refuses an offer the network rejects or will reject, before its recipient signs an answer
 /// that would be rejected with it (and warranted): the offer is run through the validators' own
-/// rules (`ovn_integrity::validate_op`, reading the offerer's chain as they do: a second offer of
-/// one custody state is invalid even where this conductor cached it as valid), and it must be
-/// the pending offer of the resource's history as `replay` reads it (the first offer of the
-/// current state on its custodian's chain).
+/// rules (`ovn_integrity::validate_op`, reading the offerer's chain as they do: an offer of a
+/// state still offered is invalid even where this conductor cached it as valid), and it must be
+/// the pending offer of the resource's history as `replay` reads it (the current state's valid
+/// offer that nobody accepted or declined).
 fn must_be_the_valid_offer(record: &Record, transfer: &CustodyTransfer) -> ExternResult<()> {
     let offer = record.action_address().clone();
     let verdict = validate_op(Op::CreateRecord(CreateRecord {

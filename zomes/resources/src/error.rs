@@ -29,7 +29,7 @@ pub enum ResourcesError {
     },
     #[error("custody transfer {0} not found")]
     TransferNotFound(ActionHash),
-    #[error("transfer {transfer} is offered to {recipient}; only they may accept it")]
+    #[error("transfer {transfer} is offered to {recipient}; only they may answer it")]
     NotRecipient {
         transfer: ActionHash,
         recipient: AgentPubKey,

@@ -24,7 +24,7 @@ use hdi::prelude::*;
 use ovn_domain::resources::custody::{
     check_condition_note, check_offer_window, check_reoffer, EarlierOffer,
 };
-use ovn_domain::{Holding, Rights};
+use ovn_domain::{DomainError, Holding, Rights};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
@@ -133,9 +133,9 @@ pub fn custody_state(resource: &Referenced<Resource>, state: &ActionHash) -> Ver
 ///    changes hands only for a Shared or Private resource, by its owner: a Nondominium,
 ///    Commons or Public resource is never sold ([`Holding::check_transfer`]).
 /// 4. The recipient is a member: `to_profile` is a Profile the recipient authored.
-/// 5. `prev` is the author's latest custody state of the resource, and any earlier offer of it
-///    lapsed: the author's last transfer of the resource since `prev` was declined (by the
-///    decline `after_decline` names) or expired before this one
+/// 5. `prev` is the author's latest custody state of the resource (no acceptance of it on their
+///    chain since), and any earlier offer of it lapsed: the author's last offer of `prev` was
+///    declined (by the decline `after_decline` names) or expired an hour or more before this one
 ///    (`ovn_domain::resources::custody::check_reoffer`).
 /// 6. It expires after it is made, within 30 days (`check_offer_window`).
 pub fn validate_create_custody_transfer(
@@ -165,7 +165,9 @@ pub fn validate_create_custody_transfer(
         &transfer.to,
         ": custody goes to members"
     )?);
-    if let Some((earlier, offer)) = last_offer_since(header, &transfer.resource, &transfer.prev)? {
+    if let Some((earlier, offer)) =
+        check!(last_offer_since(header, &transfer.resource, &transfer.prev)?)
+    {
         let declined = match &transfer.after_decline {
             None => false,
             Some(decline) => {
@@ -196,23 +198,30 @@ pub fn validate_create_custody_transfer(
     valid()
 }
 
-/// The author's last offer of `resource` since their custody state `prev`, with its hash. Any
-/// later custody state of the author's would need an offer of theirs since `prev` first, so
-/// with none, `prev` is their latest and was never offered. Reads only the author's actions
-/// since `prev` (rule 2 made it the author's own action).
+/// The author's last offer of `prev` since that custody state, with its hash; `Err` when `prev`
+/// is not the author's latest state of `resource` (they accepted it again since). Reads only
+/// the author's actions since `prev` (rule 2 made it the author's own action).
 fn last_offer_since(
     header: &ActionHeader,
     resource: &ActionHash,
     prev: &ActionHash,
-) -> ExternResult<Option<(ActionHash, CustodyTransfer)>> {
+) -> ExternResult<Result<Option<(ActionHash, CustodyTransfer)>, String>> {
     // `prev` itself (the oldest) is a creation or an acceptance, never an offer; newest first.
     let since = hashed_actions_since(header, prev)?;
+    let later: Vec<(ActionHash, Action, CustodyAcceptance)> =
+        hashed_entries_created(&since, UnitEntryTypes::CustodyAcceptance)?;
+    if later.iter().any(|(_, _, a)| &a.resource == resource) {
+        return Ok(Err(DomainError::StaleCustodyState {
+            state: prev.to_string(),
+        }
+        .to_string()));
+    }
     let offers: Vec<(ActionHash, Action, CustodyTransfer)> =
         hashed_entries_created(&since, UnitEntryTypes::CustodyTransfer)?;
-    Ok(offers
+    Ok(Ok(offers
         .into_iter()
-        .find(|(_, _, t)| &t.resource == resource)
-        .map(|(hash, _, t)| (hash, t)))
+        .find(|(_, _, t)| &t.resource == resource && &t.prev == prev)
+        .map(|(hash, _, t)| (hash, t))))
 }
 
 /// Rules:

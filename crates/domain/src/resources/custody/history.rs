@@ -4,7 +4,7 @@
 //! it, and how did it get there"; validators use [`Custody`](super::Custody), and the property
 //! tests hold the two to the same answer.
 
-use super::{Holding, Rights};
+use super::{lapsed_by_expiry, Holding, Rights};
 use crate::resources::resource::PropertyRegime;
 use std::collections::BTreeMap;
 use std::fmt::Display;
@@ -271,7 +271,7 @@ where
             let lapsed = match valid.last() {
                 None => true,
                 Some(before) => {
-                    offer.at > before.expires
+                    lapsed_by_expiry(before.expires, offer.at)
                         || matches!(
                             (&offer.after_decline, self.answer_to(before)),
                             (Some(named), Some(Answer::Declined(d))) if *named == d

@@ -5,9 +5,12 @@
 //! declined or expired offer lapses and the custodian may offer the state again, so an offer to
 //! someone who never answers does not lock a shared tool.
 //!
-//! The protocol keeps the history a single path: only the custodian as of a state may offer it,
-//! only from their latest state, and again only once the last offer lapsed (validators check
-//! the author's own chain); only the named recipient answers, once, accepting by the expiry. [`Custody`] applies these rules one event at a time,
+//! Validators keep each chain honest: only the custodian as of a state may offer it, only from
+//! their latest state, and again only once the last offer lapsed (the author's own chain); only
+//! the named recipient answers, once, accepting by the expiry. One thing they cannot see is an
+//! acceptance on another chain: a custodian may offer again a state whose earlier offer was
+//! accepted in time, and that second branch is valid too. [`replay`] names one history for
+//! everyone, the first offer accepted in time, so reads agree on a single path. [`Custody`] applies these rules one event at a time,
 //! as validators do; [`replay`] reads a resource's history from its events in any order, as the
 //! coordinator does. `A` names agents, `E` events (an `ActionHash` in the zomes).
 //!
@@ -137,15 +140,21 @@ pub struct EarlierOffer<'a, E> {
     pub declined: bool,
 }
 
+/// How long after an offer's expiry its state may be offered again (without a decline): an
+/// hour, for an acceptance made in time to reach the custodian and the next recipient, whose
+/// nodes then refuse the re-offer (reads take the first offer accepted in time).
+pub const REOFFER_GRACE_MICROS: i64 = 3_600_000_000;
+
 /// A state offered before is offered again only once its last offer lapsed: its recipient
-/// declined it, or it expired before the new offer was made. Acceptances are made by the
-/// expiry ([`check_in_time`]) and re-offers after it, so the two windows never overlap.
+/// declined it, or it expired at least [`REOFFER_GRACE_MICROS`] before the new offer was made.
+/// Acceptances are made by the expiry ([`check_in_time`]) and re-offers an hour after it, so
+/// the two windows never overlap.
 pub fn check_reoffer<E: Display>(
     state: &E,
     earlier: &EarlierOffer<'_, E>,
     made_micros: i64,
 ) -> Result<(), DomainError> {
-    if earlier.declined || made_micros > earlier.expires_micros {
+    if earlier.declined || lapsed_by_expiry(earlier.expires_micros, made_micros) {
         return Ok(());
     }
     Err(DomainError::OfferStillOpen {
@@ -153,6 +162,12 @@ pub fn check_reoffer<E: Display>(
         transfer: earlier.id.to_string(),
         expires: earlier.expires_micros,
     })
+}
+
+/// Whether an offer that expires at `expires_micros` lapsed, by its expiry alone, for an offer
+/// made at `made_micros`.
+pub fn lapsed_by_expiry(expires_micros: i64, made_micros: i64) -> bool {
+    made_micros > expires_micros.saturating_add(REOFFER_GRACE_MICROS)
 }
 
 /// An offer is accepted by its expiry.

@@ -11,13 +11,19 @@ use PropertyRegime::*;
 
 type Event = CustodyEvent<u8, u32>;
 
+/// A quarter of the re-offer grace: events are this far apart.
+const STEP: i64 = REOFFER_GRACE_MICROS / 4;
+
 /// Ids grow with time in these tests: an event's id is also its place on its author's chain,
-/// and it is made at `id` × 10 µs.
+/// and it is made at `id` × [`STEP`].
 fn at(id: u32) -> i64 {
-    i64::from(id) * 10
+    i64::from(id) * STEP
 }
 
-/// An offer open for 1,000 µs.
+/// How long [`transfer`]'s offers stay open: until two events later.
+const OPEN: i64 = 2 * STEP;
+
+/// An offer open for [`OPEN`].
 fn transfer(id: u32, prev: u32, by: u8, to: u8) -> Event {
     offer(id, prev, by, to, Rights::Custody)
 }
@@ -31,7 +37,7 @@ fn offer(id: u32, prev: u32, by: u8, to: u8, rights: Rights) -> Event {
         rights,
         seq: id,
         at: at(id),
-        expires: at(id) + 1_000,
+        expires: at(id) + OPEN,
         after_decline: None,
     }
 }
@@ -148,20 +154,22 @@ fn a_declined_or_expired_offer_lapses_and_the_state_is_offered_again() {
         *after_decline = Some(2);
     }
     custody.apply(to_carol.clone()).unwrap();
-    // carol never answers; after the expiry she cannot accept, and alice offers dan.
-    let late = Event::Accept { id: 6, transfer: 5, by: 3, seq: 6, at: at(5) + 1_001 };
+    // carol never answers; after the expiry she cannot accept, and an hour after it alice
+    // offers dan.
+    let expired = at(5) + OPEN;
+    let late = Event::Accept { id: 6, transfer: 5, by: 3, seq: 6, at: expired + 1 };
     assert!(matches!(custody.apply(late.clone()), Err(DomainError::OfferExpired { .. })));
-    let early = Event::Transfer {
+    let offer_at = |t: i64| Event::Transfer {
         id: 7, prev: 0, by: 1, to: 4, rights: Rights::Custody, seq: 7,
-        at: at(5) + 1_000, expires: at(5) + 2_000, after_decline: None,
+        at: t, expires: t + OPEN, after_decline: None,
     };
+    let early = offer_at(expired + REOFFER_GRACE_MICROS);
     assert!(matches!(custody.apply(early), Err(DomainError::OfferStillOpen { .. })));
-    let to_dan = Event::Transfer {
-        id: 7, prev: 0, by: 1, to: 4, rights: Rights::Custody, seq: 7,
-        at: at(5) + 1_001, expires: at(5) + 2_000, after_decline: None,
-    };
+    let to_dan = offer_at(expired + REOFFER_GRACE_MICROS + 1);
     custody.apply(to_dan.clone()).unwrap();
-    let dan_accepts = Event::Accept { id: 8, transfer: 7, by: 4, seq: 8, at: at(5) + 1_500 };
+    let dan_accepts = Event::Accept {
+        id: 8, transfer: 7, by: 4, seq: 8, at: expired + REOFFER_GRACE_MICROS + 500,
+    };
     custody.apply(dan_accepts.clone()).unwrap();
     assert_eq!(custody.holding().custodian, 4);
     let events = vec![transfer(1, 0, 1, 2), decline(2, 1, 2), to_carol, late, to_dan, dan_accepts];
@@ -171,7 +179,8 @@ fn a_declined_or_expired_offer_lapses_and_the_state_is_offered_again() {
     assert!(matches!(
         custody.apply(Event::Transfer {
             id: 9, prev: 8, by: 4, to: 1, rights: Rights::Custody, seq: 9,
-            at: 100_000, expires: 100_000, after_decline: None,
+            at: 100 * REOFFER_GRACE_MICROS, expires: 100 * REOFFER_GRACE_MICROS,
+            after_decline: None,
         }),
         Err(DomainError::BadOfferWindow { .. })
     ));
@@ -222,7 +231,7 @@ fn a_custodian_who_is_not_the_owner_cannot_sell() {
 }
 
 /// An attempted event: (kind: offer, accept or decline; by; to; the event it names; a sale;
-/// how long an offer stays open, in µs, short enough that many expire).
+/// how long an offer stays open, in tenths of a [`STEP`], short enough that many expire).
 type Attempt = (u8, u8, u8, u32, bool, i64);
 
 /// Attempted events drawn from small ranges, so many are valid and many break a rule.
@@ -252,7 +261,7 @@ fn attempted(i: usize, a: &Attempt, declines: &BTreeMap<u32, u32>) -> Event {
             },
             seq: id,
             at: at(id),
-            expires: at(id) + open,
+            expires: at(id) + open * STEP / 10,
             after_decline: declines.values().last().copied(),
         },
         1 => accept(id, target, by),
