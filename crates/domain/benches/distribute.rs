@@ -47,6 +47,7 @@ fn inputs(n: usize) -> Vec<In> {
                 contributor: (r % 50) as u32,
                 kind,
                 when_micros: i as i64,
+                corrects: None,
             }
         })
         .collect()

@@ -85,7 +85,7 @@ async fn refuses_bad_acceptances(peers: &Peers, to_bob: &ActionHash) {
         condition_note: String::new(),
     };
     let function = "accept_custody";
-    let reason = "only they may accept";
+    let reason = "only they may answer";
     refuses(peers, ALICE, "resources", function, input.clone(), reason).await;
     peers.sync().await;
     accept(peers, BOB, to_bob).await;

@@ -30,6 +30,9 @@
 //! - [`ClaimPaid`] does not say which claim was paid, so a contribution that is Debt in one
 //!   bucket and Once in another shares one record: a Once payment counts against the debt, and
 //!   a Debt payment counts as having taken part. Sharing the record only ever pays less.
+//! - A correction carries its original's claims: what the original was paid counts as paid on
+//!   the correction (a debt corrected from 5.00 to 6.00 after its repayment is owed 1.00). One
+//!   level: a correction of a correction adds its direct original's payments only.
 //!
 //! [`ValuationRules::value_of`]: crate::ledger::value_equation::ValuationRules::value_of
 //!
@@ -53,6 +56,9 @@ pub struct Input<A, R, H> {
     pub contributor: A,
     pub kind: ContributionKind<R>,
     pub when_micros: i64,
+    /// The contribution it corrects: what that one's Debt and Once claims were paid counts as
+    /// paid on this one, so a correction does not repay a debt its original was repaid.
+    pub corrects: Option<H>,
 }
 
 /// What the Debt and Once claims of each contribution were paid, over every bucket of earlier
@@ -220,6 +226,7 @@ where
                 add_paid(&mut paid_so_far, contribution, line.amount);
             }
         }
+        // (A correction's own payments are kept under its own id; lookups add its original's.)
         left -= paid;
         buckets.push(BucketResult { pot, paid });
     }

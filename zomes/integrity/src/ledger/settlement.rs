@@ -56,6 +56,7 @@ impl SettledContribution {
             contributor: self.contributor.clone(),
             kind: self.kind.clone(),
             when_micros: self.when.as_micros(),
+            corrects: self.corrects.clone(),
         }
     }
 }

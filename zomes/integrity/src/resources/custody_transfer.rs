@@ -210,7 +210,11 @@ fn last_offer_since(
     let since = hashed_actions_since(header, prev)?;
     let later: Vec<(ActionHash, Action, CustodyAcceptance)> =
         hashed_entries_created(&since, UnitEntryTypes::CustodyAcceptance)?;
-    if later.iter().any(|(_, _, a)| &a.resource == resource) {
+    // (`prev` itself, the oldest of these, may be the author's acceptance: not a later one.)
+    if later
+        .iter()
+        .any(|(hash, _, a)| hash != prev && &a.resource == resource)
+    {
         return Ok(Err(DomainError::StaleCustodyState {
             state: prev.to_string(),
         }

@@ -104,13 +104,13 @@ where
     let valued = weighted(rules, inputs);
     let mut claims = Vec::with_capacity(valued.len());
     for (input, weight, claim) in valued {
-        let before = paid_so_far.get(&input.id);
+        let before = paid_on(paid_so_far, input);
         let value = (weight / WEIGHT_SCALE) as u64;
         let cap = match claim {
             Claim::Equity => None,
             Claim::Once if before.is_some() => continue,
             Claim::Once => None,
-            Claim::Debt => match value.saturating_sub(before.copied().unwrap_or(0)) {
+            Claim::Debt => match value.saturating_sub(before.unwrap_or(0)) {
                 0 => continue,
                 owed => Some(owed),
             },
@@ -127,6 +127,17 @@ where
         });
     }
     Ok(claims)
+}
+
+/// What `input`'s Debt and Once claims were paid so far, its original's included when it is a
+/// correction; `None` when neither took part yet.
+fn paid_on<A, R, H: Ord>(paid: &PaidClaims<H>, input: &Input<A, R, H>) -> Option<u64> {
+    let own = paid.get(&input.id).copied();
+    let original = input.corrects.as_ref().and_then(|c| paid.get(c)).copied();
+    match (own, original) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or(0).saturating_add(b.unwrap_or(0))),
+    }
 }
 
 /// The inputs `rules` value, weighted, in id order. A citation weighs its share of the total

@@ -68,6 +68,7 @@ pub(super) fn input(id: u32, contributor: u8, kind: ContributionKind<u8>) -> In 
         contributor,
         kind,
         when_micros: id as i64,
+        corrects: None,
     }
 }
 
@@ -178,6 +179,30 @@ fn a_debt_stops_once_repaid_and_a_once_claim_is_paid_once() {
         let second = distribute(&equation, 10_000, &inputs, &paid).unwrap();
         assert_eq!(paid_to(&second, 1), 0, "{claim:?} paid twice");
         assert_eq!(second.retained, 9_000);
+    }
+}
+
+#[test]
+fn a_correction_does_not_repay_what_its_original_was_repaid() {
+    // 5.00 lent (contribution 1), repaid in full; then corrected to 6.00 (contribution 2): the
+    // correction is owed the 1.00 more, and its Once claim does not take part again.
+    for claim in [Claim::Debt, Claim::Once] {
+        let equation = fee_then_contributors(claim);
+        let original = [input(1, 1, ContributionKind::Financial { amount: 500 })];
+        let first = distribute(&equation, 10_000, &original, &BTreeMap::new()).unwrap();
+        let mut paid = PaidClaims::new();
+        add_paid_claims(&mut paid, &first.claims_paid());
+        let correction = [Input {
+            corrects: Some(1),
+            ..input(2, 1, ContributionKind::Financial { amount: 600 })
+        }];
+        let second = distribute(&equation, 10_000, &correction, &paid).unwrap();
+        let expected = if claim == Claim::Debt { 100 } else { 0 };
+        assert_eq!(paid_to(&second, 1), expected, "{claim:?}");
+        // And the correction's own payment counts in later incomes.
+        add_paid_claims(&mut paid, &second.claims_paid());
+        let third = distribute(&equation, 10_000, &correction, &paid).unwrap();
+        assert_eq!(paid_to(&third, 1), 0, "{claim:?} paid again");
     }
 }
 
