@@ -599,8 +599,10 @@ async function auditSteps(alice, bob, keyAtOnboarding) {
     `bob's report does not list her actions 0 to ${actions - 1} in order: ${rows.map((r) => r.seq).join(",")}`,
   );
   for (const r of rows) {
-    // Her private profile is only a hash to others: the one record they cannot replay.
-    const expected = r.what === "PrivateProfile" ? "private (not replayable by others)" : "valid";
+    // Her private profile, and the capability grant that lets others send her payout-details
+    // access, are only hashes to others: the records they cannot replay.
+    const hidden = r.what === "PrivateProfile" || r.what === "CapGrant";
+    const expected = hidden ? "private (not replayable by others)" : "valid";
     check(r.verdict === expected, `bob's report says "${r.verdict}" for her action #${r.seq} (${r.what}), not ${expected}`);
   }
   const only = (what) => {

@@ -297,6 +297,9 @@ fn describe(op: &Op, action: &Action) -> (String, Option<String>) {
         _ if matches!(action.entry_type(), Some(EntryType::AgentPubKey)) => {
             ("AgentPubKey".into(), None)
         }
+        // A capability grant or claim (payout-details access): private system entries.
+        _ if matches!(action.entry_type(), Some(EntryType::CapGrant)) => ("CapGrant".into(), None),
+        _ if matches!(action.entry_type(), Some(EntryType::CapClaim)) => ("CapClaim".into(), None),
         _ => (format!("{:?}", action.action_type()), None),
     }
 }
