@@ -3,8 +3,8 @@
 //! that protects other peers.
 
 use crate::common::*;
-use holochain::prelude::{Record, Timestamp};
 use holochain::prelude::ActionHash;
+use holochain::prelude::{Record, Timestamp};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_endorsing_her_own_contribution() {
@@ -226,11 +226,7 @@ async fn honest_peers_warrant_mallory_for_handing_one_custody_state_to_two_peopl
 
     let second = raw_transfer(&printer, &printer, peers.agent(2), bobs.action_address());
     peers
-        .publish_as_mallory_and_await_warrant(
-            "commit_custody_transfer",
-            second,
-            "is still offered",
-        )
+        .publish_as_mallory_and_await_warrant("commit_custody_transfer", second, "is still offered")
         .await;
     peers.shutdown().await;
 }
@@ -264,7 +260,12 @@ async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_ever
     peers.sync_all().await;
 
     let to = |who: usize, profile: &Record| {
-        raw_transfer(&printer, &mallorys, peers.agent(who), profile.action_address())
+        raw_transfer(
+            &printer,
+            &mallorys,
+            peers.agent(who),
+            profile.action_address(),
+        )
     };
     let to_d: ActionHash = peers
         .call(MALLORY, "hostile", "commit_custody_transfer", to(d, &ds))
@@ -275,7 +276,9 @@ async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_ever
     // Each indexed under the printer, as the coordinator would.
     for offer in [&to_d, &to_e] {
         let link = raw_link(printer.clone(), offer.clone(), "ResourceToCustody", "");
-        let _: ActionHash = peers.call(MALLORY, "hostile", "create_link_raw", link).await;
+        let _: ActionHash = peers
+            .call(MALLORY, "hostile", "create_link_raw", link)
+            .await;
     }
     peers.await_warrant(MALLORY, "is still offered").await;
     peers.sync().await;
@@ -283,7 +286,11 @@ async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_ever
     // the earlier offer, to d, as the pending one.
     for reader in [d, e] {
         let pending = custody_of(&peers, reader, &printer).await.pending;
-        assert_eq!(pending.map(|p| p.transfer), Some(to_d.clone()), "as {reader} reads it");
+        assert_eq!(
+            pending.map(|p| p.transfer),
+            Some(to_d.clone()),
+            "as {reader} reads it"
+        );
         for offer in [&to_d, &to_e] {
             let held: Option<Record> = peers
                 .call(reader, "hostile", "get_record_local", offer.clone())
@@ -316,11 +323,18 @@ async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_ever
     // Every honest peer (mallory, warranted, is blocked and no longer catches up).
     for reader in [a, b, d, e] {
         let report = custody_of(&peers, reader, &printer).await;
-        assert_eq!(report.custodian, peers.agent(d), "as {reader} reads it: {report:?}");
+        assert_eq!(
+            report.custodian,
+            peers.agent(d),
+            "as {reader} reads it: {report:?}"
+        );
         let held: Vec<Record> = peers
             .call(reader, "resources", "get_resources_held_by", peers.agent(d))
             .await;
-        assert!(held.iter().any(|r| r.action_address() == &printer), "as {reader} reads it");
+        assert!(
+            held.iter().any(|r| r.action_address() == &printer),
+            "as {reader} reads it"
+        );
         let held: Vec<Record> = peers
             .call(reader, "resources", "get_resources_held_by", peers.agent(e))
             .await;
@@ -413,9 +427,14 @@ async fn honest_peers_warrant_mallory_for_recording_a_use_fee_twice() {
     let printer = create_resource(&peers, MALLORY, "3D printer", regime, Some(&project)).await;
     peers.sync_all().await;
     // alice prints for an hour; mallory, the printer's custodian, collects the 5.00 fee.
-    let used = commit(&peers, 1, "commit_resource_use", raw_use(&printer, Some(alices.action_address()), 60, 500))
-        .await
-        .expect("alice's use is valid");
+    let used = commit(
+        &peers,
+        1,
+        "commit_resource_use",
+        raw_use(&printer, Some(alices.action_address()), 60, 500),
+    )
+    .await
+    .expect("alice's use is valid");
     peers.sync_all().await;
     let fee = ovn_integrity::IncomeEvent {
         project,
@@ -425,7 +444,9 @@ async fn honest_peers_warrant_mallory_for_recording_a_use_fee_twice() {
         evidence: vec![],
         received: Timestamp::now(),
     };
-    let _: ActionHash = peers.call(MALLORY, "hostile", "commit_income_event", fee.clone()).await;
+    let _: ActionHash = peers
+        .call(MALLORY, "hostile", "commit_income_event", fee.clone())
+        .await;
     // The same fee again: income a distribution would share twice.
     peers
         .publish_as_mallory_and_await_warrant("commit_income_event", fee, "was already recorded")

@@ -79,7 +79,12 @@ async fn a_payee_shares_payout_details_with_the_distributor_until_revoked() {
         payout_details: payout.into(),
     };
     let _: PrivateProfile = peers
-        .call(bob, "members", "set_my_private_profile", details("IBAN BOB 1"))
+        .call(
+            bob,
+            "members",
+            "set_my_private_profile",
+            details("IBAN BOB 1"),
+        )
         .await;
     peers.sync().await;
 
@@ -98,10 +103,17 @@ async fn a_payee_shares_payout_details_with_the_distributor_until_revoked() {
     assert_eq!(share.with, peers.agent(alice));
     assert_eq!(fetch(alice).await.expect("alice reads them"), "IBAN BOB 1");
     let _: PrivateProfile = peers
-        .call(bob, "members", "set_my_private_profile", details("IBAN BOB 2"))
+        .call(
+            bob,
+            "members",
+            "set_my_private_profile",
+            details("IBAN BOB 2"),
+        )
         .await;
     assert_eq!(fetch(alice).await.expect("the new ones"), "IBAN BOB 2");
-    let mine: Option<PrivateProfile> = peers.call(bob, "members", "get_my_private_profile", ()).await;
+    let mine: Option<PrivateProfile> = peers
+        .call(bob, "members", "get_my_private_profile", ())
+        .await;
     assert_eq!(mine, Some(details("IBAN BOB 2")));
     assert_refused(fetch(carol).await, "has not shared their payout details");
 

@@ -44,7 +44,12 @@ async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
     let to_carol_first = offer(&peers, alice, &printer, carol).await;
     assert_refused(
         peers
-            .try_call::<_, Record>(alice, "resources", "transfer_custody", offer_input(&peers, &printer, bob))
+            .try_call::<_, Record>(
+                alice,
+                "resources",
+                "transfer_custody",
+                offer_input(&peers, &printer, bob),
+            )
             .await,
         "is already offered",
     );
@@ -55,17 +60,30 @@ async fn a_printer_passes_alice_bob_carol_and_every_peer_reads_its_history() {
     };
     assert_refused(
         peers
-            .try_call::<_, Record>(bob, "resources", "decline_custody", decline(&to_carol_first))
+            .try_call::<_, Record>(
+                bob,
+                "resources",
+                "decline_custody",
+                decline(&to_carol_first),
+            )
             .await,
         "only they may answer it",
     );
     let _: Record = peers
-        .call(carol, "resources", "decline_custody", decline(&to_carol_first))
+        .call(
+            carol,
+            "resources",
+            "decline_custody",
+            decline(&to_carol_first),
+        )
         .await;
     peers.sync().await;
     let declined = custody_of(&peers, alice, &printer).await;
     assert_eq!(declined.pending, None);
-    assert_eq!(declined.declined, Some((to_carol_first, peers.agent(carol))));
+    assert_eq!(
+        declined.declined,
+        Some((to_carol_first, peers.agent(carol)))
+    );
 
     let to_bob = offer(&peers, alice, &printer, bob).await;
     let offered = custody_of(&peers, alice, &printer).await;

@@ -507,10 +507,17 @@ fn a_license_fee_and_a_use_fee_are_each_recorded_once() {
         )
     };
     assert!(check(
-        &chain_of(vec![("IncomeEvent", use_fee(4)), ("IncomeEvent", use_fee(5))]).finish()
+        &chain_of(vec![
+            ("IncomeEvent", use_fee(4)),
+            ("IncomeEvent", use_fee(5))
+        ])
+        .finish()
     )
     .is_clean());
-    let twice = chain_of(vec![("IncomeEvent", use_fee(4)), ("IncomeEvent", use_fee(4))]);
+    let twice = chain_of(vec![
+        ("IncomeEvent", use_fee(4)),
+        ("IncomeEvent", use_fee(4)),
+    ]);
     assert!(rules_found(twice)[0].contains("is recorded twice"));
 }
 

@@ -104,7 +104,9 @@ pub enum DomainError {
     StaleCustodyState { state: String },
     #[error("transfer {transfer} was already accepted")]
     AlreadyAccepted { transfer: String },
-    #[error("transfer {transfer} was already answered: a recipient accepts or declines an offer once")]
+    #[error(
+        "transfer {transfer} was already answered: a recipient accepts or declines an offer once"
+    )]
     AlreadyAnswered { transfer: String },
     #[error("transfer {transfer} expired at {expires} µs; it can no longer be accepted")]
     OfferExpired { transfer: String, expires: i64 },

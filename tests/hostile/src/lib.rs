@@ -10,10 +10,10 @@
 
 use hdk::prelude::*;
 use ovn_integrity::{
-    Contribution, CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, Distribution, Endorsement,
-    EntryTypes, IncomeEvent, License, LicenseAttachment, LicenseException, LicenseGrant,
-    LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile, Profile, Project, Resource,
-    ResourceUse, Settlement, ValueEquation,
+    Contribution, CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, Distribution,
+    Endorsement, EntryTypes, IncomeEvent, License, LicenseAttachment, LicenseException,
+    LicenseGrant, LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile, Profile, Project,
+    Resource, ResourceUse, Settlement, ValueEquation,
 };
 
 #[hdk_extern]

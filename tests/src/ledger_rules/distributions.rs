@@ -141,7 +141,10 @@ pub async fn an_original_and_its_correction_settled_apart_are_not_both_paid(b: &
     b.peers.sync().await;
     let page = settlement(
         &b.project,
-        vec![settled(&correction, vec![confirmed.action_address().clone()])],
+        vec![settled(
+            &correction,
+            vec![confirmed.action_address().clone()],
+        )],
     );
     let page = commit(&b.peers, ALICE, "commit_settlement", page)
         .await
@@ -151,5 +154,12 @@ pub async fn an_original_and_its_correction_settled_apart_are_not_both_paid(b: &
         cutoff: Timestamp::now(),
         ..b.restated_for_new_income().await
     };
-    rejects(&b.peers, ALICE, DISTRIBUTION, both, "only the correction counts").await;
+    rejects(
+        &b.peers,
+        ALICE,
+        DISTRIBUTION,
+        both,
+        "only the correction counts",
+    )
+    .await;
 }

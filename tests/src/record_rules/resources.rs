@@ -75,7 +75,14 @@ pub async fn a_custody_acceptance_is_never_updated(w: &Records) {
 
 /// validate_update_custody_decline, rule 1.
 pub async fn a_custody_decline_is_never_updated(w: &Records) {
-    let tool = create_resource(&w.peers, ALICE, "Drill press", PropertyRegime::Nondominium, None).await;
+    let tool = create_resource(
+        &w.peers,
+        ALICE,
+        "Drill press",
+        PropertyRegime::Nondominium,
+        None,
+    )
+    .await;
     w.peers.sync().await;
     let transfer = offer(&w.peers, ALICE, &tool, BOB).await;
     w.peers.sync().await;
@@ -83,7 +90,10 @@ pub async fn a_custody_decline_is_never_updated(w: &Records) {
         transfer: transfer.clone(),
         note: "no room in my workshop".into(),
     };
-    let record: Record = w.peers.call(BOB, "resources", "decline_custody", input).await;
+    let record: Record = w
+        .peers
+        .call(BOB, "resources", "decline_custody", input)
+        .await;
     let hash = record.action_address().clone();
     let softer = AnyEntry::CustodyDecline(CustodyDecline {
         note: "maybe later".into(),

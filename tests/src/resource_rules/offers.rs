@@ -72,17 +72,35 @@ pub async fn an_offer_expires_within_thirty_days(w: &Custody) {
 /// validate_create_custody_transfer, rule 5: after a decline, naming it.
 pub async fn a_declined_offer_is_offered_again_naming_the_decline(w: &Custody) {
     let (tool, to_bob) = new_tool(w, "Oscilloscope").await;
-    let first = commit(&w.peers, ALICE, TRANSFER, to_bob.clone()).await.expect("offer");
-    rejects(&w.peers, ALICE, TRANSFER, to_bob.clone(), "is still offered").await;
+    let first = commit(&w.peers, ALICE, TRANSFER, to_bob.clone())
+        .await
+        .expect("offer");
+    rejects(
+        &w.peers,
+        ALICE,
+        TRANSFER,
+        to_bob.clone(),
+        "is still offered",
+    )
+    .await;
     w.peers.sync().await;
     let declined = commit(&w.peers, BOB, DECLINE, decline_of(&tool, &first))
         .await
         .expect("bob declines");
     w.peers.sync().await;
     // The decline must be named, and be a decline of that offer.
-    rejects(&w.peers, ALICE, TRANSFER, to_bob.clone(), "is still offered").await;
+    rejects(
+        &w.peers,
+        ALICE,
+        TRANSFER,
+        to_bob.clone(),
+        "is still offered",
+    )
+    .await;
     let (other_tool, other_offer) = new_tool(w, "Multimeter").await;
-    let other = commit(&w.peers, ALICE, TRANSFER, other_offer).await.expect("offer");
+    let other = commit(&w.peers, ALICE, TRANSFER, other_offer)
+        .await
+        .expect("offer");
     w.peers.sync().await;
     let other_decline = commit(&w.peers, BOB, DECLINE, decline_of(&other_tool, &other))
         .await
@@ -112,7 +130,9 @@ pub async fn an_expired_offer_cannot_be_accepted_nor_offered_again_at_once(w: &C
         expires: in_micros(2_000_000),
         ..to_bob.clone()
     };
-    let first = commit(&w.peers, ALICE, TRANSFER, brief).await.expect("offer");
+    let first = commit(&w.peers, ALICE, TRANSFER, brief)
+        .await
+        .expect("offer");
     w.peers.sync().await;
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     let late = acceptance(&tool, &first);
@@ -123,18 +143,36 @@ pub async fn an_expired_offer_cannot_be_accepted_nor_offered_again_at_once(w: &C
 /// validate_create_custody_decline, rules 3 and 4; validate_create_custody_acceptance, rule 4.
 pub async fn only_the_recipient_declines_and_answers_once(w: &Custody) {
     let (tool, to_bob) = new_tool(w, "Hot air station").await;
-    let offered = commit(&w.peers, ALICE, TRANSFER, to_bob).await.expect("offer");
+    let offered = commit(&w.peers, ALICE, TRANSFER, to_bob)
+        .await
+        .expect("offer");
     w.peers.sync().await;
-    rejects(&w.peers, ALICE, DECLINE, decline_of(&tool, &offered), "only the recipient").await;
+    rejects(
+        &w.peers,
+        ALICE,
+        DECLINE,
+        decline_of(&tool, &offered),
+        "only the recipient",
+    )
+    .await;
     commit(&w.peers, BOB, DECLINE, decline_of(&tool, &offered))
         .await
         .expect("bob declines");
     let reason = "was already answered";
     rejects(&w.peers, BOB, DECLINE, decline_of(&tool, &offered), reason).await;
-    rejects(&w.peers, BOB, ACCEPTANCE, acceptance(&tool, &offered), reason).await;
+    rejects(
+        &w.peers,
+        BOB,
+        ACCEPTANCE,
+        acceptance(&tool, &offered),
+        reason,
+    )
+    .await;
     // And the other way round: accepted, then declined.
     let (tool, to_bob) = new_tool(w, "Reflow oven").await;
-    let offered = commit(&w.peers, ALICE, TRANSFER, to_bob).await.expect("offer");
+    let offered = commit(&w.peers, ALICE, TRANSFER, to_bob)
+        .await
+        .expect("offer");
     w.peers.sync().await;
     commit(&w.peers, BOB, ACCEPTANCE, acceptance(&tool, &offered))
         .await
@@ -145,7 +183,9 @@ pub async fn only_the_recipient_declines_and_answers_once(w: &Custody) {
 /// validate_create_custody_decline, rules 1 and 2.
 pub async fn a_decline_names_a_transfer_of_its_resource_and_a_bounded_note(w: &Custody) {
     let (tool, to_bob) = new_tool(w, "Fume extractor").await;
-    let offered = commit(&w.peers, ALICE, TRANSFER, to_bob).await.expect("offer");
+    let offered = commit(&w.peers, ALICE, TRANSFER, to_bob)
+        .await
+        .expect("offer");
     w.peers.sync().await;
     let rambling = CustodyDecline {
         note: "x".repeat(10_001),
@@ -154,7 +194,14 @@ pub async fn a_decline_names_a_transfer_of_its_resource_and_a_bounded_note(w: &C
     let reason = "10001 characters long; the limit is 10000";
     rejects(&w.peers, BOB, DECLINE, rambling, reason).await;
     let of_a_project = decline_of(&tool, &w.project);
-    rejects(&w.peers, BOB, DECLINE, of_a_project, "is not a CustodyTransfer").await;
+    rejects(
+        &w.peers,
+        BOB,
+        DECLINE,
+        of_a_project,
+        "is not a CustodyTransfer",
+    )
+    .await;
     let of_the_printer = decline_of(&w.printer, &offered);
     let reason = format!("transfers {tool}, not {}", w.printer);
     rejects(&w.peers, BOB, DECLINE, of_the_printer, &reason).await;
@@ -164,14 +211,18 @@ pub async fn a_decline_names_a_transfer_of_its_resource_and_a_bounded_note(w: &C
 /// old offer of an older state has lapsed.
 pub async fn a_tool_handed_back_is_offered_from_its_newest_state_only(w: &Custody) {
     let (tool, to_bob) = new_tool(w, "Label printer").await;
-    let to_bob = commit(&w.peers, ALICE, TRANSFER, to_bob).await.expect("offer");
+    let to_bob = commit(&w.peers, ALICE, TRANSFER, to_bob)
+        .await
+        .expect("offer");
     w.peers.sync().await;
     let bobs = commit(&w.peers, BOB, ACCEPTANCE, acceptance(&tool, &to_bob))
         .await
         .expect("bob takes it");
     w.peers.sync().await;
     let back = raw_transfer(&tool, &bobs, w.alice.clone(), &w.alices_profile);
-    let back = commit(&w.peers, BOB, TRANSFER, back).await.expect("bob hands it back");
+    let back = commit(&w.peers, BOB, TRANSFER, back)
+        .await
+        .expect("bob hands it back");
     w.peers.sync().await;
     let alices = commit(&w.peers, ALICE, ACCEPTANCE, acceptance(&tool, &back))
         .await

@@ -141,7 +141,8 @@ pub async fn a_use_logged_as_a_contribution_names_a_resource(w: &Uses) {
 /// creation state, alice's acceptance).
 async fn station_in_alices_hands(w: &Uses) -> (ActionHash, ActionHash) {
     let regime = PropertyRegime::Nondominium;
-    let station = create_resource(&w.peers, BOB, "Soldering station", regime, Some(&w.project)).await;
+    let station =
+        create_resource(&w.peers, BOB, "Soldering station", regime, Some(&w.project)).await;
     w.peers.sync().await;
     let transfer = offer(&w.peers, BOB, &station, ALICE).await;
     w.peers.sync().await;
@@ -163,7 +164,14 @@ pub async fn a_use_names_the_custody_state_it_was_made_under(w: &Uses) {
         custody: accepted,
         ..under_creation.clone()
     };
-    rejects(&w.peers, BOB, USE, under_acceptance, "began after the use did").await;
+    rejects(
+        &w.peers,
+        BOB,
+        USE,
+        under_acceptance,
+        "began after the use did",
+    )
+    .await;
     let under_the_printer = ResourceUse {
         custody: w.printer.clone(),
         ..under_creation
@@ -192,9 +200,7 @@ pub async fn a_use_fee_is_recorded_once_by_who_collects_it(w: &Uses) {
     let fee = ovn_integrity::IncomeEvent {
         project: w.project.clone(),
         amount: usage.fee,
-        source: IncomeSource::UseFee {
-            resource_use: used,
-        },
+        source: IncomeSource::UseFee { resource_use: used },
         description: "Soldering station use fee".into(),
         evidence: vec![],
         received: Timestamp::now(),

@@ -65,7 +65,11 @@ pub enum Found {
 }
 
 /// Everything the audit finds about the distribution at `hash` (see the module documentation).
-pub fn findings(hash: &ActionHash, d: &Distribution, made_at: Timestamp) -> ExternResult<Vec<Finding>> {
+pub fn findings(
+    hash: &ActionHash,
+    d: &Distribution,
+    made_at: Timestamp,
+) -> ExternResult<Vec<Finding>> {
     let settled = settled_in(d)?;
     let mut found = contributions_left_out(d, &settled, made_at)?;
     found.extend(earlier_left_out(hash, d, made_at)?);

@@ -4,8 +4,8 @@ use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
 use ovn_integrity::{EntryTypes, LinkTypes, ValueEquation};
-use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::index::version_in_force;
+use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::committed;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]

@@ -128,7 +128,8 @@ fn check_fee_source(
 fn fee_collector(usage: &ResourceUse) -> ExternResult<AgentPubKey> {
     let resource = must_get_app_entry::<Resource>(&usage.resource, UnitEntryTypes::Resource)?
         .map_err(LedgerError::UnreadableFeeSource)?;
-    let state = custody_state(&resource, &usage.custody)?.map_err(LedgerError::UnreadableFeeSource)?;
+    let state =
+        custody_state(&resource, &usage.custody)?.map_err(LedgerError::UnreadableFeeSource)?;
     Ok(state.holding.fee_collector().clone())
 }
 

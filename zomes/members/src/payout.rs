@@ -92,7 +92,11 @@ pub fn share_payout_details(with: AgentPubKey) -> ExternResult<PayoutShare> {
     payout_shares()?
         .into_iter()
         .find(|s| s.grant == grant)
-        .ok_or_else(|| wasm_error!(WasmErrorInner::Guest("the grant just made is not on the chain".into())))
+        .ok_or_else(|| {
+            wasm_error!(WasmErrorInner::Guest(
+                "the grant just made is not on the chain".into()
+            ))
+        })
 }
 
 /// Stores a payee's grant secret as a claim (called by the payee's node); the same secret again
@@ -167,13 +171,14 @@ fn payout_shares() -> ExternResult<Vec<PayoutShare>> {
             .entry_type(EntryType::CapGrant)
             .include_entries(true),
     )?;
-    let deleted: BTreeSet<ActionHash> = query(ChainQueryFilter::new().action_type(ActionType::Delete))?
-        .into_iter()
-        .filter_map(|r| match &r.action().data {
-            ActionData::Delete(d) => Some(d.deletes_address.clone()),
-            _ => None,
-        })
-        .collect();
+    let deleted: BTreeSet<ActionHash> =
+        query(ChainQueryFilter::new().action_type(ActionType::Delete))?
+            .into_iter()
+            .filter_map(|r| match &r.action().data {
+                ActionData::Delete(d) => Some(d.deletes_address.clone()),
+                _ => None,
+            })
+            .collect();
     Ok(records
         .into_iter()
         .filter(|r| !deleted.contains(r.action_address()))
@@ -201,10 +206,13 @@ fn latest_claim_from(payee: &AgentPubKey) -> ExternResult<Option<CapClaim>> {
             .entry_type(EntryType::CapClaim)
             .include_entries(true),
     )?;
-    Ok(records.into_iter().rev().find_map(|r| match r.entry().as_option() {
-        Some(Entry::CapClaim(c)) if &c.grantor == payee && c.tag == TAG => Some(c.clone()),
-        _ => None,
-    }))
+    Ok(records
+        .into_iter()
+        .rev()
+        .find_map(|r| match r.entry().as_option() {
+            Some(Entry::CapClaim(c)) if &c.grantor == payee && c.tag == TAG => Some(c.clone()),
+            _ => None,
+        }))
 }
 
 fn describe(response: &ZomeCallResponse) -> String {

@@ -12,7 +12,8 @@ use ovn_domain::text::{check_text, MAX_PROSE};
 use ovn_domain::Rights;
 use ovn_integrity::validate_op;
 use ovn_integrity::{
-    CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, EntryTypes, LinkTypes, UnitEntryTypes,
+    CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, EntryTypes, LinkTypes,
+    UnitEntryTypes,
 };
 use ovn_zome_support::membership::{my_profile_creation, profile_creation_of};
 use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries};
@@ -101,9 +102,9 @@ pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
         }
         .into());
     }
-    let open = input
-        .open_days
-        .map_or(DEFAULT_OFFER_MICROS, |d| i64::from(d).saturating_mul(86_400_000_000));
+    let open = input.open_days.map_or(DEFAULT_OFFER_MICROS, |d| {
+        i64::from(d).saturating_mul(86_400_000_000)
+    });
     let expires = Timestamp::from_micros(now.as_micros().saturating_add(open));
     check_offer_window(now.as_micros(), expires.as_micros()).map_err(ResourcesError::from)?;
     let rights = input.rights.unwrap_or(Rights::Custody);
@@ -199,7 +200,11 @@ fn must_be_the_valid_offer(record: &Record, transfer: &CustodyTransfer) -> Exter
         record: record.clone(),
     }))?;
     if let ValidateCallbackResult::Invalid(reason) = verdict {
-        return Err(ResourcesError::InvalidOffer { transfer: offer, reason }.into());
+        return Err(ResourcesError::InvalidOffer {
+            transfer: offer,
+            reason,
+        }
+        .into());
     }
     let history = get_custody_history(transfer.resource.clone())?;
     match history.pending {
@@ -248,7 +253,12 @@ pub fn decline_custody(input: DeclineCustodyInput) -> ExternResult<Record> {
         note: input.note,
     };
     let hash = create_entry(EntryTypes::CustodyDecline(decline))?;
-    create_link(transfer.resource, hash.clone(), LinkTypes::ResourceToCustody, ())?;
+    create_link(
+        transfer.resource,
+        hash.clone(),
+        LinkTypes::ResourceToCustody,
+        (),
+    )?;
     committed(hash)
 }
 
@@ -257,7 +267,11 @@ fn answered(transfer: &ActionHash) -> ExternResult<bool> {
     let mut mine = own_entries(UnitEntryTypes::CustodyAcceptance.try_into()?)?;
     mine.extend(own_entries(UnitEntryTypes::CustodyDecline.try_into()?)?);
     Ok(mine.iter().any(|r| {
-        let accepted = r.entry().to_app_option::<CustodyAcceptance>().ok().flatten();
+        let accepted = r
+            .entry()
+            .to_app_option::<CustodyAcceptance>()
+            .ok()
+            .flatten();
         let declined = r.entry().to_app_option::<CustodyDecline>().ok().flatten();
         accepted.is_some_and(|a| &a.transfer == transfer)
             || declined.is_some_and(|d| &d.transfer == transfer)

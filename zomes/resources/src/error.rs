@@ -42,7 +42,10 @@ pub enum ResourcesError {
         expires: Timestamp,
     },
     #[error("transfer {transfer} breaks the custody rules ({reason}); accepting it would be rejected too")]
-    InvalidOffer { transfer: ActionHash, reason: String },
+    InvalidOffer {
+        transfer: ActionHash,
+        reason: String,
+    },
     #[error("transfer {transfer} is not the resource's pending offer{}; accepting it would be rejected", match pending { Some(p) => format!(" ({p} is)"), None => String::new() })]
     NotThePendingOffer {
         transfer: ActionHash,

@@ -77,7 +77,10 @@ pub struct CustodyReport {
     /// The open offer (maybe expired: see its `expires`).
     pub pending: Option<PendingReport>,
     /// The last offer of the current state, when its recipient declined it.
-    #[cfg_attr(feature = "ts", ts(as = "Option<(ovn_domain::ts::ActionHash, ovn_domain::ts::AgentPubKey)>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<(ovn_domain::ts::ActionHash, ovn_domain::ts::AgentPubKey)>")
+    )]
     pub declined: Option<(ActionHash, AgentPubKey)>,
 }
 

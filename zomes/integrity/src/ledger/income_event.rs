@@ -175,7 +175,10 @@ fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePa
 }
 
 /// Whether the author's chain already holds an income from `source` (rule 6).
-fn already_recorded(header: &ActionHeader, source: &IncomeSource<ActionHash>) -> ExternResult<bool> {
+fn already_recorded(
+    header: &ActionHeader,
+    source: &IncomeSource<ActionHash>,
+) -> ExternResult<bool> {
     let earlier = earlier_actions(header)?;
     Ok(
         entries_created::<IncomeEvent>(&earlier, UnitEntryTypes::IncomeEvent)?

@@ -165,9 +165,11 @@ pub fn validate_create_custody_transfer(
         &transfer.to,
         ": custody goes to members"
     )?);
-    if let Some((earlier, offer)) =
-        check!(last_offer_since(header, &transfer.resource, &transfer.prev)?)
-    {
+    if let Some((earlier, offer)) = check!(last_offer_since(
+        header,
+        &transfer.resource,
+        &transfer.prev
+    )?) {
         let declined = match &transfer.after_decline {
             None => false,
             Some(decline) => {

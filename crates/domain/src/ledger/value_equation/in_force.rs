@@ -77,6 +77,13 @@ mod tests {
         assert_eq!(in_force(&reversed, 30).unwrap().hash, 4);
         // A later version on the losing branch ends the fork: the highest number wins.
         let on = [v(1, 1, 10), v(4, 2, 20), v(9, 2, 21), v(7, 3, 40)];
-        assert_eq!(in_force(&on, 50).unwrap(), InForce { hash: 7, version: 3, rivals: vec![] });
+        assert_eq!(
+            in_force(&on, 50).unwrap(),
+            InForce {
+                hash: 7,
+                version: 3,
+                rivals: vec![]
+            }
+        );
     }
 }

@@ -142,7 +142,10 @@ fn a_declined_or_expired_offer_lapses_and_the_state_is_offered_again() {
     custody.apply(transfer(1, 0, 1, 2)).unwrap();
     // Offered again while open: refused.
     let open = custody.apply(transfer(3, 0, 1, 3));
-    assert!(matches!(open, Err(DomainError::OfferStillOpen { .. })), "{open:?}");
+    assert!(
+        matches!(open, Err(DomainError::OfferStillOpen { .. })),
+        "{open:?}"
+    );
     // bob declines; the re-offer names his decline.
     custody.apply(decline(2, 1, 2)).unwrap();
     assert!(matches!(
@@ -157,29 +160,65 @@ fn a_declined_or_expired_offer_lapses_and_the_state_is_offered_again() {
     // carol never answers; after the expiry she cannot accept, and an hour after it alice
     // offers dan.
     let expired = at(5) + OPEN;
-    let late = Event::Accept { id: 6, transfer: 5, by: 3, seq: 6, at: expired + 1 };
-    assert!(matches!(custody.apply(late.clone()), Err(DomainError::OfferExpired { .. })));
+    let late = Event::Accept {
+        id: 6,
+        transfer: 5,
+        by: 3,
+        seq: 6,
+        at: expired + 1,
+    };
+    assert!(matches!(
+        custody.apply(late.clone()),
+        Err(DomainError::OfferExpired { .. })
+    ));
     let offer_at = |t: i64| Event::Transfer {
-        id: 7, prev: 0, by: 1, to: 4, rights: Rights::Custody, seq: 7,
-        at: t, expires: t + OPEN, after_decline: None,
+        id: 7,
+        prev: 0,
+        by: 1,
+        to: 4,
+        rights: Rights::Custody,
+        seq: 7,
+        at: t,
+        expires: t + OPEN,
+        after_decline: None,
     };
     let early = offer_at(expired + REOFFER_GRACE_MICROS);
-    assert!(matches!(custody.apply(early), Err(DomainError::OfferStillOpen { .. })));
+    assert!(matches!(
+        custody.apply(early),
+        Err(DomainError::OfferStillOpen { .. })
+    ));
     let to_dan = offer_at(expired + REOFFER_GRACE_MICROS + 1);
     custody.apply(to_dan.clone()).unwrap();
     let dan_accepts = Event::Accept {
-        id: 8, transfer: 7, by: 4, seq: 8, at: expired + REOFFER_GRACE_MICROS + 500,
+        id: 8,
+        transfer: 7,
+        by: 4,
+        seq: 8,
+        at: expired + REOFFER_GRACE_MICROS + 500,
     };
     custody.apply(dan_accepts.clone()).unwrap();
     assert_eq!(custody.holding().custodian, 4);
-    let events = vec![transfer(1, 0, 1, 2), decline(2, 1, 2), to_carol, late, to_dan, dan_accepts];
+    let events = vec![
+        transfer(1, 0, 1, 2),
+        decline(2, 1, 2),
+        to_carol,
+        late,
+        to_dan,
+        dan_accepts,
+    ];
     let history = replay(0, &1, Nondominium, events.into_iter().rev());
     assert_eq!((history.holding.custodian, history.state), (4, 8));
     // An offer to a new custodian must be made within the window.
     assert!(matches!(
         custody.apply(Event::Transfer {
-            id: 9, prev: 8, by: 4, to: 1, rights: Rights::Custody, seq: 9,
-            at: 100 * REOFFER_GRACE_MICROS, expires: 100 * REOFFER_GRACE_MICROS,
+            id: 9,
+            prev: 8,
+            by: 4,
+            to: 1,
+            rights: Rights::Custody,
+            seq: 9,
+            at: 100 * REOFFER_GRACE_MICROS,
+            expires: 100 * REOFFER_GRACE_MICROS,
             after_decline: None,
         }),
         Err(DomainError::BadOfferWindow { .. })
