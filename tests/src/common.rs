@@ -13,6 +13,13 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 pub use crate::fixtures::*;
 
+/// Waits until the clock has passed `t` (an offer's expiry, say), polling the condition.
+pub async fn await_time_after(t: Timestamp) {
+    let passed =
+        retry_fn_until_timeout(|| async { Timestamp::now() > t }, Some(60_000), Some(50)).await;
+    assert!(passed.is_ok(), "the clock did not pass {t}");
+}
+
 /// The peer index of the hostile conductor in [`Peers::with_hostile`].
 pub const MALLORY: usize = 0;
 

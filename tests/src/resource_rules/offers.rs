@@ -127,14 +127,14 @@ pub async fn a_declined_offer_is_offered_again_naming_the_decline(w: &Custody) {
 pub async fn an_expired_offer_cannot_be_accepted_nor_offered_again_at_once(w: &Custody) {
     let (tool, to_bob) = new_tool(w, "Bench power supply").await;
     let brief = CustodyTransfer {
-        expires: in_micros(2_000_000),
+        expires: in_micros(1_000_000),
         ..to_bob.clone()
     };
-    let first = commit(&w.peers, ALICE, TRANSFER, brief)
+    let first = commit(&w.peers, ALICE, TRANSFER, brief.clone())
         .await
         .expect("offer");
     w.peers.sync().await;
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    await_time_after(brief.expires).await;
     let late = acceptance(&tool, &first);
     rejects(&w.peers, BOB, ACCEPTANCE, late, "expired").await;
     rejects(&w.peers, ALICE, TRANSFER, to_bob, "is still offered").await;

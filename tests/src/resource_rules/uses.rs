@@ -6,6 +6,7 @@ use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
 use holochain::prelude::*;
+use ovn_domain::resources::resource::use_minutes;
 use ovn_domain::{IncomeSource, PropertyRegime};
 use ovn_integrity::ResourceUse;
 
@@ -183,13 +184,23 @@ pub async fn a_use_names_the_custody_state_it_was_made_under(w: &Uses) {
 /// validate_create_income_event, rules 5 and 6.
 pub async fn a_use_fee_is_recorded_once_by_who_collects_it(w: &Uses) {
     let (station, accepted) = station_in_alices_hands(w).await;
-    // bob borrows the station from alice, its custodian now, for a moment after she took it.
-    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-    let now = Timestamp::now().as_micros();
+    // bob borrows the station from alice, its custodian now: from just after she took it.
+    let taken: Option<Record> = w
+        .peers
+        .call(ALICE, "hostile", "get_record_local", accepted.clone())
+        .await;
+    let from = taken
+        .expect("alice's acceptance")
+        .action()
+        .timestamp()
+        .as_micros()
+        + 1;
+    let until = Timestamp::now().as_micros();
+    let minutes = use_minutes(from, until).expect("a use of a few seconds");
     let usage = ResourceUse {
-        from: Timestamp::from_micros(now - 1_000_000),
-        until: Timestamp::from_micros(now - 500_000),
-        fee: printer_rules().fee_for(1),
+        from: Timestamp::from_micros(from),
+        until: Timestamp::from_micros(until),
+        fee: printer_rules().fee_for(minutes),
         custody: accepted,
         ..raw_use(&station, Some(&w.bobs_profile), 1, 0)
     };

@@ -150,21 +150,7 @@ pub struct AcceptCustodyInput {
 #[hdk_extern]
 pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
     check_condition_note(&input.condition_note).map_err(ResourcesError::from)?;
-    let Some(Ok((record, transfer))) = get_entry::<CustodyTransfer>(&input.transfer)? else {
-        return Err(ResourcesError::TransferNotFound(input.transfer).into());
-    };
-    let me = agent_info()?.agent_initial_pubkey;
-    if transfer.to != me {
-        return Err(ResourcesError::NotRecipient {
-            transfer: input.transfer,
-            recipient: transfer.to,
-        }
-        .into());
-    }
-    if answered(&input.transfer)? {
-        return Err(ResourcesError::AlreadyAnswered(input.transfer).into());
-    }
-    must_be_the_valid_offer(&record, &transfer)?;
+    let transfer = offer_to_answer(&input.transfer)?;
     if sys_time()? > transfer.expires {
         return Err(ResourcesError::OfferExpired {
             transfer: input.transfer,
@@ -184,7 +170,12 @@ pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
         LinkTypes::ResourceToCustody,
         (),
     )?;
-    create_link(me, hash.clone(), LinkTypes::AgentToCustodyStates, ())?;
+    create_link(
+        agent_info()?.agent_initial_pubkey,
+        hash.clone(),
+        LinkTypes::AgentToCustodyStates,
+        (),
+    )?;
     committed(hash)
 }
 
@@ -232,21 +223,7 @@ pub struct DeclineCustodyInput {
 #[hdk_extern]
 pub fn decline_custody(input: DeclineCustodyInput) -> ExternResult<Record> {
     check_condition_note(&input.note).map_err(ResourcesError::from)?;
-    let Some(Ok((record, transfer))) = get_entry::<CustodyTransfer>(&input.transfer)? else {
-        return Err(ResourcesError::TransferNotFound(input.transfer).into());
-    };
-    let me = agent_info()?.agent_initial_pubkey;
-    if transfer.to != me {
-        return Err(ResourcesError::NotRecipient {
-            transfer: input.transfer,
-            recipient: transfer.to,
-        }
-        .into());
-    }
-    if answered(&input.transfer)? {
-        return Err(ResourcesError::AlreadyAnswered(input.transfer).into());
-    }
-    must_be_the_valid_offer(&record, &transfer)?;
+    let transfer = offer_to_answer(&input.transfer)?;
     let decline = CustodyDecline {
         resource: transfer.resource.clone(),
         transfer: input.transfer,
@@ -260,6 +237,27 @@ pub fn decline_custody(input: DeclineCustodyInput) -> ExternResult<Record> {
         (),
     )?;
     committed(hash)
+}
+
+/// The transfer at `hash`, once it is an offer the caller may answer (accept or decline): made
+/// to them, not answered yet, and the valid pending offer ([`must_be_the_valid_offer`]).
+fn offer_to_answer(hash: &ActionHash) -> ExternResult<CustodyTransfer> {
+    let Some(Ok((record, transfer))) = get_entry::<CustodyTransfer>(hash)? else {
+        return Err(ResourcesError::TransferNotFound(hash.clone()).into());
+    };
+    let me = agent_info()?.agent_initial_pubkey;
+    if transfer.to != me {
+        return Err(ResourcesError::NotRecipient {
+            transfer: hash.clone(),
+            recipient: transfer.to,
+        }
+        .into());
+    }
+    if answered(hash)? {
+        return Err(ResourcesError::AlreadyAnswered(hash.clone()).into());
+    }
+    must_be_the_valid_offer(&record, &transfer)?;
+    Ok(transfer)
 }
 
 /// Whether the caller already accepted or declined `transfer`.
