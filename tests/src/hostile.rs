@@ -5,6 +5,7 @@
 use crate::common::*;
 use holochain::prelude::ActionHash;
 use holochain::prelude::{Record, Timestamp};
+use holochain::test_utils::retry_fn_until_timeout;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_endorsing_her_own_contribution() {
@@ -316,12 +317,34 @@ async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_ever
         transfer: to_e.clone(),
         condition_note: "received working".into(),
     };
-    let _ = peers
+    let forced = peers
         .try_call::<_, ActionHash>(e, "hostile", "commit_custody_acceptance", forced)
         .await;
-    peers.sync().await;
-    // Every honest peer (mallory, warranted, is blocked and no longer catches up).
-    for reader in [a, b, d, e] {
+    // Every honest peer: mallory, warranted, is blocked and no longer catches up, and so is e
+    // when its conductor let the forced acceptance through (the network then warrants e).
+    let honest: Vec<usize> = if forced.is_ok() {
+        vec![a, b, d]
+    } else {
+        vec![a, b, d, e]
+    };
+    let settled = retry_fn_until_timeout(
+        || async {
+            for &reader in &honest {
+                if custody_of(&peers, reader, &printer).await.custodian != peers.agent(d) {
+                    return false;
+                }
+            }
+            true
+        },
+        Some(120_000),
+        Some(500),
+    )
+    .await;
+    assert!(
+        settled.is_ok(),
+        "d's acceptance did not reach every honest peer"
+    );
+    for reader in honest {
         let report = custody_of(&peers, reader, &printer).await;
         assert_eq!(
             report.custodian,
