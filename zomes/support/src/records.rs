@@ -98,9 +98,12 @@ where
 /// `records` without those an honest peer has warranted: reads that derive state (who holds a
 /// resource, which equation is in force) drop what the network rejected. Holochain 0.7.1 keeps
 /// ops fetched from others as valid, so a record's own validation status cannot be trusted; the
-/// warrants against its author can: each names the action it proves invalid. Asks the
-/// authorities of each author's activity and this conductor (which may hold a warrant the
-/// authorities left out), once per author.
+/// warrants against its author can: each names the action it proves invalid. Reads this
+/// conductor's view of each author's activity, once per author, and asks the authorities of
+/// that activity only when this conductor holds none of it (it is no authority for it). Not
+/// both every time: in Holochain 0.7.1 a request's timeout starts only once it is sent, and a
+/// send to a peer that others blocked (the warranted author, often) can wait for ever, taking
+/// the read with it.
 pub fn without_warranted(records: Vec<Record>) -> ExternResult<Vec<Record>> {
     let authors: BTreeSet<AgentPubKey> = records
         .iter()
@@ -108,25 +111,28 @@ pub fn without_warranted(records: Vec<Record>) -> ExternResult<Vec<Record>> {
         .collect();
     let mut warranted = BTreeSet::new();
     for author in authors {
-        for options in [GetOptions::network(), GetOptions::local()] {
-            // An authority that does not answer in time (a blocked author's, say) leaves the
-            // local view to decide.
-            let Ok(status) = get_agent_activity(
+        let activity = |options| {
+            get_agent_activity(
                 author.clone(),
                 ChainQueryFilter::new(),
                 ActivityRequest::Status,
                 options,
-            ) else {
-                continue;
-            };
-            for w in status.warrants {
-                if let WarrantProof::ChainIntegrity(ChainIntegrityWarrant::InvalidChainOp {
-                    action,
-                    ..
-                }) = &w.data().proof
-                {
-                    warranted.insert(action.0.clone());
-                }
+            )
+        };
+        let mut status = activity(GetOptions::local())?;
+        if matches!(status.status, ChainStatus::Empty) && status.warrants.is_empty() {
+            // An authority that does not answer leaves the (empty) local view to decide.
+            if let Ok(remote) = activity(GetOptions::network()) {
+                status = remote;
+            }
+        }
+        for w in status.warrants {
+            if let WarrantProof::ChainIntegrity(ChainIntegrityWarrant::InvalidChainOp {
+                action,
+                ..
+            }) = &w.data().proof
+            {
+                warranted.insert(action.0.clone());
             }
         }
     }
