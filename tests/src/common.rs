@@ -235,37 +235,45 @@ impl Peers {
     /// Waits until an honest peer holds a warrant against peer `against` whose reason mentions
     /// `reason`: the rule was enforced by the network, not only by the author.
     pub async fn await_warrant(&self, against: usize, reason: &str) {
-        let bad = self.agent(against);
-        let dna_hash = self.dna.dna_hash().clone();
-        let found = retry_fn_until_timeout(
-            || async {
-                for (i, conductor) in self.conductors.iter().enumerate() {
-                    if i == against {
-                        continue;
-                    }
-                    let warrants = conductor
-                        .get_spaces()
-                        .dht_store(&dna_hash)
-                        .expect("dht store")
-                        .as_read()
-                        .get_warrants_by_warrantee(bad.clone())
-                        .await
-                        .expect("read warrants");
-                    if warrants.iter().any(|w| format!("{w:?}").contains(reason)) {
-                        return true;
-                    }
-                }
-                false
-            },
-            Some(120_000),
-            Some(250),
-        )
-        .await;
-        assert!(
-            found.is_ok(),
-            "no honest peer warranted {bad} for {reason:?}"
-        );
+        let others = (0..self.cells.len()).filter(|&i| i != against);
+        let honest: Vec<&SweetConductor> = others.map(|i| &self.conductors[i]).collect();
+        await_warrant_by(&honest, self.dna.dna_hash(), &self.agent(against), reason).await;
     }
+}
+
+/// Waits until one of `conductors` holds a warrant against `bad` in the DNA `dna_hash` whose
+/// reason mentions `reason`.
+pub async fn await_warrant_by(
+    conductors: &[&SweetConductor],
+    dna_hash: &DnaHash,
+    bad: &AgentPubKey,
+    reason: &str,
+) {
+    let found = retry_fn_until_timeout(
+        || async {
+            for conductor in conductors {
+                let warrants = conductor
+                    .get_spaces()
+                    .dht_store(dna_hash)
+                    .expect("dht store")
+                    .as_read()
+                    .get_warrants_by_warrantee(bad.clone())
+                    .await
+                    .expect("read warrants");
+                if warrants.iter().any(|w| format!("{w:?}").contains(reason)) {
+                    return true;
+                }
+            }
+            false
+        },
+        Some(120_000),
+        Some(250),
+    )
+    .await;
+    assert!(
+        found.is_ok(),
+        "no honest peer warranted {bad} for {reason:?}"
+    );
 }
 
 /// Peer `i` commits `payload` through the hostile zome's `function`, with self-validation on.

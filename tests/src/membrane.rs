@@ -3,9 +3,10 @@
 //! go through the packed `workdir/ovn.happ`, as a user's would, with the membrane proof in the
 //! role settings.
 //!
-//! Only the joiner's own conductor is tested here: its genesis self-check refuses. Peers run the
-//! same rule on every AgentValidationPkg they hold, but a conductor that skips its own genesis
-//! check would need a patched Holochain, which Sweettest cannot start.
+//! The joiner's own conductor refuses at its genesis self-check; a stranger whose conductor
+//! skips that check (its genesis written straight into its database, which the install then
+//! takes as done) is refused by its peers, who warrant it. Invitations come from the `members`
+//! zome's `invite`, in the text form `ovn-node --invitation` takes.
 
 use crate::common::*;
 use holochain::conductor::api::error::ConductorApiResult;
@@ -108,24 +109,42 @@ impl InviteOnly {
     }
 }
 
+/// The invitation's text, as the progenitor's `invite` returns it, read back into the
+/// membrane proof it carries (as `ovn-node --invitation` reads it).
+fn proof_of(text: &str) -> MembraneProof {
+    let bytes = ovn_domain::members::invitation::invitation_proof(text).expect("an invitation");
+    Arc::new(SerializedBytes::from(UnsafeBytes::from(bytes)))
+}
+
 #[tokio::test(flavor = "multi_thread")]
-async fn the_progenitor_and_an_invited_member_join_and_work_together() {
+async fn the_progenitor_invites_through_the_zome_and_the_invited_member_joins() {
     let net = InviteOnly::start().await;
     let invitee = net.conductors[1]
         .keystore()
         .new_sign_keypair_random()
         .await
         .unwrap();
-    let proof = net.invite(&invitee).await;
     let progenitor = net.progenitor.clone();
     let founder = net
         .join(0, &progenitor, None)
         .await
         .expect("the progenitor joins");
+    let text: String = net.conductors[0]
+        .call(&founder.zome("members"), "invite", invitee.clone())
+        .await;
+    assert!(text.starts_with("ovn-invitation:"), "{text}");
+    let to_self: ConductorApiResult<String> = net.conductors[0]
+        .call_fallible(&founder.zome("members"), "invite", progenitor.clone())
+        .await;
+    assert_refused(to_self, "the progenitor joins without an invitation");
     let member = net
-        .join(1, &invitee, Some(proof))
+        .join(1, &invitee, Some(proof_of(&text)))
         .await
         .expect("the invitee joins");
+    let by_member: ConductorApiResult<String> = net.conductors[1]
+        .call_fallible(&member.zome("members"), "invite", progenitor.clone())
+        .await;
+    assert_refused(by_member, "only the network's progenitor");
 
     let input = project_input("Tool shed", ovn_domain::ProjectLevel::Project);
     let project: Record = net.conductors[0]
@@ -204,8 +223,60 @@ async fn nobody_joins_a_network_whose_properties_hold_no_valid_constitution() {
 
     net.constitution = NetworkConstitution::default();
     let other = keystore.new_sign_keypair_random().await.unwrap();
-    net.join(1, &other, None)
+    let cell = net
+        .join(1, &other, None)
         .await
         .expect("a valid constitution admits the newcomer");
+    let invited: ConductorApiResult<String> = net.conductors[1]
+        .call_fallible(&cell.zome("members"), "invite", newcomer.clone())
+        .await;
+    assert_refused(invited, "this network is open");
+    net.shutdown().await;
+}
+
+/// validate_agent_joining, rule 2, on the network side: a stranger's conductor skips its own
+/// genesis check (its genesis is written straight into its database, so the install takes it
+/// as done) and joins with no invitation; the progenitor's conductor, validating the stranger's
+/// AgentValidationPkg, rejects it and warrants the stranger.
+#[tokio::test(flavor = "multi_thread")]
+async fn peers_warrant_a_stranger_whose_conductor_joined_without_an_invitation() {
+    let net = InviteOnly::start().await;
+    let progenitor = net.progenitor.clone();
+    let founder = net
+        .join(0, &progenitor, None)
+        .await
+        .expect("the progenitor joins");
+    let stranger = net.conductors[1]
+        .keystore()
+        .new_sign_keypair_random()
+        .await
+        .unwrap();
+    let dna_hash = founder.cell_id().dna_hash().clone();
+    let store = net.conductors[1]
+        .raw_handle()
+        .get_dht_store(&dna_hash)
+        .unwrap();
+    holochain_state::source_chain::genesis(
+        store,
+        net.conductors[1].keystore(),
+        dna_hash.clone(),
+        stranger.clone(),
+        None,
+    )
+    .await
+    .expect("genesis written unchecked");
+    let cell = net
+        .join(1, &stranger, None)
+        .await
+        .expect("the install takes the unchecked genesis as done");
+    let input = members::profiles::CreateProfileInput {
+        nickname: "stranger".into(),
+        skills: vec![],
+        private: None,
+    };
+    let _: Record = net.conductors[1]
+        .call(&cell.zome("members"), "create_profile", input)
+        .await;
+    await_warrant_by(&[&net.conductors[0]], &dna_hash, &stranger, "invite-only").await;
     net.shutdown().await;
 }

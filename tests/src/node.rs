@@ -9,7 +9,9 @@
 //! web-hApp holds `workdir/ovn.happ` and `ui/dist.zip`, index.html and icon.png at its root.
 //!
 //! And `ovn-pack fork`: a community's constitution in a new DNA whose properties every
-//! validator decodes, with the DNA hash it prints; a refused constitution writes nothing.
+//! validator decodes, with the DNA hash it prints; a refused constitution writes nothing. An
+//! invite-only fork run as its members run it: `ovn-node key`, `ovn-node invite KEY`, and
+//! `--invitation`.
 
 use crate::common::repo_root;
 use holochain::conductor::api::{
@@ -474,7 +476,8 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
     let _ = std::fs::remove_dir_all(&data);
 }
 
-/// Runs `ovn-node` on `data` to its end (a refusal; killed after 2 minutes), with its output.
+/// Runs `ovn-node` on `data` to its end (a refusal, or a command; killed after 10 minutes: a
+/// first start compiles the zomes), with its output.
 fn run_to_end(data: &Path, extra: &[&str]) -> (std::process::ExitStatus, String) {
     let child = node_command(data, extra)
         .stdout(Stdio::piped())
@@ -488,13 +491,13 @@ fn run_to_end(data: &Path, extra: &[&str]) -> (std::process::ExitStatus, String)
     std::thread::spawn(move || {
         let _ = send.send(child.wait_with_output());
     });
-    let output = match exited.recv_timeout(Duration::from_secs(120)) {
+    let output = match exited.recv_timeout(Duration::from_secs(600)) {
         Ok(output) => output.expect("wait for ovn-node"),
         Err(_) => {
             let _ = Command::new("kill")
                 .args(["-KILL", &pid.to_string()])
                 .status();
-            panic!("ovn-node {extra:?} did not end within 2 minutes");
+            panic!("ovn-node {extra:?} did not end within 10 minutes");
         }
     };
     let mut said = String::from_utf8_lossy(&output.stdout).to_string();
@@ -560,6 +563,79 @@ async fn a_stop_signal_during_the_first_start_lets_the_install_finish_and_loses_
     let (exit, last) = node.interrupt();
     assert!(exit.success(), "{last:?}");
     let _ = std::fs::remove_dir_all(&data);
+}
+
+/// The one line of `said` that starts with `prefix`, as the commands print their result.
+fn printed<'a>(said: &'a str, prefix: &str) -> &'a str {
+    said.lines()
+        .find(|line| line.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line starting with {prefix:?} in: {said}"))
+}
+
+/// An invite-only fork, end to end as its members run it: the progenitor's `ovn-node key`,
+/// `ovn-pack fork --membrane invite-only:KEY`, `ovn-node invite` for a newcomer's key, and the
+/// newcomer's node started with `--invitation`. Refused with a message saying what to do: a
+/// node with no invitation, a text that is no invitation, and someone else's invitation.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invite_only_fork_admits_whom_its_progenitor_invites_and_no_one_else() {
+    crate::common::no_openssl_cleanup_at_exit();
+    let (founder, joiner, other) = (
+        temp_dir("ovn-node-progenitor"),
+        temp_dir("ovn-node-invitee"),
+        temp_dir("ovn-node-uninvited"),
+    );
+    let key_of = |data: &Path| {
+        let (status, said) = run_to_end(data, &["key"]);
+        assert!(status.success(), "{said}");
+        printed(&said, "uhCAk").to_string()
+    };
+    let progenitor = key_of(&founder);
+    assert_eq!(key_of(&founder), progenitor, "the key is kept");
+    let fork = temp_dir("ovn-node-invite-only");
+    let forked = Command::new(binary("ovn-pack"))
+        .current_dir(repo_root())
+        .arg("fork")
+        .arg(&fork)
+        .args(["--name", "Invited Few", "--seed", "invited-few"])
+        .arg(format!("--membrane=invite-only:{progenitor}"))
+        .output()
+        .unwrap();
+    assert!(forked.status.success(), "{forked:?}");
+    let happ = fork.join("invited-few.happ");
+    let happ = happ.to_str().unwrap();
+
+    let newcomer = key_of(&joiner);
+    let (refused, said) = run_to_end(&joiner, &["--happ", happ]);
+    assert!(!refused.success());
+    assert!(
+        said.contains("this network is invite-only and this node has no invitation")
+            && said.contains(&format!("ovn-node invite {newcomer}")),
+        "{said}"
+    );
+    let (refused, said) = run_to_end(&joiner, &["--happ", happ, "--invitation", "come in"]);
+    assert!(!refused.success());
+    assert!(
+        said.contains("--invitation: this is not an invitation"),
+        "{said}"
+    );
+
+    let (issued, said) = run_to_end(&founder, &["--happ", happ, "invite", &newcomer]);
+    assert!(issued.success(), "{said}");
+    let invitation = printed(&said, "ovn-invitation:").to_string();
+    let (refused, said) = run_to_end(&other, &["--happ", happ, "--invitation", &invitation]);
+    assert!(!refused.success());
+    assert!(
+        said.contains("the network refused this invitation") && said.contains("is for"),
+        "{said}"
+    );
+
+    let node = Node::start(&joiner, &["--happ", happ, "--invitation", &invitation]);
+    assert_eq!(status_of(&node.urls[0])["agent_key"], newcomer.as_str());
+    let (exit, last) = node.interrupt();
+    assert!(exit.success(), "{last:?}");
+    for dir in [founder, joiner, other, fork] {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -423,6 +423,11 @@ async function privateDetailsStep(bob) {
   await waitForOrBanner(bob, field, "bob's private details read back");
   check((await field.inputValue()) === "IBAN XX00 BOB", `bob's payout details read back as "${await field.inputValue()}"`);
   log("bob set his payout details on his own chain");
+  // This node runs the open network: the invitations card says none is needed (an invite-only
+  // fork's progenitor issues them there: tests/src/node.rs and tests/src/membrane.rs).
+  const invitations = bob.getByTestId("invitations");
+  await waitForOrBanner(bob, invitations.getByText("This network is open"), "bob's invitations card");
+
 }
 
 // What alice's income must pay, derived from the DNA and the domain code, not read off the page:

@@ -74,6 +74,8 @@ pub enum DomainError {
     Overflow { what: &'static str },
     #[error("invalid network constitution: {0}")]
     BadConstitution(String),
+    #[error("this is not an invitation: {0}")]
+    BadInvitation(String),
     #[error("the use lasts {minutes} minutes; the usage rules allow at most {max}")]
     UseTooLong { minutes: u32, max: u32 },
     #[error("the fee for {minutes} minutes is {expected} under the usage rules, not {fee}")]

@@ -1,7 +1,9 @@
 //! One agent: its own conductor (in-process keystore, databases under `<data-dir>/agent-N`),
 //! the OVN app installed on first start, and an app interface the UI connects to.
 //!
-//! First start: a new agent key, the hApp installed (genesis) and enabled, then a call to
+//! First start: the agent's key (the one `ovn-node key` made and kept in `agent-N/agent-key`,
+//! else a new one, kept there now), the hApp installed (genesis, with the `--invitation` as
+//! membrane proof when given) and enabled, then a call to
 //! `members` and one to `contributions`, which make the conductor compile every zome of the DNA
 //! now; the compiled modules stay in its wasm database, so a restart skips this. Progress lines
 //! come every 10 s while it works. Later starts check the installed DNA against the bundle's
@@ -16,7 +18,7 @@
 //! per start, multi-use and without expiry: tokens live in the conductor's memory only.
 
 use crate::network::Network;
-use crate::{data_dir, say, with_progress, APP_ID};
+use crate::{data_dir, say, with_progress, APP_ID, ROLE};
 use anyhow::{bail, Context};
 use holochain::conductor::config::{ConductorConfig, KeystoreConfig, NetworkConfig};
 use holochain::conductor::paths::DataRootPath;
@@ -49,20 +51,28 @@ pub struct Agent {
     pub network_seed: Option<String>,
 }
 
+/// What an agent joins with on its first start: the network's seed, and the membrane proof of
+/// an invite-only network (the bytes an invitation's text carries).
+#[derive(Clone, Copy, Default)]
+pub struct Joining<'a> {
+    pub network_seed: Option<&'a str>,
+    pub invitation: Option<&'a [u8]>,
+}
+
 /// Starts agent `index`'s conductor from `dir`, installing the app from `happ` the first time.
 pub async fn start(
     index: u16,
     dir: &Path,
     happ: &Happ,
     network: &Network,
-    network_seed: Option<&str>,
+    joining: Joining<'_>,
 ) -> anyhow::Result<Agent> {
     let started = Instant::now();
     let conductor = open(index, dir, network).await?;
     // From here on a failure shuts the conductor down before it is reported: dropping it
     // would only schedule that, and could cut off a write.
     let (info, cell_id, network_seed, app_port, token) =
-        match prepare(index, &conductor, happ, network_seed).await {
+        match prepare(index, dir, &conductor, happ, joining).await {
             Ok(prepared) => prepared,
             Err(error) => {
                 if let Ok(Err(stopped)) = conductor.shutdown().await {
@@ -91,7 +101,7 @@ pub async fn start(
 }
 
 /// The agent's conductor, its directory private, its keystore unlocked, its databases open.
-async fn open(index: u16, dir: &Path, network: &Network) -> anyhow::Result<ConductorHandle> {
+pub async fn open(index: u16, dir: &Path, network: &Network) -> anyhow::Result<ConductorHandle> {
     data_dir::private_dir(dir)?;
     let passphrase = data_dir::passphrase(dir)?;
     with_progress(
@@ -114,11 +124,13 @@ type Prepared = (AppInfo, CellId, Option<String>, u16, Vec<u8>);
 /// reachable through an app interface with a token.
 async fn prepare(
     index: u16,
+    dir: &Path,
     conductor: &ConductorHandle,
     happ: &Happ,
-    network_seed: Option<&str>,
+    joining: Joining<'_>,
 ) -> anyhow::Result<Prepared> {
-    let info = installed(index, conductor, happ, network_seed).await?;
+    let network_seed = joining.network_seed;
+    let info = installed(index, dir, conductor, happ, joining).await?;
     let (cell_id, installed_seed) = provisioned_cell(&info)?;
     check_network(happ, &cell_id, installed_seed.as_deref(), network_seed).await?;
     warm_up(index, conductor, &info.agent_pub_key, &cell_id).await;
@@ -136,19 +148,26 @@ async fn prepare(
 /// The app as found (enabled if it was not), or installed now on the first start.
 async fn installed(
     index: u16,
+    dir: &Path,
     conductor: &ConductorHandle,
     happ: &Happ,
-    network_seed: Option<&str>,
+    joining: Joining<'_>,
 ) -> anyhow::Result<AppInfo> {
     match app_info(conductor).await? {
         Some(info) => {
             if !matches!(info.status, AppStatus::Enabled) {
                 conductor.clone().enable_app(APP_ID.to_string()).await?;
             }
+            if joining.invitation.is_some() {
+                say(format!(
+                    "agent {index}: has joined its network already; --invitation is not needed"
+                ));
+            }
             Ok(info)
         }
         None => {
-            install(index, conductor, &happ.bytes, network_seed).await?;
+            let key = own_key(dir, conductor).await?;
+            install(index, conductor, &happ.bytes, &key, joining).await?;
             app_info(conductor)
                 .await?
                 .context("the app was installed but the conductor does not list it")
@@ -230,32 +249,89 @@ async fn install(
     index: u16,
     conductor: &ConductorHandle,
     happ: &bytes::Bytes,
-    network_seed: Option<&str>,
+    key: &AgentPubKey,
+    joining: Joining<'_>,
 ) -> anyhow::Result<()> {
+    let roles_settings = joining.invitation.map(|proof| {
+        let proof = SerializedBytes::from(UnsafeBytes::from(proof.to_vec()));
+        let settings = RoleSettings::Provisioned {
+            membrane_proof: Some(Arc::new(proof)),
+            modifiers: None,
+            init_properties: None,
+        };
+        std::collections::HashMap::from([(ROLE.to_string(), settings)])
+    });
     let payload = InstallAppPayload {
         source: AppBundleSource::Bytes(happ.clone()),
-        agent_key: None,
+        agent_key: Some(key.clone()),
         installed_app_id: Some(APP_ID.to_string()),
-        network_seed: network_seed.map(str::to_string),
-        roles_settings: None,
+        network_seed: joining.network_seed.map(str::to_string),
+        roles_settings,
         ignore_genesis_failure: false,
         restore_from_dht: false,
     };
-    with_progress(
-        &format!("agent {index}: first start: new agent key, installing the OVN hApp (genesis)"),
+    let installed = with_progress(
+        &format!("agent {index}: first start: installing the OVN hApp for {key} (genesis)"),
         async {
             conductor.clone().install_app_bundle(payload).await?;
             conductor.clone().enable_app(APP_ID.to_string()).await?;
             anyhow::Ok(())
         },
     )
-    .await
-    .context("installing the OVN hApp")
+    .await;
+    installed.map_err(|error| refused_at_the_membrane(error, key, joining.invitation.is_some()))
+}
+
+/// An install error, said as what to do when the network's membrane refused the agent.
+fn refused_at_the_membrane(
+    error: anyhow::Error,
+    key: &AgentPubKey,
+    invited: bool,
+) -> anyhow::Error {
+    let text = format!("{error:#}");
+    let ask = format!(
+        "send this node's agent key {key} to the network's progenitor, who runs `ovn-node invite \
+         {key}` (or issues one on their Profile page), then start this node again with \
+         --invitation TEXT"
+    );
+    if text.contains("invite-only") && !invited {
+        anyhow::anyhow!("this network is invite-only and this node has no invitation: {ask}")
+    } else if text.contains("invitation") && invited {
+        error.context(format!(
+            "the network refused this invitation (is it for {key}, from this network's \
+             progenitor?): {ask}"
+        ))
+    } else {
+        error.context("installing the OVN hApp")
+    }
+}
+
+/// The agent's key: the installed app's, else the one kept in `agent-key` (made by `ovn-node
+/// key` or an earlier first start that did not finish), else a new one, kept there now so that
+/// an invitation for it stays good until the node joins.
+pub async fn own_key(dir: &Path, conductor: &ConductorHandle) -> anyhow::Result<AgentPubKey> {
+    if let Some(info) = app_info(conductor).await? {
+        return Ok(info.agent_pub_key);
+    }
+    let path = dir.join("agent-key");
+    if path.exists() {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        return AgentPubKey::try_from(text.trim())
+            .map_err(|e| anyhow::anyhow!("{} does not hold an agent key: {e:?}", path.display()));
+    }
+    let key = conductor
+        .keystore()
+        .new_sign_keypair_random()
+        .await
+        .context("the keystore did not make a key")?;
+    data_dir::write_new_file(dir, "agent-key", &key.to_string())?;
+    Ok(key)
 }
 
 fn provisioned_cell(info: &AppInfo) -> anyhow::Result<(CellId, Option<String>)> {
     info.cell_info
-        .get("ovn")
+        .get(ROLE)
         .into_iter()
         .flatten()
         .find_map(|cell| match cell {

@@ -3,7 +3,7 @@
 
 use crate::agent::Happ;
 use anyhow::{bail, Context};
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 /// The UI port when none is given; agent N is served on this port + N - 1.
@@ -42,6 +42,27 @@ pub struct Args {
     /// The built UI to serve [default: ui/dist]
     #[arg(long, value_name = "DIR")]
     pub ui: Option<PathBuf>,
+    /// Joins an invite-only network with this invitation (from its progenitor's `ovn-node
+    /// invite KEY`, for the key `ovn-node key` prints); needed on the first start only
+    #[arg(long, value_name = "TEXT")]
+    pub invitation: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What the node does instead of running: the two steps of joining an invite-only network.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Prints agent 1's key (made and kept now if it has none yet), to send to the progenitor
+    /// of an invite-only network, or to name as the progenitor in `scripts/fork --membrane
+    /// invite-only:KEY`
+    Key,
+    /// As the progenitor of an invite-only network, prints an invitation for the agent KEY
+    /// (agent 1 joins the network first if it has not yet)
+    Invite {
+        /// The newcomer's agent key, as their `ovn-node key` printed it (uhCAk…)
+        key: String,
+    },
 }
 
 /// The hApp bundle, read, and the UI directory, checked to hold an `index.html`: the given

@@ -3,7 +3,8 @@
 //!
 //! Each agent (`--agents N`, each its own conductor) has `<data-dir>/agent-N/conductor` (its
 //! databases, and the in-process lair keystore under `ks/`) and `agent-N/passphrase` (32 random
-//! bytes as hex, mode 0600, written whole then renamed on first start). The conductor needs the
+//! bytes as hex, mode 0600, written whole then renamed on first start) and `agent-N/agent-key`
+//! (the agent's key, kept from `ovn-node key` or the first start until the install uses it). The conductor needs the
 //! same passphrase every time to unlock the keystore and the database key, so an empty one, or a
 //! missing one beside a keystore, is refused. Directories are created 0700 because this build's
 //! databases are unencrypted; an existing one readable by others is warned about.
@@ -95,13 +96,15 @@ pub fn passphrase(dir: &Path) -> anyhow::Result<Vec<u8>> {
         );
     }
     let text = crate::random_hex("a passphrase")?;
-    write_new_passphrase(dir, &path, &text)?;
+    write_new_file(dir, "passphrase", &text)?;
     Ok(text.into_bytes())
 }
 
-/// Written whole, then renamed: a crash leaves either no passphrase or the complete one.
-fn write_new_passphrase(dir: &Path, path: &Path, text: &str) -> anyhow::Result<()> {
-    let partial = dir.join("passphrase.partial");
+/// `dir/name`, owner-only, written whole, then renamed: a crash leaves either no file or the
+/// complete one.
+pub fn write_new_file(dir: &Path, name: &str, text: &str) -> anyhow::Result<()> {
+    let path = dir.join(name);
+    let partial = dir.join(format!("{name}.partial"));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
@@ -110,6 +113,7 @@ fn write_new_passphrase(dir: &Path, path: &Path, text: &str) -> anyhow::Result<(
         .with_context(|| format!("cannot create {}", partial.display()))?;
     file.write_all(text.as_bytes())?;
     file.sync_all()?;
-    std::fs::rename(&partial, path).with_context(|| format!("cannot create {}", path.display()))?;
+    std::fs::rename(&partial, &path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
     Ok(())
 }

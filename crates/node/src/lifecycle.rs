@@ -9,22 +9,39 @@
 //! exits at once (status 130). The UI ports are bound before the first agent starts, so a port
 //! in use is said at once. (OpenSSL's `atexit` cleanup is switched off first thing, in `main`.)
 
-use crate::agent::{self, Agent, Happ};
-use crate::cli::{self, Args};
+use crate::agent::{self, Agent, Happ, Joining};
+use crate::cli::{self, Args, Command};
 use crate::network::{self, Network};
 use crate::{data_dir, say, web};
 use anyhow::{bail, Context};
+use ovn_domain::members::invitation::invitation_proof;
 use std::path::Path;
 use tokio::sync::watch;
 
-/// Runs the node until a stop signal, then shuts it down; an error says what stopped it.
-pub async fn run(args: Args) -> anyhow::Result<()> {
+/// Runs the node until a stop signal, then shuts it down; an error says what stopped it. With a
+/// command, does that instead.
+pub async fn run(mut args: Args) -> anyhow::Result<()> {
+    match args.command.take() {
+        Some(Command::Key) => return print_key(args).await,
+        Some(Command::Invite { key }) => return invite(args, &key).await,
+        None => {}
+    }
     let stop = stop_on_signal();
     let data_dir = data_dir::resolve(args.data_dir)?;
     data_dir::private_dir(&data_dir)?;
     let _lock = data_dir::lock(&data_dir)?;
     say(format!("data directory {}", data_dir.display()));
     let (happ, ui_dir) = cli::happ_and_ui(args.happ, args.ui)?;
+    let invitation = args
+        .invitation
+        .as_deref()
+        .map(invitation_proof)
+        .transpose()
+        .context("--invitation")?;
+    let joining = Joining {
+        network_seed: args.network_seed.as_deref(),
+        invitation: invitation.as_deref(),
+    };
     // The UI ports first: a port in use is said at once, not after the first start's minute.
     let listeners = web::bind(args.agents, args.port).await?;
 
@@ -36,7 +53,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         &data_dir,
         &happ,
         &network,
-        args.network_seed.as_deref(),
+        joining,
         stop.clone(),
     )
     .await;
@@ -98,7 +115,7 @@ async fn start_agents(
     data_dir: &Path,
     happ: &Happ,
     network: &Network,
-    network_seed: Option<&str>,
+    joining: Joining<'_>,
     mut stop: watch::Receiver<bool>,
 ) -> anyhow::Result<bool> {
     for index in 1..=count {
@@ -106,7 +123,12 @@ async fn start_agents(
             return Ok(false);
         }
         let dir = data_dir.join(format!("agent-{index}"));
-        let start = agent::start(index, &dir, happ, network, network_seed);
+        // An invitation is for one key: agent 1's.
+        let joining = Joining {
+            invitation: joining.invitation.filter(|_| index == 1),
+            ..joining
+        };
+        let start = agent::start(index, &dir, happ, network, joining);
         let mut start = std::pin::pin!(start);
         let mut told = false;
         let agent = loop {
@@ -147,4 +169,75 @@ async fn shut_down(agents: Vec<Agent>) -> anyhow::Result<()> {
             failed.join("; ")
         )
     }
+}
+
+/// `ovn-node key`: agent 1's key, made and kept now if it has none yet, printed alone on the
+/// last line (for a script to read).
+async fn print_key(args: Args) -> anyhow::Result<()> {
+    let data_dir = data_dir::resolve(args.data_dir)?;
+    data_dir::private_dir(&data_dir)?;
+    let _lock = data_dir::lock(&data_dir)?;
+    let (local_server, network) = network::join(args.bootstrap_url, args.relay_url).await?;
+    let dir = data_dir.join("agent-1");
+    let conductor = agent::open(1, &dir, &network).await?;
+    let key = agent::own_key(&dir, &conductor).await;
+    let stopped = conductor.shutdown().await;
+    network::stop_local_server(local_server).await?;
+    let key = key?;
+    stopped
+        .context("the conductor did not stop")?
+        .context("the conductor did not stop cleanly")?;
+    say(format!(
+        "agent 1 of {} has this key: give it to the progenitor of the network you join (they \
+         run `ovn-node invite KEY`), or name it in `scripts/fork --membrane invite-only:KEY`",
+        data_dir.display()
+    ));
+    println!("{key}");
+    Ok(())
+}
+
+/// `ovn-node invite KEY`: agent 1, the progenitor of an invite-only network, signs an
+/// invitation for KEY (joining the network first if it has not yet), printed alone on the last
+/// line.
+async fn invite(args: Args, key: &str) -> anyhow::Result<()> {
+    let invitee = holochain::prelude::AgentPubKey::try_from(key.trim()).map_err(|_| {
+        anyhow::anyhow!("{key:?} is not an agent key (uhCAk…, as `ovn-node key` prints it)")
+    })?;
+    let data_dir = data_dir::resolve(args.data_dir)?;
+    data_dir::private_dir(&data_dir)?;
+    let _lock = data_dir::lock(&data_dir)?;
+    let (happ, _) = cli::happ_and_ui(args.happ, args.ui)?;
+    let (local_server, network) = network::join(args.bootstrap_url, args.relay_url).await?;
+    let joining = Joining {
+        network_seed: args.network_seed.as_deref(),
+        invitation: None,
+    };
+    let started = agent::start(1, &data_dir.join("agent-1"), &happ, &network, joining).await;
+    let text = match &started {
+        Ok(agent) => agent
+            .conductor
+            .easy_call_zome::<_, String, _>(
+                &agent.agent_key,
+                None,
+                agent.cell_id.clone(),
+                "members",
+                "invite",
+                invitee.clone(),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}")),
+        Err(_) => Err(anyhow::anyhow!("agent 1 did not start")),
+    };
+    let stopped = match started {
+        Ok(agent) => shut_down(vec![agent]).await,
+        Err(error) => Err(error),
+    };
+    network::stop_local_server(local_server).await?;
+    stopped?;
+    let text = text.context("issuing the invitation")?;
+    say(format!(
+        "an invitation for {invitee}: they start their node once with --invitation and this text"
+    ));
+    println!("{text}");
+    Ok(())
 }

@@ -11,6 +11,9 @@
 //! ```text
 //! ovn-node [--data-dir DIR] [--port 8888] [--agents N] [--network-seed SEED]
 //!          [--bootstrap-url URL] [--relay-url URL] [--happ FILE] [--ui DIR]
+//!          [--invitation TEXT]
+//! ovn-node key            # agent 1's key (made now if new): for an invitation, or a fork
+//! ovn-node invite KEY     # the progenitor of an invite-only network invites KEY
 //! ```
 //!
 //! Without network flags the node runs its own bootstrap and relay server on 127.0.0.1, so one
@@ -41,6 +44,8 @@ use std::time::{Duration, Instant};
 
 /// The installed app's id, in every agent's conductor.
 pub const APP_ID: &str = "ovn";
+/// The hApp's one role (`workdir/happ.yaml`).
+pub const ROLE: &str = "ovn";
 
 fn main() -> ExitCode {
     no_openssl_cleanup_at_exit();

@@ -32,6 +32,8 @@ export interface Network {
   currencyCode: string;
   minorUnits: number;
   endorsementsRequired: number;
+  /** The progenitor's key (`uhCAk…`) of an invite-only network; null for an open one. */
+  progenitor: string | null;
 }
 
 export const app = $state({
@@ -49,6 +51,7 @@ export const app = $state({
     currencyCode: "EUR",
     minorUnits: 2,
     endorsementsRequired: 1,
+    progenitor: null,
   } as Network,
 });
 
@@ -137,6 +140,7 @@ function readConstitution(info: AppInfo) {
       network_name?: string;
       currency?: { code?: string; minor_units?: number };
       endorsements_required?: number;
+      membrane?: "Open" | { InviteOnly?: { progenitor?: string } };
     } | null;
     if (props === null) return;
     if (typeof props !== "object") throw new Error(`the properties are a ${typeof props}, not a map`);
@@ -145,6 +149,8 @@ function readConstitution(info: AppInfo) {
       currencyCode: props.currency?.code ?? app.network.currencyCode,
       minorUnits: props.currency?.minor_units ?? app.network.minorUnits,
       endorsementsRequired: props.endorsements_required ?? app.network.endorsementsRequired,
+      progenitor:
+        typeof props.membrane === "object" ? (props.membrane.InviteOnly?.progenitor ?? null) : null,
     };
   } catch (e) {
     const { currencyCode, minorUnits } = app.network;

@@ -19,6 +19,12 @@ pub enum MembersError {
     ShareWithSelf,
     #[error("{payee} has not shared their payout details with you, or has revoked it; ask them to share them from the distribution")]
     NotShared { payee: AgentPubKey },
+    #[error("this network is open: anyone joins without an invitation")]
+    OpenNetwork,
+    #[error("only the network's progenitor, {progenitor}, issues invitations")]
+    NotProgenitor { progenitor: String },
+    #[error("the progenitor joins without an invitation: invite another agent's key")]
+    InvitingProgenitor,
     #[error("{agent}'s node cannot be reached now ({why}); try again when they are online")]
     Unreachable { agent: AgentPubKey, why: String },
 }

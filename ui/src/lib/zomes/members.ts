@@ -46,6 +46,12 @@ export const getPayoutShares = () => callZome<PayoutShare[]>(ZOME, "get_payout_s
 export const fetchPayoutDetails = (payee: AgentPubKey) =>
   callZome<string>(ZOME, "fetch_payout_details", payee);
 
+/**
+ * As the progenitor of an invite-only network: an invitation for `agent`, the text their node
+ * starts with (`ovn-node --invitation TEXT`).
+ */
+export const invite = (agent: AgentPubKey) => callZome<string>(ZOME, "invite", agent);
+
 export const createProject = (input: CreateProjectInput) =>
   callZome<HcRecord>(ZOME, "create_project", input);
 
