@@ -1,7 +1,8 @@
 //! Reading custody: a resource's history replayed from its custody events (the DHT's, plus
 //! the caller's own not yet published) by `ovn_domain::resources::custody::replay`, and the
 //! resources an agent holds. The events are followed back through each transfer's `prev` and
-//! each acceptance's transfer, so an event its author left out of the index still counts.
+//! each acceptance's transfer, so an event its author left out of the index still counts; an
+//! open offer's answer is also looked for on its recipient's chain.
 
 use crate::resources::must_find_resource;
 use hdk::prelude::*;
@@ -297,5 +298,61 @@ fn custody_events(
         }
         records = without_warranted(fetched)?;
     }
+    for record in without_warranted(unindexed_answers(&events)?)? {
+        let hash = record.action_address().clone();
+        if let Ok(Some(a)) = record.entry().to_app_option::<CustodyAcceptance>() {
+            if &a.resource == resource && events.contains_key(&a.transfer) {
+                events.insert(hash, Event::Accept(record, a));
+            }
+        } else if let Ok(Some(d)) = record.entry().to_app_option::<CustodyDecline>() {
+            if &d.resource == resource && events.contains_key(&d.transfer) {
+                events.insert(hash, Event::Decline(record, d));
+            }
+        }
+    }
     Ok(events)
+}
+
+/// The answers (acceptances and declines) on the chains of the recipients of the offers in
+/// `events` that none of `events` answers yet. An answer's index link travels apart from the
+/// answer itself (another basis, another stretch of the DHT), and nothing else points forward
+/// from an offer to its answer; the recipient's chain says whether they answered, even while the
+/// link has not arrived, when this conductor holds that chain (as one of its authorities: read
+/// locally, so that no read waits on the network for it; otherwise the index alone decides).
+fn unindexed_answers(events: &BTreeMap<ActionHash, Event>) -> ExternResult<Vec<Record>> {
+    let answered: BTreeSet<&ActionHash> = events
+        .values()
+        .filter_map(|event| match event {
+            Event::Accept(_, a) => Some(&a.transfer),
+            Event::Decline(_, d) => Some(&d.transfer),
+            Event::Transfer(..) => None,
+        })
+        .collect();
+    let recipients: BTreeSet<&AgentPubKey> = events
+        .iter()
+        .filter_map(|(hash, event)| match event {
+            Event::Transfer(_, t) if !answered.contains(hash) => Some(&t.to),
+            _ => None,
+        })
+        .collect();
+    let mut answers = vec![];
+    for recipient in recipients {
+        let filter = ChainQueryFilter::new()
+            .entry_type(UnitEntryTypes::CustodyAcceptance.try_into()?)
+            .entry_type(UnitEntryTypes::CustodyDecline.try_into()?);
+        let Ok(activity) = get_agent_activity(
+            recipient.clone(),
+            filter,
+            ActivityRequest::Full,
+            GetOptions::local(),
+        ) else {
+            continue;
+        };
+        for (_, hash) in activity.valid_activity {
+            if !events.contains_key(&hash) {
+                answers.extend(get(hash, GetOptions::local())?);
+            }
+        }
+    }
+    Ok(answers)
 }
