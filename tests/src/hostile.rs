@@ -43,6 +43,34 @@ async fn honest_peers_warrant_mallory_for_logging_a_contribution_for_alice() {
     peers.shutdown().await;
 }
 
+/// validate_create_contribution, rule 8, on the network side: mallory logs the use of alice's
+/// drill as her own contribution, to be paid for alice's tool.
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_logging_the_use_of_alices_drill() {
+    let peers = Peers::with_hostile(1).await;
+    let project = create_project(&peers, 1, "Spectrometer").await;
+    let regime = ovn_domain::PropertyRegime::Private;
+    let drill = create_resource(&peers, 1, "Drill", regime, None).await;
+    peers.sync().await;
+
+    let taken = ovn_integrity::Contribution {
+        kind: ovn_domain::ContributionKind::Use {
+            resource: drill.clone(),
+            custody: drill,
+            minutes: 120,
+        },
+        ..raw_contribution(peers.agent(MALLORY), &project, 60)
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_contribution",
+            taken,
+            "only its owner contributes its time",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_an_overlong_day_of_work() {
     let peers = Peers::with_hostile(1).await;

@@ -53,7 +53,8 @@ async fn a_sensorica_like_income_is_shared_exactly_as_computed_by_hand() {
     let b_work = log_kind(&peers, bob, &project, work(480)).await;
     let c_work = log_kind(&peers, carol, &project, design(300)).await;
     let use_of_printer = ContributionKind::Use {
-        resource: printer,
+        resource: printer.clone(),
+        custody: printer,
         minutes: 120,
     };
     let b_use = log_kind(&peers, bob, &project, use_of_printer).await;

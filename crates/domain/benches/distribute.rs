@@ -29,6 +29,7 @@ fn inputs(n: usize) -> Vec<In> {
                 },
                 70..=79 => ContributionKind::Use {
                     resource: (r % 20) as u32,
+                    custody: (r % 20) as u32,
                     minutes: (r % 240) as u32 + 30,
                 },
                 80..=89 => ContributionKind::Financial {

@@ -76,6 +76,13 @@ pub enum DomainError {
     BadConstitution(String),
     #[error("this is not an invitation: {0}")]
     BadInvitation(String),
+    #[error(
+        "a {regime} resource has no owner to pay for its time: its use is recorded as a resource \
+         use, whose fee goes to the project that funded it (use fees), not logged as a contribution"
+    )]
+    UseOfCommons { regime: String },
+    #[error("{contributor} cannot log the use of a tool {owner} owns: only its owner contributes its time")]
+    UseOfAnothersTool { contributor: String, owner: String },
     #[error("the use lasts {minutes} minutes; the usage rules allow at most {max}")]
     UseTooLong { minutes: u32, max: u32 },
     #[error("the fee for {minutes} minutes is {expected} under the usage rules, not {fee}")]

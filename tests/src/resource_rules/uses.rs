@@ -1,6 +1,7 @@
 //! Uses: of a Resource, over a real interval, in the user's own name, as its usage rules allow
 //! (duration, exact fee, permitted users, a condition report), under a custody state of it; a
-//! use logged as a contribution names a Resource; a use fee is recorded once, by who collects it.
+//! use logged as a contribution names a Resource, and is logged by the owner of a tool (a
+//! commons' use is paid through use fees); a use fee is recorded once, by who collects it.
 
 use super::world::*;
 use crate::common::*;
@@ -21,6 +22,7 @@ pub fn rules() -> Vec<Rule<Uses>> {
         rule!(a_use_ends_after_it_starts_and_before_it_is_recorded),
         rule!(a_use_of_something_that_is_no_resource_is_rejected),
         rule!(a_use_logged_as_a_contribution_names_a_resource),
+        rule!(only_its_owner_logs_the_use_of_a_tool),
         rule!(a_use_names_the_custody_state_it_was_made_under),
         rule!(a_use_fee_is_recorded_once_by_who_collects_it),
     ]
@@ -109,33 +111,77 @@ pub async fn a_use_of_the_printer_reports_its_condition(w: &Uses) {
 
 /// validate_create_contribution, rule 6.
 pub async fn a_use_logged_as_a_contribution_names_a_resource(w: &Uses) {
-    let Uses {
-        peers,
-        project,
-        printer,
-        ..
-    } = w;
-    let use_of = |resource: &ActionHash| ovn_domain::ContributionKind::Use {
-        resource: resource.clone(),
-        minutes: 60,
-    };
-    let input = log_input(project, use_of(project));
+    let Uses { peers, project, .. } = w;
+    let drill = create_resource(peers, BOB, "Drill", PropertyRegime::Private, None).await;
+    let input = log_input(project, use_of(project, project));
     let refused = peers
         .try_call::<_, Record>(BOB, "contributions", "log_contribution", input)
         .await;
     assert_refused(refused, "is not a resource");
     let raw = ovn_integrity::Contribution {
-        kind: use_of(project),
+        kind: use_of(project, project),
         ..raw_contribution(peers.agent(BOB), project, 60)
     };
     rejects(peers, BOB, "commit_contribution", raw, "is not a Resource").await;
-    let printer_use = ovn_integrity::Contribution {
-        kind: use_of(printer),
+    let drill_use = ovn_integrity::Contribution {
+        kind: use_of(&drill, &drill),
         ..raw_contribution(peers.agent(BOB), project, 60)
     };
-    commit(peers, BOB, "commit_contribution", printer_use)
+    commit(peers, BOB, "commit_contribution", drill_use)
         .await
         .expect("a use of a Resource is a valid contribution");
+}
+
+/// validate_create_contribution, rule 8: bob logs the use of his own drill; alice cannot log
+/// it, nor anyone the use of her nondominium printer or the commons laser (their use is paid
+/// through use fees), nor bob under a state that is not one of the drill's.
+pub async fn only_its_owner_logs_the_use_of_a_tool(w: &Uses) {
+    let Uses {
+        peers,
+        project,
+        printer,
+        laser,
+        ..
+    } = w;
+    let drill = create_resource(peers, BOB, "Drill", PropertyRegime::Private, None).await;
+    peers.sync().await;
+    let logged: Record = peers
+        .call(
+            BOB,
+            "contributions",
+            "log_contribution",
+            log_input(project, use_of(&drill, &drill)),
+        )
+        .await;
+    assert_eq!(logged.action().author(), &peers.agent(BOB));
+    let alices = ovn_integrity::Contribution {
+        kind: use_of(&drill, &drill),
+        ..raw_contribution(peers.agent(ALICE), project, 60)
+    };
+    let reason = "only its owner contributes its time";
+    rejects(peers, ALICE, "commit_contribution", alices, reason).await;
+    for (who, commons) in [(ALICE, printer), (BOB, laser)] {
+        let raw = ovn_integrity::Contribution {
+            kind: use_of(commons, commons),
+            ..raw_contribution(peers.agent(who), project, 60)
+        };
+        rejects(peers, who, "commit_contribution", raw, "use fees").await;
+    }
+    let stray = ovn_integrity::Contribution {
+        kind: use_of(&drill, printer),
+        ..raw_contribution(peers.agent(BOB), project, 60)
+    };
+    let reason = "is neither the resource's creation nor an acceptance";
+    rejects(peers, BOB, "commit_contribution", stray, reason).await;
+}
+
+/// A use of `resource` for an hour, under the custody state `custody`.
+fn use_of(resource: &ActionHash, custody: &ActionHash) -> ovn_domain::ContributionKind<ActionHash> {
+    ovn_domain::ContributionKind::Use {
+        resource: resource.clone(),
+        custody: custody.clone(),
+        minutes: 60,
+    }
 }
 
 /// bob's soldering station, a nondominium of his project, handed to alice: (the station, bob's

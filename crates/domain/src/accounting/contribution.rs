@@ -2,6 +2,8 @@
 //! the rules every logged contribution obeys.
 
 use crate::bounds::check_amount;
+use crate::resources::custody::Holding;
+use crate::PropertyRegime;
 use crate::text::{check_text, check_text_list, MAX_EVIDENCE_ITEM, MAX_NAME, MAX_PROSE};
 use crate::DomainError;
 use serde::{Deserialize, Serialize};
@@ -16,8 +18,10 @@ pub const MAX_MINUTES_PER_ENTRY: u32 = 24 * 60;
 pub enum ContributionKind<R> {
     /// Time spent working, with the skill it used.
     Work { minutes: u32, skill: String },
-    /// Time a contributor's resource (a tool, a space) was used for the project.
-    Use { resource: R, minutes: u32 },
+    /// Time a contributor's own resource (a tool, a space) was used for the project, under the
+    /// custody state `custody` (the resource's creation or an acceptance of it), in which the
+    /// contributor is its owner ([`check_use_by_owner`]).
+    Use { resource: R, custody: R, minutes: u32 },
     /// A design or body of knowledge the project builds on.
     Cite { resource: R },
     /// Money put in, in the network currency's minor units.
@@ -68,6 +72,31 @@ fn check_minutes(field: &'static str, minutes: u32) -> Result<(), DomainError> {
         });
     }
     Ok(())
+}
+
+/// Rules on who logs a Use, the time of a tool given to a project (the seeds and NRP: the use
+/// of a private tool pays its owner; the use of a commons pays its funders, through use fees):
+/// 1. The resource has an owner (Private or Shared). A Nondominium, Commons or Public
+///    resource's use is a `ResourceUse`, whose fee is the income of the project that funded it,
+///    never one member's contribution.
+/// 2. The contributor is its owner in the custody state the Use names.
+pub fn check_use_by_owner<A: PartialEq + std::fmt::Display>(
+    regime: PropertyRegime,
+    holding: &Holding<A>,
+    contributor: &A,
+) -> Result<(), DomainError> {
+    if !regime.has_owner() {
+        return Err(DomainError::UseOfCommons {
+            regime: regime.to_string(),
+        });
+    }
+    match &holding.owner {
+        Some(owner) if owner == contributor => Ok(()),
+        owner => Err(DomainError::UseOfAnothersTool {
+            contributor: contributor.to_string(),
+            owner: owner.as_ref().map_or_else(|| "nobody".into(), |o| o.to_string()),
+        }),
+    }
 }
 
 /// Rules on the free text of a contribution: a description, and up to 50 distinct evidence
@@ -134,12 +163,38 @@ mod tests {
         assert_eq!(
             Kind::Use {
                 resource: 8,
+                custody: 8,
                 minutes: 60
             }
             .resource(),
             Some(&8)
         );
         assert_eq!(work(60).resource(), None);
+    }
+
+    #[test]
+    fn only_its_owner_logs_the_use_of_a_tool_and_nobody_that_of_a_commons() {
+        let mine = Holding::created(&1u32, PropertyRegime::Private);
+        assert_eq!(check_use_by_owner(PropertyRegime::Private, &mine, &1), Ok(()));
+        assert!(matches!(
+            check_use_by_owner(PropertyRegime::Private, &mine, &2),
+            Err(DomainError::UseOfAnothersTool { .. })
+        ));
+        // Lent out, it is still its owner's; sold, it is the buyer's.
+        let lent = mine.after(&2, &crate::Rights::Custody);
+        assert_eq!(check_use_by_owner(PropertyRegime::Private, &lent, &1), Ok(()));
+        let sold = mine.after(&2, &crate::Rights::Ownership { price: 10 });
+        assert!(check_use_by_owner(PropertyRegime::Private, &sold, &1).is_err());
+        assert_eq!(check_use_by_owner(PropertyRegime::Private, &sold, &2), Ok(()));
+        for regime in [
+            PropertyRegime::Nondominium,
+            PropertyRegime::Commons,
+            PropertyRegime::Public,
+        ] {
+            let held = Holding::created(&1u32, regime);
+            let refused = check_use_by_owner(regime, &held, &1).unwrap_err();
+            assert!(refused.to_string().contains("use fees"), "{refused}");
+        }
     }
 
     #[test]
@@ -154,7 +209,7 @@ mod tests {
         fn durations_are_valid_exactly_within_one_day(minutes in any::<u32>()) {
             let ok = (1..=MAX_MINUTES_PER_ENTRY).contains(&minutes);
             prop_assert_eq!(work(minutes).check_quantities().is_ok(), ok);
-            let used = Kind::Use { resource: 1, minutes };
+            let used = Kind::Use { resource: 1, custody: 1, minutes };
             prop_assert_eq!(used.check_quantities().is_ok(), ok);
         }
 

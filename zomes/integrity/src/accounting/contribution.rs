@@ -6,7 +6,8 @@ use crate::resources::resource::Resource;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::accounting::contribution::check_description_and_evidence;
+use crate::resources::custody_transfer::custody_state;
+use ovn_domain::accounting::contribution::{check_description_and_evidence, check_use_by_owner};
 use ovn_domain::bounds::check_date;
 use ovn_domain::{ContributionKind, Period};
 
@@ -50,6 +51,9 @@ impl Contribution {
 /// 5. The project is a Project.
 /// 6. A Use or Cite names a Resource.
 /// 7. A correction names a Contribution by the same contributor to the same project.
+/// 8. A Use is logged by the resource's owner in the custody state it names, a state of that
+///    resource that began by the use's date (its creation excepted: a tool is older than its
+///    record): `ovn_domain::accounting::contribution::check_use_by_owner`.
 pub fn validate_create_contribution(
     header: &ActionHeader,
     contribution: &Contribution,
@@ -74,10 +78,23 @@ pub fn validate_create_contribution(
         UnitEntryTypes::Project
     )?);
     if let Some(resource) = contribution.kind.resource() {
-        check!(must_get_app_entry::<Resource>(
+        let resource = check!(must_get_app_entry::<Resource>(
             resource,
             UnitEntryTypes::Resource
         )?);
+        if let ContributionKind::Use { custody, .. } = &contribution.kind {
+            let state = check!(custody_state(&resource, custody)?);
+            check!(check_use_by_owner(
+                resource.entry.regime,
+                &state.holding,
+                &header.author
+            ));
+            if custody != resource.record.action_address() && state.since > contribution.when {
+                return invalid(format!(
+                    "custody state {custody} began after the use: a use names the state it was made under"
+                ));
+            }
+        }
     }
     if let Some(corrected) = &contribution.corrects {
         let corrected = check!(must_get_app_entry::<Contribution>(

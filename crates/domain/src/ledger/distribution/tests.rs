@@ -100,6 +100,7 @@ fn a_sensorica_like_income_is_shared_as_computed_by_hand() {
             bob,
             ContributionKind::Use {
                 resource: 7,
+                custody: 7,
                 minutes: 120,
             },
         ), // 2 h × 5.00 = 10.00

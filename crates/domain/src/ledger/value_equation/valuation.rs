@@ -16,7 +16,9 @@ impl<A: PartialEq, R: PartialEq> ValuationRules<A, R> {
                 let rate = work_rate(rule, contributor, skill);
                 Some((per_hour(rate, *minutes), rule.claim))
             }
-            ContributionKind::Use { resource, minutes } => {
+            ContributionKind::Use {
+                resource, minutes, ..
+            } => {
                 let rule = self.use_of_resources.as_ref()?;
                 let rate = rule
                     .resource_rates
