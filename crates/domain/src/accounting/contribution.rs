@@ -3,9 +3,9 @@
 
 use crate::bounds::check_amount;
 use crate::resources::custody::Holding;
-use crate::PropertyRegime;
 use crate::text::{check_text, check_text_list, MAX_EVIDENCE_ITEM, MAX_NAME, MAX_PROSE};
 use crate::DomainError;
+use crate::PropertyRegime;
 use serde::{Deserialize, Serialize};
 
 /// One entry records at most one day of work or use.
@@ -21,7 +21,11 @@ pub enum ContributionKind<R> {
     /// Time a contributor's own resource (a tool, a space) was used for the project, under the
     /// custody state `custody` (the resource's creation or an acceptance of it), in which the
     /// contributor is its owner ([`check_use_by_owner`]).
-    Use { resource: R, custody: R, minutes: u32 },
+    Use {
+        resource: R,
+        custody: R,
+        minutes: u32,
+    },
     /// A design or body of knowledge the project builds on.
     Cite { resource: R },
     /// Money put in, in the network currency's minor units.
@@ -94,7 +98,9 @@ pub fn check_use_by_owner<A: PartialEq + std::fmt::Display>(
         Some(owner) if owner == contributor => Ok(()),
         owner => Err(DomainError::UseOfAnothersTool {
             contributor: contributor.to_string(),
-            owner: owner.as_ref().map_or_else(|| "nobody".into(), |o| o.to_string()),
+            owner: owner
+                .as_ref()
+                .map_or_else(|| "nobody".into(), |o| o.to_string()),
         }),
     }
 }
@@ -175,17 +181,26 @@ mod tests {
     #[test]
     fn only_its_owner_logs_the_use_of_a_tool_and_nobody_that_of_a_commons() {
         let mine = Holding::created(&1u32, PropertyRegime::Private);
-        assert_eq!(check_use_by_owner(PropertyRegime::Private, &mine, &1), Ok(()));
+        assert_eq!(
+            check_use_by_owner(PropertyRegime::Private, &mine, &1),
+            Ok(())
+        );
         assert!(matches!(
             check_use_by_owner(PropertyRegime::Private, &mine, &2),
             Err(DomainError::UseOfAnothersTool { .. })
         ));
         // Lent out, it is still its owner's; sold, it is the buyer's.
         let lent = mine.after(&2, &crate::Rights::Custody);
-        assert_eq!(check_use_by_owner(PropertyRegime::Private, &lent, &1), Ok(()));
+        assert_eq!(
+            check_use_by_owner(PropertyRegime::Private, &lent, &1),
+            Ok(())
+        );
         let sold = mine.after(&2, &crate::Rights::Ownership { price: 10 });
         assert!(check_use_by_owner(PropertyRegime::Private, &sold, &1).is_err());
-        assert_eq!(check_use_by_owner(PropertyRegime::Private, &sold, &2), Ok(()));
+        assert_eq!(
+            check_use_by_owner(PropertyRegime::Private, &sold, &2),
+            Ok(())
+        );
         for regime in [
             PropertyRegime::Nondominium,
             PropertyRegime::Commons,

@@ -23,7 +23,7 @@ export type Contribution = {
  */
 export type ContributionKind =
   | { Work: { minutes: number, skill: string } }
-  | { Use: { resource: ActionHash, minutes: number } }
+  | { Use: { resource: ActionHash, custody: ActionHash, minutes: number } }
   | { Cite: { resource: ActionHash } }
   | { Financial: { amount: number } }
   | { Material: { description: string, value: number } };

@@ -2,11 +2,11 @@
 //! materials). Immutable: a mistake is fixed by a new contribution that `corrects` it.
 
 use crate::members::project::Project;
+use crate::resources::custody_transfer::custody_state;
 use crate::resources::resource::Resource;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use crate::resources::custody_transfer::custody_state;
 use ovn_domain::accounting::contribution::{check_description_and_evidence, check_use_by_owner};
 use ovn_domain::bounds::check_date;
 use ovn_domain::{ContributionKind, Period};

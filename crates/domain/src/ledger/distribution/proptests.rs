@@ -12,12 +12,11 @@ use proptest::prelude::*;
 fn kind() -> impl Strategy<Value = ContributionKind<u8>> {
     prop_oneof![
         (1..=1440u32, prop::sample::select(vec!["design", "code"])).prop_map(|(m, s)| work(m, s)),
-        (0..3u8, 1..=1440u32)
-            .prop_map(|(resource, minutes)| ContributionKind::Use {
-                resource,
-                custody: resource,
-                minutes
-            }),
+        (0..3u8, 1..=1440u32).prop_map(|(resource, minutes)| ContributionKind::Use {
+            resource,
+            custody: resource,
+            minutes
+        }),
         (0..3u8).prop_map(|resource| ContributionKind::Cite { resource }),
         (1..=1_000_000_000u64).prop_map(|amount| ContributionKind::Financial { amount }),
     ]
