@@ -310,22 +310,32 @@ async fn a_double_handover_leaves_the_printer_with_whom_validation_names_on_ever
             .await;
     }
     peers.await_warrant(MALLORY, "is still offered").await;
-    peers.sync().await;
     // The race forced: both offers are held by d and e before either answers, and both read
-    // the earlier offer, to d, as the pending one.
+    // the earlier offer, to d, as the pending one. Waited for (up to 5 minutes each), not a
+    // sync of every honest peer: once mallory is blocked, gossip to one of them can lag.
     for reader in [d, e] {
+        let ready = retry_fn_until_timeout(
+            || async {
+                for offer in [&to_d, &to_e] {
+                    let held: Option<Record> = peers
+                        .call(reader, "hostile", "get_record_local", offer.clone())
+                        .await;
+                    if held.is_none() {
+                        return false;
+                    }
+                }
+                let pending = custody_of(&peers, reader, &printer).await.pending;
+                pending.is_some_and(|p| p.transfer == to_d)
+            },
+            Some(300_000),
+            Some(500),
+        )
+        .await;
         let pending = custody_of(&peers, reader, &printer).await.pending;
-        assert_eq!(
-            pending.map(|p| p.transfer),
-            Some(to_d.clone()),
-            "as {reader} reads it"
+        assert!(
+            ready.is_ok(),
+            "{reader} does not hold both offers, or reads {pending:?} as pending, not {to_d}"
         );
-        for offer in [&to_d, &to_e] {
-            let held: Option<Record> = peers
-                .call(reader, "hostile", "get_record_local", offer.clone())
-                .await;
-            assert!(held.is_some(), "{reader} holds {offer} before answering");
-        }
     }
     let accept_input = |transfer: &ActionHash| resources::custody::AcceptCustodyInput {
         transfer: transfer.clone(),
