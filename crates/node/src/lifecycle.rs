@@ -9,8 +9,9 @@
 //! exits at once (status 130). The UI ports are bound before the first agent starts, so a port
 //! in use is said at once. (OpenSSL's `atexit` cleanup is switched off first thing, in `main`.)
 
-use crate::agent::{self, Agent, Happ, Joining};
+use crate::agent::{self, Agent, Happ};
 use crate::cli::{self, Args, Command};
+use crate::joining::{self, Joining};
 use crate::network::{self, Network};
 use crate::{data_dir, say, web};
 use anyhow::{bail, Context};
@@ -180,7 +181,7 @@ async fn print_key(args: Args) -> anyhow::Result<()> {
     let (local_server, network) = network::join(args.bootstrap_url, args.relay_url).await?;
     let dir = data_dir.join("agent-1");
     let conductor = agent::open(1, &dir, &network).await?;
-    let key = agent::own_key(&dir, &conductor).await;
+    let key = joining::own_key(&dir, &conductor).await;
     let stopped = conductor.shutdown().await;
     network::stop_local_server(local_server).await?;
     let key = key?;

@@ -27,12 +27,14 @@
 //! - [`data_dir`]: the data directory (private, locked) and each agent's keystore passphrase.
 //! - [`network`]: the bootstrap and relay servers: the given ones, or a local one.
 //! - [`lifecycle`]: start-up order, the wait for Ctrl-C or SIGTERM, and the clean shutdown.
-//! - [`agent`]: one agent's conductor: install, checks, warm-up, app interface.
+//! - [`agent`]: one agent's conductor: checks, warm-up, app interface.
+//! - [`joining`]: the first start's install: the agent's key, an invitation, a refusal.
 //! - [`web`]: the UI server; `web/sign`: the zome-call signing endpoint the page uses.
 
 mod agent;
 mod cli;
 mod data_dir;
+mod joining;
 mod lifecycle;
 mod network;
 mod web;

@@ -10,10 +10,12 @@
 //! - [`custody`]: `request_custody`, `get_custody_requests`, `transfer_custody`,
 //!   `accept_custody`.
 //! - [`history`]: `get_custody_history`, `get_resources_held_by`, and the replay they share.
+//! - [`events`]: a resource's custody events as this conductor sees them, for the replay.
 //! - [`uses`]: `record_use`, `get_uses`.
 
 pub mod custody;
 pub mod error;
+pub mod events;
 pub mod history;
 pub mod resources;
 pub mod uses;
