@@ -10,7 +10,7 @@
 
 use holochain::prelude::*;
 use ovn_domain::ledger::settlement::MAX_SETTLED;
-use ovn_domain::{distribute, Input, PaidClaims, Period};
+use ovn_domain::{distribute, Input, PaidClaims, Payee, Period};
 use ovn_integrity::{Contribution, Distribution, SettledContribution, Settlement};
 use ovn_tests::common::*;
 use ovn_tests::two_agents::TwoAgents;
@@ -107,6 +107,7 @@ async fn main() {
         .map(|((hash, c), confirmation)| SettledContribution {
             contribution: hash.clone(),
             contributor: c.contributor.clone(),
+            payee: Payee::Agent(c.contributor.clone()),
             kind: c.kind.clone(),
             when: c.when,
             corrects: c.corrects.clone(),
@@ -187,6 +188,7 @@ async fn distribution(
         settlements,
         earlier: vec![],
         payouts: outcome.payouts.clone(),
+        upstream: outcome.upstream.clone(),
         retained: outcome.retained,
         buckets: outcome.buckets.clone(),
         shares: outcome.agent_shares(),

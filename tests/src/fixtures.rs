@@ -48,6 +48,14 @@ pub fn work(minutes: u32) -> ContributionKind<ActionHash> {
     }
 }
 
+/// Design work, which [`sensorica_equation`] values at 30.00 an hour.
+pub fn design(minutes: u32) -> ContributionKind<ActionHash> {
+    ContributionKind::Work {
+        minutes,
+        skill: "design".into(),
+    }
+}
+
 pub fn log_input(
     project: &ActionHash,
     kind: ContributionKind<ActionHash>,

@@ -72,6 +72,39 @@ async fn honest_peers_warrant_mallory_for_logging_the_use_of_alices_drill() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_settling_her_citation_of_alices_design_to_herself() {
+    let peers = Peers::with_hostile(1).await;
+    let project = create_project(&peers, MALLORY, "Shell company").await;
+    let regime = ovn_domain::PropertyRegime::Commons;
+    let optics = create_resource(&peers, 1, "Optics", regime, None).await;
+    peers.sync().await;
+    let cite = ovn_integrity::Contribution {
+        kind: ovn_domain::ContributionKind::Cite { resource: optics },
+        ..raw_contribution(peers.agent(MALLORY), &project, 60)
+    };
+    let cite = commit(&peers, MALLORY, "commit_contribution", cite)
+        .await
+        .expect("citing alice's design is valid");
+    let record: Option<Record> = peers
+        .call(MALLORY, "hostile", "get_record_local", cite)
+        .await;
+    let record = record.expect("mallory holds her own citation");
+    let settlement = ovn_integrity::Settlement {
+        project,
+        period: ovn_domain::Period::of_micros(Timestamp::now().as_micros()),
+        items: vec![crate::ledger_rules::books::settled(&record, vec![])],
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_settlement",
+            settlement,
+            "a citation pays the cited design's maker",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_an_overlong_day_of_work() {
     let peers = Peers::with_hostile(1).await;
     let project = create_project(&peers, 1, "Spectrometer").await;
@@ -177,14 +210,7 @@ async fn honest_peers_warrant_mallory_for_settling_an_uncounted_contribution() {
     let settlement = ovn_integrity::Settlement {
         project,
         period: ovn_domain::Period::of_micros(c.when.as_micros()),
-        items: vec![ovn_integrity::SettledContribution {
-            contribution: unconfirmed.action_address().clone(),
-            contributor: c.contributor,
-            kind: c.kind,
-            when: c.when,
-            corrects: c.corrects.clone(),
-            confirmations: vec![],
-        }],
+        items: vec![crate::ledger_rules::books::settled(&unconfirmed, vec![])],
     };
     peers
         .publish_as_mallory_and_await_warrant(

@@ -21,13 +21,6 @@ async fn preview(peers: &Peers, i: usize, income: &ActionHash) -> DistributionPr
         .await
 }
 
-fn design(minutes: u32) -> ContributionKind<ActionHash> {
-    ContributionKind::Work {
-        minutes,
-        skill: "design".into(),
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sensorica_like_income_is_shared_exactly_as_computed_by_hand() {
     let peers = Peers::honest(3).await;
@@ -80,17 +73,18 @@ async fn a_sensorica_like_income_is_shared_exactly_as_computed_by_hand() {
 
     let income = record_income(&peers, alice, &project, 1_234_567).await;
     let preview = preview(&peers, alice, &income).await;
-    // By hand. Values: alice 10 h design × 30.00 = 300.00, plus her citation at 10 % of the
-    // other inputs (300 + 160 + 150 + 10 = 620.00) = 62.00; bob 8 h × 20.00 = 160.00 and 2 h of
-    // the printer × 5.00 = 10.00; carol 5 h design = 150.00 (her unconfirmed hour does not
-    // count). Fee: 10 % of 12,345.67 = 1,234.567 → 1,234.56. Left: 11,111.11 over 682.00:
-    // alice 362/682 → 5,897.68 (remainder 40,600/68,200), bob 170/682 → 2,769.63 (r 10,400),
-    // carol 150/682 → 2,443.79 (r 17,200); the one cent left goes to the largest remainder.
+    // By hand. Values: alice 10 h design × 30.00 = 300.00; her citation of carol's optics is
+    // 10 % of the other inputs (300 + 160 + 150 + 10 = 620.00) = 62.00, paid to carol, who made
+    // the design; bob 8 h × 20.00 = 160.00 and 2 h of the printer × 5.00 = 10.00; carol 5 h
+    // design = 150.00 (her unconfirmed hour does not count). Fee: 10 % of 12,345.67 =
+    // 1,234.567 → 1,234.56. Left: 11,111.11 over 682.00: alice 300/682 → 4,887.58 (remainder
+    // 344/682), bob 170/682 → 2,769.63 (r 104), carol 212/682 → 3,453.89 (r 234); the one
+    // cent left goes to the largest remainder, alice's.
     let expected = [
         (network.clone(), 123_456),
-        (peers.agent(alice), 589_769),
+        (peers.agent(alice), 488_759),
         (peers.agent(bob), 276_963),
-        (peers.agent(carol), 244_379),
+        (peers.agent(carol), 345_389),
     ];
     for (agent, amount) in &expected {
         assert_eq!(
@@ -143,6 +137,20 @@ async fn a_sensorica_like_income_is_shared_exactly_as_computed_by_hand() {
     let mut lines: Vec<(u64, u64)> = bobs.lines.iter().map(|l| (l.value, l.amount)).collect();
     lines.sort();
     assert_eq!(lines, vec![(1_000, 16_292), (16_000, 260_671)]);
+    let carols = ExplainPayoutInput {
+        distribution: hash.clone(),
+        agent: peers.agent(carol),
+    };
+    let carols: PayoutExplanation = peers.call(bob, "ledger", "explain_payout", carols).await;
+    let cited = carols
+        .lines
+        .iter()
+        .find(|l| l.contribution.as_ref() == Some(&a_cite));
+    assert_eq!(
+        cited.map(|l| l.value),
+        Some(6_200),
+        "alice's citation pays carol"
+    );
 
     let export: DistributionExport = peers
         .call(bob, "ledger", "export_distribution", hash.clone())

@@ -12,13 +12,6 @@ use ovn_domain::licenses::{LicenseKind, LicenseeCategory, Usage};
 use ovn_domain::{ContributionKind, IncomeSource, PropertyRegime};
 use ovn_integrity::Licensee;
 
-fn design(minutes: u32) -> ContributionKind<ActionHash> {
-    ContributionKind::Work {
-        minutes,
-        skill: "design".into(),
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_cooperative_is_licensed_free_and_a_for_profits_fee_reaches_the_designs_contributors() {
     let (peers, project) = three_members_and_a_project("Open spectrometer").await;

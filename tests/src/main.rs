@@ -29,6 +29,8 @@
 //! - [`ledger_rules`]: distributions, settlements, equations, incomes and receipts, one function
 //!   per numbered rule, kept and broken on the author's conductor, and the coordinators' typed
 //!   refusals (ARCHITECTURE.md's rules table maps every rule to its function, here and below).
+//! - [`upstream`]: a citation of another project's design paid to that project, recorded by its
+//!   first steward once as upstream income and shared by its own equation (NRP's rollup).
 //! - [`resources`]: a printer passes alice → bob → carol and every peer reads its history; a
 //!   use fee reaches those who funded and built it; a private resource lent, then sold.
 //! - [`resource_rules`]: custody, use and resource index rules, one function per numbered
@@ -72,3 +74,4 @@ mod record_rules;
 mod resource_rules;
 mod resources;
 mod rule_runner;
+mod upstream;

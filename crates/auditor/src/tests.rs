@@ -329,6 +329,7 @@ fn distribution(income: &[u8], payouts: &[u64], retained: u64) -> Vec<u8> {
                 amount: *a,
             })
             .collect(),
+        upstream: vec![],
         retained,
     })
 }
@@ -346,7 +347,7 @@ fn a_distribution_pays_out_exactly_its_income_once() {
     assert_eq!(
         v.replay.figures,
         vec![format!(
-            "distribution {}: 2 payouts + 1000 retained = 50000 of income 50000",
+            "distribution {}: 2 payouts + 0 upstream + 1000 retained = 50000 of income 50000",
             Bytes(d).to_text()
         )]
     );

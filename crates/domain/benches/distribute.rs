@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use ovn_domain::ledger::value_equation::*;
-use ovn_domain::{distribute, ContributionKind, Input, PaidClaims};
+use ovn_domain::{distribute, ContributionKind, Input, PaidClaims, Payee};
 use std::hint::black_box;
 
 type In = Input<u32, u32, u64>;
@@ -46,6 +46,7 @@ fn inputs(n: usize) -> Vec<In> {
             Input {
                 id: next(),
                 contributor: (r % 50) as u32,
+                payee: Payee::Agent((r % 50) as u32),
                 kind,
                 when_micros: i as i64,
                 corrects: None,

@@ -83,6 +83,22 @@ pub enum DomainError {
     UseOfCommons { regime: String },
     #[error("{contributor} cannot log the use of a tool {owner} owns: only its owner contributes its time")]
     UseOfAnothersTool { contributor: String, owner: String },
+    #[error(
+        "resource {resource} was made by project {project} itself: its makers are paid through \
+         their own contributions to it, not by citing it"
+    )]
+    CiteOfOwnDesign { resource: String, project: String },
+    #[error("distribution {distribution} pays project {project} a share of {share} upstream, not {amount}")]
+    UpstreamMismatch {
+        distribution: String,
+        project: String,
+        share: u64,
+        amount: u64,
+    },
+    #[error(
+        "only {steward}, the project's first steward, records its upstream income, not {recorder}"
+    )]
+    NotUpstreamRecorder { recorder: String, steward: String },
     #[error("the use lasts {minutes} minutes; the usage rules allow at most {max}")]
     UseTooLong { minutes: u32, max: u32 },
     #[error("the fee for {minutes} minutes is {expected} under the usage rules, not {fee}")]

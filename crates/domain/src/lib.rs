@@ -43,7 +43,8 @@ pub use accounting::period::Period;
 pub use constitution::{Currency, Membrane, NetworkConstitution};
 pub use error::DomainError;
 pub use ledger::distribution::{
-    distribute, AgentShare, BucketResult, ClaimPaid, Input, Outcome, PaidClaims, Payout, TraceLine,
+    distribute, AgentShare, BucketResult, ClaimPaid, Input, Outcome, PaidClaims, Payee, Payout,
+    TraceLine,
 };
 pub use ledger::income::IncomeSource;
 pub use ledger::value_equation::{

@@ -5,7 +5,7 @@
 use crate::common::*;
 use crate::rule_runner::{HasPeers, Slot};
 use holochain::prelude::*;
-use ovn_domain::Period;
+use ovn_domain::{Payee, Period};
 use ovn_integrity::{Contribution, Distribution, SettledContribution, Settlement};
 
 pub const ALICE: usize = 0;
@@ -76,11 +76,13 @@ impl Books {
     }
 }
 
-/// A contribution copied into a settlement as signed, with the given confirmations.
+/// A contribution (not a citation) copied into a settlement as signed, with the given
+/// confirmations.
 pub fn settled(record: &Record, confirmations: Vec<ActionHash>) -> SettledContribution {
     let c: Contribution = entry(record);
     SettledContribution {
         contribution: record.action_address().clone(),
+        payee: Payee::Agent(c.contributor.clone()),
         contributor: c.contributor,
         kind: c.kind,
         when: c.when,

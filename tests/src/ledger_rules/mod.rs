@@ -11,7 +11,7 @@
 //! - [`distributions`], [`settlements`] (with the ledger's index links), [`equations`] (with
 //!   incomes, receipts and the coordinator's refusals): the rule functions.
 
-mod books;
+pub(crate) mod books;
 mod distributions;
 mod equations;
 mod settlements;

@@ -4,7 +4,9 @@
 use super::books::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
-use ovn_integrity::Settlement;
+use holochain::prelude::*;
+use ovn_domain::{ContributionKind, Payee, PropertyRegime};
+use ovn_integrity::{SettledContribution, Settlement};
 
 /// These rules in order; `needs` names earlier rules (here or in earlier files) whose
 /// records a rule uses.
@@ -13,6 +15,7 @@ pub fn rules() -> Vec<Rule<Books>> {
         rule!(a_counted_contribution_settles_and_an_uncounted_one_does_not),
         rule!(a_confirmation_of_another_contribution_does_not_count),
         rule!(a_settlement_copies_its_projects_contributions_as_signed),
+        rule!(a_settled_citation_pays_the_designs_maker),
         rule!(a_settlement_of_something_that_is_no_project_is_rejected),
         rule!(a_settlement_is_indexed_under_its_period),
         rule!(bob_cannot_index_alices_settlement,
@@ -60,6 +63,36 @@ pub async fn a_settlement_copies_its_projects_contributions_as_signed(b: &Books)
     };
     let reason = "belongs to another project";
     rejects(&b.peers, ALICE, SETTLEMENT, foreign, reason).await;
+}
+
+/// validate_create_settlement, rule 2: alice's citation of the optics bob registered pays bob,
+/// not alice who logged it.
+pub async fn a_settled_citation_pays_the_designs_maker(b: &Books) {
+    let p = &b.peers;
+    let optics = create_resource(p, BOB, "Optics", PropertyRegime::Commons, None).await;
+    p.sync().await;
+    let cite = ContributionKind::Cite { resource: optics };
+    let cite: Record = p
+        .call(
+            ALICE,
+            "contributions",
+            "log_contribution",
+            log_input(&b.project, cite),
+        )
+        .await;
+    p.sync().await;
+    let confirmation = confirm(p, BOB, cite.action_address()).await;
+    let item = settled(&cite, vec![confirmation.action_address().clone()]);
+    let to_alice = settlement(&b.project, vec![item.clone()]);
+    let reason = "a citation pays the cited design's maker";
+    rejects(p, ALICE, SETTLEMENT, to_alice, reason).await;
+    let to_bob = SettledContribution {
+        payee: Payee::Agent(p.agent(BOB)),
+        ..item
+    };
+    commit(p, ALICE, SETTLEMENT, settlement(&b.project, vec![to_bob]))
+        .await
+        .expect("the citation settles, paid to the design's maker");
 }
 
 /// validate_create_settlement, rule 1.

@@ -8,8 +8,7 @@ use holochain::prelude::*;
 use hostile::AnyEntry;
 use ovn_domain::Period;
 use ovn_integrity::{
-    Contribution, Distribution, IncomeEvent, PaymentReceipt, SettledContribution, Settlement,
-    ValueEquation,
+    Contribution, Distribution, IncomeEvent, PaymentReceipt, Settlement, ValueEquation,
 };
 
 /// These rules in order; `needs` names earlier rules whose records a rule uses.
@@ -64,14 +63,7 @@ pub async fn a_distribution_is_never_updated(w: &Records) {
 /// validate_update_settlement, rule 1: settle again; distributions name what they used.
 pub async fn a_settlement_is_never_updated(w: &Records) {
     let c: Contribution = entry(&w.counted);
-    let item = SettledContribution {
-        contribution: w.counted.action_address().clone(),
-        contributor: c.contributor,
-        kind: c.kind,
-        when: c.when,
-        corrects: c.corrects,
-        confirmations: vec![w.bobs_confirmation.clone()],
-    };
+    let item = crate::ledger_rules::books::settled(&w.counted, vec![w.bobs_confirmation.clone()]);
     let settlement = Settlement {
         project: w.project.clone(),
         period: Period::of_micros(c.when.as_micros()),

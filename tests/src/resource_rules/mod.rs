@@ -14,8 +14,10 @@
 //! - [`resource_entries`]: resources and custody requests.
 //! - [`index_links`]: the resource index links.
 //! - [`uses`]: uses of a resource, and a use logged as a contribution.
+//! - [`citations`]: a citation names a design made elsewhere (run with the use rules).
 //! - [`coordinator`]: the coordinator's typed refusals.
 
+mod citations;
 mod coordinator;
 mod custody;
 mod index_links;

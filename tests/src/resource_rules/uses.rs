@@ -3,6 +3,7 @@
 //! use logged as a contribution names a Resource, and is logged by the owner of a tool (a
 //! commons' use is paid through use fees); a use fee is recorded once, by who collects it.
 
+use super::citations::a_citation_names_a_design_made_outside_the_citing_project;
 use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
@@ -25,6 +26,7 @@ pub fn rules() -> Vec<Rule<Uses>> {
         rule!(only_its_owner_logs_the_use_of_a_tool),
         rule!(a_use_names_the_custody_state_it_was_made_under),
         rule!(a_use_fee_is_recorded_once_by_who_collects_it),
+        rule!(a_citation_names_a_design_made_outside_the_citing_project),
     ]
 }
 

@@ -9,7 +9,7 @@ import { variantName } from "./zomes/types";
 export function describeKind(kind: ContributionKind): string {
   if ("Work" in kind) return `Work: ${minutes(kind.Work.minutes)} (${kind.Work.skill})`;
   if ("Use" in kind) return `Use of a resource: ${minutes(kind.Use.minutes)}`;
-  if ("Cite" in kind) return "Citation of a resource";
+  if ("Cite" in kind) return "Citation of a design";
   if ("Financial" in kind) return `Money: ${money(kind.Financial.amount)}`;
   return `Material: ${kind.Material.description}, ${money(kind.Material.value)}`;
 }

@@ -2,7 +2,7 @@
 
 use crate::ContributionError;
 use hdk::prelude::*;
-use ovn_domain::accounting::contribution::check_description_and_evidence;
+use ovn_domain::accounting::contribution::{check_description_and_evidence, cite_payee};
 use ovn_domain::bounds::check_date;
 use ovn_domain::{ContributionKind, Period};
 use ovn_integrity::links::period_bucket;
@@ -80,7 +80,13 @@ fn check_references(input: &LogContributionInput) -> ExternResult<()> {
         match get_entry::<Resource>(resource)? {
             None => return Err(ContributionError::ResourceNotFound(resource.clone()).into()),
             Some(Err(())) => return Err(ContributionError::NotAResource(resource.clone()).into()),
-            Some(Ok(_)) => {}
+            Some(Ok((record, cited))) => {
+                if let ContributionKind::Cite { .. } = input.kind {
+                    let maker = record.action().author();
+                    cite_payee(&input.project, resource, cited.project.as_ref(), maker)
+                        .map_err(ContributionError::from)?;
+                }
+            }
         }
     }
     if let Some(corrected) = &input.corrects {

@@ -4,7 +4,7 @@
 use crate::plan::{plan, AgentOutcome, PlannedSettlement};
 use crate::LedgerError;
 use hdk::prelude::*;
-use ovn_domain::TraceLine;
+use ovn_domain::{Payee, TraceLine};
 use ovn_integrity::ledger::distribution::fetch_inputs;
 use ovn_integrity::{Distribution, EntryTypes, LinkTypes, PaymentReceipt};
 use ovn_zome_support::records::{committed, get_entry, get_targets};
@@ -106,6 +106,7 @@ pub fn distribute(input: DistributeInput) -> ExternResult<Record> {
         settlements,
         earlier: plan.earlier.iter().map(|(h, _)| h.clone()).collect(),
         payouts: outcome.payouts.clone(),
+        upstream: outcome.upstream.clone(),
         retained: outcome.retained,
         buckets: outcome.buckets.clone(),
         shares: outcome.agent_shares(),
@@ -157,7 +158,7 @@ pub fn explain_payout(input: ExplainPayoutInput) -> ExternResult<PayoutExplanati
     let lines: Vec<_> = outcome
         .trace
         .into_iter()
-        .filter(|l| l.agent == input.agent)
+        .filter(|l| matches!(&l.payee, Payee::Agent(a) if a == &input.agent))
         .collect();
     Ok(PayoutExplanation {
         distribution: input.distribution,

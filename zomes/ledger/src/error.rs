@@ -32,7 +32,7 @@ pub enum LedgerError {
     },
     #[error("what set this fee cannot be read: {0}")]
     UnreadableFeeSource(String),
-    #[error("the fee of {record} was already recorded as income {income}")]
+    #[error("the income from {record} was already recorded as income {income}")]
     FeeAlreadyRecorded {
         record: ActionHash,
         income: ActionHash,

@@ -24,6 +24,8 @@ struct Document {
     minor_units: u8,
     cutoff_micros: i64,
     payouts: Vec<Row>,
+    /// What each cited project receives, as its upstream income.
+    upstream: Vec<Row>,
     retained: u64,
     buckets: Vec<BucketRow>,
     trace: Vec<TraceRow>,
@@ -63,7 +65,7 @@ pub fn export_distribution(hash: ActionHash) -> ExternResult<DistributionExport>
         .iter()
         .map(|l| TraceRow {
             bucket: name(l.bucket),
-            agent: l.agent.to_string(),
+            agent: l.payee.to_string(),
             contribution: l.contribution.as_ref().map(|c| c.to_string()),
             value: l.value,
             claim: l.claim,
@@ -84,6 +86,14 @@ pub fn export_distribution(hash: ActionHash) -> ExternResult<DistributionExport>
             .iter()
             .map(|p| Row {
                 agent: p.agent.to_string(),
+                amount: p.amount,
+            })
+            .collect(),
+        upstream: outcome
+            .upstream
+            .iter()
+            .map(|p| Row {
+                agent: format!("project {}", p.agent),
                 amount: p.amount,
             })
             .collect(),

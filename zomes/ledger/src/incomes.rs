@@ -3,12 +3,14 @@
 use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_domain::bounds::check_date;
-use ovn_domain::ledger::income::{check_fee_income, check_income, FeeSource};
+use ovn_domain::ledger::income::{
+    check_fee_income, check_income, check_upstream_income, FeeSource,
+};
 use ovn_domain::IncomeSource;
 use ovn_integrity::resources::custody_transfer::custody_state;
 use ovn_integrity::verdict::must_get_app_entry;
 use ovn_integrity::{
-    EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
+    Distribution, EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
     UnitEntryTypes,
 };
 use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
@@ -39,7 +41,11 @@ pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
     if !matches!(get_entry::<Project>(&input.project)?, Some(Ok(_))) {
         return Err(LedgerError::ProjectNotFound(input.project).into());
     }
-    check_fee_source(&input.source, input.amount, &input.project)?;
+    if let IncomeSource::Upstream { distribution } = &input.source {
+        check_upstream_source(distribution, input.amount, &input.project)?;
+    } else {
+        check_fee_source(&input.source, input.amount, &input.project)?;
+    }
     let income = IncomeEvent {
         project: input.project.clone(),
         amount: input.amount,
@@ -109,6 +115,35 @@ fn check_fee_source(
         resource_project: found.project.as_ref(),
     };
     check_fee_income(&paid, amount, project).map_err(LedgerError::from)?;
+    already_recorded(source, record)
+}
+
+/// An upstream income is exactly the share `distribution` pays this project, recorded once, by
+/// the project's first steward (the validators' rule, `check_upstream_income`).
+fn check_upstream_source(
+    distribution: &ActionHash,
+    amount: u64,
+    project: &ActionHash,
+) -> ExternResult<()> {
+    let Some(Ok((_, d))) = get_entry::<Distribution>(distribution)? else {
+        return Err(LedgerError::DistributionNotFound(distribution.clone()).into());
+    };
+    let Some(Ok((_, p))) = get_entry::<Project>(project)? else {
+        return Err(LedgerError::ProjectNotFound(project.clone()).into());
+    };
+    let me = agent_info()?.agent_initial_pubkey;
+    check_upstream_income(distribution, &d.upstream, project, amount, &p.stewards, &me)
+        .map_err(LedgerError::from)?;
+    already_recorded(
+        &IncomeSource::Upstream {
+            distribution: distribution.clone(),
+        },
+        distribution,
+    )
+}
+
+/// Refuses a second income from `source` on the caller's chain (what set it: `record`).
+fn already_recorded(source: &IncomeSource<ActionHash>, record: &ActionHash) -> ExternResult<()> {
     let mine = own_entries(UnitEntryTypes::IncomeEvent.try_into()?)?;
     if let Some((income, _)) = with_own(vec![], mine, |i: &IncomeEvent| &i.source == source)
         .into_iter()

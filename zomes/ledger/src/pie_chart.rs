@@ -11,8 +11,8 @@ use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_domain::ledger::apportion::shares_bp;
 use ovn_domain::ledger::distribution::add_paid_claims;
-use ovn_domain::{distribute, Bucket, ContributionKind, Input, Outcome, PaidClaims};
-use ovn_integrity::{LinkTypes, Profile, Resource};
+use ovn_domain::{distribute, Bucket, ContributionKind, Input, Outcome, PaidClaims, Payee};
+use ovn_integrity::{LinkTypes, Profile, Project, Resource};
 use ovn_zome_support::membership::profile_creation_of;
 use ovn_zome_support::records::get_entry;
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,15 +38,16 @@ pub struct PieChart {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Slice {
-    /// The agent's public key in Holochain's text form.
+    /// The agent's public key in Holochain's text form, or `project <hash>` for a project
+    /// whose cited design earns it a share (its upstream income).
     pub agent: String,
-    /// Their nickname when they joined, if their profile is found.
+    /// Their nickname when they joined, if their profile is found; a project's name.
     pub nickname: Option<String>,
     /// Percent, two decimals; all slices sum to exactly 100.
     pub share: f64,
     pub share_bp: u32,
     /// What they are credited for: `work: <skill>`, `use`, `cite`, `financial`, `material`,
-    /// or `fixed share: <bucket>`.
+    /// `fixed share: <bucket>`, or for a project `upstream: cited design`.
     pub roles: Vec<String>,
 }
 
@@ -127,7 +128,9 @@ fn roles_of<'a>(
                     .unwrap_or("?")
             ),
         };
-        roles.entry(&line.agent).or_default().insert(role);
+        if let Payee::Agent(agent) = &line.payee {
+            roles.entry(agent).or_default().insert(role);
+        }
     }
     roles
 }
@@ -137,9 +140,28 @@ fn slices_of(
     outcome: &Outcome<AgentPubKey, ActionHash>,
     roles: &BTreeMap<&AgentPubKey, BTreeSet<String>>,
 ) -> ExternResult<Vec<Slice>> {
-    let amounts: Vec<u64> = outcome.payouts.iter().map(|p| p.amount).collect();
-    let shares = shares_bp(&amounts).map_err(LedgerError::from)?;
+    let amounts: Vec<u64> = outcome
+        .payouts
+        .iter()
+        .map(|p| p.amount)
+        .chain(outcome.upstream.iter().map(|p| p.amount))
+        .collect();
+    let mut shares = shares_bp(&amounts).map_err(LedgerError::from)?;
+    let upstream_shares = shares.split_off(outcome.payouts.len());
     let mut contributors = Vec::with_capacity(amounts.len());
+    for (payout, share_bp) in outcome.upstream.iter().zip(upstream_shares) {
+        let name = match get_entry::<Project>(&payout.agent)? {
+            Some(Ok((_, p))) => Some(p.name),
+            _ => None,
+        };
+        contributors.push(Slice {
+            agent: format!("project {}", payout.agent),
+            nickname: name,
+            share: f64::from(share_bp) / 100.0,
+            share_bp,
+            roles: vec!["upstream: cited design".into()],
+        });
+    }
     for (payout, share_bp) in outcome.payouts.iter().zip(shares) {
         contributors.push(Slice {
             agent: payout.agent.to_string(),

@@ -11,6 +11,7 @@ use ovn_domain::accounting::endorsement::ContributionState;
 use ovn_domain::ledger::distribution::add_paid_claims;
 use ovn_domain::ledger::settlement::MAX_SETTLED;
 use ovn_domain::{distribute, DomainError, Input, Outcome, PaidClaims, Period};
+use ovn_integrity::accounting::contribution::payee_of;
 use ovn_integrity::{
     Contribution, Distribution, IncomeEvent, LinkTypes, SettledContribution, Settlement,
     UnitEntryTypes,
@@ -183,9 +184,14 @@ fn counted_in_period(
         if report.status.state != ContributionState::Counted {
             continue;
         }
+        // Validation named the payee when it accepted the contribution (rule 9).
+        let Ok(payee) = payee_of(&c)? else {
+            continue;
+        };
         counted.push(SettledContribution {
             confirmations: report.standing_confirmations(),
             contribution: hash,
+            payee,
             contributor: c.contributor,
             kind: c.kind,
             when: c.when,

@@ -76,6 +76,9 @@ pub struct Distribution {
     pub project: ByteBuf,
     pub income: ByteBuf,
     pub payouts: Vec<Payout<ByteBuf>>,
+    /// Shares paid to cited projects (absent from chains written before they existed).
+    #[serde(default)]
+    pub upstream: Vec<Payout<ByteBuf>>,
     pub retained: u64,
 }
 

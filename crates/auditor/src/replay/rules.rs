@@ -56,6 +56,7 @@ impl Replayer {
         let fee_of = match &i.source {
             IncomeSource::LicenseFee { grant } => Some(grant.to_vec()),
             IncomeSource::UseFee { resource_use } => Some(resource_use.to_vec()),
+            IncomeSource::Upstream { distribution } => Some(distribution.to_vec()),
             _ => None,
         };
         self.incomes.insert(e.action.to_vec(), i);
@@ -89,12 +90,14 @@ impl Replayer {
         let paid = d
             .payouts
             .iter()
+            .chain(&d.upstream)
             .try_fold(d.retained, |sum, p| sum.checked_add(p.amount))
             .ok_or("the payouts overflow")?;
         self.replay.figures.push(format!(
-            "distribution {}: {} payouts + {} retained = {paid} of income {}",
+            "distribution {}: {} payouts + {} upstream + {} retained = {paid} of income {}",
             text(e.action),
             d.payouts.len(),
+            d.upstream.len(),
             d.retained,
             income.amount
         ));

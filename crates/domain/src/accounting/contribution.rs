@@ -2,6 +2,7 @@
 //! the rules every logged contribution obeys.
 
 use crate::bounds::check_amount;
+use crate::ledger::distribution::Payee;
 use crate::resources::custody::Holding;
 use crate::text::{check_text, check_text_list, MAX_EVIDENCE_ITEM, MAX_NAME, MAX_PROSE};
 use crate::DomainError;
@@ -105,6 +106,29 @@ pub fn check_use_by_owner<A: PartialEq + std::fmt::Display>(
     }
 }
 
+/// Rules on a citation (the seeds and NRP's rollup: a citation pays the cited design's makers),
+/// returning who its share is paid to:
+/// 1. It cites a resource made outside the citing project: what the project made itself is
+///    already paid through the contributions that made it.
+/// 2. A design of another project pays that project: the share is its upstream income, shared by
+///    its own value equation (`IncomeSource::Upstream`).
+/// 3. A design of no project pays the member who registered it, whoever logs the citation.
+pub fn cite_payee<A: Clone, H: PartialEq + Clone + std::fmt::Display>(
+    citing_project: &H,
+    resource: &H,
+    resource_project: Option<&H>,
+    maker: &A,
+) -> Result<Payee<A, H>, DomainError> {
+    match resource_project {
+        Some(p) if p == citing_project => Err(DomainError::CiteOfOwnDesign {
+            resource: resource.to_string(),
+            project: p.to_string(),
+        }),
+        Some(p) => Ok(Payee::Project(p.clone())),
+        None => Ok(Payee::Agent(maker.clone())),
+    }
+}
+
 /// Rules on the free text of a contribution: a description, and up to 50 distinct evidence
 /// items (URIs or content hashes).
 pub fn check_description_and_evidence(
@@ -128,6 +152,19 @@ mod tests {
             minutes,
             skill: "cad".into(),
         }
+    }
+
+    #[test]
+    fn a_citation_pays_the_project_or_member_that_made_the_design_never_its_own_project() {
+        assert_eq!(cite_payee(&1u32, &7, Some(&2), &5u8), Ok(Payee::Project(2)));
+        assert_eq!(cite_payee(&1u32, &7, None, &5u8), Ok(Payee::Agent(5)));
+        assert_eq!(
+            cite_payee(&1u32, &7, Some(&1), &5u8)
+                .unwrap_err()
+                .to_string(),
+            "resource 7 was made by project 1 itself: its makers are paid through their own \
+             contributions to it, not by citing it"
+        );
     }
 
     #[test]

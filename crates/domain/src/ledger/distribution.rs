@@ -15,6 +15,8 @@
 //!    falls when they contribute more. Per agent rather than per contribution because
 //!    per-contribution rounding lets an agent lose a unit by contributing more (the property
 //!    test found it).
+//!    A citation's share is paid to the cited design's maker, a member or a project (its
+//!    upstream income): "agent" here means the payee.
 //! 4. A pot nobody can claim (no inputs, every debt repaid) stays in what later buckets share;
 //!    after the last bucket it is `retained` by the agent who holds the funds.
 //!
@@ -49,11 +51,38 @@ use std::collections::BTreeMap;
 
 mod pot;
 
-/// A counted contribution as the distribution sees it. `H` names the contribution.
+/// Who a contribution's share is paid to: a member, or a project whose design it cites (the
+/// share is that project's upstream income, shared by its own equation). `P` names a project.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(concrete(A = crate::ts::AgentPubKey, P = crate::ts::ActionHash))
+)]
+pub enum Payee<A, P> {
+    Agent(A),
+    Project(P),
+}
+
+impl<A: std::fmt::Display, P: std::fmt::Display> std::fmt::Display for Payee<A, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Agent(a) => write!(f, "{a}"),
+            Self::Project(p) => write!(f, "project {p}"),
+        }
+    }
+}
+
+/// A counted contribution as the distribution sees it. `H` names the contribution (and a
+/// project paid upstream).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Input<A, R, H> {
     pub id: H,
+    /// Who logged it: its value may depend on them (a member's work rate).
     pub contributor: A,
+    /// Who its share is paid to: the contributor, or for a citation the cited design's maker
+    /// (`crate::accounting::contribution::cite_payee`).
+    pub payee: Payee<A, H>,
     pub kind: ContributionKind<R>,
     pub when_micros: i64,
     /// The contribution it corrects: what that one's Debt and Once claims were paid counts as
@@ -75,6 +104,9 @@ pub type PaidClaims<H> = BTreeMap<H, u64>;
 pub struct Outcome<A, H> {
     /// Per agent, in agent order; only agents paid something.
     pub payouts: Vec<Payout<A>>,
+    /// Per project whose designs were cited, in project order; only projects paid something.
+    /// Each is that project's upstream income (`IncomeSource::Upstream`).
+    pub upstream: Vec<Payout<H>>,
     /// What no bucket could pay out; it stays with the agent who holds the funds.
     pub retained: u64,
     /// Per bucket, in the equation's order.
@@ -86,6 +118,7 @@ pub struct Outcome<A, H> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(concrete(A = crate::ts::AgentPubKey)))]
 pub struct Payout<A> {
+    /// The agent paid, or in `Outcome::upstream` the project.
     pub agent: A,
     pub amount: u64,
 }
@@ -105,7 +138,7 @@ pub struct BucketResult {
 )]
 pub struct TraceLine<A, H> {
     pub bucket: u16,
-    pub agent: A,
+    pub payee: Payee<A, H>,
     /// `None` for a fixed share.
     pub contribution: Option<H>,
     /// The contribution's value under the bucket's rules, in minor units (0 for a fixed share).
@@ -139,6 +172,12 @@ pub struct ClaimPaid<H> {
 }
 
 impl<A: Ord + Clone, H: Clone> Outcome<A, H> {
+    /// What it pays out: to agents and to projects upstream (with `retained`, the income).
+    pub fn paid_out(&self) -> u64 {
+        let agents = self.payouts.iter().map(|p| p.amount);
+        agents.chain(self.upstream.iter().map(|p| p.amount)).sum()
+    }
+
     /// The trace lines of Debt and Once claims: what later distributions must know was paid.
     pub fn settled_claims(&self) -> impl Iterator<Item = &TraceLine<A, H>> {
         settled(&self.trace)
@@ -158,14 +197,18 @@ impl<A: Ord + Clone, H: Clone> Outcome<A, H> {
             .collect()
     }
 
-    /// The trace summed per bucket and agent, in that order.
+    /// The trace summed per bucket and agent, in that order (lines paid to a project are in
+    /// `upstream`).
     pub fn agent_shares(&self) -> Vec<AgentShare<A>> {
         let mut shares: BTreeMap<(u16, &A), AgentShare<A>> = BTreeMap::new();
         for line in &self.trace {
+            let Payee::Agent(agent) = &line.payee else {
+                continue;
+            };
             let share = shares
-                .entry((line.bucket, &line.agent))
+                .entry((line.bucket, agent))
                 .or_insert_with(|| AgentShare {
-                    agent: line.agent.clone(),
+                    agent: agent.clone(),
                     bucket: line.bucket,
                     contributions: 0,
                     value: 0,
@@ -230,8 +273,10 @@ where
         left -= paid;
         buckets.push(BucketResult { pot, paid });
     }
+    let (payouts, upstream) = payouts_of(&trace);
     Ok(Outcome {
-        payouts: payouts_of(&trace),
+        payouts,
+        upstream,
         retained: left,
         buckets,
         trace,
@@ -260,13 +305,23 @@ fn sorted_by_id<A, R, H: Ord + std::fmt::Debug>(
     Ok(sorted)
 }
 
-/// Sums the trace per agent, leaving out agents paid nothing.
-fn payouts_of<A: Ord + Clone, H>(trace: &[TraceLine<A, H>]) -> Vec<Payout<A>> {
-    let mut by_agent: BTreeMap<&A, u64> = BTreeMap::new();
+/// Sums the trace per agent and per project paid upstream, leaving out payees paid nothing.
+fn payouts_of<A: Ord + Clone, H: Ord + Clone>(
+    trace: &[TraceLine<A, H>],
+) -> (Vec<Payout<A>>, Vec<Payout<H>>) {
+    let mut agents: BTreeMap<&A, u64> = BTreeMap::new();
+    let mut projects: BTreeMap<&H, u64> = BTreeMap::new();
     for line in trace {
-        *by_agent.entry(&line.agent).or_default() += line.amount;
+        match &line.payee {
+            Payee::Agent(a) => *agents.entry(a).or_default() += line.amount,
+            Payee::Project(p) => *projects.entry(p).or_default() += line.amount,
+        }
     }
-    by_agent
+    (paid(agents), paid(projects))
+}
+
+fn paid<K: Clone>(totals: BTreeMap<&K, u64>) -> Vec<Payout<K>> {
+    totals
         .into_iter()
         .filter(|(_, amount)| *amount > 0)
         .map(|(agent, amount)| Payout {

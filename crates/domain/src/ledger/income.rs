@@ -4,6 +4,7 @@
 
 use crate::accounting::contribution::check_description_and_evidence;
 use crate::bounds::check_amount;
+use crate::ledger::distribution::Payout;
 use crate::DomainError;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,11 @@ pub enum IncomeSource<G> {
     /// value equation passes it to the resource's contributors.
     UseFee {
         resource_use: G,
+    },
+    /// A share of another project's distribution paid to this project for citing its design
+    /// (NRP's rollup): this project's value equation passes it on to the design's makers.
+    Upstream {
+        distribution: G,
     },
 }
 
@@ -80,10 +86,66 @@ pub fn check_fee_income<H: PartialEq + std::fmt::Display>(
     Ok(())
 }
 
+/// Rules of an upstream income (a share of another project's distribution, for citing this
+/// project's design):
+/// 1. Its amount is exactly what the distribution's `upstream` pays this project (the
+///    distribution's validators recomputed that share).
+/// 2. Its recorder is the project's first steward: one possible recorder, who records it once
+///    (the recorder's chain's question), and who receives the money for the project.
+pub fn check_upstream_income<A: PartialEq + std::fmt::Display, H: PartialEq + std::fmt::Display>(
+    distribution: &H,
+    upstream: &[Payout<H>],
+    project: &H,
+    amount: u64,
+    stewards: &[A],
+    recorder: &A,
+) -> Result<(), DomainError> {
+    let share = upstream
+        .iter()
+        .find(|p| &p.agent == project)
+        .map_or(0, |p| p.amount);
+    if share != amount {
+        return Err(DomainError::UpstreamMismatch {
+            distribution: distribution.to_string(),
+            project: project.to_string(),
+            share,
+            amount,
+        });
+    }
+    match stewards.first() {
+        Some(first) if first == recorder => Ok(()),
+        first => Err(DomainError::NotUpstreamRecorder {
+            recorder: recorder.to_string(),
+            steward: first.map_or_else(|| "nobody".into(), |s| s.to_string()),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bounds::MAX_AMOUNT;
+
+    #[test]
+    fn an_upstream_income_is_the_distributions_share_recorded_by_the_first_steward() {
+        let upstream = [Payout {
+            agent: 2u32,
+            amount: 620,
+        }];
+        let check = |project, amount, recorder| {
+            check_upstream_income(&9u32, &upstream, &project, amount, &[5u8, 6], &recorder)
+        };
+        assert!(check(2, 620, 5).is_ok());
+        assert_eq!(
+            check(2, 700, 5).unwrap_err().to_string(),
+            "distribution 9 pays project 2 a share of 620 upstream, not 700"
+        );
+        assert!(check(3, 620, 5).is_err(), "a project it pays nothing");
+        assert_eq!(
+            check(2, 620, 6).unwrap_err().to_string(),
+            "only 5, the project's first steward, records its upstream income, not 6"
+        );
+    }
 
     #[test]
     fn a_fee_income_is_its_sources_fee_for_the_resources_project() {

@@ -86,6 +86,11 @@ export type Distribution = {
   /** Earlier distributions of the project whose Debt and Once claims this one accounts for. */
   earlier: Array<ActionHash>;
   payouts: Array<Payout>;
+  /**
+   * What goes to each project whose design a settled contribution cites: its upstream income,
+   * which that project's first steward records (`IncomeSource::Upstream`).
+   */
+  upstream: Array<Payout>;
   /** What no bucket could pay out; it stays with the author, who holds the funds. */
   retained: number;
   buckets: Array<BucketResult>;
@@ -146,7 +151,8 @@ export type IncomeSource =
   | { LicenseFee: { grant: ActionHash } }
   | "Grant"
   | "Donation"
-  | { UseFee: { resource_use: ActionHash } };
+  | { UseFee: { resource_use: ActionHash } }
+  | { Upstream: { distribution: ActionHash } };
 
 export type MemberRate = {
   member: AgentPubKey;
@@ -158,6 +164,11 @@ export type MemberRate = {
 export type Outcome = {
   /** Per agent, in agent order; only agents paid something. */
   payouts: Array<Payout>;
+  /**
+   * Per project whose designs were cited, in project order; only projects paid something.
+   * Each is that project's upstream income (`IncomeSource::Upstream`).
+   */
+  upstream: Array<Payout>;
   /** What no bucket could pay out; it stays with the agent who holds the funds. */
   retained: number;
   /** Per bucket, in the equation's order. */
@@ -166,6 +177,12 @@ export type Outcome = {
   trace: Array<TraceLine>;
 };
 
+/**
+ * Who a contribution's share is paid to: a member, or a project whose design it cites (the
+ * share is that project's upstream income, shared by its own equation). `P` names a project.
+ */
+export type Payee = { Agent: AgentPubKey } | { Project: ActionHash };
+
 export type PaymentReceipt = {
   distribution: ActionHash;
   /** What arrived, in minor units. */
@@ -173,6 +190,7 @@ export type PaymentReceipt = {
 };
 
 export type Payout = {
+  /** The agent paid, or in `Outcome::upstream` the project. */
   agent: AgentPubKey;
   amount: number;
 };
@@ -232,6 +250,8 @@ export type SetValueEquationInput = {
 export type SettledContribution = {
   contribution: ActionHash;
   contributor: AgentPubKey;
+  /** Who its share is paid to: the contributor, or for a Cite the cited design's maker. */
+  payee: Payee;
   kind: ContributionKind;
   when: Micros;
   /**
@@ -255,23 +275,26 @@ export type SkillRate = {
 };
 
 export type Slice = {
-  /** The agent's public key in Holochain's text form. */
+  /**
+   * The agent's public key in Holochain's text form, or `project <hash>` for a project
+   * whose cited design earns it a share (its upstream income).
+   */
   agent: string;
-  /** Their nickname when they joined, if their profile is found. */
+  /** Their nickname when they joined, if their profile is found; a project's name. */
   nickname: string | null;
   /** Percent, two decimals; all slices sum to exactly 100. */
   share: number;
   share_bp: number;
   /**
    * What they are credited for: `work: <skill>`, `use`, `cite`, `financial`, `material`,
-   * or `fixed share: <bucket>`.
+   * `fixed share: <bucket>`, or for a project `upstream: cited design`.
    */
   roles: Array<string>;
 };
 
 export type TraceLine = {
   bucket: number;
-  agent: AgentPubKey;
+  payee: Payee;
   /** `None` for a fixed share. */
   contribution: ActionHash | null;
   /** The contribution's value under the bucket's rules, in minor units (0 for a fixed share). */

@@ -4,12 +4,14 @@
 use crate::members::project::Project;
 use crate::resources::custody_transfer::custody_state;
 use crate::resources::resource::Resource;
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::{invalid, must_get_app_entry, valid, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::accounting::contribution::{check_description_and_evidence, check_use_by_owner};
+use ovn_domain::accounting::contribution::{
+    check_description_and_evidence, check_use_by_owner, cite_payee,
+};
 use ovn_domain::bounds::check_date;
-use ovn_domain::{ContributionKind, Period};
+use ovn_domain::{ContributionKind, Payee, Period};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
@@ -54,6 +56,8 @@ impl Contribution {
 /// 8. A Use is logged by the resource's owner in the custody state it names, a state of that
 ///    resource that began by the use's date (its creation excepted: a tool is older than its
 ///    record): `ovn_domain::accounting::contribution::check_use_by_owner`.
+/// 9. A Cite names a resource made outside this project, whose maker its share is paid to
+///    ([`payee_of`]: `ovn_domain::accounting::contribution::cite_payee`).
 pub fn validate_create_contribution(
     header: &ActionHeader,
     contribution: &Contribution,
@@ -77,6 +81,7 @@ pub fn validate_create_contribution(
         &contribution.project,
         UnitEntryTypes::Project
     )?);
+    check!(payee_of(contribution)?);
     if let Some(resource) = contribution.kind.resource() {
         let resource = check!(must_get_app_entry::<Resource>(
             resource,
@@ -110,6 +115,25 @@ pub fn validate_create_contribution(
         }
     }
     valid()
+}
+
+/// Who `contribution`'s share is paid to: its contributor, or for a Cite the cited design's
+/// maker (rule 9). Settlements copy it, so distributions pay whom validation names.
+pub fn payee_of(contribution: &Contribution) -> Verdict<Payee<AgentPubKey, ActionHash>> {
+    let ContributionKind::Cite { resource } = &contribution.kind else {
+        return Ok(Ok(Payee::Agent(contribution.contributor.clone())));
+    };
+    let cited = match must_get_app_entry::<Resource>(resource, UnitEntryTypes::Resource)? {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(cite_payee(
+        &contribution.project,
+        resource,
+        cited.entry.project.as_ref(),
+        cited.author(),
+    )
+    .map_err(|e| e.to_string()))
 }
 
 /// Rules:

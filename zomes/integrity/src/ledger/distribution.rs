@@ -51,6 +51,10 @@ pub struct Distribution {
     pub earlier: Vec<ActionHash>,
     #[cfg_attr(feature = "ts", ts(as = "Vec<Payout<ovn_domain::ts::AgentPubKey>>"))]
     pub payouts: Vec<Payout<AgentPubKey>>,
+    /// What goes to each project whose design a settled contribution cites: its upstream income,
+    /// which that project's first steward records (`IncomeSource::Upstream`).
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Payout<ovn_domain::ts::ActionHash>>"))]
+    pub upstream: Vec<Payout<ActionHash>>,
     /// What no bucket could pay out; it stays with the author, who holds the funds.
     pub retained: u64,
     pub buckets: Vec<BucketResult>,
@@ -86,9 +90,9 @@ pub struct Inputs {
 ///    and no contribution they list is corrected by another they list, whichever month each
 ///    was settled in (`ovn_domain::ledger::settlement::check_not_beside_correction`).
 /// 5. Earlier distributions are distinct Distributions of the project.
-/// 6. Payouts, retained amount, bucket results, shares and claims equal exactly what
-///    `ovn_domain::distribute` computes from those inputs (so payouts and retained sum to the
-///    income).
+/// 6. Payouts, upstream shares, retained amount, bucket results, shares and claims equal
+///    exactly what `ovn_domain::distribute` computes from those inputs (so payouts, upstream
+///    shares and retained sum to the income).
 /// 7. The author has not distributed this income before.
 pub fn validate_create_distribution(
     header: &ActionHeader,
@@ -227,6 +231,9 @@ fn first_difference(
             "the payout to {} is stated {}, recomputed {}",
             wrong.agent, wrong.amount, right.amount
         ));
+    }
+    if outcome.upstream != stated.upstream {
+        return Some("the upstream shares of cited projects differ".into());
     }
     if outcome.retained != stated.retained {
         return Some(format!(

@@ -8,6 +8,7 @@
 //! project's value equation shares it among those who made or funded the resource, citations
 //! of upstream work included.
 
+use crate::ledger::distribution::Distribution;
 use crate::licenses::license_grant::LicenseGrant;
 use crate::members::project::Project;
 use crate::resources::custody_transfer::custody_state;
@@ -19,7 +20,9 @@ use crate::verdict::{
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::bounds::check_date;
-use ovn_domain::ledger::income::{check_fee_income, check_income, FeeSource};
+use ovn_domain::ledger::income::{
+    check_fee_income, check_income, check_upstream_income, FeeSource,
+};
 use ovn_domain::IncomeSource;
 
 #[hdk_entry_helper]
@@ -52,6 +55,9 @@ pub struct IncomeEvent {
 ///    state the use names (`ovn_domain::Holding::fee_collector`: the owner, else the custodian).
 /// 6. A fee is recorded once: no earlier income on the recorder's chain names the same grant or
 ///    use (and rules 4 and 5 leave one possible recorder).
+/// 7. An upstream income names a Distribution of another project and is exactly its share for
+///    this project, recorded once, by this project's first steward
+///    (`ovn_domain::ledger::income::check_upstream_income`).
 pub fn validate_create_income_event(
     header: &ActionHeader,
     income: &IncomeEvent,
@@ -65,10 +71,13 @@ pub fn validate_create_income_event(
         income.received.as_micros(),
         header.timestamp.as_micros()
     ));
-    check!(must_get_app_entry::<Project>(
+    let project = check!(must_get_app_entry::<Project>(
         &income.project,
         UnitEntryTypes::Project
     )?);
+    if let IncomeSource::Upstream { distribution } = &income.source {
+        return check_upstream(header, income, distribution, &project.entry);
+    }
     // A fee names what set it: its amount, and a resource of this project.
     let Some(paid) = check!(fee_paid(header, income)?) else {
         return valid();
@@ -174,7 +183,35 @@ fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePa
     }
 }
 
-/// Whether the author's chain already holds an income from `source` (rule 6).
+/// Rule 7: the share `distribution` pays this project upstream, recorded once by its first
+/// steward.
+fn check_upstream(
+    header: &ActionHeader,
+    income: &IncomeEvent,
+    distribution: &ActionHash,
+    project: &Project,
+) -> ExternResult<ValidateCallbackResult> {
+    let d = check!(must_get_app_entry::<Distribution>(
+        distribution,
+        UnitEntryTypes::Distribution
+    )?);
+    check!(check_upstream_income(
+        distribution,
+        &d.entry.upstream,
+        &income.project,
+        income.amount,
+        &project.stewards,
+        &header.author
+    ));
+    if already_recorded(header, &income.source)? {
+        return invalid(format!(
+            "the upstream share of {distribution} was already recorded as income"
+        ));
+    }
+    valid()
+}
+
+/// Whether the author's chain already holds an income from `source` (rules 6 and 7).
 fn already_recorded(
     header: &ActionHeader,
     source: &IncomeSource<ActionHash>,

@@ -3,7 +3,7 @@
 //! never single contributions, so no entry grows with a project's history (see
 //! `ovn_domain::ledger::settlement`). Anyone may settle; validity only depends on what it lists.
 
-use crate::accounting::contribution::Contribution;
+use crate::accounting::contribution::{payee_of, Contribution};
 use crate::accounting::endorsement::Endorsement;
 use crate::constitution::network_constitution;
 use crate::members::project::Project;
@@ -11,7 +11,7 @@ use crate::verdict::{invalid, must_get_app_entry, valid, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::ledger::settlement::{check_settlement, Settled};
-use ovn_domain::{ContributionKind, EndorsementKind, Input, Period};
+use ovn_domain::{ContributionKind, EndorsementKind, Input, Payee, Period};
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
@@ -32,6 +32,12 @@ pub struct SettledContribution {
     pub contribution: ActionHash,
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
     pub contributor: AgentPubKey,
+    /// Who its share is paid to: the contributor, or for a Cite the cited design's maker.
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Payee<ovn_domain::ts::AgentPubKey, ovn_domain::ts::ActionHash>")
+    )]
+    pub payee: Payee<AgentPubKey, ActionHash>,
     #[cfg_attr(
         feature = "ts",
         ts(as = "ContributionKind<ovn_domain::ts::ActionHash>")
@@ -54,6 +60,7 @@ impl SettledContribution {
         Input {
             id: self.contribution.clone(),
             contributor: self.contributor.clone(),
+            payee: self.payee.clone(),
             kind: self.kind.clone(),
             when_micros: self.when.as_micros(),
             corrects: self.corrects.clone(),
@@ -64,8 +71,8 @@ impl SettledContribution {
 /// Rules:
 /// 1. The project is a Project.
 /// 2. Each item copies a Contribution exactly (contributor, kind, date, what it corrects) to
-///    this project, dated
-///    in this settlement's month.
+///    this project, dated in this settlement's month, with the payee validation names for it
+///    (`crate::accounting::contribution::payee_of`: a citation pays the design's maker).
 /// 3. Each listed confirmation is a Confirm Endorsement of that item's contribution.
 /// 4. The rules of `ovn_domain::ledger::settlement::check_settlement`: 1..=2,000 distinct items, K
 ///    distinct confirmations each (K from the constitution), no item beside its correction.
@@ -90,6 +97,13 @@ pub fn validate_create_settlement(settlement: &Settlement) -> ExternResult<Valid
             return invalid(format!(
                 "{} is not copied as signed, or belongs to another project",
                 item.contribution
+            ));
+        }
+        let payee = check!(payee_of(c)?);
+        if payee != item.payee {
+            return invalid(format!(
+                "{} is paid to {payee}, not to {}: a citation pays the cited design's maker",
+                item.contribution, item.payee
             ));
         }
         if c.period() != settlement.period {

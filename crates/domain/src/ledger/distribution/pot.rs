@@ -5,7 +5,7 @@
 //! split exactly, first among agents and then over each agent's contributions, with every
 //! share taken written to the trace. [`distribute`](super::distribute) runs this per bucket.
 
-use super::{Input, PaidClaims, TraceLine};
+use super::{Input, PaidClaims, Payee, TraceLine};
 use crate::ledger::apportion::{apportion_capped, largest_remainder, saturate};
 use crate::ledger::value_equation::{
     Behaviour, Bucket, BucketKind, Claim, ValuationRules, FULL_SHARE_BP,
@@ -45,7 +45,7 @@ where
         BucketKind::FixedShare { agent } => {
             trace.push(TraceLine {
                 bucket: index,
-                agent: agent.clone(),
+                payee: Payee::Agent(agent.clone()),
                 contribution: None,
                 value: 0,
                 claim: None,
@@ -71,7 +71,7 @@ const WEIGHT_SCALE: u128 = FULL_SHARE_BP as u128;
 
 /// One contribution's claim on a bucket.
 struct BucketClaim<'a, A, H> {
-    agent: &'a A,
+    payee: &'a Payee<A, H>,
     contribution: &'a H,
     weight: u128,
     claim: Claim,
@@ -119,7 +119,7 @@ where
             continue;
         }
         claims.push(BucketClaim {
-            agent: &input.contributor,
+            payee: &input.payee,
             contribution: &input.id,
             weight,
             claim,
@@ -175,7 +175,7 @@ where
 /// Shares `pot` among `claims`, capping debts; returns what was paid out. Rounding is by
 /// largest remainder per agent (ties to the smaller agent), then each agent's amount is split
 /// over their contributions, so one agent's payout never falls when they contribute more.
-fn share_pot<A: Ord + Clone, H: Clone>(
+fn share_pot<A: Ord + Clone, H: Ord + Clone>(
     pot: u64,
     bucket: u16,
     claims: Vec<BucketClaim<'_, A, H>>,
@@ -187,7 +187,7 @@ fn share_pot<A: Ord + Clone, H: Clone>(
         paid += amount;
         trace.push(TraceLine {
             bucket,
-            agent: c.agent.clone(),
+            payee: c.payee.clone(),
             contribution: Some(c.contribution.clone()),
             value: c.value(),
             claim: Some(c.claim),
@@ -200,18 +200,21 @@ fn share_pot<A: Ord + Clone, H: Clone>(
 /// Each claim's amount of `pot`: debts that reach their cap are paid it (water-filling), what
 /// is left goes to the other claims' agents by largest remainder, then over each agent's
 /// contributions.
-fn amounts<A: Ord, H>(pot: u64, claims: &[BucketClaim<'_, A, H>]) -> Result<Vec<u64>, DomainError> {
+fn amounts<A: Ord, H: Ord>(
+    pot: u64,
+    claims: &[BucketClaim<'_, A, H>],
+) -> Result<Vec<u64>, DomainError> {
     let weights: Vec<u128> = claims.iter().map(|c| c.weight).collect();
     let caps: Vec<Option<u64>> = claims.iter().map(|c| c.cap).collect();
     let saturated = saturate(pot, &weights, &caps)?;
     let mut amounts = saturated.amounts;
-    let mut by_agent: BTreeMap<&A, Vec<usize>> = BTreeMap::new();
+    let mut by_agent: BTreeMap<&Payee<A, H>, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims
         .iter()
         .enumerate()
         .filter(|(i, _)| saturated.active[*i])
     {
-        by_agent.entry(c.agent).or_default().push(i);
+        by_agent.entry(c.payee).or_default().push(i);
     }
     let agent_weights: Vec<u128> = by_agent
         .values()

@@ -23,6 +23,7 @@ fn kind() -> impl Strategy<Value = ContributionKind<u8>> {
 }
 
 /// Inputs with distinct ids and at least one Work (so every Contributions bucket has claims).
+/// A citation of an even resource pays a project upstream, of an odd one a member.
 fn inputs() -> impl Strategy<Value = Vec<In>> {
     (
         (0..5u8, 1..=1440u32),
@@ -31,7 +32,16 @@ fn inputs() -> impl Strategy<Value = Vec<In>> {
         .prop_map(|((who, minutes), rest)| {
             let mut all = vec![input(0, who, work(minutes, "code"))];
             for (i, (who, kind)) in rest.into_iter().enumerate() {
-                all.push(input(i as u32 + 1, who, kind));
+                let payee = match kind {
+                    ContributionKind::Cite { resource } if resource % 2 == 0 => {
+                        Payee::Project(100 + u32::from(resource))
+                    }
+                    _ => Payee::Agent(who),
+                };
+                all.push(In {
+                    payee,
+                    ..input(i as u32 + 1, who, kind)
+                });
             }
             all
         })
@@ -154,7 +164,7 @@ proptest! {
     ) {
         prop_assert!(eq.check().is_ok());
         let o = distribute(&eq, income, &inputs, &BTreeMap::new()).unwrap();
-        let paid: u64 = o.payouts.iter().map(|p| p.amount).sum();
+        let paid: u64 = o.paid_out();
         prop_assert_eq!(paid + o.retained, income);
         let traced: u64 = o.trace.iter().map(|l| l.amount).sum();
         prop_assert_eq!(traced, paid);
@@ -214,7 +224,7 @@ proptest! {
         let mut largest: BTreeMap<u32, u64> = BTreeMap::new();
         for income in incomes {
             let o = distribute(&eq, income, &inputs, &paid).unwrap();
-            let out: u64 = o.payouts.iter().map(|p| p.amount).sum();
+            let out: u64 = o.paid_out();
             prop_assert_eq!(out + o.retained, income);
             // The trace runs bucket by bucket: after each, a debt has got at most its value there.
             let mut so_far = paid.clone();

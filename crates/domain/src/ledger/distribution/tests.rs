@@ -66,6 +66,7 @@ pub(super) fn input(id: u32, contributor: u8, kind: ContributionKind<u8>) -> In 
     Input {
         id,
         contributor,
+        payee: Payee::Agent(contributor),
         kind,
         when_micros: id as i64,
         corrects: None,
@@ -131,13 +132,54 @@ fn a_sensorica_like_income_is_shared_as_computed_by_hand() {
     let alice_lines: Vec<u64> = outcome
         .trace
         .iter()
-        .filter(|l| l.agent == alice)
+        .filter(|l| l.payee == Payee::Agent(alice))
         .map(|l| l.amount)
         .collect();
     assert_eq!(alice_lines, vec![488_759, 101_010]);
     assert_eq!(paid_to(&outcome, bob), 260_671 + 16_292);
     assert_eq!(paid_to(&outcome, carol), 244_379);
     assert_eq!(outcome.retained, 0);
+}
+
+#[test]
+fn a_citation_of_another_projects_design_is_paid_to_that_project_upstream() {
+    let (alice, bob, optics_project) = (1, 2, 77);
+    let cite = |id, resource| In {
+        payee: Payee::Project(optics_project),
+        ..input(id, alice, ContributionKind::Cite { resource })
+    };
+    // alice 10 h design = 300.00, bob 8 h = 160.00; two citations of the optics project's
+    // designs, 10 % of 460.00 each = 46.00 + 46.00, paid to that project, not to alice.
+    let inputs = vec![
+        input(1, alice, work(600, "design")),
+        input(2, bob, work(480, "electronics")),
+        cite(3, 8),
+        cite(4, 9),
+    ];
+    let outcome = distribute(
+        &fee_then_contributors(Claim::Equity),
+        1_000_000,
+        &inputs,
+        &BTreeMap::new(),
+    )
+    .unwrap();
+    // Fee 100,000; 900,000 over 552.00: the project 92/552 → 150,000; alice 300/552 →
+    // 489,130 (r 240/552) + 1 (largest remainder); bob 160/552 → 260,869 (r 312/552).
+    assert_eq!(
+        outcome.upstream,
+        vec![Payout {
+            agent: optics_project,
+            amount: 150_000
+        }]
+    );
+    assert_eq!(paid_to(&outcome, alice), 489_130);
+    assert_eq!(paid_to(&outcome, bob), 260_870);
+    let shares = outcome.agent_shares();
+    assert!(shares
+        .iter()
+        .all(|s| s.agent == alice || s.agent == bob || s.agent == NETWORK));
+    let paid: u64 = outcome.paid_out();
+    assert_eq!(paid + outcome.retained, 1_000_000);
 }
 
 #[test]
