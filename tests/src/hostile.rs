@@ -4,7 +4,7 @@
 
 use crate::common::*;
 use holochain::prelude::ActionHash;
-use holochain::prelude::{Record, Timestamp};
+use holochain::prelude::{AgentPubKey, Record, Timestamp};
 use holochain::test_utils::retry_fn_until_timeout;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -99,6 +99,57 @@ async fn honest_peers_warrant_mallory_for_settling_her_citation_of_alices_design
             "commit_settlement",
             settlement,
             "a citation pays the cited design's maker",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_citing_her_own_projects_design() {
+    let peers = Peers::with_hostile(1).await;
+    let project = create_project(&peers, MALLORY, "Shell company").await;
+    let regime = ovn_domain::PropertyRegime::Commons;
+    let design = create_resource(&peers, MALLORY, "Shell design", regime, Some(&project)).await;
+    let cite = ovn_integrity::Contribution {
+        kind: ovn_domain::ContributionKind::Cite { resource: design },
+        ..raw_contribution(peers.agent(MALLORY), &project, 60)
+    };
+    let reason = "its makers are paid through their own contributions to it";
+    peers
+        .publish_as_mallory_and_await_warrant("commit_contribution", cite, reason)
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_distributing_under_an_equation_adopted_after_the_cutoff()
+{
+    let peers = Peers::with_hostile(1).await;
+    let project = create_project(&peers, MALLORY, "Shell company").await;
+    let income = record_income(&peers, MALLORY, &project, 10_000).await;
+    let cutoff = Timestamp::now();
+    await_time_after(cutoff).await;
+    let network = AgentPubKey::from_raw_32(vec![7; 32]);
+    let adopted = set_equation(&peers, MALLORY, &project, sensorica_equation(network)).await;
+    let backdated = ovn_integrity::Distribution {
+        project,
+        income,
+        equation: Some(adopted.action_address().clone()),
+        cutoff,
+        settlements: vec![],
+        earlier: vec![],
+        payouts: vec![],
+        upstream: vec![],
+        retained: 10_000,
+        buckets: vec![],
+        shares: vec![],
+        claims: vec![],
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_distribution",
+            backdated,
+            "was adopted after the cutoff",
         )
         .await;
     peers.shutdown().await;

@@ -8,8 +8,9 @@
 //! Replayed offline: one profile per agent, and the bounds of profiles and private profiles;
 //! only those two are ever updated; nothing is deleted but a private profile, and no link
 //! (`verify/entry`); contributions (bounds, dates, by their author); endorsement kinds; incomes
-//! (bounds; a license fee recorded once); distributions (of an income recorded on this chain,
-//! once, paying out exactly its amount with the retained part); resources' usage rules; uses of
+//! (bounds; a license fee, a use fee or an upstream share recorded once); distributions (of an
+//! income recorded on this chain, once, paying out exactly its amount with the upstream shares
+//! and the retained part); resources' usage rules; uses of
 //! the agent's own resources (the fee for the minutes); licenses' terms; grants (the fee
 //! `license_fee` computes, each request granted once). Left online: a contribution's project,
 //! a link's base, an update's original, and every other rule that reads another record.

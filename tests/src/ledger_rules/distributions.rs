@@ -122,6 +122,21 @@ pub async fn a_distribution_uses_an_equation_adopted_by_its_cutoff(b: &Books) {
     };
     let reason = "was adopted after the cutoff";
     rejects(&b.peers, ALICE, DISTRIBUTION, backdated, reason).await;
+    let elsewhere = create_project(&b.peers, ALICE, "Elsewhere").await;
+    let theirs = set_equation(
+        &b.peers,
+        ALICE,
+        &elsewhere,
+        ovn_domain::ValueEquation::default(),
+    )
+    .await;
+    let foreign = Distribution {
+        equation: Some(theirs.action_address().clone()),
+        cutoff: Timestamp::now(),
+        ..b.restated_for_new_income().await
+    };
+    let reason = "is another project's equation";
+    rejects(&b.peers, ALICE, DISTRIBUTION, foreign, reason).await;
 }
 
 /// validate_create_distribution, rule 4: no original beside its correction, across settlements.

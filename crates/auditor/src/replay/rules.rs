@@ -64,7 +64,10 @@ impl Replayer {
         if let Some(source) = fee_of {
             self.checked(1);
             if !self.fees_recorded.insert(source.clone()) {
-                return Err(format!("the fee of {} is recorded twice", text(&source)));
+                return Err(format!(
+                    "the income from {} is recorded twice",
+                    text(&source)
+                ));
             }
         }
         Ok(())

@@ -14,8 +14,9 @@
 //! the same income on the author's chain. What a distribution *left out* they cannot see: a
 //! counted contribution no settlement lists, an earlier distribution it does not name (a Debt
 //! would be paid again), a later dispute of a listed confirmation, a newer equation version.
-//! Those are questions for the audit, from the project's public indexes: it reports the first
-//! two (`zomes/audit/src/completeness.rs`), not yet the last two.
+//! Those are questions for the audit, from the project's public indexes: it reports each of them
+//! (`zomes/audit/src/completeness.rs`: a counted contribution or earlier distribution left out,
+//! a contribution paid while disputed or superseded, a superseded equation).
 
 use crate::ledger::income_event::IncomeEvent;
 use crate::ledger::settlement::Settlement;
