@@ -19,14 +19,17 @@ async fn a_cited_projects_share_is_its_upstream_income_recorded_once_by_its_firs
     for (i, name) in [(alice, "alice"), (bob, "bob"), (carol, "carol")] {
         create_profile(&peers, i, name).await;
     }
-    // Upstream: carol's project "Open optics", whose design bob worked on.
+    // Upstream: carol's projects "Open optics", whose design bob worked on, and "Open lenses".
     let optics = create_project(&peers, carol, "Open optics").await;
+    let lenses = create_project(&peers, carol, "Open lenses").await;
     let regime = PropertyRegime::Commons;
     let design_of_optics =
         create_resource(&peers, carol, "Optics design", regime, Some(&optics)).await;
+    let design_of_lenses =
+        create_resource(&peers, carol, "Lens design", regime, Some(&lenses)).await;
     peers.sync().await;
     let bobs_hour = log_kind(&peers, bob, &optics, design(60)).await;
-    // Downstream: alice's spectrometer designs for 10 hours and cites the optics design.
+    // Downstream: alice's spectrometer designs for 10 hours and cites both designs.
     let spectrometer = create_project(&peers, alice, "Spectrometer").await;
     let network = AgentPubKey::from_raw_32(vec![7; 32]);
     set_equation(
@@ -37,28 +40,32 @@ async fn a_cited_projects_share_is_its_upstream_income_recorded_once_by_its_firs
     )
     .await;
     let work = log_kind(&peers, alice, &spectrometer, design(600)).await;
-    let cite = ContributionKind::Cite {
-        resource: design_of_optics,
-    };
-    let cite = log_kind(&peers, alice, &spectrometer, cite).await;
+    let mut cites = vec![];
+    for resource in [design_of_optics, design_of_lenses] {
+        let cite = ContributionKind::Cite { resource };
+        cites.push(log_kind(&peers, alice, &spectrometer, cite).await);
+    }
     peers.sync().await;
     confirm(&peers, carol, &bobs_hour).await;
-    confirm(&peers, bob, &work).await;
-    confirm(&peers, bob, &cite).await;
+    for contribution in [&work, &cites[0], &cites[1]] {
+        confirm(&peers, bob, contribution).await;
+    }
     peers.sync().await;
 
-    // By hand: fee 10 % of 10,000.00 = 1,000.00; 9,000.00 over alice's 300.00 and the
-    // citation's 10 % of it, 30.00: alice 8,181.81 (remainder 270/330, so the last cent too),
-    // the optics project 818.18; nothing to alice for citing.
+    // By hand: fee 10 % of 10,000.00 = 1,000.00; 9,000.00 over alice's 300.00 and each
+    // citation's 10 % of it, 30.00: alice 7,500.00, each cited project 750.00; nothing to
+    // alice for citing.
     let income = record_income(&peers, alice, &spectrometer, 1_000_000).await;
     let distributed = distribute(&peers, alice, &income).await;
     let d: Distribution = entry(&distributed);
-    let share = Payout {
-        agent: optics.clone(),
-        amount: 81_818,
+    let share = |project: &ActionHash| Payout {
+        agent: project.clone(),
+        amount: 75_000,
     };
-    assert_eq!(d.upstream, vec![share]);
-    assert_eq!(payout_to(&d.payouts, &peers.agent(alice)), 818_182);
+    let mut expected = vec![share(&optics), share(&lenses)];
+    expected.sort_by(|a, b| a.agent.cmp(&b.agent));
+    assert_eq!(d.upstream, expected);
+    assert_eq!(payout_to(&d.payouts, &peers.agent(alice)), 750_000);
     assert_eq!(payout_to(&d.payouts, &network), 100_000);
     let d_hash = distributed.action_address().clone();
     peers.sync().await;
@@ -82,14 +89,22 @@ async fn a_cited_projects_share_is_its_upstream_income_recorded_once_by_its_firs
     };
     // Only carol, the first steward, records it, and for exactly its share.
     let reason = "the project's first steward, records its upstream income";
-    refused_and_rejected(&peers, bob, upstream(81_818), raw(81_818), reason).await;
-    let reason = "a share of 81818 upstream, not 90000";
-    refused_and_rejected(&peers, carol, upstream(90_000), raw(90_000), reason).await;
+    refused_and_rejected(&peers, bob, upstream(75_000), raw(75_000), reason).await;
+    let reason = "a share of 75000 upstream, not 80000";
+    refused_and_rejected(&peers, carol, upstream(80_000), raw(80_000), reason).await;
     let recorded: Record = peers
-        .call(carol, "ledger", "record_income", upstream(81_818))
+        .call(carol, "ledger", "record_income", upstream(75_000))
         .await;
     let reason = "was already recorded as income";
-    refused_and_rejected(&peers, carol, upstream(81_818), raw(81_818), reason).await;
+    refused_and_rejected(&peers, carol, upstream(75_000), raw(75_000), reason).await;
+    // carol is first steward of the lenses project too: its share is recorded all the same.
+    let lens_share = RecordIncomeInput {
+        project: lenses.clone(),
+        ..upstream(75_000)
+    };
+    let _: Record = peers
+        .call(carol, "ledger", "record_income", lens_share)
+        .await;
 
     // The optics project shares it under its own (default) equation: all to bob's hour.
     let rollup: Distribution = entry(&distribute(&peers, carol, recorded.action_address()).await);
@@ -97,7 +112,7 @@ async fn a_cited_projects_share_is_its_upstream_income_recorded_once_by_its_firs
         rollup.payouts,
         vec![Payout {
             agent: peers.agent(bob),
-            amount: 81_818
+            amount: 75_000
         }]
     );
     assert!(rollup.upstream.is_empty());
@@ -120,8 +135,8 @@ async fn a_cited_projects_share_is_its_upstream_income_recorded_once_by_its_firs
     let slice = slice.expect("the cited project has a slice");
     assert_eq!(slice.roles, vec!["upstream: cited design".to_string()]);
     assert_eq!(
-        slice.share_bp, 818,
-        "30.00 of 330.00 of the 90 % left after the fee"
+        slice.share_bp, 750,
+        "30.00 of 360.00 of the 90 % left after the fee"
     );
     peers.shutdown().await;
 }

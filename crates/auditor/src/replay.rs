@@ -68,7 +68,7 @@ pub struct Replayer {
     distributed: BTreeSet<Vec<u8>>,
     resources: BTreeMap<Vec<u8>, UsageRules>,
     granted: BTreeSet<Vec<u8>>,
-    fees_recorded: BTreeSet<Vec<u8>>,
+    fees_recorded: BTreeSet<(Vec<u8>, Vec<u8>)>,
     profile_created: bool,
 }
 

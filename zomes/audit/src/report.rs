@@ -308,8 +308,13 @@ fn figure(entry: &EntryTypes) -> Option<String> {
     Some(match entry {
         EntryTypes::Distribution(d) => {
             let paid: u128 = d.payouts.iter().map(|p| u128::from(p.amount)).sum();
+            let upstream: u128 = d.upstream.iter().map(|p| u128::from(p.amount)).sum();
+            let cited = match d.upstream.len() {
+                0 => String::new(),
+                n => format!(", {n} cited projects {upstream} upstream"),
+            };
             format!(
-                "distributes income {}: {} payouts totalling {paid}, {} retained",
+                "distributes income {}: {} payouts totalling {paid}{cited}, {} retained",
                 d.income,
                 d.payouts.len(),
                 d.retained

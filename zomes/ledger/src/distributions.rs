@@ -78,7 +78,7 @@ pub fn distribute(input: DistributeInput) -> ExternResult<Record> {
     let plan = plan(input.income, input.cutoff)?;
     let outcome = plan.outcome().map_err(LedgerError::from)?;
     // A distribution that pays nobody would still use the income up.
-    if outcome.payouts.is_empty() {
+    if outcome.payouts.is_empty() && outcome.upstream.is_empty() {
         return Err(LedgerError::NothingToPay(plan.income_hash).into());
     }
     let project = plan.income.project.clone();

@@ -30,6 +30,8 @@ pub enum LedgerError {
         resource_use: ActionHash,
         collector: AgentPubKey,
     },
+    #[error("a counted contribution cannot be settled: {0}")]
+    Unsettleable(String),
     #[error("what set this fee cannot be read: {0}")]
     UnreadableFeeSource(String),
     #[error("the income from {record} was already recorded as income {income}")]

@@ -54,6 +54,7 @@ pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
         evidence: input.evidence,
         received,
     };
+    refuse_if_recorded(&income)?;
     let hash = create_entry(EntryTypes::IncomeEvent(income))?;
     create_link(
         input.project,
@@ -114,8 +115,9 @@ fn check_fee_source(
         resource: &resource,
         resource_project: found.project.as_ref(),
     };
-    check_fee_income(&paid, amount, project).map_err(LedgerError::from)?;
-    already_recorded(source, record)
+    check_fee_income(&paid, amount, project)
+        .map_err(LedgerError::from)
+        .map_err(Into::into)
 }
 
 /// An upstream income is exactly the share `distribution` pays this project, recorded once, by
@@ -133,19 +135,21 @@ fn check_upstream_source(
     };
     let me = agent_info()?.agent_initial_pubkey;
     check_upstream_income(distribution, &d.upstream, project, amount, &p.stewards, &me)
-        .map_err(LedgerError::from)?;
-    already_recorded(
-        &IncomeSource::Upstream {
-            distribution: distribution.clone(),
-        },
-        distribution,
-    )
+        .map_err(LedgerError::from)
+        .map_err(Into::into)
 }
 
-/// Refuses a second income from `source` on the caller's chain (what set it: `record`).
-fn already_recorded(source: &IncomeSource<ActionHash>, record: &ActionHash) -> ExternResult<()> {
+/// Refuses a fee or upstream share the caller already recorded (the validators' rule,
+/// `IncomeEvent::same_source`).
+fn refuse_if_recorded(new: &IncomeEvent) -> ExternResult<()> {
+    let record = match &new.source {
+        IncomeSource::LicenseFee { grant } => grant,
+        IncomeSource::UseFee { resource_use } => resource_use,
+        IncomeSource::Upstream { distribution } => distribution,
+        _ => return Ok(()),
+    };
     let mine = own_entries(UnitEntryTypes::IncomeEvent.try_into()?)?;
-    if let Some((income, _)) = with_own(vec![], mine, |i: &IncomeEvent| &i.source == source)
+    if let Some((income, _)) = with_own(vec![], mine, |i: &IncomeEvent| i.same_source(new))
         .into_iter()
         .next()
     {

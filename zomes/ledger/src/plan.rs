@@ -185,9 +185,7 @@ fn counted_in_period(
             continue;
         }
         // Validation named the payee when it accepted the contribution (rule 9).
-        let Ok(payee) = payee_of(&c)? else {
-            continue;
-        };
+        let payee = payee_of(&c)?.map_err(LedgerError::Unsettleable)?;
         counted.push(SettledContribution {
             confirmations: report.standing_confirmations(),
             contribution: hash,

@@ -53,17 +53,20 @@ impl Replayer {
         self.checked(1);
         self.replay.rules_online += 1; // the project, and what set a fee
         let checked = check_income(i.amount, &i.description, &i.evidence);
+        // A fee once whatever the project; an upstream share once per project it pays.
         let fee_of = match &i.source {
-            IncomeSource::LicenseFee { grant } => Some(grant.to_vec()),
-            IncomeSource::UseFee { resource_use } => Some(resource_use.to_vec()),
-            IncomeSource::Upstream { distribution } => Some(distribution.to_vec()),
+            IncomeSource::LicenseFee { grant } => Some((grant.to_vec(), vec![])),
+            IncomeSource::UseFee { resource_use } => Some((resource_use.to_vec(), vec![])),
+            IncomeSource::Upstream { distribution } => {
+                Some((distribution.to_vec(), i.project.to_vec()))
+            }
             _ => None,
         };
         self.incomes.insert(e.action.to_vec(), i);
         checked.map_err(|d| d.to_string())?;
-        if let Some(source) = fee_of {
+        if let Some((source, project)) = fee_of {
             self.checked(1);
-            if !self.fees_recorded.insert(source.clone()) {
+            if !self.fees_recorded.insert((source.clone(), project)) {
                 return Err(format!(
                     "the income from {} is recorded twice",
                     text(&source)

@@ -234,7 +234,13 @@ fn first_difference(
         ));
     }
     if outcome.upstream != stated.upstream {
-        return Some("the upstream shares of cited projects differ".into());
+        let right = |p: &Payout<ActionHash>| format!("project {} {}", p.agent, p.amount);
+        let list = |ps: &[Payout<ActionHash>]| ps.iter().map(right).collect::<Vec<_>>().join(", ");
+        return Some(format!(
+            "the upstream shares are stated [{}], recomputed [{}]",
+            list(&stated.upstream),
+            list(&outcome.upstream)
+        ));
     }
     if outcome.retained != stated.retained {
         return Some(format!(

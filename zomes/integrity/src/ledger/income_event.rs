@@ -6,7 +6,8 @@
 //! the custody state the use names (its owner, else its custodian). Either is recorded once (one
 //! recorder, once on their chain) and is income of the project the resource names, so that
 //! project's value equation shares it among those who made or funded the resource, citations
-//! of upstream work included.
+//! of upstream work included. `Upstream{distribution}` is a cited project's share of another
+//! project's distribution, recorded once by its first steward.
 
 use crate::ledger::distribution::Distribution;
 use crate::licenses::license_grant::LicenseGrant;
@@ -43,6 +44,19 @@ pub struct IncomeEvent {
     pub received: Timestamp,
 }
 
+impl IncomeEvent {
+    /// Whether `other` comes from the same fee or upstream share: a fee's grant or use is paid
+    /// once whatever the project; an upstream share once per project it pays.
+    pub fn same_source(&self, other: &IncomeEvent) -> bool {
+        match &self.source {
+            IncomeSource::Upstream { .. } => {
+                self.source == other.source && self.project == other.project
+            }
+            _ => self.source == other.source,
+        }
+    }
+}
+
 /// Rules (the author is the agent who holds the funds):
 /// 1. The amount is positive and bounded; the description and evidence are bounded.
 /// 2. It is received from 1970-01-01 to when it was recorded, plus a five-minute clock skew.
@@ -56,8 +70,10 @@ pub struct IncomeEvent {
 /// 6. A fee is recorded once: no earlier income on the recorder's chain names the same grant or
 ///    use (and rules 4 and 5 leave one possible recorder).
 /// 7. An upstream income names a Distribution of another project and is exactly its share for
-///    this project, recorded once, by this project's first steward
-///    (`ovn_domain::ledger::income::check_upstream_income`).
+///    this project, recorded once per project (one steward may be first of two cited
+///    projects), by this project's first steward
+///    (`ovn_domain::ledger::income::check_upstream_income`). It is the cited project's receipt
+///    of that share.
 pub fn validate_create_income_event(
     header: &ActionHeader,
     income: &IncomeEvent,
@@ -127,7 +143,7 @@ fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePa
                     granted.author()
                 )));
             }
-            if already_recorded(header, &income.source)? {
+            if already_recorded(header, income)? {
                 return Ok(Err(format!(
                     "the fee of {grant} was already recorded as income"
                 )));
@@ -166,7 +182,7 @@ fn fee_paid(header: &ActionHeader, income: &IncomeEvent) -> Verdict<Option<FeePa
                     usage.entry.custody
                 )));
             }
-            if already_recorded(header, &income.source)? {
+            if already_recorded(header, income)? {
                 return Ok(Err(format!(
                     "the fee of use {resource_use} was already recorded as income"
                 )));
@@ -203,7 +219,7 @@ fn check_upstream(
         &project.stewards,
         &header.author
     ));
-    if already_recorded(header, &income.source)? {
+    if already_recorded(header, income)? {
         return invalid(format!(
             "the upstream share of {distribution} was already recorded as income"
         ));
@@ -211,16 +227,14 @@ fn check_upstream(
     valid()
 }
 
-/// Whether the author's chain already holds an income from `source` (rules 6 and 7).
-fn already_recorded(
-    header: &ActionHeader,
-    source: &IncomeSource<ActionHash>,
-) -> ExternResult<bool> {
+/// Whether the author's chain already holds an income from `income`'s source (rules 6 and 7);
+/// for an upstream share, of the same project (one steward may be first of two cited projects).
+fn already_recorded(header: &ActionHeader, income: &IncomeEvent) -> ExternResult<bool> {
     let earlier = earlier_actions(header)?;
     Ok(
         entries_created::<IncomeEvent>(&earlier, UnitEntryTypes::IncomeEvent)?
             .iter()
-            .any(|i| &i.source == source),
+            .any(|i| i.same_source(income)),
     )
 }
 
