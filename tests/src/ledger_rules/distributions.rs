@@ -12,6 +12,7 @@ pub fn rules() -> Vec<Rule<Books>> {
     vec![
         rule!(alice_distributes_a_new_income_as_recomputed_once),
         rule!(a_payout_skewed_by_one_unit_is_rejected),
+        rule!(an_upstream_share_no_citation_earned_is_rejected),
         rule!(a_distribution_settling_work_after_its_cutoff_is_rejected),
         rule!(bob_cannot_distribute_alices_income),
         rule!(a_distribution_under_something_that_is_no_equation_is_rejected),
@@ -45,6 +46,22 @@ pub async fn a_payout_skewed_by_one_unit_is_rejected(b: &Books) {
     skewed.payouts[1].amount -= 1;
     let reason = "differs from the recomputed";
     rejects(&b.peers, ALICE, DISTRIBUTION, skewed, reason).await;
+}
+
+/// validate_create_distribution, rule 6: an upstream share with no citation behind it, taken
+/// from a payee so the total still matches the income.
+pub async fn an_upstream_share_no_citation_earned_is_rejected(b: &Books) {
+    let mut diverted = b.restated_for_new_income().await;
+    diverted.payouts[0].amount -= 1_000;
+    diverted.upstream = vec![ovn_domain::Payout {
+        agent: b.project.clone(),
+        amount: 1_000,
+    }];
+    let reason = "differs from the recomputed";
+    rejects(&b.peers, ALICE, DISTRIBUTION, diverted.clone(), reason).await;
+    diverted.payouts = b.valid.payouts.clone();
+    let reason = "the upstream shares are stated";
+    rejects(&b.peers, ALICE, DISTRIBUTION, diverted, reason).await;
 }
 
 /// validate_create_distribution, rule 3.
