@@ -73,7 +73,20 @@ async fn with_k_two_in_the_constitution_two_distinct_confirmations_are_needed() 
     peers.sync().await;
 
     endorse(&peers, 1, &hash, EndorsementKind::Confirm).await;
-    endorse(&peers, 1, &hash, EndorsementKind::Confirm).await;
+    let again = EndorseContributionInput {
+        contribution: hash.clone(),
+        kind: EndorsementKind::Confirm,
+    };
+    let twice = "already a confirmation";
+    refuses(
+        &peers,
+        1,
+        "contributions",
+        "endorse_contribution",
+        again,
+        twice,
+    )
+    .await;
     peers.sync().await;
     let report = status(&peers, 0, &hash).await;
     assert_eq!(

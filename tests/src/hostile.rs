@@ -188,6 +188,39 @@ async fn honest_peers_warrant_mallory_for_endorsing_with_alices_profile() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_confirming_alices_hour_twice() {
+    let peers = Peers::with_hostile(1).await;
+    let mallorys_profile = create_profile(&peers, MALLORY, "mallory").await;
+    let project = create_project(&peers, 1, "Spectrometer").await;
+    let hash = log_work_hash(&peers, 1, &project, 60).await;
+    peers.sync_all().await;
+    confirm(&peers, MALLORY, &hash).await;
+
+    let again = raw_confirmation(&hash, &mallorys_profile);
+    peers
+        .publish_as_mallory_and_await_warrant("commit_endorsement", again, "already a confirmation")
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_a_nickname_of_zero_width_spaces() {
+    let peers = Peers::with_hostile(1).await;
+    let invisible = ovn_integrity::Profile {
+        nickname: "\u{200B}\u{200B}".into(),
+        skills: vec![],
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_profile",
+            invisible,
+            "nickname must not be empty or made only of invisible characters",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_indexing_under_alices_key() {
     let peers = Peers::with_hostile(1).await;
     let project = create_project(&peers, MALLORY, "Shell company").await;

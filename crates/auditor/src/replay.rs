@@ -69,6 +69,8 @@ pub struct Replayer {
     resources: BTreeMap<Vec<u8>, UsageRules>,
     granted: BTreeSet<Vec<u8>>,
     fees_recorded: BTreeSet<(Vec<u8>, Vec<u8>)>,
+    /// This chain's latest word on each contribution it endorsed.
+    latest_words: BTreeMap<Vec<u8>, ovn_domain::EndorsementKind>,
     profile_created: bool,
 }
 

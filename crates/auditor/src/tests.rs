@@ -282,6 +282,9 @@ fn entry_index(name: &str) -> u8 {
 }
 
 /// A chain of the given app entries, by their type's name, after genesis.
+/// A date in 2023, before every action of a generated chain (from 2025).
+const IN_2023: i64 = 1_700_000_000_000_000;
+
 fn chain_of(entries: Vec<(&str, Vec<u8>)>) -> ChainBuilder {
     let mut b = ChainBuilder::new(agent(1));
     for (name, bytes) in entries {
@@ -440,8 +443,8 @@ fn rules(max_minutes_per_use: u32, fee_per_hour: u64) -> ovn_domain::UsageRules 
 fn use_of(resource: &[u8], minutes: i64, fee: u64) -> Vec<u8> {
     encode(&replay::ResourceUse {
         resource: ByteBuf::from(resource.to_vec()),
-        from: 0,
-        until: minutes * 60_000_000,
+        from: IN_2023,
+        until: IN_2023 + minutes * 60_000_000,
         fee,
     })
 }
@@ -523,6 +526,39 @@ fn a_license_fee_and_a_use_fee_are_each_recorded_once() {
 }
 
 #[test]
+fn an_endorser_who_says_the_same_word_twice_is_found() {
+    let word = |contribution: u8, kind: ovn_domain::EndorsementKind| {
+        encode(&replay::Endorsement {
+            contribution: ByteBuf::from(vec![contribution; 39]),
+            kind,
+        })
+    };
+    let confirm = || ovn_domain::EndorsementKind::Confirm;
+    let dispute = || ovn_domain::EndorsementKind::Dispute {
+        reason: "no evidence".into(),
+    };
+    let changed = chain_of(vec![
+        ("Endorsement", word(1, confirm())),
+        ("Endorsement", word(2, confirm())),
+        ("Endorsement", word(1, dispute())),
+        ("Endorsement", word(1, confirm())),
+    ]);
+    assert!(check(&changed.finish()).is_clean());
+    let twice = chain_of(vec![
+        ("Endorsement", word(1, confirm())),
+        ("Endorsement", word(2, dispute())),
+        ("Endorsement", word(1, confirm())),
+    ]);
+    assert_eq!(
+        rules_found(twice),
+        [
+            "Endorsement: the endorser's latest word on this contribution is already a \
+          confirmation: endorse again only to change it"
+        ]
+    );
+}
+
+#[test]
 fn a_contribution_is_its_authors_and_within_bounds() {
     let author = ByteBuf::from(crate::generate::agent_hash(&agent(1)).to_vec());
     let work = |contributor: ByteBuf, minutes: u32| {
@@ -534,7 +570,7 @@ fn a_contribution_is_its_authors_and_within_bounds() {
             },
             description: "Drew the optics".into(),
             evidence: vec![],
-            when: 0,
+            when: IN_2023,
         })
     };
     assert!(
@@ -553,6 +589,7 @@ fn a_contribution_is_its_authors_and_within_bounds() {
 fn endorsements_private_profiles_and_licenses_keep_their_bounds() {
     let dispute = |reason: &str| {
         encode(&replay::Endorsement {
+            contribution: ByteBuf::from(vec![1; 39]),
             kind: ovn_domain::EndorsementKind::Dispute {
                 reason: reason.into(),
             },

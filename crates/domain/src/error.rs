@@ -5,8 +5,20 @@ use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DomainError {
-    #[error("{field} must not be empty")]
+    #[error("{field} must not be empty or made only of invisible characters")]
     EmptyText { field: &'static str },
+    #[error(
+        "{field} holds the {kind} character U+{code_point:04X} at character {at}; \
+         remove it"
+    )]
+    ForbiddenCharacter {
+        field: &'static str,
+        kind: &'static str,
+        code_point: u32,
+        at: usize,
+    },
+    #[error("{field} is not in Unicode normal form C (NFC): normalise it before sending")]
+    NotNfc { field: &'static str },
     #[error("{field} is {len} characters long; the limit is {max}")]
     TextTooLong {
         field: &'static str,
@@ -38,10 +50,22 @@ pub enum DomainError {
         recorded_micros: i64,
         skew_micros: i64,
     },
-    #[error("it is dated {when_micros} µs, before 1970-01-01")]
-    BeforeEpoch { when_micros: i64 },
+    #[error("it is dated {when}, before {earliest}, the earliest date an entry may bear")]
+    TooEarly { when: String, earliest: String },
+    #[error("{field} {why} ({from} to {until})")]
+    BadWindow {
+        field: String,
+        why: &'static str,
+        from: String,
+        until: String,
+    },
     #[error("{endorser} cannot endorse their own contribution")]
     SelfEndorsement { endorser: String },
+    #[error(
+        "the endorser's latest word on this contribution is already {word}: endorse again \
+         only to change it"
+    )]
+    SameWordAgain { word: &'static str },
     #[error("a {child} project cannot sit under a {parent} project")]
     LevelAboveParent { child: String, parent: String },
     #[error("the profile {profile} is not {agent}'s{why}")]
@@ -121,6 +145,8 @@ pub enum DomainError {
     },
     #[error("{agent} does not own the resource and cannot transfer its ownership")]
     NotOwner { agent: String },
+    #[error("{agent} holds this resource already: a custodian does not request it")]
+    RequestsOwnCustody { agent: String },
     #[error("only the recipient {recipient} may accept this transfer, not {agent}")]
     NotRecipient { agent: String, recipient: String },
     #[error("{state} is not a custody state of this resource")]

@@ -18,6 +18,7 @@ pub fn rules() -> Vec<Rule<Accounts>> {
         rule!(only_a_contribution_is_endorsed),
         rule!(a_dispute_gives_its_reason, needs: [only_members_endorse]),
         rule!(an_endorsement_is_never_updated, needs: [only_members_endorse]),
+        rule!(an_endorser_never_says_the_same_word_twice, needs: [a_dispute_gives_its_reason]),
     ]
 }
 
@@ -87,7 +88,12 @@ pub async fn only_a_contribution_is_endorsed(w: &Accounts) {
     };
     let reason = "is not a Contribution";
     rejects(peers, ALICE, "commit_endorsement", of_a_project, reason).await;
-    let of_bobs = raw_confirmation(&w.bobs_contribution, &w.alices_profile);
+    // alice confirmed bob's contribution already: her new word on it is a dispute.
+    let of_bobs = Endorsement {
+        contribution: w.bobs_contribution.clone(),
+        endorser_profile: w.alices_profile.action_address().clone(),
+        kind: dispute("it took him two hours, not three"),
+    };
     commit(peers, ALICE, "commit_endorsement", of_bobs)
         .await
         .expect("alice endorses bob's contribution");
@@ -127,4 +133,39 @@ pub async fn an_endorsement_is_never_updated(w: &Accounts) {
     };
     let reason = "endorsements cannot be updated";
     rejects(&w.peers, BOB, "update_entry_raw", turned, reason).await;
+}
+
+/// validate_create_endorsement, rule 5: bob's latest word on alice's hour is the dispute "it
+/// was half an hour"; the same dispute again is refused and rejected, a confirmation is his
+/// new word, and a second confirmation is refused and rejected in turn.
+pub async fn an_endorser_never_says_the_same_word_twice(w: &Accounts) {
+    let peers = &w.peers;
+    let same = "latest word on this contribution is already this dispute";
+    let again = EndorseContributionInput {
+        contribution: w.contribution.clone(),
+        kind: dispute("it was half an hour"),
+    };
+    let refused = peers
+        .try_call::<_, Record>(BOB, "contributions", "endorse_contribution", again)
+        .await;
+    assert_refused(refused, same);
+    let raw = bobs(w, dispute("it was half an hour"));
+    rejects(peers, BOB, "commit_endorsement", raw, same).await;
+
+    confirm(peers, BOB, &w.contribution).await;
+    let twice = "latest word on this contribution is already a confirmation";
+    let refused = peers
+        .try_call::<_, Record>(
+            BOB,
+            "contributions",
+            "endorse_contribution",
+            EndorseContributionInput {
+                contribution: w.contribution.clone(),
+                kind: EndorsementKind::Confirm,
+            },
+        )
+        .await;
+    assert_refused(refused, twice);
+    let raw = bobs(w, EndorsementKind::Confirm);
+    rejects(peers, BOB, "commit_endorsement", raw, twice).await;
 }

@@ -14,6 +14,7 @@ pub fn rules() -> Vec<Rule<Books>> {
     vec![
         rule!(only_a_steward_adopts_the_projects_equation),
         rule!(an_equation_sharing_more_than_the_whole_income_is_rejected),
+        rule!(a_bucket_window_of_no_length_or_without_bounds_is_rejected),
         rule!(alice_adopts_version_one_first),
         rule!(an_income_of_nothing_is_rejected),
         rule!(an_income_received_after_it_was_recorded_is_rejected),
@@ -73,6 +74,42 @@ pub async fn an_equation_sharing_more_than_the_whole_income_is_rejected(b: &Book
         ..version_one(b)
     };
     rejects(&b.peers, ALICE, "commit_value_equation", raw, reason).await;
+}
+
+/// validate_create_value_equation, rule 1, through `ValueEquation::check` rule 5: a bucket's
+/// window of no length, and one from i64::MIN to i64::MAX, are refused by the coordinator and
+/// rejected raw, each naming the bucket; the rule's valid windows are kept by every
+/// distribution test that windows a bucket (`crates/domain`).
+pub async fn a_bucket_window_of_no_length_or_without_bounds_is_rejected(b: &Books) {
+    let year_2020 = 1_577_836_800_000_000;
+    for ((from_micros, until_micros), reason) in [
+        (
+            (year_2020, year_2020),
+            "'s window must end after it starts (2020-01-01 to 2020-01-01)",
+        ),
+        ((i64::MIN, i64::MAX), "'s window starts before 2000-01-01"),
+        ((year_2020, i64::MAX), "'s window ends after 2100-01-01"),
+    ] {
+        let mut windowed = sensorica_equation(network());
+        windowed.buckets[1].window = Some(ovn_domain::ledger::value_equation::Window {
+            from_micros,
+            until_micros,
+        });
+        let input = SetValueEquationInput {
+            project: b.project.clone(),
+            equation: windowed.clone(),
+        };
+        let refused = b
+            .peers
+            .try_call::<_, Record>(ALICE, "ledger", "set_value_equation", input)
+            .await;
+        assert_refused(refused, reason);
+        let raw = ValueEquation {
+            equation: windowed,
+            ..version_one(b)
+        };
+        rejects(&b.peers, ALICE, "commit_value_equation", raw, reason).await;
+    }
 }
 
 /// validate_create_value_equation, rule 3.

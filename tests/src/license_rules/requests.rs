@@ -5,7 +5,7 @@
 use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
-use ovn_domain::licenses::LicenseeCategory;
+use ovn_domain::licenses::{LicenseeCategory, Usage};
 use ovn_domain::PropertyRegime;
 use ovn_integrity::{Category, LicenseRequest, Licensee};
 
@@ -18,6 +18,8 @@ pub fn rules() -> Vec<Rule<World>> {
         rule!(bob_asks_in_his_own_name_for_a_named_licensee,
             needs: [a_derivative_of_a_share_alike_design_is_at_least_as_reciprocal]),
         rule!(a_worker_cooperative_of_no_workers_is_rejected,
+            needs: [a_derivative_of_a_share_alike_design_is_at_least_as_reciprocal]),
+        rule!(a_request_for_more_units_than_any_amount_is_rejected,
             needs: [a_derivative_of_a_share_alike_design_is_at_least_as_reciprocal]),
         rule!(a_contributing_for_profit_shows_its_confirmed_contribution,
             needs: [a_derivative_of_a_share_alike_design_is_at_least_as_reciprocal]),
@@ -92,6 +94,25 @@ pub async fn a_worker_cooperative_of_no_workers_is_rejected(w: &World) {
     let no_workers = Category::WorkerCooperative { workers: 0 };
     let request = w.request(Licensee::Requester, no_workers);
     rejects(&w.peers, BOB, REQUEST, request, "workers").await;
+}
+
+/// validate_create_license_request, rule 3 (`Usage::check`): usage of u64::MAX units is
+/// refused by the coordinator and rejected raw, even for an exempt non-profit; units and
+/// revenue of at most `MAX_AMOUNT` are kept by every other request here.
+pub async fn a_request_for_more_units_than_any_amount_is_rejected(w: &World) {
+    let reason = "usage units is 18446744073709551615; the limit is 1000000000000000";
+    let huge = Usage {
+        units: u64::MAX,
+        revenue: 0,
+    };
+    let mut input = license_request_input(&w.design, None, LicenseeCategory::NonProfit);
+    input.usage = huge;
+    refuses(&w.peers, BOB, "licenses", "request_license", input, reason).await;
+    let raw = LicenseRequest {
+        usage: huge,
+        ..w.request(Licensee::Requester, Category::NonProfit)
+    };
+    rejects(&w.peers, BOB, REQUEST, raw, reason).await;
 }
 
 /// validate_create_license_request, rule 4: K confirmations (at most 50) of the contribution.

@@ -10,6 +10,7 @@ use ovn_integrity::Profile;
 /// These rules in order; `needs` names earlier rules whose records a rule uses.
 pub fn rules() -> Vec<Rule<Members>> {
     vec![
+        rule!(a_nickname_is_visible_nfc_text_without_control_characters),
         rule!(a_blank_nickname_is_refused_and_nothing_is_written),
         rule!(a_second_profile_is_refused_and_rejected,
             needs: [a_blank_nickname_is_refused_and_nothing_is_written]),
@@ -25,6 +26,42 @@ fn profile(nickname: &str) -> Profile {
         nickname: nickname.into(),
         skills: vec![],
     }
+}
+
+/// Text rules 2-4 (`ovn_domain::text`), met here by a nickname as by every text field: one made
+/// of zero-width spaces, one holding NUL, bell and a right-to-left override, and one not in
+/// NFC are each refused by the coordinator, naming the field, and rejected raw; nothing is
+/// written.
+pub async fn a_nickname_is_visible_nfc_text_without_control_characters(w: &Members) {
+    let peers = &w.peers;
+    for (nickname, reason) in [
+        (
+            "\u{200B}\u{200B}\u{200B}",
+            "nickname must not be empty or made only of invisible",
+        ),
+        (
+            "al\u{0}ice\u{7}",
+            "nickname holds the control character U+0000 at character 2",
+        ),
+        (
+            "\u{202E}ecila",
+            "nickname holds the bidirectional control character U+202E",
+        ),
+        ("Ame\u{301}lie", "nickname is not in Unicode normal form C"),
+    ] {
+        let input = CreateProfileInput {
+            nickname: nickname.into(),
+            skills: vec![],
+            private: None,
+        };
+        let refused = peers
+            .try_call::<_, Record>(ALICE, "members", "create_profile", input)
+            .await;
+        assert_refused(refused, reason);
+        rejects(peers, ALICE, "commit_profile", profile(nickname), reason).await;
+    }
+    let mine: Option<Record> = peers.call(ALICE, "members", "get_my_profile", ()).await;
+    assert!(mine.is_none(), "a refused nickname wrote {mine:?}");
 }
 
 /// validate_create_profile, rule 1: a blank nickname is refused by the coordinator, nothing is

@@ -1,5 +1,6 @@
 //! Resources: named, with well-formed usage rules, under a Project; never updated. Custody
-//! requests: with a reason, for a Resource, in the requester's own name.
+//! requests: with a reason, for a Resource, in the requester's own name, never by its
+//! custodian.
 
 use super::world::*;
 use crate::common::*;
@@ -17,6 +18,7 @@ pub fn rules() -> Vec<Rule<Custody>> {
         rule!(a_resource_is_never_updated),
         rule!(a_custody_request_gives_a_reason_for_a_resource),
         rule!(bob_asks_for_the_printer_in_his_own_name),
+        rule!(a_custodian_does_not_request_what_they_hold),
     ]
 }
 
@@ -66,11 +68,13 @@ pub async fn a_resource_is_never_updated(w: &Custody) {
     rejects(&w.peers, ALICE, "update_resource_raw", privatised, reason).await;
 }
 
+/// A request made under the resource's creation (alice held the printer then).
 fn request(resource: &ActionHash, profile: &ActionHash, note: &str) -> CustodyRequest {
     CustodyRequest {
         resource: resource.clone(),
         requester_profile: profile.clone(),
         note: note.into(),
+        custody: resource.clone(),
     }
 }
 
@@ -103,4 +107,49 @@ pub async fn bob_asks_for_the_printer_in_his_own_name(w: &Custody) {
     let as_alice = request(&w.printer, &w.alices_profile, "a week");
     let function = "commit_custody_request";
     rejects(&w.peers, BOB, function, as_alice, "the profile").await;
+}
+
+/// validate_create_custody_request, rule 3: alice held the printer from its creation, so a
+/// request of hers under that state is rejected, as is one naming no custody state of it;
+/// whoever holds it now is refused by the coordinator, and the other member is not.
+pub async fn a_custodian_does_not_request_what_they_hold(w: &Custody) {
+    let function = "commit_custody_request";
+    let mine = request(&w.printer, &w.alices_profile, "to keep it");
+    let reason = "holds this resource already: a custodian does not request it";
+    rejects(&w.peers, ALICE, function, mine, reason).await;
+    let under_a_project = CustodyRequest {
+        custody: w.project.clone(),
+        ..request(&w.printer, &w.bobs_profile, "a week")
+    };
+    let not_a_state = "is neither the resource's creation nor an acceptance of it";
+    rejects(&w.peers, BOB, function, under_a_project, not_a_state).await;
+
+    let history: resources::history::CustodyReport = w
+        .peers
+        .call(ALICE, "resources", "get_custody_history", w.printer.clone())
+        .await;
+    let (holder, other) = if history.custodian == w.alice {
+        (ALICE, BOB)
+    } else {
+        (BOB, ALICE)
+    };
+    let ask = || resources::custody::RequestCustodyInput {
+        resource: w.printer.clone(),
+        note: "a week".into(),
+    };
+    refuses(
+        &w.peers,
+        holder,
+        "resources",
+        "request_custody",
+        ask(),
+        reason,
+    )
+    .await;
+    let asked: Record = w
+        .peers
+        .call(other, "resources", "request_custody", ask())
+        .await;
+    let asked: CustodyRequest = entry(&asked);
+    assert_eq!(asked.custody, history.state, "made under the current state");
 }

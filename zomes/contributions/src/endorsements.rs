@@ -2,11 +2,11 @@
 
 use crate::ContributionError;
 use hdk::prelude::*;
-use ovn_domain::accounting::endorsement::check_endorser;
+use ovn_domain::accounting::endorsement::{check_endorser, check_new_word};
 use ovn_domain::EndorsementKind;
-use ovn_integrity::{Contribution, Endorsement, EntryTypes, LinkTypes};
+use ovn_integrity::{Contribution, Endorsement, EntryTypes, LinkTypes, UnitEntryTypes};
 use ovn_zome_support::membership::my_profile_creation;
-use ovn_zome_support::records::{committed, get_entry};
+use ovn_zome_support::records::{committed, get_entry, own_entries};
 use ovn_zome_support::status::status_report;
 pub use ovn_zome_support::status::ContributionStatusReport;
 
@@ -18,7 +18,8 @@ pub struct EndorseContributionInput {
     pub kind: EndorsementKind,
 }
 
-/// Confirms or disputes someone else's contribution. The caller must have a profile.
+/// Confirms or disputes someone else's contribution. The caller must have a profile, and say
+/// something other than their latest word on it.
 #[hdk_extern]
 pub fn endorse_contribution(input: EndorseContributionInput) -> ExternResult<Record> {
     input.kind.check().map_err(ContributionError::from)?;
@@ -32,6 +33,14 @@ pub fn endorse_contribution(input: EndorseContributionInput) -> ExternResult<Rec
         .map_err(|_| ContributionError::SelfEndorsement(input.contribution.clone()))?;
     let endorser_profile =
         my_profile_creation()?.ok_or(ContributionError::NotAMember(me.clone()))?;
+    let mine = own_entries(UnitEntryTypes::Endorsement.try_into()?)?;
+    let latest = mine
+        .iter()
+        .rev()
+        .filter_map(|r| r.entry().to_app_option::<Endorsement>().ok().flatten())
+        .find(|e| e.contribution == input.contribution);
+    check_new_word(latest.as_ref().map(|e| &e.kind), &input.kind)
+        .map_err(ContributionError::from)?;
     let endorsement = Endorsement {
         contribution: input.contribution.clone(),
         endorser_profile,

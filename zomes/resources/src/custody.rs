@@ -6,7 +6,7 @@ use crate::resources::must_find_resource;
 use crate::ResourcesError;
 use hdk::prelude::*;
 use ovn_domain::resources::custody::{
-    check_condition_note, check_offer_window, DEFAULT_OFFER_MICROS,
+    check_condition_note, check_offer_window, check_requester, DEFAULT_OFFER_MICROS,
 };
 use ovn_domain::text::{check_text, MAX_PROSE};
 use ovn_domain::Rights;
@@ -27,17 +27,20 @@ pub struct RequestCustodyInput {
     pub note: String,
 }
 
-/// Asks the custodian for a resource: a request they see with `get_custody_requests`.
+/// Asks the custodian for a resource: a request they see with `get_custody_requests`, made
+/// under the current custody state (its custodian is the one asked; not the caller).
 #[hdk_extern]
 pub fn request_custody(input: RequestCustodyInput) -> ExternResult<Record> {
     check_text("note", &input.note, MAX_PROSE).map_err(ResourcesError::from)?;
-    must_find_resource(&input.resource)?;
     let me = agent_info()?.agent_initial_pubkey;
+    let history = get_custody_history(input.resource.clone())?;
+    check_requester(&me, &history.custodian).map_err(ResourcesError::from)?;
     let profile = my_profile_creation()?.ok_or(ResourcesError::NoProfile { agent: me })?;
     let request = CustodyRequest {
         resource: input.resource.clone(),
         requester_profile: profile,
         note: input.note,
+        custody: history.state,
     };
     let hash = create_entry(EntryTypes::CustodyRequest(request))?;
     create_link(

@@ -59,6 +59,7 @@ pub struct Contribution {
 
 #[derive(Serialize, Deserialize, Debug)]
 pub struct Endorsement {
+    pub contribution: ByteBuf,
     pub kind: EndorsementKind,
 }
 

@@ -5,6 +5,7 @@ use super::{decode, text, AppEntry, Replayer};
 use super::{Contribution, Distribution, Endorsement, IncomeEvent, License, LicenseGrant};
 use super::{PrivateProfile, Profile, Resource, ResourceUse};
 use ovn_domain::accounting::contribution::check_description_and_evidence;
+use ovn_domain::accounting::endorsement::check_new_word;
 use ovn_domain::bounds::check_date;
 use ovn_domain::ledger::income::check_income;
 use ovn_domain::licenses::license_fee;
@@ -43,9 +44,13 @@ impl Replayer {
 
     pub(super) fn endorsement(&mut self, e: &AppEntry<'_>) -> Result<(), String> {
         let en: Endorsement = decode(e.bytes)?;
-        self.checked(1);
+        self.checked(2);
         self.replay.rules_online += 1; // the contribution and the endorser's profile
-        en.kind.check().map_err(|d| d.to_string())
+        en.kind.check().map_err(|d| d.to_string())?;
+        let latest = self
+            .latest_words
+            .insert(en.contribution.to_vec(), en.kind.clone());
+        check_new_word(latest.as_ref(), &en.kind).map_err(|d| d.to_string())
     }
 
     pub(super) fn income(&mut self, e: &AppEntry<'_>) -> Result<(), String> {

@@ -142,7 +142,7 @@ pub fn check_description_and_evidence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bounds::{check_date, MAX_AMOUNT, MAX_CLOCK_SKEW_MICROS};
+    use crate::bounds::{check_date, EARLIEST_DATE_MICROS, MAX_AMOUNT, MAX_CLOCK_SKEW_MICROS};
     use proptest::prelude::*;
 
     type Kind = ContributionKind<u32>;
@@ -272,9 +272,9 @@ mod tests {
         }
 
         #[test]
-        fn dates_are_valid_from_the_epoch_to_the_skew(recorded in -1_000_000_000_000i64..1_000_000_000_000_000, ahead in -1_000_000_000i64..1_000_000_000) {
+        fn dates_are_valid_from_2000_to_the_skew(recorded in 945_000_000_000_000i64..5_000_000_000_000_000, ahead in -1_000_000_000_000i64..1_000_000_000) {
             let when = recorded + ahead;
-            let ok = when >= 0 && ahead <= MAX_CLOCK_SKEW_MICROS;
+            let ok = when >= EARLIEST_DATE_MICROS && ahead <= MAX_CLOCK_SKEW_MICROS;
             prop_assert_eq!(check_date(when, recorded).is_ok(), ok);
         }
     }

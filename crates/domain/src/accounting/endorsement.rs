@@ -38,6 +38,25 @@ pub fn check_endorser<A: PartialEq + std::fmt::Display>(
     Ok(())
 }
 
+/// An endorser's new word on a contribution differs from their latest word on it (`latest`,
+/// if they said one): saying the same again adds a record and no meaning, and a member who
+/// confirmed twice would look, to a reader counting records, like two. A dispute with a new
+/// reason is a new word.
+pub fn check_new_word(
+    latest: Option<&EndorsementKind>,
+    new: &EndorsementKind,
+) -> Result<(), DomainError> {
+    match latest {
+        Some(latest) if latest == new => Err(DomainError::SameWordAgain {
+            word: match new {
+                EndorsementKind::Confirm => "a confirmation",
+                EndorsementKind::Dispute { .. } => "this dispute",
+            },
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// One endorsement as the status rule sees it.
 #[derive(Debug, Clone)]
 pub struct Endorsed<'a, A> {
@@ -120,6 +139,24 @@ mod tests {
         EndorsementKind::Dispute {
             reason: "no evidence".into(),
         }
+    }
+
+    #[test]
+    fn an_endorser_changes_their_word_but_never_says_it_twice() {
+        assert!(check_new_word(None, &CONFIRM).is_ok());
+        assert!(check_new_word(Some(&dispute()), &CONFIRM).is_ok());
+        assert!(check_new_word(Some(&CONFIRM), &dispute()).is_ok());
+        let new_reason = EndorsementKind::Dispute {
+            reason: "the hours are double-counted".into(),
+        };
+        assert!(check_new_word(Some(&dispute()), &new_reason).is_ok());
+        assert_eq!(
+            check_new_word(Some(&CONFIRM), &CONFIRM),
+            Err(DomainError::SameWordAgain {
+                word: "a confirmation"
+            })
+        );
+        assert!(check_new_word(Some(&dispute()), &dispute()).is_err());
     }
 
     fn e(endorser: u8, at_micros: i64, kind: &EndorsementKind) -> Endorsed<'_, u8> {

@@ -25,6 +25,13 @@ impl Period {
     }
 }
 
+/// The UTC day of a timestamp in microseconds since the Unix epoch, as `YYYY-MM-DD`: how
+/// errors name a date.
+pub fn day_of_micros(micros: i64) -> String {
+    let (year, month, day) = civil_from_days(micros.div_euclid(MICROS_PER_DAY));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian calendar), after
 /// Howard Hinnant's `civil_from_days`.
 fn civil_from_days(days: i64) -> (i32, u8, u8) {

@@ -8,13 +8,14 @@ use crate::DomainError;
 
 /// The fee a licensee of `category` owes for `usage`: 0 when exempt; a flat amount; an amount
 /// per unit; or a share of revenue rounded up to a minor unit. An error, never a wrong
-/// figure, when it would exceed [`MAX_AMOUNT`].
+/// figure, when it would exceed [`MAX_AMOUNT`], or when the usage does ([`Usage::check`]).
 pub fn license_fee<R>(
     terms: &LicenseTerms,
     category: &LicenseeCategory<R>,
     usage: Usage,
 ) -> Result<u64, DomainError> {
     category.check()?;
+    usage.check()?;
     let Some(fee) = terms.fee.filter(|_| terms.owes(category)) else {
         return Ok(0);
     };

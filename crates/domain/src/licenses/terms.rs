@@ -128,6 +128,14 @@ pub struct Usage {
     pub revenue: u64,
 }
 
+impl Usage {
+    /// Units and revenue are each at most [`MAX_AMOUNT`], like every amount an entry carries.
+    pub fn check(&self) -> Result<(), DomainError> {
+        check_at_most("usage units", self.units, MAX_AMOUNT)?;
+        check_at_most("usage revenue", self.revenue, MAX_AMOUNT)
+    }
+}
+
 /// A license's terms: its kind, what those who owe pay, and who is exempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

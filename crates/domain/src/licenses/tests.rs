@@ -1,4 +1,5 @@
 use super::*;
+use crate::bounds::MAX_AMOUNT;
 use crate::DomainError;
 use proptest::prelude::*;
 use LicenseeCategory as C;
@@ -74,15 +75,30 @@ fn fee_schedules() {
     assert_eq!(fee(FeeSchedule::PerUnit { amount: 1_500 }), Ok(45_000));
     // 5 % of 10,000.01 is 500.0005: rounded up to 500.01.
     assert_eq!(fee(FeeSchedule::RevenueShare { share_bp: 500 }), Ok(50_001));
+    let per_unit = LicenseTerms::cbrl(FeeSchedule::PerUnit { amount: 2 });
+    let many = Usage {
+        units: MAX_AMOUNT,
+        revenue: 0,
+    };
+    assert!(matches!(
+        license_fee(&per_unit, &C::<u32>::ForProfit, many),
+        Err(DomainError::Overflow { .. })
+    ));
+    // Usage itself is bounded, whoever owes: a non-profit's u64::MAX units too.
     let huge = Usage {
         units: u64::MAX,
         revenue: 0,
     };
-    let per_unit = LicenseTerms::cbrl(FeeSchedule::PerUnit { amount: 2 });
-    assert!(matches!(
-        license_fee(&per_unit, &C::<u32>::ForProfit, huge),
-        Err(DomainError::Overflow { .. })
-    ));
+    for category in [C::<u32>::ForProfit, C::NonProfit] {
+        assert_eq!(
+            license_fee(&per_unit, &category, huge),
+            Err(DomainError::OutOfBounds {
+                field: "usage units",
+                value: u64::MAX,
+                max: MAX_AMOUNT
+            })
+        );
+    }
 }
 
 #[test]

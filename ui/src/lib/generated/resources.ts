@@ -55,6 +55,11 @@ export type CustodyRequest = {
   requester_profile: ActionHash;
   /** Why and for how long. */
   note: string;
+  /**
+   * The custody state the request is made under: the resource's creation, or the
+   * acceptance that made its custodian the one asked.
+   */
+  custody: ActionHash;
 };
 
 /** One hand-over in a resource's history. */

@@ -3,10 +3,10 @@
 
 use crate::accounting::contribution::Contribution;
 use crate::members::profile::own_profile;
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::{earlier_actions, entries_created, invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::accounting::endorsement::check_endorser;
+use ovn_domain::accounting::endorsement::{check_endorser, check_new_word};
 use ovn_domain::EndorsementKind;
 
 #[hdk_entry_helper]
@@ -26,6 +26,8 @@ pub struct Endorsement {
 /// 2. The contribution is a Contribution.
 /// 3. The endorser is not the contributor.
 /// 4. The endorser is a member: `endorser_profile` is a Profile the endorser authored.
+/// 5. It is a new word: not what the endorser's latest earlier endorsement of the same
+///    contribution already says (`check_new_word`).
 pub fn validate_create_endorsement(
     header: &ActionHeader,
     endorsement: &Endorsement,
@@ -44,6 +46,13 @@ pub fn validate_create_endorsement(
         &header.author,
         ": only members endorse"
     )?);
+    let earlier: Vec<Endorsement> =
+        entries_created(&earlier_actions(header)?, UnitEntryTypes::Endorsement)?;
+    let latest = earlier
+        .iter()
+        .find(|e| e.contribution == endorsement.contribution)
+        .map(|e| &e.kind);
+    check!(check_new_word(latest, &endorsement.kind));
     valid()
 }
 

@@ -65,7 +65,8 @@ pub struct LicenseRequest {
 /// 1. The attachment is a LicenseAttachment of the resource.
 /// 2. The asker is a member (`requester_profile` is their own Profile); an outside entity has
 ///    a name.
-/// 3. The category is well formed and the fee it would owe is computable (no overflow).
+/// 3. The category is well formed, the usage at most `MAX_AMOUNT` units and revenue, and the
+///    fee it would owe is computable (no overflow): [`license_fee`].
 /// 4. A contributing for-profit is the requester, whose named contributions (1 to 50, distinct,
 ///    none beside its correction) are their own, to the resource's project, each with at most
 ///    50 listed confirmations of which K are by distinct other members (K from the

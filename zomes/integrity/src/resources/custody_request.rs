@@ -2,10 +2,12 @@
 //! the resource and answers with a transfer (or not). Immutable.
 
 use crate::members::profile::own_profile;
+use crate::resources::custody_transfer::custody_state;
 use crate::resources::resource::Resource;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
+use ovn_domain::resources::custody::check_requester;
 use ovn_domain::text::{check_text, MAX_PROSE};
 
 #[hdk_entry_helper]
@@ -19,21 +21,29 @@ pub struct CustodyRequest {
     pub requester_profile: ActionHash,
     /// Why and for how long.
     pub note: String,
+    /// The custody state the request is made under: the resource's creation, or the
+    /// acceptance that made its custodian the one asked.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+    pub custody: ActionHash,
 }
 
 /// Rules:
 /// 1. The note is non-empty and bounded; the resource is a Resource.
 /// 2. The requester is a member: `requester_profile` is a Profile the author authored.
+/// 3. `custody` is a custody state of the resource ([`custody_state`]) whose custodian is not
+///    the requester ([`check_requester`]): a custodian does not request what they hold.
 pub fn validate_create_custody_request(
     header: &ActionHeader,
     request: &CustodyRequest,
 ) -> ExternResult<ValidateCallbackResult> {
     check!(check_text("note", &request.note, MAX_PROSE));
-    check!(must_get_app_entry::<Resource>(
+    let resource = check!(must_get_app_entry::<Resource>(
         &request.resource,
         UnitEntryTypes::Resource
     )?);
     check!(own_profile(&request.requester_profile, &header.author, "")?);
+    let state = check!(custody_state(&resource, &request.custody)?);
+    check!(check_requester(&header.author, &state.holding.custodian));
     valid()
 }
 

@@ -3,7 +3,7 @@
 
 use super::tests::{input, paid_to, rules, work, Eq, In};
 use super::*;
-use crate::bounds::MAX_AMOUNT;
+use crate::bounds::{EARLIEST_DATE_MICROS, MAX_AMOUNT};
 use crate::ledger::value_equation::{
     Behaviour, Bucket, BucketKind, CiteRule, SkillRate, UseRule, ValuationRules, Window, WorkRule,
 };
@@ -116,7 +116,7 @@ fn rules_at(rate: u64, claim: Claim) -> ValuationRules<u8, u8> {
 /// `straight` of them are Straight.
 fn debts_in_several_buckets() -> impl Strategy<Value = Eq> {
     let claim = prop_oneof![3 => Just(Claim::Debt), 1 => Just(Claim::Equity)];
-    let window = prop::option::of((0..40i64, 0..40i64));
+    let window = prop::option::of((0..40i64, 1..40i64));
     (
         prop::option::of((0..5u8, 1..=1_000u32)),
         prop::collection::vec((1..=10_000_000u64, 1..=10_000u32, window, claim), 2..=4),
@@ -148,8 +148,8 @@ fn debts_in_several_buckets() -> impl Strategy<Value = Eq> {
                         rules: rules_at(rate, if i < 2 { Claim::Debt } else { claim }),
                     },
                     window: window.map(|(from, length)| Window {
-                        from_micros: from,
-                        until_micros: from + length,
+                        from_micros: EARLIEST_DATE_MICROS + from,
+                        until_micros: EARLIEST_DATE_MICROS + from + length,
                     }),
                 });
             }

@@ -3,7 +3,7 @@
 //! the property tests in `proptests`.
 
 use super::*;
-use crate::bounds::MAX_AMOUNT;
+use crate::bounds::{EARLIEST_DATE_MICROS, MAX_AMOUNT};
 use crate::ledger::value_equation::{
     Behaviour, Bucket, BucketKind, CiteRule, SkillRate, UseRule, ValuationRules, Window, WorkRule,
 };
@@ -68,7 +68,7 @@ pub(super) fn input(id: u32, contributor: u8, kind: ContributionKind<u8>) -> In 
         contributor,
         payee: Payee::Agent(contributor),
         kind,
-        when_micros: id as i64,
+        when_micros: EARLIEST_DATE_MICROS + id as i64,
         corrects: None,
     }
 }
@@ -186,8 +186,8 @@ fn a_citation_of_another_projects_design_is_paid_to_that_project_upstream() {
 fn a_bucket_nobody_claims_is_left_to_later_buckets_then_retained() {
     let mut equation = fee_then_contributors(Claim::Equity);
     equation.buckets[1].window = Some(Window {
-        from_micros: 1_000,
-        until_micros: 2_000,
+        from_micros: EARLIEST_DATE_MICROS + 1_000,
+        until_micros: EARLIEST_DATE_MICROS + 2_000,
     });
     let outcome = distribute(
         &equation,

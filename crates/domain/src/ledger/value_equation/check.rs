@@ -8,6 +8,7 @@ use super::{
     Behaviour, Bucket, BucketKind, UseRule, ValuationRules, ValueEquation, WorkRule, FULL_SHARE_BP,
     MAX_BUCKETS, MAX_RATE, MAX_RATES,
 };
+use crate::bounds;
 use crate::text::{check_text, MAX_NAME};
 use crate::DomainError;
 use std::collections::BTreeSet;
@@ -21,7 +22,7 @@ impl<A: Ord + Clone + Debug, R: Ord + Clone + Debug> ValueEquation<A, R> {
     ///    no bucket is ever promised more than is left.
     /// 4. A Contributions bucket values at least one kind; rates are 1..=[`MAX_RATE`] per hour,
     ///    a cite share is 1..=10,000 bp; a skill, member (and skill) or resource is listed once.
-    /// 5. A window does not end before it starts.
+    /// 5. A window ends after it starts, from 2000-01-01 to 2100-01-01 (`bounds::check_window`).
     pub fn check(&self) -> Result<(), DomainError> {
         if self.buckets.is_empty() || self.buckets.len() > MAX_BUCKETS {
             return Err(DomainError::OutOfBounds {
@@ -81,17 +82,16 @@ impl<'a> Seen<'a> {
     }
 }
 
-/// Rule 5: a window does not end before it starts.
+/// Rule 5: a window is sensible ([`bounds::check_window`]).
 fn check_window<A, R>(bucket: &Bucket<A, R>) -> Result<(), DomainError> {
-    if let Some(w) = bucket.window {
-        if w.until_micros < w.from_micros {
-            return Err(DomainError::BadEquation(format!(
-                "bucket {:?}'s window ends before it starts",
-                bucket.name
-            )));
-        }
+    match bucket.window {
+        Some(w) => bounds::check_window(
+            &format!("bucket {:?}'s window", bucket.name),
+            w.from_micros,
+            w.until_micros,
+        ),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 impl<A: Ord + Clone + Debug, R: Ord + Clone + Debug> ValuationRules<A, R> {

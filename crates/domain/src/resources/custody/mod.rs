@@ -204,5 +204,19 @@ pub fn check_acceptance<A: PartialEq + Display>(
     Ok(())
 }
 
+/// A member asks for a resource they do not hold: the custodian of the state a request is
+/// made under does not request it.
+pub fn check_requester<A: PartialEq + Display>(
+    requester: &A,
+    custodian: &A,
+) -> Result<(), DomainError> {
+    if requester == custodian {
+        return Err(DomainError::RequestsOwnCustody {
+            agent: requester.to_string(),
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests;
