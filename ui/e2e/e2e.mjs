@@ -5,7 +5,8 @@
 //   node ui/e2e/e2e.mjs            (from the repository root)
 //   npm --prefix ui run e2e
 //
-// Alice creates a profile and a project and logs two and a half hours of work, which her page
+// Alice first tries a nickname of zero-width spaces, which the banner refuses naming the field;
+// then she creates a profile and a project and logs two and a half hours of work, which her page
 // lists as pending; Bob creates a profile, finds her contribution in his endorsement queue once
 // the DHT has brought it to him, and confirms it; Alice's page then shows it counted (the DNA
 // asks for one confirmation).
@@ -27,7 +28,7 @@
 // Then a citation: bob's project registers a design, alice cites it and bob confirms; her next
 // distribution pays bob's project its share upstream, which bob records as its income.
 //
-// Screenshots of every step (18) go to target/e2e-screenshots/. An uncaught page error fails the
+// Screenshots of every step (19) go to target/e2e-screenshots/. An uncaught page error fails the
 // test, and no error banner may be left at the end, when the node gets SIGINT and must exit with
 // status 0 within a minute.
 //
@@ -201,12 +202,29 @@ async function waitForOnboarding(page, name) {
   throw new Failure(`${name}'s onboarding did not show within ${FIRST_LOAD_MS / 60_000} minutes`);
 }
 
-async function createProfile(page, name) {
+async function createProfile(page, name, firstTryInvisible = false) {
   await waitForOnboarding(page, name);
   const key = (await page.getByTestId("my-agent-key").innerText()).trim();
   check(/^uhCAk[\w-]{48}$/.test(key), `${name}'s onboarding shows no agent key (got "${key}")`);
   log(`${name}'s agent key: ${key}`);
   await screenshot(page, `${name}-onboarding`);
+  if (firstTryInvisible) {
+    // A nickname of zero-width spaces passes the form (it is not blank to JavaScript's trim) and
+    // meets validation's text rule: the banner names the field, short, and nothing is written.
+    await page.getByTestId("profile-nickname").fill("\u200B\u200B");
+    await page.getByTestId("profile-submit").click();
+    const banner = page.getByTestId("error-banner");
+    await banner.waitFor({ timeout: 60_000 });
+    const message = (await banner.getByTestId("error-message").innerText()).trim();
+    check(
+      message.includes("nickname must not be empty or made only of invisible characters") && message.length < 200,
+      `an invisible nickname's banner does not name the field in short: "${message}"`,
+    );
+    await screenshot(page, `${name}-invisible-nickname`);
+    await banner.getByRole("button", { name: "Dismiss the error" }).click();
+    check(await page.getByTestId("onboarding").isVisible(), "an invisible nickname left the onboarding page");
+    log(`${name}'s invisible nickname was refused: "${message}"`);
+  }
   await page.getByTestId("profile-nickname").fill(name);
   await page.getByTestId("profile-skills").fill("electronics, CAD");
   await page.getByTestId("profile-submit").click();
@@ -328,7 +346,7 @@ async function scenario(pages, urls, browser) {
 
   // Alice: profile, project, contribution.
   const alice = (pages.alice = await openPage(browser, "alice", urls[0]));
-  const aliceKey = await createProfile(alice, "alice");
+  const aliceKey = await createProfile(alice, "alice", true);
 
   await alice.getByTestId("nav-projects").click();
   await alice.getByTestId("project-name").fill(projectName);

@@ -165,6 +165,20 @@ function readConstitution(info: AppInfo) {
   }
 }
 
+/**
+ * `payload` with every string in Unicode normal form C, as validation requires of all text
+ * (`ovn_domain::text`): what a person types or pastes may come decomposed (macOS file names,
+ * some keyboards), and is the same text composed. Bytes (hashes, keys) are left as they are.
+ */
+export function composed(payload: unknown): unknown {
+  if (typeof payload === "string") return payload.normalize("NFC");
+  if (Array.isArray(payload)) return payload.map(composed);
+  if (payload && typeof payload === "object" && Object.getPrototypeOf(payload) === Object.prototype) {
+    return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, composed(v)]));
+  }
+  return payload;
+}
+
 /** Calls `fn_name` of `zome_name` in the `ovn` cell; on failure the banner shows why. */
 export async function callZome<T>(zome_name: string, fn_name: string, payload: unknown = null): Promise<T> {
   if (!client) {
@@ -174,7 +188,8 @@ export async function callZome<T>(zome_name: string, fn_name: string, payload: u
   }
   app.inFlight += 1;
   try {
-    const result = (await client.callZome({ role_name: ROLE_NAME, zome_name, fn_name, payload })) as T;
+    const request = { role_name: ROLE_NAME, zome_name, fn_name, payload: composed(payload) };
+    const result = (await client.callZome(request)) as T;
     watchSocket();
     return result;
   } catch (e) {

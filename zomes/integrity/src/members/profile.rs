@@ -16,7 +16,8 @@ pub struct Profile {
 }
 
 /// Rules:
-/// 1. The nickname is non-empty and bounded; skills are distinct and bounded.
+/// 1. The nickname is visible, bounded text (`ovn_domain::text`: NFC, no control or
+///    bidi-override characters, not blank or invisible); skills are distinct and the same.
 /// 2. The author has no earlier profile: one per agent (later changes are updates).
 pub fn validate_create_profile(
     header: &ActionHeader,
