@@ -4,6 +4,7 @@
 
 use crate::common::*;
 use contributions::contributions::GetContributionsForProjectInput;
+use contributions::endorsements::ContributionStatusReport;
 use holochain::prelude::*;
 use ovn_domain::{ContributionKind, Period};
 use ovn_integrity::Contribution;
@@ -110,8 +111,11 @@ async fn alice_cannot_log_a_contribution_for_bob() {
     peers.shutdown().await;
 }
 
+/// A write naming a project that is not there, or a hash of something else, is refused naming
+/// what the hash is; the reads answer alike: nothing for an unknown hash, and the same "is a
+/// Profile, not a Project" for a hash of another kind, never another record or a default.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_contribution_to_a_missing_project_or_to_something_else_is_refused() {
+async fn a_missing_project_or_something_else_is_named_alike_by_writes_and_reads() {
     let peers = Peers::honest(1).await;
     let nowhere = ActionHash::from_raw_36(vec![7; 36]);
     let refused = peers
@@ -122,10 +126,11 @@ async fn a_contribution_to_a_missing_project_or_to_something_else_is_refused() {
             log_input(&nowhere, work(60)),
         )
         .await;
-    assert_refused(refused, "not found");
+    assert_refused(refused, &format!("Project {nowhere} not found"));
 
     let profile = create_profile(&peers, 0, "alice").await;
     let not_a_project = profile.action_address().clone();
+    let is_a_profile = format!("{not_a_project} is a Profile, not a Project");
     let refused = peers
         .try_call::<_, Record>(
             0,
@@ -134,12 +139,42 @@ async fn a_contribution_to_a_missing_project_or_to_something_else_is_refused() {
             log_input(&not_a_project, work(60)),
         )
         .await;
-    assert_refused(refused, "is not a project");
+    assert_refused(refused, &is_a_profile);
     let raw = raw_contribution(peers.agent(0), &not_a_project, 60);
     let rejected = peers
         .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", raw)
         .await;
     assert_invalid_commit(rejected, "is not a Project");
+
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    let read = |zome: &'static str, function: &'static str, hash: &ActionHash| {
+        peers.try_call::<_, Option<Record>>(0, zome, function, hash.clone())
+    };
+    assert_refused(read("members", "get_project", &not_a_project).await, &is_a_profile);
+    let unknown = read("members", "get_project", &nowhere).await;
+    assert!(matches!(unknown, Ok(None)), "an unknown hash: {unknown:?}");
+    let found = read("members", "get_project", &project).await;
+    assert!(matches!(&found, Ok(Some(r)) if r.action_address() == &project));
+    let is_a_project = format!("{project} is a Project, not a Resource");
+    assert_refused(read("resources", "get_resource", &project).await, &is_a_project);
+    let equation = peers
+        .try_call::<_, ledger::equations::CurrentEquation>(
+            0,
+            "ledger",
+            "get_value_equation",
+            nowhere.clone(),
+        )
+        .await;
+    assert_refused(equation, &format!("Project {nowhere} not found"));
+    let status = peers
+        .try_call::<_, ContributionStatusReport>(
+            0,
+            "contributions",
+            "get_contribution_status",
+            project.clone(),
+        )
+        .await;
+    assert_refused(status, "is a Project, not a Contribution");
     peers.shutdown().await;
 }
 

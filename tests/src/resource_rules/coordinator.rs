@@ -94,5 +94,5 @@ async fn refuses_bad_acceptances(peers: &Peers, to_bob: &ActionHash) {
     let history = peers
         .try_call::<_, CustodyReport>(BOB, "resources", "get_custody_history", to_bob.clone())
         .await;
-    assert_refused(history, "not found");
+    assert_refused(history, "is a CustodyTransfer, not a Resource");
 }

@@ -119,7 +119,7 @@ pub async fn a_use_logged_as_a_contribution_names_a_resource(w: &Uses) {
     let refused = peers
         .try_call::<_, Record>(BOB, "contributions", "log_contribution", input)
         .await;
-    assert_refused(refused, "is not a resource");
+    assert_refused(refused, "is a Project, not a Resource");
     let raw = ovn_integrity::Contribution {
         kind: use_of(project, project),
         ..raw_contribution(peers.agent(BOB), project, 60)

@@ -8,7 +8,7 @@ use ovn_domain::{ContributionKind, Period};
 use ovn_integrity::links::period_bucket;
 use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project, Resource};
 use ovn_zome_support::index::{contributions_in_period, periods_of_project};
-use ovn_zome_support::records::{committed, get_entry, get_targets};
+use ovn_zome_support::records::{committed, get_targets, must_read};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -71,30 +71,20 @@ pub fn log_contribution(input: LogContributionInput) -> ExternResult<Record> {
 /// The project exists and is one; a named resource exists and is a Resource; a correction corrects the caller's
 /// own contribution to the same project.
 fn check_references(input: &LogContributionInput) -> ExternResult<()> {
-    match get_entry::<Project>(&input.project)? {
-        None => return Err(ContributionError::ProjectNotFound(input.project.clone()).into()),
-        Some(Err(())) => return Err(ContributionError::NotAProject(input.project.clone()).into()),
-        Some(Ok(_)) => {}
-    }
+    must_read::<Project>(&input.project)?;
     if let Some(resource) = input.kind.resource() {
-        match get_entry::<Resource>(resource)? {
-            None => return Err(ContributionError::ResourceNotFound(resource.clone()).into()),
-            Some(Err(())) => return Err(ContributionError::NotAResource(resource.clone()).into()),
-            Some(Ok((record, cited))) => {
-                if let ContributionKind::Cite { .. } = input.kind {
-                    let maker = record.action().author();
-                    cite_payee(&input.project, resource, cited.project.as_ref(), maker)
-                        .map_err(ContributionError::from)?;
-                }
-            }
+        let (record, cited) = must_read::<Resource>(resource)?;
+        if let ContributionKind::Cite { .. } = input.kind {
+            let maker = record.action().author();
+            cite_payee(&input.project, resource, cited.project.as_ref(), maker)
+                .map_err(ContributionError::from)?;
         }
     }
     if let Some(corrected) = &input.corrects {
         let me = agent_info()?.agent_initial_pubkey;
-        match get_entry::<Contribution>(corrected)? {
-            Some(Ok((_, c))) if c.contributor == me && c.project == input.project => {}
-            None => return Err(ContributionError::ContributionNotFound(corrected.clone()).into()),
-            _ => return Err(ContributionError::BadCorrection(corrected.clone()).into()),
+        let (_, c) = must_read::<Contribution>(corrected)?;
+        if c.contributor != me || c.project != input.project {
+            return Err(ContributionError::BadCorrection(corrected.clone()).into());
         }
     }
     Ok(())

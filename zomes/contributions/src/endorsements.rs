@@ -6,7 +6,7 @@ use ovn_domain::accounting::endorsement::{check_endorser, check_new_word};
 use ovn_domain::EndorsementKind;
 use ovn_integrity::{Contribution, Endorsement, EntryTypes, LinkTypes, UnitEntryTypes};
 use ovn_zome_support::membership::my_profile_creation;
-use ovn_zome_support::records::{committed, get_entry, own_entries};
+use ovn_zome_support::records::{committed, must_read, own_entries};
 use ovn_zome_support::status::status_report;
 pub use ovn_zome_support::status::ContributionStatusReport;
 
@@ -24,11 +24,7 @@ pub struct EndorseContributionInput {
 pub fn endorse_contribution(input: EndorseContributionInput) -> ExternResult<Record> {
     input.kind.check().map_err(ContributionError::from)?;
     let me = agent_info()?.agent_initial_pubkey;
-    let contribution = match get_entry::<Contribution>(&input.contribution)? {
-        None => return Err(ContributionError::ContributionNotFound(input.contribution).into()),
-        Some(Err(())) => return Err(ContributionError::NotAContribution(input.contribution).into()),
-        Some(Ok((_, c))) => c,
-    };
+    let (_, contribution) = must_read::<Contribution>(&input.contribution)?;
     check_endorser(&me, &contribution.contributor)
         .map_err(|_| ContributionError::SelfEndorsement(input.contribution.clone()))?;
     let endorser_profile =
@@ -59,10 +55,6 @@ pub fn endorse_contribution(input: EndorseContributionInput) -> ExternResult<Rec
 /// Where a contribution stands: pending, counted (K confirmations), disputed or superseded.
 #[hdk_extern]
 pub fn get_contribution_status(contribution: ActionHash) -> ExternResult<ContributionStatusReport> {
-    let (_, c) = match get_entry::<Contribution>(&contribution)? {
-        None => return Err(ContributionError::ContributionNotFound(contribution).into()),
-        Some(Err(())) => return Err(ContributionError::NotAContribution(contribution).into()),
-        Some(Ok(found)) => found,
-    };
+    let (_, c) = must_read::<Contribution>(&contribution)?;
     status_report(contribution, &c)
 }

@@ -7,18 +7,6 @@ use ovn_domain::DomainError;
 pub enum ContributionError {
     #[error("invalid input: {0}")]
     Invalid(#[from] DomainError),
-    #[error("project {0} not found")]
-    ProjectNotFound(ActionHash),
-    #[error("{0} is not a project")]
-    NotAProject(ActionHash),
-    #[error("resource {0} not found")]
-    ResourceNotFound(ActionHash),
-    #[error("{0} is not a resource: a use or a citation names a Resource")]
-    NotAResource(ActionHash),
-    #[error("contribution {0} not found")]
-    ContributionNotFound(ActionHash),
-    #[error("{0} is not a contribution")]
-    NotAContribution(ActionHash),
     #[error("a correction must correct your own contribution to the same project; {0} is not")]
     BadCorrection(ActionHash),
     #[error("you cannot endorse your own contribution {0}")]

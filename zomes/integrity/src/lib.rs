@@ -86,6 +86,40 @@ pub enum EntryTypes {
     CustodyDecline(CustodyDecline),
 }
 
+/// The entry type of each entry struct: a read checks what a record *is* (its entry type), not
+/// whether its bytes happen to fit the struct (a Profile's fit a smaller struct).
+pub trait EntryKind {
+    const UNIT: UnitEntryTypes;
+}
+
+macro_rules! entry_kinds {
+    ($($t:ident),*) => { $(impl EntryKind for $t { const UNIT: UnitEntryTypes = UnitEntryTypes::$t; })* };
+}
+
+entry_kinds!(
+    Profile,
+    PrivateProfile,
+    Project,
+    Contribution,
+    Endorsement,
+    IncomeEvent,
+    ValueEquation,
+    Settlement,
+    Distribution,
+    PaymentReceipt,
+    Resource,
+    CustodyRequest,
+    CustodyTransfer,
+    CustodyAcceptance,
+    ResourceUse,
+    License,
+    LicenseAttachment,
+    LicenseRequest,
+    LicenseException,
+    LicenseGrant,
+    CustodyDecline
+);
+
 #[hdk_link_types]
 pub enum LinkTypes {
     /// Agent → their Profile creation. Created by that agent only; never deleted.

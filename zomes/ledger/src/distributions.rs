@@ -7,7 +7,7 @@ use hdk::prelude::*;
 use ovn_domain::{Payee, TraceLine};
 use ovn_integrity::ledger::distribution::fetch_inputs;
 use ovn_integrity::{Distribution, EntryTypes, LinkTypes, PaymentReceipt};
-use ovn_zome_support::records::{committed, get_entry, get_targets};
+use ovn_zome_support::records::{committed, get_targets, must_read};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -172,9 +172,7 @@ pub fn explain_payout(input: ExplainPayoutInput) -> ExternResult<PayoutExplanati
 /// A distribution, and its full outcome recomputed from the inputs it names, with the names
 /// of the equation's buckets.
 pub fn recompute(hash: &ActionHash) -> ExternResult<(Distribution, AgentOutcome, Vec<String>)> {
-    let Some(Ok((_, distribution))) = get_entry::<Distribution>(hash)? else {
-        return Err(LedgerError::DistributionNotFound(hash.clone()).into());
-    };
+    let (_, distribution) = must_read::<Distribution>(hash)?;
     let unreadable = |reason: String| LedgerError::UnreadableInputs {
         distribution: hash.clone(),
         reason,
@@ -199,9 +197,7 @@ pub fn recompute(hash: &ActionHash) -> ExternResult<(Distribution, AgentOutcome,
 /// The caller confirms that their payout from a distribution arrived.
 #[hdk_extern]
 pub fn confirm_payment(distribution: ActionHash) -> ExternResult<Record> {
-    let Some(Ok((_, d))) = get_entry::<Distribution>(&distribution)? else {
-        return Err(LedgerError::DistributionNotFound(distribution).into());
-    };
+    let (_, d) = must_read::<Distribution>(&distribution)?;
     let me = agent_info()?.agent_initial_pubkey;
     let Some(payout) = d.payouts.iter().find(|p| p.agent == me) else {
         return Err(LedgerError::NotAPayee {

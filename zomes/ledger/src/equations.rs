@@ -3,10 +3,10 @@
 use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
-use ovn_integrity::{EntryTypes, LinkTypes, ValueEquation};
+use ovn_integrity::{EntryTypes, LinkTypes, Project, ValueEquation};
 use ovn_zome_support::index::version_in_force;
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::committed;
+use ovn_zome_support::records::{committed, must_read};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -66,9 +66,11 @@ pub fn set_value_equation(input: SetValueEquationInput) -> ExternResult<Record> 
     committed(hash)
 }
 
-/// The equation in force for a project now (see [`equation_in_force`]).
+/// The equation in force for a project now (see [`equation_in_force`]); an error for a hash that
+/// is no project, never the network default.
 #[hdk_extern]
 pub fn get_value_equation(project: ActionHash) -> ExternResult<CurrentEquation> {
+    must_read::<Project>(&project)?;
     equation_in_force(&project, sys_time()?)
 }
 

@@ -10,16 +10,8 @@ pub enum LedgerError {
     Invalid(#[from] DomainError),
     #[error(transparent)]
     Steward(#[from] StewardRefusal),
-    #[error("project {0} not found")]
-    ProjectNotFound(ActionHash),
-    #[error("resource use {0} not found")]
-    UseNotFound(ActionHash),
-    #[error("resource {0} not found")]
-    ResourceNotFound(ActionHash),
     #[error("resource {0} belongs to no project: it has no contributors to chart")]
     NoProject(ActionHash),
-    #[error("license grant {0} not found")]
-    GrantNotFound(ActionHash),
     #[error("only {licensor}, who granted {grant}, records its fee")]
     NotTheLicensor {
         grant: ActionHash,
@@ -39,8 +31,6 @@ pub enum LedgerError {
         record: ActionHash,
         income: ActionHash,
     },
-    #[error("income {0} not found")]
-    IncomeNotFound(ActionHash),
     #[error(
         "income {income} was recorded by {holder}, who holds the funds; only they distribute it"
     )]
@@ -57,8 +47,6 @@ pub enum LedgerError {
     CutoffInTheFuture { cutoff: Timestamp },
     #[error("income {0} would pay nobody: no counted contribution takes part and no fixed share applies; nothing was written")]
     NothingToPay(ActionHash),
-    #[error("distribution {0} not found")]
-    DistributionNotFound(ActionHash),
     #[error("distribution {distribution} pays {agent} nothing")]
     NotAPayee {
         distribution: ActionHash,

@@ -13,7 +13,7 @@ use ovn_integrity::{
     Distribution, EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
     UnitEntryTypes,
 };
-use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
+use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -38,9 +38,7 @@ pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
     let received = input.received.unwrap_or(now);
     check_income(input.amount, &input.description, &input.evidence).map_err(LedgerError::from)?;
     check_date(received.as_micros(), now.as_micros()).map_err(LedgerError::from)?;
-    if !matches!(get_entry::<Project>(&input.project)?, Some(Ok(_))) {
-        return Err(LedgerError::ProjectNotFound(input.project).into());
-    }
+    must_read::<Project>(&input.project)?;
     if let IncomeSource::Upstream { distribution } = &input.source {
         check_upstream_source(distribution, input.amount, &input.project)?;
     } else {
@@ -76,9 +74,7 @@ fn check_fee_source(
     let me = agent_info()?.agent_initial_pubkey;
     let (what, verb, record, fee, resource) = match source {
         IncomeSource::UseFee { resource_use } => {
-            let Some(Ok((_, usage))) = get_entry::<ResourceUse>(resource_use)? else {
-                return Err(LedgerError::UseNotFound(resource_use.clone()).into());
-            };
+            let (_, usage) = must_read::<ResourceUse>(resource_use)?;
             let collector = fee_collector(&usage)?;
             if collector != me {
                 return Err(LedgerError::NotTheCollector {
@@ -90,9 +86,7 @@ fn check_fee_source(
             ("use", "paid", resource_use, usage.fee, usage.resource)
         }
         IncomeSource::LicenseFee { grant } => {
-            let Some(Ok((record, granted))) = get_entry::<LicenseGrant>(grant)? else {
-                return Err(LedgerError::GrantNotFound(grant.clone()).into());
-            };
+            let (record, granted) = must_read::<LicenseGrant>(grant)?;
             if record.action().author() != &me {
                 return Err(LedgerError::NotTheLicensor {
                     grant: grant.clone(),
@@ -104,9 +98,7 @@ fn check_fee_source(
         }
         _ => return Ok(()),
     };
-    let Some(Ok((_, found))) = get_entry::<Resource>(&resource)? else {
-        return Err(LedgerError::ResourceNotFound(resource).into());
-    };
+    let (_, found) = must_read::<Resource>(&resource)?;
     let paid = FeeSource {
         what,
         verb,
@@ -127,12 +119,8 @@ fn check_upstream_source(
     amount: u64,
     project: &ActionHash,
 ) -> ExternResult<()> {
-    let Some(Ok((_, d))) = get_entry::<Distribution>(distribution)? else {
-        return Err(LedgerError::DistributionNotFound(distribution.clone()).into());
-    };
-    let Some(Ok((_, p))) = get_entry::<Project>(project)? else {
-        return Err(LedgerError::ProjectNotFound(project.clone()).into());
-    };
+    let (_, d) = must_read::<Distribution>(distribution)?;
+    let (_, p) = must_read::<Project>(project)?;
     let me = agent_info()?.agent_initial_pubkey;
     check_upstream_income(distribution, &d.upstream, project, amount, &p.stewards, &me)
         .map_err(LedgerError::from)

@@ -14,7 +14,7 @@ use ovn_domain::ledger::distribution::add_paid_claims;
 use ovn_domain::{distribute, Bucket, ContributionKind, Input, Outcome, PaidClaims, Payee};
 use ovn_integrity::{LinkTypes, Profile, Project, Resource};
 use ovn_zome_support::membership::profile_creation_of;
-use ovn_zome_support::records::get_entry;
+use ovn_zome_support::records::{get_entry, must_read};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The notional income the shares are computed on: large, so rounding is far below a basis
@@ -62,9 +62,7 @@ pub struct PieChartExport {
 /// The contributor shares of `resource`'s project as of now.
 #[hdk_extern]
 pub fn export_pie_chart(resource: ActionHash) -> ExternResult<PieChartExport> {
-    let Some(Ok((_, found))) = get_entry::<Resource>(&resource)? else {
-        return Err(LedgerError::ResourceNotFound(resource).into());
-    };
+    let (_, found) = must_read::<Resource>(&resource)?;
     let project = found
         .project
         .clone()

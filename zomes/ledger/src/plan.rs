@@ -17,7 +17,7 @@ use ovn_integrity::{
     UnitEntryTypes,
 };
 use ovn_zome_support::index::{contributions_in_period, periods_of_project};
-use ovn_zome_support::records::{get_entry, get_targets, own_entries, with_own};
+use ovn_zome_support::records::{get_targets, must_read, own_entries, with_own};
 use ovn_zome_support::status::status_report;
 use std::collections::BTreeSet;
 
@@ -83,9 +83,7 @@ pub fn plan(income_hash: ActionHash, cutoff: Option<Timestamp>) -> ExternResult<
     if cutoff > now {
         return Err(LedgerError::CutoffInTheFuture { cutoff }.into());
     }
-    let Some(Ok((record, income))) = get_entry::<IncomeEvent>(&income_hash)? else {
-        return Err(LedgerError::IncomeNotFound(income_hash).into());
-    };
+    let (record, income) = must_read::<IncomeEvent>(&income_hash)?;
     let holder = record.action().author().clone();
     if holder != agent_info()?.agent_initial_pubkey {
         return Err(LedgerError::NotYourIncome {

@@ -13,7 +13,7 @@ use ovn_integrity::{
     EntryTypes, License, LicenseAttachment, LicenseRef, LinkTypes, Resource, UnitEntryTypes,
 };
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
+use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -228,10 +228,7 @@ pub fn license_terms_for(input: TermsForInput) -> ExternResult<TermsFor> {
 
 /// The resource at `hash`, or a typed error.
 pub fn must_find_resource(hash: &ActionHash) -> ExternResult<(Record, Resource)> {
-    match get_entry::<Resource>(hash)? {
-        Some(Ok(found)) => Ok(found),
-        _ => Err(LicensesError::ResourceNotFound(hash.clone()).into()),
-    }
+    must_read::<Resource>(hash)
 }
 
 /// The name and terms `license` names, for a resource of `resource`'s project.
@@ -243,9 +240,7 @@ fn resolve(license: &LicenseRef, resource: &Resource) -> ExternResult<(String, L
             Ok((found.name.clone(), found.terms.clone()))
         }
         LicenseRef::Project { license: hash } => {
-            let Some(Ok((_, found))) = get_entry::<License>(hash)? else {
-                return Err(LicensesError::LicenseNotFound(hash.clone()).into());
-            };
+            let (_, found) = must_read::<License>(hash)?;
             check_license_project(hash, &found.project, resource.project.as_ref())
                 .map_err(LicensesError::from)?;
             Ok((found.name, found.terms))

@@ -10,14 +10,8 @@ pub enum LicensesError {
     Invalid(#[from] DomainError),
     #[error(transparent)]
     Steward(#[from] StewardRefusal),
-    #[error("resource {0} not found")]
-    ResourceNotFound(ActionHash),
     #[error("license {0} not found")]
     LicenseNotFound(ActionHash),
-    #[error("license request {0} not found")]
-    RequestNotFound(ActionHash),
-    #[error("license exception {0} not found")]
-    ExceptionNotFound(ActionHash),
     #[error("contribution {0} not found")]
     ContributionNotFound(ActionHash),
     #[error("only {creator}, who created resource {resource}, attaches its license")]

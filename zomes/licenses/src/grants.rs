@@ -17,7 +17,7 @@ use ovn_integrity::{
     LicenseRequest, Licensee, LinkTypes, UnitEntryTypes,
 };
 use ovn_zome_support::membership::{must_be_steward, my_profile_creation};
-use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries, with_own};
+use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
 use ovn_zome_support::status::status_report;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -157,9 +157,7 @@ fn standing_of(
     me: &AgentPubKey,
     project: &ActionHash,
 ) -> ExternResult<Standing> {
-    let Some(Ok((_, c))) = get_entry::<Contribution>(hash)? else {
-        return Err(LicensesError::ContributionNotFound(hash.clone()).into());
-    };
+    let (_, c) = must_read::<Contribution>(hash)?;
     check_own_contribution(hash, (&c.contributor, &c.project), me, project)
         .map_err(LicensesError::from)?;
     let report = status_report(hash.clone(), &c)?;
@@ -306,9 +304,7 @@ pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
 
 /// The category and fee the exception at `hash` decided for `request`.
 fn decided_for(hash: &ActionHash, request: &ActionHash) -> ExternResult<(Category, u64)> {
-    let Some(Ok((_, decided))) = get_entry::<LicenseException>(hash)? else {
-        return Err(LicensesError::ExceptionNotFound(hash.clone()).into());
-    };
+    let (_, decided) = must_read::<LicenseException>(hash)?;
     check_exception_for(hash, &decided.request, request).map_err(LicensesError::from)?;
     Ok((decided.category, decided.fee))
 }
@@ -336,8 +332,5 @@ fn grants_of(resource: &ActionHash) -> ExternResult<Vec<(ActionHash, LicenseGran
 
 /// The request at `hash`, or a typed error.
 fn must_find_request(hash: &ActionHash) -> ExternResult<LicenseRequest> {
-    match get_entry::<LicenseRequest>(hash)? {
-        Some(Ok((_, request))) => Ok(request),
-        _ => Err(LicensesError::RequestNotFound(hash.clone()).into()),
-    }
+    Ok(must_read::<LicenseRequest>(hash)?.1)
 }

@@ -6,7 +6,7 @@ use ovn_domain::members::project::{check_parent_level, check_project};
 use ovn_domain::ProjectLevel;
 use ovn_integrity::links::all_projects_anchor;
 use ovn_integrity::{EntryTypes, LinkTypes, Project};
-use ovn_zome_support::records::{committed, get_targets};
+use ovn_zome_support::records::{committed, get_targets, read_entry};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -57,7 +57,7 @@ pub fn create_project(input: CreateProjectInput) -> ExternResult<Record> {
 
 #[hdk_extern]
 pub fn get_project(hash: ActionHash) -> ExternResult<Option<Record>> {
-    get(hash, GetOptions::default())
+    read_entry::<Project>(&hash)
 }
 
 /// Every project in the network, each once, oldest first.

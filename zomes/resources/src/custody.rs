@@ -16,7 +16,7 @@ use ovn_integrity::{
     UnitEntryTypes,
 };
 use ovn_zome_support::membership::{my_profile_creation, profile_creation_of};
-use ovn_zome_support::records::{committed, get_entry, get_targets, own_entries};
+use ovn_zome_support::records::{committed, get_targets, must_read, own_entries};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -245,9 +245,7 @@ pub fn decline_custody(input: DeclineCustodyInput) -> ExternResult<Record> {
 /// The transfer at `hash`, once it is an offer the caller may answer (accept or decline): made
 /// to them, not answered yet, and the valid pending offer ([`must_be_the_valid_offer`]).
 fn offer_to_answer(hash: &ActionHash) -> ExternResult<CustodyTransfer> {
-    let Some(Ok((record, transfer))) = get_entry::<CustodyTransfer>(hash)? else {
-        return Err(ResourcesError::TransferNotFound(hash.clone()).into());
-    };
+    let (record, transfer) = must_read::<CustodyTransfer>(hash)?;
     let me = agent_info()?.agent_initial_pubkey;
     if transfer.to != me {
         return Err(ResourcesError::NotRecipient {

@@ -10,8 +10,6 @@ pub enum ResourcesError {
     Invalid(#[from] DomainError),
     #[error(transparent)]
     Steward(#[from] StewardRefusal),
-    #[error("resource {0} not found")]
-    ResourceNotFound(ActionHash),
     #[error("{agent} has no profile yet; only members hold, ask for or use members' resources")]
     NoProfile { agent: AgentPubKey },
     #[error("{agent} does not hold resource {resource}; {custodian} does")]
@@ -27,8 +25,6 @@ pub enum ResourcesError {
         to: AgentPubKey,
         expires: Timestamp,
     },
-    #[error("custody transfer {0} not found")]
-    TransferNotFound(ActionHash),
     #[error("transfer {transfer} is offered to {recipient}; only they may answer it")]
     NotRecipient {
         transfer: ActionHash,

@@ -7,7 +7,7 @@ use ovn_domain::{PropertyRegime, UsageRules};
 use ovn_integrity::links::all_resources_anchor;
 use ovn_integrity::{EntryTypes, LinkTypes, Resource};
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::{committed, get_entry, get_targets};
+use ovn_zome_support::records::{committed, get_targets, must_read, read_entry};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -71,10 +71,7 @@ pub fn create_resource(input: CreateResourceInput) -> ExternResult<Record> {
 /// A resource, if it exists.
 #[hdk_extern]
 pub fn get_resource(hash: ActionHash) -> ExternResult<Option<Record>> {
-    Ok(match get_entry::<Resource>(&hash)? {
-        Some(Ok((record, _))) => Some(record),
-        _ => None,
-    })
+    read_entry::<Resource>(&hash)
 }
 
 /// Every resource in the network, oldest first.
@@ -97,8 +94,5 @@ pub fn get_resources_for_project(project: ActionHash) -> ExternResult<Vec<Record
 
 /// The resource at `hash`, or a typed error.
 pub fn must_find_resource(hash: &ActionHash) -> ExternResult<(Record, Resource)> {
-    match get_entry::<Resource>(hash)? {
-        Some(Ok(found)) => Ok(found),
-        _ => Err(ResourcesError::ResourceNotFound(hash.clone()).into()),
-    }
+    must_read::<Resource>(hash)
 }

@@ -1,6 +1,6 @@
 //! Membership: the caller's own Profile read from their chain, and any agent's through the index.
 
-use crate::records::get_entry;
+use crate::records::{get_entry, not_found, wrong_kind};
 use hdk::prelude::*;
 use ovn_domain::members::project::check_steward;
 use ovn_domain::DomainError;
@@ -45,8 +45,9 @@ pub fn profile_creation_of(agent: &AgentPubKey) -> ExternResult<Option<ActionHas
 /// Why the caller may not act for a project as its steward.
 #[derive(Debug, thiserror::Error)]
 pub enum StewardRefusal {
-    #[error("project {0} not found")]
-    ProjectNotFound(ActionHash),
+    /// Nothing is known at the hash, or it is something else: [`must_read`]'s message.
+    #[error("{0}")]
+    NoProject(String),
     /// The rule's own refusal ([`check_steward`]).
     #[error(transparent)]
     NotASteward(DomainError),
@@ -59,8 +60,16 @@ pub fn must_be_steward(
     project: &ActionHash,
     what: &'static str,
 ) -> ExternResult<Result<Project, StewardRefusal>> {
-    let Some(Ok((_, found))) = get_entry::<Project>(project)? else {
-        return Ok(Err(StewardRefusal::ProjectNotFound(project.clone())));
+    let found = match get_entry::<Project>(project)? {
+        Some(Ok((_, found))) => found,
+        None => {
+            let missing = not_found(project, UnitEntryTypes::Project);
+            return Ok(Err(StewardRefusal::NoProject(missing)));
+        }
+        Some(Err(what)) => {
+            let wrong = wrong_kind(project, &what, UnitEntryTypes::Project);
+            return Ok(Err(StewardRefusal::NoProject(wrong)));
+        }
     };
     let me = agent_info()?.agent_initial_pubkey;
     Ok(check_steward(&found.stewards, &me, project, what)

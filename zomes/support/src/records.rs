@@ -1,21 +1,73 @@
 //! Fetching records and reading their entries, with errors that name what was missing.
 
 use hdk::prelude::*;
+use ovn_integrity::verdict::unit_entry_type;
+use ovn_integrity::{EntryKind, UnitEntryTypes};
 use std::collections::BTreeSet;
 
-/// The record at `hash` read as `T`: `Ok(None)` when nothing is there, `Err(())` when it is
-/// something else.
-pub fn get_entry<T>(hash: &ActionHash) -> ExternResult<Option<Result<(Record, T), ()>>>
+/// The record at `hash` read as `T`: `Ok(None)` when nothing is there, `Err(what)` when it is
+/// something else (`what` names it: "a Profile", "no entry of this app").
+pub fn get_entry<T>(hash: &ActionHash) -> ExternResult<Option<Result<(Record, T), String>>>
 where
-    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+    T: EntryKind + TryFrom<SerializedBytes, Error = SerializedBytesError>,
 {
     let Some(record) = get(hash.clone(), GetOptions::default())? else {
         return Ok(None);
     };
-    match record.entry().to_app_option::<T>() {
-        Ok(Some(entry)) => Ok(Some(Ok((record, entry)))),
-        _ => Ok(Some(Err(()))),
+    match unit_entry_type(&record)? {
+        Some(unit) if unit == T::UNIT => match record.entry().to_app_option::<T>() {
+            Ok(Some(entry)) => Ok(Some(Ok((record, entry)))),
+            _ => Ok(Some(Err(format!("an unreadable {unit:?}")))),
+        },
+        Some(unit) => Ok(Some(Err(format!("a {unit:?}")))),
+        None => Ok(Some(Err("no entry of this app".into()))),
     }
+}
+
+/// A read of one record of type `T` by its hash: `None` when nothing is known there yet, an
+/// error naming what it is when it is something else ("uhCkk… is a Profile, not a Project").
+/// Every `get_<entry>` function answers through it, so they all answer alike.
+pub fn read_entry<T>(hash: &ActionHash) -> ExternResult<Option<Record>>
+where
+    T: EntryKind + TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    match get_entry::<T>(hash)? {
+        None => Ok(None),
+        Some(Ok((record, _))) => Ok(Some(record)),
+        Some(Err(what)) => Err(guest(wrong_kind(hash, &what, T::UNIT))),
+    }
+}
+
+/// The record at `hash` with its entry as `T`, or an error that says why not: "Project uhCkk…
+/// not found" when nothing is known there yet, "uhCkk… is a Profile, not a Project" when it is
+/// something else. Coordinators read every hash a caller names through it.
+pub fn must_read<T>(hash: &ActionHash) -> ExternResult<(Record, T)>
+where
+    T: EntryKind + TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    match get_entry::<T>(hash)? {
+        None => Err(guest(not_found(hash, T::UNIT))),
+        Some(Ok(found)) => Ok(found),
+        Some(Err(what)) => Err(guest(wrong_kind(hash, &what, T::UNIT))),
+    }
+}
+
+/// "`expected` `hash` not found".
+pub fn not_found(hash: &ActionHash, expected: UnitEntryTypes) -> String {
+    format!(
+        "{expected:?} {hash} not found: nothing is known at this hash yet (a record just \
+         written elsewhere can take a few seconds to arrive)"
+    )
+}
+
+/// "`hash` is `what`, not a `expected`".
+pub fn wrong_kind(hash: &ActionHash, what: &str, expected: UnitEntryTypes) -> String {
+    format!("{hash} is {what}, not a {expected:?}")
+}
+
+/// `message` as a zome error.
+fn guest(message: String) -> WasmError {
+    wasm_error!(WasmErrorInner::Guest(message))
 }
 
 /// The records the links point at, each once, oldest link first, skipping any not yet reachable.
