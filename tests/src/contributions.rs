@@ -150,13 +150,19 @@ async fn a_missing_project_or_something_else_is_named_alike_by_writes_and_reads(
     let read = |zome: &'static str, function: &'static str, hash: &ActionHash| {
         peers.try_call::<_, Option<Record>>(0, zome, function, hash.clone())
     };
-    assert_refused(read("members", "get_project", &not_a_project).await, &is_a_profile);
+    assert_refused(
+        read("members", "get_project", &not_a_project).await,
+        &is_a_profile,
+    );
     let unknown = read("members", "get_project", &nowhere).await;
     assert!(matches!(unknown, Ok(None)), "an unknown hash: {unknown:?}");
     let found = read("members", "get_project", &project).await;
     assert!(matches!(&found, Ok(Some(r)) if r.action_address() == &project));
     let is_a_project = format!("{project} is a Project, not a Resource");
-    assert_refused(read("resources", "get_resource", &project).await, &is_a_project);
+    assert_refused(
+        read("resources", "get_resource", &project).await,
+        &is_a_project,
+    );
     let equation = peers
         .try_call::<_, ledger::equations::CurrentEquation>(
             0,

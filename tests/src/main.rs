@@ -57,6 +57,7 @@ use ovn_tests::{common, compiled_wasm};
 
 mod accounting_rules;
 mod audit;
+mod bad_input;
 mod constitution;
 mod contributions;
 mod endorsements;

@@ -313,3 +313,9 @@ pub fn update_entry_raw(input: UpdateEntryRaw) -> ExternResult<ActionHash> {
 pub fn get_record_local(hash: ActionHash) -> ExternResult<Option<Record>> {
     get(hash, GetOptions::local())
 }
+
+/// The sequence number of this agent's chain head: whether a call wrote anything.
+#[hdk_extern]
+pub fn chain_head_seq() -> ExternResult<u32> {
+    Ok(agent_info()?.chain_head.1)
+}

@@ -12,6 +12,7 @@ use ovn_domain::export::{
     Bytes, ChainExport, ExportSource, ExportedAction, ExportedEntry, ExportedHead,
     CHAIN_EXPORT_FORMAT,
 };
+use ovn_zome_support::input::Input;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -27,7 +28,8 @@ pub struct ExportChainInput {
 /// the signature and the hash; for each public entry (and each private one, when the caller
 /// exports their own chain with `include_private`) its exact bytes and hash.
 #[hdk_extern]
-pub fn export_chain(input: ExportChainInput) -> ExternResult<ChainExport> {
+pub fn export_chain(input: Input) -> ExternResult<ChainExport> {
+    let input: ExportChainInput = input.decode()?;
     let me = agent_info()?.agent_initial_pubkey;
     if input.include_private && input.agent != me {
         return Err(AuditError::PrivateOfOthers { agent: input.agent }.into());

@@ -21,6 +21,7 @@ use hdi::prelude::{FlatOp, OpRecord};
 use hdk::prelude::*;
 use ovn_domain::export::ExportSource;
 use ovn_integrity::{validate_op, EntryTypes, LinkTypes};
+use ovn_zome_support::input::Input;
 
 /// The chain's status as the authorities of the agent's activity report it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -113,7 +114,8 @@ pub struct AuditReport {
 
 /// The audit of `agent` (see the module documentation).
 #[hdk_extern]
-pub fn audit_agent(agent: AgentPubKey) -> ExternResult<AuditReport> {
+pub fn audit_agent(agent: Input) -> ExternResult<AuditReport> {
+    let agent: AgentPubKey = agent.decode()?;
     let (chain, unreadable) = match chain_of(&agent) {
         Ok(chain) => (chain, None),
         Err(e) => (

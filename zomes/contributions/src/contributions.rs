@@ -8,6 +8,7 @@ use ovn_domain::{ContributionKind, Period};
 use ovn_integrity::links::period_bucket;
 use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project, Resource};
 use ovn_zome_support::index::{contributions_in_period, periods_of_project};
+use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{committed, get_targets, must_read};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -42,7 +43,8 @@ pub struct GetContributionsForProjectInput {
 /// Logs a contribution by the caller, and indexes it under its project's month, under the
 /// caller, and under the contribution it corrects.
 #[hdk_extern]
-pub fn log_contribution(input: LogContributionInput) -> ExternResult<Record> {
+pub fn log_contribution(input: Input) -> ExternResult<Record> {
+    let input: LogContributionInput = input.decode()?;
     let now = sys_time()?;
     let when = input.when.unwrap_or(now);
     input
@@ -127,16 +129,16 @@ fn index(contribution: &Contribution, hash: &ActionHash, me: AgentPubKey) -> Ext
 
 /// A project's contributions dated in one month, oldest first.
 #[hdk_extern]
-pub fn get_contributions_for_project(
-    input: GetContributionsForProjectInput,
-) -> ExternResult<Vec<Record>> {
+pub fn get_contributions_for_project(input: Input) -> ExternResult<Vec<Record>> {
+    let input: GetContributionsForProjectInput = input.decode()?;
     let period: Period = input.period.parse().map_err(ContributionError::from)?;
     contributions_in_period(&input.project, period)
 }
 
 /// The months (`YYYY-MM`) in which a project has contributions, in order.
 #[hdk_extern]
-pub fn get_periods_for_project(project: ActionHash) -> ExternResult<Vec<String>> {
+pub fn get_periods_for_project(project: Input) -> ExternResult<Vec<String>> {
+    let project: ActionHash = project.decode()?;
     Ok(periods_of_project(project)?
         .into_iter()
         .map(|p| p.to_string())
@@ -145,7 +147,8 @@ pub fn get_periods_for_project(project: ActionHash) -> ExternResult<Vec<String>>
 
 /// An agent's contributions, oldest first.
 #[hdk_extern]
-pub fn get_contributions_for_agent(agent: AgentPubKey) -> ExternResult<Vec<Record>> {
+pub fn get_contributions_for_agent(agent: Input) -> ExternResult<Vec<Record>> {
+    let agent: AgentPubKey = agent.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(agent, LinkTypes::AgentToContributions)?,
         GetStrategy::default(),

@@ -5,6 +5,7 @@ use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::{check_endorser, check_new_word};
 use ovn_domain::EndorsementKind;
 use ovn_integrity::{Contribution, Endorsement, EntryTypes, LinkTypes, UnitEntryTypes};
+use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::my_profile_creation;
 use ovn_zome_support::records::{committed, must_read, own_entries};
 use ovn_zome_support::status::status_report;
@@ -21,7 +22,8 @@ pub struct EndorseContributionInput {
 /// Confirms or disputes someone else's contribution. The caller must have a profile, and say
 /// something other than their latest word on it.
 #[hdk_extern]
-pub fn endorse_contribution(input: EndorseContributionInput) -> ExternResult<Record> {
+pub fn endorse_contribution(input: Input) -> ExternResult<Record> {
+    let input: EndorseContributionInput = input.decode()?;
     input.kind.check().map_err(ContributionError::from)?;
     let me = agent_info()?.agent_initial_pubkey;
     let (_, contribution) = must_read::<Contribution>(&input.contribution)?;
@@ -54,7 +56,8 @@ pub fn endorse_contribution(input: EndorseContributionInput) -> ExternResult<Rec
 
 /// Where a contribution stands: pending, counted (K confirmations), disputed or superseded.
 #[hdk_extern]
-pub fn get_contribution_status(contribution: ActionHash) -> ExternResult<ContributionStatusReport> {
+pub fn get_contribution_status(contribution: Input) -> ExternResult<ContributionStatusReport> {
+    let contribution: ActionHash = contribution.decode()?;
     let (_, c) = must_read::<Contribution>(&contribution)?;
     status_report(contribution, &c)
 }

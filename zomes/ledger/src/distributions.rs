@@ -7,6 +7,7 @@ use hdk::prelude::*;
 use ovn_domain::{Payee, TraceLine};
 use ovn_integrity::ledger::distribution::fetch_inputs;
 use ovn_integrity::{Distribution, EntryTypes, LinkTypes, PaymentReceipt};
+use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{committed, get_targets, must_read};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -44,7 +45,8 @@ pub struct DistributionPreview {
 
 /// How much the income would pay each agent, with the full trace. Writes nothing.
 #[hdk_extern]
-pub fn preview_distribution(input: DistributeInput) -> ExternResult<DistributionPreview> {
+pub fn preview_distribution(input: Input) -> ExternResult<DistributionPreview> {
+    let input: DistributeInput = input.decode()?;
     let plan = plan(input.income, input.cutoff)?;
     let outcome = plan.outcome().map_err(LedgerError::from)?;
     let new = plan
@@ -74,7 +76,8 @@ pub fn preview_distribution(input: DistributeInput) -> ExternResult<Distribution
 /// Distributes an income the caller holds: settles the counted contributions not yet settled,
 /// then commits the Distribution every peer will recompute. Refused when it would pay nobody.
 #[hdk_extern]
-pub fn distribute(input: DistributeInput) -> ExternResult<Record> {
+pub fn distribute(input: Input) -> ExternResult<Record> {
+    let input: DistributeInput = input.decode()?;
     let plan = plan(input.income, input.cutoff)?;
     let outcome = plan.outcome().map_err(LedgerError::from)?;
     // A distribution that pays nobody would still use the income up.
@@ -119,7 +122,8 @@ pub fn distribute(input: DistributeInput) -> ExternResult<Record> {
 
 /// A project's distributions, oldest first.
 #[hdk_extern]
-pub fn get_distributions_for_project(project: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_distributions_for_project(project: Input) -> ExternResult<Vec<Record>> {
+    let project: ActionHash = project.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(project, LinkTypes::ProjectToDistributions)?,
         GetStrategy::default(),
@@ -153,7 +157,8 @@ pub struct PayoutExplanation {
 }
 
 #[hdk_extern]
-pub fn explain_payout(input: ExplainPayoutInput) -> ExternResult<PayoutExplanation> {
+pub fn explain_payout(input: Input) -> ExternResult<PayoutExplanation> {
+    let input: ExplainPayoutInput = input.decode()?;
     let (_, outcome, bucket_names) = recompute(&input.distribution)?;
     let lines: Vec<_> = outcome
         .trace
@@ -196,7 +201,8 @@ pub fn recompute(hash: &ActionHash) -> ExternResult<(Distribution, AgentOutcome,
 
 /// The caller confirms that their payout from a distribution arrived.
 #[hdk_extern]
-pub fn confirm_payment(distribution: ActionHash) -> ExternResult<Record> {
+pub fn confirm_payment(distribution: Input) -> ExternResult<Record> {
+    let distribution: ActionHash = distribution.decode()?;
     let (_, d) = must_read::<Distribution>(&distribution)?;
     let me = agent_info()?.agent_initial_pubkey;
     let Some(payout) = d.payouts.iter().find(|p| p.agent == me) else {
@@ -222,7 +228,8 @@ pub fn confirm_payment(distribution: ActionHash) -> ExternResult<Record> {
 
 /// The receipts payees confirmed for a distribution.
 #[hdk_extern]
-pub fn get_payment_receipts(distribution: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_payment_receipts(distribution: Input) -> ExternResult<Vec<Record>> {
+    let distribution: ActionHash = distribution.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(distribution, LinkTypes::DistributionToPaymentReceipts)?,
         GetStrategy::default(),

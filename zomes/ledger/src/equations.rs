@@ -5,6 +5,7 @@ use hdk::prelude::*;
 use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
 use ovn_integrity::{EntryTypes, LinkTypes, Project, ValueEquation};
 use ovn_zome_support::index::version_in_force;
+use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, must_read};
 
@@ -46,7 +47,8 @@ pub struct CurrentEquation {
 
 /// Adopts a new version of a project's value equation. Only the project's stewards may.
 #[hdk_extern]
-pub fn set_value_equation(input: SetValueEquationInput) -> ExternResult<Record> {
+pub fn set_value_equation(input: Input) -> ExternResult<Record> {
+    let input: SetValueEquationInput = input.decode()?;
     input.equation.check().map_err(LedgerError::from)?;
     must_be_steward(&input.project, "adopt its value equation")?.map_err(LedgerError::from)?;
     let now = equation_in_force(&input.project, sys_time()?)?;
@@ -69,7 +71,8 @@ pub fn set_value_equation(input: SetValueEquationInput) -> ExternResult<Record> 
 /// The equation in force for a project now (see [`equation_in_force`]); an error for a hash that
 /// is no project, never the network default.
 #[hdk_extern]
-pub fn get_value_equation(project: ActionHash) -> ExternResult<CurrentEquation> {
+pub fn get_value_equation(project: Input) -> ExternResult<CurrentEquation> {
+    let project: ActionHash = project.decode()?;
     must_read::<Project>(&project)?;
     equation_in_force(&project, sys_time()?)
 }

@@ -6,6 +6,7 @@ use crate::distributions::recompute;
 use hdk::prelude::*;
 use ovn_domain::Claim;
 use ovn_integrity::constitution::network_constitution;
+use ovn_zome_support::input::Input;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -56,7 +57,8 @@ struct TraceRow {
 
 /// The distribution at `hash` with its recomputed trace, as JSON and CSV.
 #[hdk_extern]
-pub fn export_distribution(hash: ActionHash) -> ExternResult<DistributionExport> {
+pub fn export_distribution(hash: Input) -> ExternResult<DistributionExport> {
+    let hash: ActionHash = hash.decode()?;
     let (d, outcome, names) = recompute(&hash)?;
     let currency = network_constitution()?.currency;
     let name = |bucket: u16| names.get(bucket as usize).cloned().unwrap_or_default();

@@ -13,6 +13,7 @@ use ovn_integrity::{
     Distribution, EntryTypes, IncomeEvent, LicenseGrant, LinkTypes, Project, Resource, ResourceUse,
     UnitEntryTypes,
 };
+use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -33,7 +34,8 @@ pub struct RecordIncomeInput {
 
 /// Records income the caller received for a project (the caller holds the funds).
 #[hdk_extern]
-pub fn record_income(input: RecordIncomeInput) -> ExternResult<Record> {
+pub fn record_income(input: Input) -> ExternResult<Record> {
+    let input: RecordIncomeInput = input.decode()?;
     let now = sys_time()?;
     let received = input.received.unwrap_or(now);
     check_income(input.amount, &input.description, &input.evidence).map_err(LedgerError::from)?;
@@ -162,7 +164,8 @@ fn fee_collector(usage: &ResourceUse) -> ExternResult<AgentPubKey> {
 
 /// A project's income, oldest first.
 #[hdk_extern]
-pub fn get_incomes_for_project(project: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_incomes_for_project(project: Input) -> ExternResult<Vec<Record>> {
+    let project: ActionHash = project.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(project, LinkTypes::ProjectToIncomeEvents)?,
         GetStrategy::default(),

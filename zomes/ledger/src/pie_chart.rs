@@ -61,7 +61,8 @@ pub struct PieChartExport {
 
 /// The contributor shares of `resource`'s project as of now.
 #[hdk_extern]
-pub fn export_pie_chart(resource: ActionHash) -> ExternResult<PieChartExport> {
+pub fn export_pie_chart(resource: ovn_zome_support::input::Input) -> ExternResult<PieChartExport> {
+    let resource: ActionHash = resource.decode()?;
     let (_, found) = must_read::<Resource>(&resource)?;
     let project = found
         .project

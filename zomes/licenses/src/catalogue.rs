@@ -12,6 +12,7 @@ use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::{
     EntryTypes, License, LicenseAttachment, LicenseRef, LinkTypes, Resource, UnitEntryTypes,
 };
+use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
 
@@ -26,7 +27,8 @@ pub struct CreateLicenseInput {
 
 /// Adds a license to a project's catalogue. Stewards only; its resources may then carry it.
 #[hdk_extern]
-pub fn create_license(input: CreateLicenseInput) -> ExternResult<Record> {
+pub fn create_license(input: Input) -> ExternResult<Record> {
+    let input: CreateLicenseInput = input.decode()?;
     check_text("name", &input.name, MAX_NAME).map_err(LicensesError::from)?;
     input.terms.check().map_err(LicensesError::from)?;
     check_project_license_name(&network_constitution()?.licenses, &input.name)
@@ -57,7 +59,8 @@ pub struct LicenseCatalogue {
 
 /// The network's catalogue, and `project`'s licenses when one is named.
 #[hdk_extern]
-pub fn get_license_catalogue(project: Option<ActionHash>) -> ExternResult<LicenseCatalogue> {
+pub fn get_license_catalogue(project: Input) -> ExternResult<LicenseCatalogue> {
+    let project: Option<ActionHash> = project.decode()?;
     let network = network_constitution()?.licenses;
     let Some(project) = project else {
         return Ok(LicenseCatalogue {
@@ -93,7 +96,8 @@ pub struct AttachLicenseInput {
 /// Attaches a license to the caller's resource, once. A derivative of a share-alike work must
 /// carry a license at least as reciprocal.
 #[hdk_extern]
-pub fn attach_license(input: AttachLicenseInput) -> ExternResult<Record> {
+pub fn attach_license(input: Input) -> ExternResult<Record> {
+    let input: AttachLicenseInput = input.decode()?;
     let (record, resource) = must_find_resource(&input.resource)?;
     let me = agent_info()?.agent_initial_pubkey;
     if record.action().author() != &me {
@@ -155,7 +159,8 @@ pub struct ResourceLicense {
 
 /// The license `resource` carries, if any.
 #[hdk_extern]
-pub fn get_license_of(resource: ActionHash) -> ExternResult<Option<ResourceLicense>> {
+pub fn get_license_of(resource: Input) -> ExternResult<Option<ResourceLicense>> {
+    let resource: ActionHash = resource.decode()?;
     license_of(&resource)
 }
 
@@ -215,7 +220,8 @@ pub struct TermsFor {
 /// What a licensee of `category` would owe for `usage` under the resource's license. A preview:
 /// a contributing for-profit's contributions are checked when it asks (`request_license`).
 #[hdk_extern]
-pub fn license_terms_for(input: TermsForInput) -> ExternResult<TermsFor> {
+pub fn license_terms_for(input: Input) -> ExternResult<TermsFor> {
+    let input: TermsForInput = input.decode()?;
     let license = license_of(&input.resource)?.ok_or(LicensesError::Unlicensed(input.resource))?;
     let fee =
         license_fee(&license.terms, &input.category, input.usage).map_err(LicensesError::from)?;

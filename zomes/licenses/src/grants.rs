@@ -16,6 +16,7 @@ use ovn_integrity::{
     Category, Contribution, CountedContribution, EntryTypes, LicenseException, LicenseGrant,
     LicenseRequest, Licensee, LinkTypes, UnitEntryTypes,
 };
+use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::{must_be_steward, my_profile_creation};
 use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
 use ovn_zome_support::status::status_report;
@@ -54,7 +55,8 @@ pub struct RequestedLicense {
 /// Asks for a license to use a resource, for the caller or an outside entity; the licensor
 /// sees it with `get_license_requests` and answers with `grant_license`.
 #[hdk_extern]
-pub fn request_license(input: RequestLicenseInput) -> ExternResult<RequestedLicense> {
+pub fn request_license(input: Input) -> ExternResult<RequestedLicense> {
+    let input: RequestLicenseInput = input.decode()?;
     check_optional_text("note", &input.note, MAX_PROSE).map_err(LicensesError::from)?;
     input.category.check().map_err(LicensesError::from)?;
     let (_, resource) = must_find_resource(&input.resource)?;
@@ -176,7 +178,8 @@ fn standing_of(
 
 /// The license requests for a resource, oldest first.
 #[hdk_extern]
-pub fn get_license_requests(resource: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_license_requests(resource: Input) -> ExternResult<Vec<Record>> {
+    let resource: ActionHash = resource.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(resource, LinkTypes::ResourceToLicenseRequests)?,
         GetStrategy::default(),
@@ -198,7 +201,8 @@ pub struct DecideExceptionInput {
 /// Decides a particular case for one request (a steward of the resource's project, until
 /// governance decides exceptions).
 #[hdk_extern]
-pub fn decide_exception(input: DecideExceptionInput) -> ExternResult<Record> {
+pub fn decide_exception(input: Input) -> ExternResult<Record> {
+    let input: DecideExceptionInput = input.decode()?;
     check_text("reason", &input.reason, MAX_PROSE).map_err(LicensesError::from)?;
     input.category.check().map_err(LicensesError::from)?;
     check_exception(&input.category, input.fee).map_err(LicensesError::from)?;
@@ -224,7 +228,8 @@ pub fn decide_exception(input: DecideExceptionInput) -> ExternResult<Record> {
 
 /// The exceptions decided for a request, oldest first.
 #[hdk_extern]
-pub fn get_exceptions(request: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_exceptions(request: Input) -> ExternResult<Vec<Record>> {
+    let request: ActionHash = request.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(request, LinkTypes::LicenseRequestToExceptions)?,
         GetStrategy::default(),
@@ -246,7 +251,8 @@ pub struct GrantLicenseInput {
 /// the named exception decided. The licensor (who attached the license, or a steward of the
 /// resource's project) grants.
 #[hdk_extern]
-pub fn grant_license(input: GrantLicenseInput) -> ExternResult<Record> {
+pub fn grant_license(input: Input) -> ExternResult<Record> {
+    let input: GrantLicenseInput = input.decode()?;
     let request = must_find_request(&input.request)?;
     let (_, resource) = must_find_resource(&request.resource)?;
     let license = license_of(&request.resource)?
@@ -311,7 +317,8 @@ fn decided_for(hash: &ActionHash, request: &ActionHash) -> ExternResult<(Categor
 
 /// The grants of a resource, oldest first.
 #[hdk_extern]
-pub fn get_grants_for_resource(resource: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_grants_for_resource(resource: Input) -> ExternResult<Vec<Record>> {
+    let resource: ActionHash = resource.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(resource, LinkTypes::ResourceToLicenseGrants)?,
         GetStrategy::default(),

@@ -10,12 +10,14 @@ use ovn_domain::Membrane;
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::membrane::validate_agent_joining;
 use ovn_integrity::Invitation;
+use ovn_zome_support::input::Input;
 
 /// An invitation for `invitee`, as the text `ovn-node --invitation` takes. Only the network's
 /// progenitor issues them, and only in an invite-only network; the invitation is checked by
 /// the same joining rule every peer runs before it is handed out.
 #[hdk_extern]
-pub fn invite(invitee: AgentPubKey) -> ExternResult<String> {
+pub fn invite(invitee: Input) -> ExternResult<String> {
+    let invitee: AgentPubKey = invitee.decode()?;
     let Membrane::InviteOnly { progenitor } = network_constitution()?.membrane else {
         return Err(MembersError::OpenNetwork.into());
     };

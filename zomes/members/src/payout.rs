@@ -13,6 +13,7 @@
 use crate::MembersError;
 use hdk::prelude::*;
 use ovn_integrity::PrivateProfile;
+use ovn_zome_support::input::Input;
 use std::collections::{BTreeSet, HashSet};
 
 const TAG: &str = "payout details";
@@ -53,7 +54,8 @@ pub fn open_receive_payout_access() -> ExternResult<()> {
 /// Lets `with` (the distributor of an income the caller was paid from) read the caller's payout
 /// details, until revoked. Sharing again with the same agent changes nothing.
 #[hdk_extern]
-pub fn share_payout_details(with: AgentPubKey) -> ExternResult<PayoutShare> {
+pub fn share_payout_details(with: Input) -> ExternResult<PayoutShare> {
+    let with: AgentPubKey = with.decode()?;
     let me = agent_info()?.agent_initial_pubkey;
     if with == me {
         return Err(MembersError::ShareWithSelf.into());
@@ -102,7 +104,8 @@ pub fn share_payout_details(with: AgentPubKey) -> ExternResult<PayoutShare> {
 /// Stores a payee's grant secret as a claim (called by the payee's node); the same secret again
 /// writes nothing.
 #[hdk_extern]
-pub fn receive_payout_access(access: PayoutAccess) -> ExternResult<()> {
+pub fn receive_payout_access(access: Input) -> ExternResult<()> {
+    let access: PayoutAccess = access.decode()?;
     let grantor = call_info()?.provenance;
     if latest_claim_from(&grantor)?.is_some_and(|c| c.secret == access.secret) {
         return Ok(());
@@ -126,7 +129,8 @@ pub fn get_payout_details() -> ExternResult<String> {
 
 /// `payee`'s payout details, asked of their node with the secret they shared.
 #[hdk_extern]
-pub fn fetch_payout_details(payee: AgentPubKey) -> ExternResult<String> {
+pub fn fetch_payout_details(payee: Input) -> ExternResult<String> {
+    let payee: AgentPubKey = payee.decode()?;
     let Some(claim) = latest_claim_from(&payee)? else {
         return Err(MembersError::NotShared { payee }.into());
     };
@@ -150,7 +154,8 @@ pub fn fetch_payout_details(payee: AgentPubKey) -> ExternResult<String> {
 
 /// Stops `with` reading the caller's payout details: deletes every grant to them.
 #[hdk_extern]
-pub fn revoke_payout_access(with: AgentPubKey) -> ExternResult<u32> {
+pub fn revoke_payout_access(with: Input) -> ExternResult<u32> {
+    let with: AgentPubKey = with.decode()?;
     let mut revoked = 0;
     for share in payout_shares()?.into_iter().filter(|s| s.with == with) {
         delete_cap_grant(share.grant)?;

@@ -4,6 +4,7 @@ use crate::MembersError;
 use hdk::prelude::*;
 use ovn_domain::members::profile::{check_private_profile, check_profile};
 use ovn_integrity::{EntryTypes, LinkTypes, PrivateProfile, Profile, UnitEntryTypes};
+use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::my_profile_creation;
 use ovn_zome_support::records::committed;
 
@@ -25,7 +26,8 @@ pub struct UpdateProfileInput {
 
 /// Creates the caller's profile. Fails if the caller already has one.
 #[hdk_extern]
-pub fn create_profile(input: CreateProfileInput) -> ExternResult<Record> {
+pub fn create_profile(input: Input) -> ExternResult<Record> {
+    let input: CreateProfileInput = input.decode()?;
     check_profile(&input.nickname, &input.skills).map_err(MembersError::from)?;
     if let Some(p) = &input.private {
         check_private_profile(&p.contact, &p.payout_details).map_err(MembersError::from)?;
@@ -48,7 +50,8 @@ pub fn create_profile(input: CreateProfileInput) -> ExternResult<Record> {
 
 /// Replaces the caller's public profile.
 #[hdk_extern]
-pub fn update_profile(input: UpdateProfileInput) -> ExternResult<Record> {
+pub fn update_profile(input: Input) -> ExternResult<Record> {
+    let input: UpdateProfileInput = input.decode()?;
     check_profile(&input.nickname, &input.skills).map_err(MembersError::from)?;
     let me = agent_info()?.agent_initial_pubkey;
     let original = my_profile_creation()?.ok_or(MembersError::NoProfile { agent: me })?;
@@ -62,7 +65,12 @@ pub fn update_profile(input: UpdateProfileInput) -> ExternResult<Record> {
 
 /// An agent's current profile (the latest update of their profile), if they have one.
 #[hdk_extern]
-pub fn get_profile(agent: AgentPubKey) -> ExternResult<Option<Record>> {
+pub fn get_profile(agent: Input) -> ExternResult<Option<Record>> {
+    profile_of(agent.decode()?)
+}
+
+/// [`get_profile`] of a key already read.
+fn profile_of(agent: AgentPubKey) -> ExternResult<Option<Record>> {
     let links = get_links(
         LinkQuery::try_new(agent, LinkTypes::AgentToProfile)?,
         GetStrategy::default(),
@@ -79,7 +87,7 @@ pub fn get_profile(agent: AgentPubKey) -> ExternResult<Option<Record>> {
 /// The caller's own current profile.
 #[hdk_extern]
 pub fn get_my_profile() -> ExternResult<Option<Record>> {
-    get_profile(agent_info()?.agent_initial_pubkey)
+    profile_of(agent_info()?.agent_initial_pubkey)
 }
 
 /// The caller's private profile (contact and payout details), from their own chain.
@@ -99,7 +107,8 @@ pub fn get_my_private_profile() -> ExternResult<Option<PrivateProfile>> {
 /// Sets the caller's private profile (contact and payout details): updates the one they have, or
 /// creates it. Only the caller's own conductor ever sees it.
 #[hdk_extern]
-pub fn set_my_private_profile(profile: PrivateProfile) -> ExternResult<PrivateProfile> {
+pub fn set_my_private_profile(profile: Input) -> ExternResult<PrivateProfile> {
+    let profile: PrivateProfile = profile.decode()?;
     check_private_profile(&profile.contact, &profile.payout_details).map_err(MembersError::from)?;
     let original = query(
         ChainQueryFilter::new()

@@ -6,6 +6,7 @@ use ovn_domain::members::project::{check_parent_level, check_project};
 use ovn_domain::ProjectLevel;
 use ovn_integrity::links::all_projects_anchor;
 use ovn_integrity::{EntryTypes, LinkTypes, Project};
+use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{committed, get_targets, read_entry};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -22,7 +23,8 @@ pub struct CreateProjectInput {
 }
 
 #[hdk_extern]
-pub fn create_project(input: CreateProjectInput) -> ExternResult<Record> {
+pub fn create_project(input: Input) -> ExternResult<Record> {
+    let input: CreateProjectInput = input.decode()?;
     let me = agent_info()?.agent_initial_pubkey;
     let mut stewards = vec![me.clone()];
     stewards.extend(input.co_stewards.into_iter().filter(|s| s != &me));
@@ -56,7 +58,8 @@ pub fn create_project(input: CreateProjectInput) -> ExternResult<Record> {
 }
 
 #[hdk_extern]
-pub fn get_project(hash: ActionHash) -> ExternResult<Option<Record>> {
+pub fn get_project(hash: Input) -> ExternResult<Option<Record>> {
+    let hash: ActionHash = hash.decode()?;
     read_entry::<Project>(&hash)
 }
 

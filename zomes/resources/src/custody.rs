@@ -1,7 +1,7 @@
 //! Asking for a resource, handing it on and accepting it: custody's writes. What they check
 //! the history for is read by [`crate::history`].
 
-use crate::history::{get_custody_history, read_history};
+use crate::history::{custody_history, read_history};
 use crate::resources::must_find_resource;
 use crate::ResourcesError;
 use hdk::prelude::*;
@@ -15,6 +15,7 @@ use ovn_integrity::{
     CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, EntryTypes, LinkTypes,
     UnitEntryTypes,
 };
+use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::{my_profile_creation, profile_creation_of};
 use ovn_zome_support::records::{committed, get_targets, must_read, own_entries};
 
@@ -30,10 +31,11 @@ pub struct RequestCustodyInput {
 /// Asks the custodian for a resource: a request they see with `get_custody_requests`, made
 /// under the current custody state (its custodian is the one asked; not the caller).
 #[hdk_extern]
-pub fn request_custody(input: RequestCustodyInput) -> ExternResult<Record> {
+pub fn request_custody(input: Input) -> ExternResult<Record> {
+    let input: RequestCustodyInput = input.decode()?;
     check_text("note", &input.note, MAX_PROSE).map_err(ResourcesError::from)?;
     let me = agent_info()?.agent_initial_pubkey;
-    let history = get_custody_history(input.resource.clone())?;
+    let history = custody_history(input.resource.clone())?;
     check_requester(&me, &history.custodian).map_err(ResourcesError::from)?;
     let profile = my_profile_creation()?.ok_or(ResourcesError::NoProfile { agent: me })?;
     let request = CustodyRequest {
@@ -54,7 +56,8 @@ pub fn request_custody(input: RequestCustodyInput) -> ExternResult<Record> {
 
 /// The requests for a resource, oldest first.
 #[hdk_extern]
-pub fn get_custody_requests(resource: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_custody_requests(resource: Input) -> ExternResult<Vec<Record>> {
+    let resource: ActionHash = resource.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(resource, LinkTypes::ResourceToCustodyRequests)?,
         GetStrategy::default(),
@@ -82,7 +85,8 @@ pub struct TransferCustodyInput {
 /// Offers the caller's resource to a member, open for `open_days`. Custody moves when they
 /// accept; once they decline or the offer expires, the caller may offer it again.
 #[hdk_extern]
-pub fn transfer_custody(input: TransferCustodyInput) -> ExternResult<Record> {
+pub fn transfer_custody(input: Input) -> ExternResult<Record> {
+    let input: TransferCustodyInput = input.decode()?;
     check_condition_note(&input.condition_note).map_err(ResourcesError::from)?;
     let (record, resource) = must_find_resource(&input.resource)?;
     let history = read_history(&record, &resource)?;
@@ -151,7 +155,8 @@ pub struct AcceptCustodyInput {
 
 /// Accepts a transfer offered to the caller: custody is theirs from now on.
 #[hdk_extern]
-pub fn accept_custody(input: AcceptCustodyInput) -> ExternResult<Record> {
+pub fn accept_custody(input: Input) -> ExternResult<Record> {
+    let input: AcceptCustodyInput = input.decode()?;
     check_condition_note(&input.condition_note).map_err(ResourcesError::from)?;
     let transfer = offer_to_answer(&input.transfer)?;
     if sys_time()? > transfer.expires {
@@ -200,7 +205,7 @@ fn must_be_the_valid_offer(record: &Record, transfer: &CustodyTransfer) -> Exter
         }
         .into());
     }
-    let history = get_custody_history(transfer.resource.clone())?;
+    let history = custody_history(transfer.resource.clone())?;
     match history.pending {
         Some(p) if p.transfer == offer => Ok(()),
         pending => Err(ResourcesError::NotThePendingOffer {
@@ -224,7 +229,8 @@ pub struct DeclineCustodyInput {
 /// Declines a transfer offered to the caller: the offer lapses and its custodian may offer the
 /// resource again.
 #[hdk_extern]
-pub fn decline_custody(input: DeclineCustodyInput) -> ExternResult<Record> {
+pub fn decline_custody(input: Input) -> ExternResult<Record> {
+    let input: DeclineCustodyInput = input.decode()?;
     check_condition_note(&input.note).map_err(ResourcesError::from)?;
     let transfer = offer_to_answer(&input.transfer)?;
     let decline = CustodyDecline {

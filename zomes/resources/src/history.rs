@@ -10,6 +10,7 @@ use hdk::prelude::*;
 use ovn_domain::resources::custody::{replay, CustodyEvent, History};
 use ovn_domain::{PropertyRegime, Rights};
 use ovn_integrity::{CustodyAcceptance, LinkTypes, Resource, UnitEntryTypes};
+use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{get_entry, get_targets, own_entries};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,7 +99,12 @@ impl CustodyReport {
 
 /// A resource's custody history in order, its current custodian and any pending offer.
 #[hdk_extern]
-pub fn get_custody_history(resource: ActionHash) -> ExternResult<CustodyReport> {
+pub fn get_custody_history(resource: Input) -> ExternResult<CustodyReport> {
+    custody_history(resource.decode()?)
+}
+
+/// [`get_custody_history`] of a hash already read.
+pub fn custody_history(resource: ActionHash) -> ExternResult<CustodyReport> {
     let (record, entry) = must_find_resource(&resource)?;
     let events = custody_events(&resource, &own_custody_records()?)?;
     let history = replay_events(&record, &entry, &events);
@@ -155,7 +161,8 @@ pub fn get_custody_history(resource: ActionHash) -> ExternResult<CustodyReport> 
 
 /// The resources `agent` holds now, oldest first.
 #[hdk_extern]
-pub fn get_resources_held_by(agent: AgentPubKey) -> ExternResult<Vec<Record>> {
+pub fn get_resources_held_by(agent: Input) -> ExternResult<Vec<Record>> {
+    let agent: AgentPubKey = agent.decode()?;
     let mut states = get_targets(get_links(
         LinkQuery::try_new(agent.clone(), LinkTypes::AgentToCustodyStates)?,
         GetStrategy::default(),

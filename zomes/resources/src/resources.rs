@@ -6,6 +6,7 @@ use ovn_domain::resources::resource::check_resource;
 use ovn_domain::{PropertyRegime, UsageRules};
 use ovn_integrity::links::all_resources_anchor;
 use ovn_integrity::{EntryTypes, LinkTypes, Resource};
+use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, get_targets, must_read, read_entry};
 
@@ -31,7 +32,8 @@ pub struct CreateResourceInput {
 
 /// Creates a resource; the caller is its first custodian (and owner, for Shared or Private).
 #[hdk_extern]
-pub fn create_resource(input: CreateResourceInput) -> ExternResult<Record> {
+pub fn create_resource(input: Input) -> ExternResult<Record> {
+    let input: CreateResourceInput = input.decode()?;
     let rules = input.rules.unwrap_or_default();
     check_resource(
         &input.name,
@@ -70,7 +72,8 @@ pub fn create_resource(input: CreateResourceInput) -> ExternResult<Record> {
 
 /// A resource, if it exists.
 #[hdk_extern]
-pub fn get_resource(hash: ActionHash) -> ExternResult<Option<Record>> {
+pub fn get_resource(hash: Input) -> ExternResult<Option<Record>> {
+    let hash: ActionHash = hash.decode()?;
     read_entry::<Resource>(&hash)
 }
 
@@ -85,7 +88,8 @@ pub fn get_all_resources() -> ExternResult<Vec<Record>> {
 
 /// The resources a project produced or funded, oldest first.
 #[hdk_extern]
-pub fn get_resources_for_project(project: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_resources_for_project(project: Input) -> ExternResult<Vec<Record>> {
+    let project: ActionHash = project.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(project, LinkTypes::ProjectToResources)?,
         GetStrategy::default(),

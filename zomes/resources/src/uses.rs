@@ -1,12 +1,13 @@
 //! Recording a use of a resource with the fee its usage rules set, and listing uses.
 
-use crate::history::get_custody_history;
+use crate::history::custody_history;
 use crate::resources::must_find_resource;
 use crate::ResourcesError;
 use hdk::prelude::*;
 use ovn_domain::bounds::check_date;
 use ovn_domain::resources::resource::{use_minutes, User};
 use ovn_integrity::{EntryTypes, LinkTypes, ResourceUse};
+use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::my_latest_profile;
 use ovn_zome_support::records::{committed, get_targets};
 
@@ -28,7 +29,8 @@ pub struct RecordUseInput {
 /// use's started minutes; the caller names their current profile as proof of membership, and
 /// the custody state in force when the use began (whose owner, else custodian, collects the fee).
 #[hdk_extern]
-pub fn record_use(input: RecordUseInput) -> ExternResult<Record> {
+pub fn record_use(input: Input) -> ExternResult<Record> {
+    let input: RecordUseInput = input.decode()?;
     let (_, resource) = must_find_resource(&input.resource)?;
     let now = sys_time()?.as_micros();
     check_date(input.from.as_micros(), now).map_err(ResourcesError::from)?;
@@ -45,7 +47,7 @@ pub fn record_use(input: RecordUseInput) -> ExternResult<Record> {
         .rules
         .check_use(minutes, fee, user, &input.condition_report)
         .map_err(ResourcesError::from)?;
-    let custody = get_custody_history(input.resource.clone())?.state_at(input.from);
+    let custody = custody_history(input.resource.clone())?.state_at(input.from);
     let usage = ResourceUse {
         custody,
         resource: input.resource.clone(),
@@ -62,7 +64,8 @@ pub fn record_use(input: RecordUseInput) -> ExternResult<Record> {
 
 /// The uses of a resource, oldest first.
 #[hdk_extern]
-pub fn get_uses(resource: ActionHash) -> ExternResult<Vec<Record>> {
+pub fn get_uses(resource: Input) -> ExternResult<Vec<Record>> {
+    let resource: ActionHash = resource.decode()?;
     get_targets(get_links(
         LinkQuery::try_new(resource, LinkTypes::ResourceToUses)?,
         GetStrategy::default(),
