@@ -1,12 +1,19 @@
-//! Bad input, as a careless client or a hostile one sends it, to every zome function that takes
-//! any: each answer is an error that names the field or the hash, short (never the payload
+//! Bad input, as a careless client or a hostile one sends it, to every zome function: each
+//! answer is an error that names the field or the hash, short (never the payload
 //! echoed back), and the caller's chain does not grow.
 
 use crate::common::*;
+use holochain::prelude::Record;
 use rmpv::Value;
 
-/// Every zome function that takes an input.
-const FUNCTIONS: [(&str, &str); 54] = [
+/// Every zome function (those that take nothing take `()`, and refuse anything else).
+const FUNCTIONS: [(&str, &str); 60] = [
+    ("members", "get_my_profile"),
+    ("members", "get_my_private_profile"),
+    ("members", "get_all_projects"),
+    ("members", "get_payout_details"),
+    ("members", "get_payout_shares"),
+    ("resources", "get_all_resources"),
     ("members", "share_payout_details"),
     ("members", "receive_payout_access"),
     ("members", "fetch_payout_details"),
@@ -163,7 +170,17 @@ async fn every_zome_function_refuses_bad_input_naming_the_field_in_short_and_wri
     let names = "invalid input";
     refused_naming(&peers, "members", "create_profile", as_a_list, names).await;
 
-    // The same inputs, well formed, pass: the decoding refuses what is wrong, not what is new.
-    let _: Value = peers.call(0, "members", "create_project", lab).await;
+    // The same inputs, well formed, pass: the decoding refuses what is wrong, not what is new;
+    // and so do the other spellings serde reads alike (a unit variant as a map to nil, a hash
+    // as its text).
+    let _: Value = peers
+        .call(0, "members", "create_project", lab.clone())
+        .await;
+    let unit_as_map = Value::Map(vec![(Value::from("Project"), Value::Nil)]);
+    let spelled = with_field(lab, &["level"], unit_as_map);
+    let _: Value = peers.call(0, "members", "create_project", spelled).await;
+    let as_text = Value::from(project.to_string());
+    let read: Option<Record> = peers.call(0, "members", "get_project", as_text).await;
+    assert_eq!(read.map(|r| r.action_address().clone()), Some(project));
     peers.shutdown().await;
 }

@@ -74,7 +74,8 @@ fn is_invisible(c: char) -> bool {
             '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
             | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
             | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-            | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+            | '\u{FFA0}' | '\u{2800}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// A list of at most [`MAX_ITEMS`] non-empty, distinct strings of at most `max` characters.
@@ -125,6 +126,7 @@ mod tests {
         for blank in [
             "\u{200B}\u{200B}",
             "\u{00AD}",
+            "\u{2800}\u{2800}",
             " \u{2060}\u{FEFF} ",
             "\u{3164}",
         ] {

@@ -259,7 +259,7 @@ fn provisioned_cell(info: &AppInfo) -> anyhow::Result<(CellId, Option<String>)> 
 /// all modules are compiled after calls like these.
 async fn warm_up(index: u16, conductor: &ConductorHandle, agent: &AgentPubKey, cell_id: &CellId) {
     let calls = [
-        ("members", "get_my_profile"),
+        ("members", "get_profile"),
         ("contributions", "get_contributions_for_agent"),
     ];
     with_progress(

@@ -6,6 +6,7 @@ use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
 use holochain::prelude::*;
+use holochain::test_utils::retry_fn_until_timeout;
 use ovn_domain::{PropertyRegime, UsageRules};
 use ovn_integrity::{CustodyRequest, Resource};
 
@@ -124,6 +125,7 @@ pub async fn a_custodian_does_not_request_what_they_hold(w: &Custody) {
     let not_a_state = "is neither the resource's creation nor an acceptance of it";
     rejects(&w.peers, BOB, function, under_a_project, not_a_state).await;
 
+    w.peers.sync().await;
     let history: resources::history::CustodyReport = w
         .peers
         .call(ALICE, "resources", "get_custody_history", w.printer.clone())
@@ -152,4 +154,50 @@ pub async fn a_custodian_does_not_request_what_they_hold(w: &Custody) {
         .await;
     let asked: CustodyRequest = entry(&asked);
     assert_eq!(asked.custody, history.state, "made under the current state");
+
+    // Once bob holds it, a request of his naming the creation (alice's state) is valid, and
+    // moot: the requests a custodian reads leave it out.
+    if holder == BOB {
+        let moot = request(&w.printer, &w.bobs_profile, "to keep it");
+        let moot = commit(&w.peers, BOB, function, moot)
+            .await
+            .expect("a request under a state alice held is valid");
+        let link = raw_link(
+            w.printer.clone(),
+            moot.clone(),
+            "ResourceToCustodyRequests",
+            "",
+        );
+        commit(&w.peers, BOB, "create_link_raw", link)
+            .await
+            .expect("bob indexes his own request");
+        let listed = || async {
+            let listed: Vec<Record> = w
+                .peers
+                .call(BOB, "resources", "get_custody_requests", w.printer.clone())
+                .await;
+            listed
+        };
+        // The listing works once alice's request has reached bob; his own is never in it.
+        let alices = retry_fn_until_timeout(
+            || async {
+                listed()
+                    .await
+                    .iter()
+                    .any(|r| r.action().author() == &w.alice)
+            },
+            Some(60_000),
+            Some(500),
+        )
+        .await;
+        assert!(
+            alices.is_ok(),
+            "alice's request never reached bob's listing"
+        );
+        let listed = listed().await;
+        assert!(
+            listed.iter().all(|r| r.action_address() != &moot),
+            "the custodian's own request is listed: {listed:?}"
+        );
+    }
 }

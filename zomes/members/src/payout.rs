@@ -121,8 +121,9 @@ pub fn receive_payout_access(access: Input) -> ExternResult<()> {
 /// The caller's payout details (called remotely by a distributor holding a grant, or by the
 /// caller); empty when they have none.
 #[hdk_extern]
-pub fn get_payout_details() -> ExternResult<String> {
-    Ok(crate::profiles::get_my_private_profile(())?
+pub fn get_payout_details(nothing: Input) -> ExternResult<String> {
+    nothing.decode::<()>()?;
+    Ok(crate::profiles::my_private_profile()?
         .map(|p: PrivateProfile| p.payout_details)
         .unwrap_or_default())
 }
@@ -166,7 +167,8 @@ pub fn revoke_payout_access(with: Input) -> ExternResult<u32> {
 
 /// Everyone the caller shares their payout details with, oldest first.
 #[hdk_extern]
-pub fn get_payout_shares() -> ExternResult<Vec<PayoutShare>> {
+pub fn get_payout_shares(nothing: Input) -> ExternResult<Vec<PayoutShare>> {
+    nothing.decode::<()>()?;
     payout_shares()
 }
 

@@ -86,13 +86,20 @@ fn profile_of(agent: AgentPubKey) -> ExternResult<Option<Record>> {
 
 /// The caller's own current profile.
 #[hdk_extern]
-pub fn get_my_profile() -> ExternResult<Option<Record>> {
+pub fn get_my_profile(nothing: Input) -> ExternResult<Option<Record>> {
+    nothing.decode::<()>()?;
     profile_of(agent_info()?.agent_initial_pubkey)
 }
 
 /// The caller's private profile (contact and payout details), from their own chain.
 #[hdk_extern]
-pub fn get_my_private_profile() -> ExternResult<Option<PrivateProfile>> {
+pub fn get_my_private_profile(nothing: Input) -> ExternResult<Option<PrivateProfile>> {
+    nothing.decode::<()>()?;
+    my_private_profile()
+}
+
+/// [`get_my_private_profile`], for this zome's own functions.
+pub(crate) fn my_private_profile() -> ExternResult<Option<PrivateProfile>> {
     let records = query(
         ChainQueryFilter::new()
             .entry_type(UnitEntryTypes::PrivateProfile.try_into()?)

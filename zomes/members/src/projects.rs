@@ -65,7 +65,8 @@ pub fn get_project(hash: Input) -> ExternResult<Option<Record>> {
 
 /// Every project in the network, each once, oldest first.
 #[hdk_extern]
-pub fn get_all_projects() -> ExternResult<Vec<Record>> {
+pub fn get_all_projects(nothing: Input) -> ExternResult<Vec<Record>> {
+    nothing.decode::<()>()?;
     get_targets(get_links(
         LinkQuery::try_new(all_projects_anchor()?, LinkTypes::AllProjects)?,
         GetStrategy::default(),

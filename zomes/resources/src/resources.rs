@@ -79,7 +79,8 @@ pub fn get_resource(hash: Input) -> ExternResult<Option<Record>> {
 
 /// Every resource in the network, oldest first.
 #[hdk_extern]
-pub fn get_all_resources() -> ExternResult<Vec<Record>> {
+pub fn get_all_resources(nothing: Input) -> ExternResult<Vec<Record>> {
+    nothing.decode::<()>()?;
     get_targets(get_links(
         LinkQuery::try_new(all_resources_anchor()?, LinkTypes::AllResources)?,
         GetStrategy::default(),

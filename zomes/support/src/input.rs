@@ -24,12 +24,6 @@ impl<'de> Deserialize<'de> for Input {
     }
 }
 
-impl Serialize for Input {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
-    }
-}
-
 impl Input {
     /// The input as `T`, or an error naming the offending field (at most [`MAX_ERROR_CHARS`]).
     pub fn decode<T: serde::de::DeserializeOwned + Serialize + std::fmt::Debug>(
@@ -61,8 +55,8 @@ pub fn first_difference(
 ) -> Option<(String, String)> {
     match (given, canonical) {
         (Value::Map(given), Value::Map(canonical)) => given.iter().find_map(|(key, value)| {
-            let at = match key.as_str() {
-                Some(name) if path.is_empty() => name.to_string(),
+            let at = match key.as_str().map(|name| shortened(name, 40)) {
+                Some(name) if path.is_empty() => name,
                 Some(name) => format!("{path}.{name}"),
                 None => format!("{path}[{}]", excerpt(key)),
             };
@@ -76,6 +70,14 @@ pub fn first_difference(
             .zip(canonical)
             .enumerate()
             .find_map(|(i, (g, c))| first_difference(g, c, format!("{path}[{i}]"))),
+        // Other spellings serde reads alike: a unit variant as `{"Name": nil}`, a hash as
+        // its text or its bytes listed (the typed decoding has checked them).
+        (Value::Map(given), Value::String(name))
+            if given.len() == 1 && given[0].0.as_str() == name.as_str() && given[0].1.is_nil() =>
+        {
+            None
+        }
+        (Value::String(_) | Value::Array(_), Value::Binary(_)) => None,
         (Value::Integer(n), Value::String(name)) => Some((
             path,
             format!(
@@ -97,11 +99,15 @@ pub fn first_difference(
 
 /// A short rendering of `value` for an error message.
 fn excerpt(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() <= 60 {
-        return text;
+    shortened(&value.to_string(), 60)
+}
+
+/// `text` cut to `max` characters, the last an ellipsis.
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
     }
-    format!("{}…", text.chars().take(59).collect::<String>())
+    format!("{}…", text.chars().take(max - 1).collect::<String>())
 }
 
 /// `text` with every quoted run longer than 40 characters cut to its first 40 and "…": serde

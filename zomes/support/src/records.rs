@@ -14,19 +14,27 @@ where
     let Some(record) = get(hash.clone(), GetOptions::default())? else {
         return Ok(None);
     };
-    match unit_entry_type(&record)? {
-        Some(unit) if unit == T::UNIT => match record.entry().to_app_option::<T>() {
-            Ok(Some(entry)) => Ok(Some(Ok((record, entry)))),
-            _ => Ok(Some(Err(format!("an unreadable {unit:?}")))),
-        },
-        Some(unit) => Ok(Some(Err(format!("a {unit:?}")))),
-        None => Ok(Some(Err("no entry of this app".into()))),
+    // One comparison of entry defs; naming another type asks the zome's info once per type.
+    let expected = AppEntryDef::try_from(T::UNIT)?;
+    let is_expected = record.action().app_entry_def().is_some_and(|d| {
+        d.zome_index == expected.zome_index && d.entry_index == expected.entry_index
+    });
+    if !is_expected {
+        return Ok(Some(Err(match unit_entry_type(&record)? {
+            Some(unit) => a_kind(unit),
+            None => "no entry of this app".into(),
+        })));
+    }
+    match record.entry().to_app_option::<T>() {
+        Ok(Some(entry)) => Ok(Some(Ok((record, entry)))),
+        _ => Ok(Some(Err(format!("an unreadable {:?}", T::UNIT)))),
     }
 }
 
 /// A read of one record of type `T` by its hash: `None` when nothing is known there yet, an
 /// error naming what it is when it is something else ("uhCkk… is a Profile, not a Project").
-/// Every `get_<entry>` function answers through it, so they all answer alike.
+/// The `get_<entry>` functions answer through it; reads that need the record to go on (an
+/// equation of a project, a contribution's status) use [`must_read`].
 pub fn read_entry<T>(hash: &ActionHash) -> ExternResult<Option<Record>>
 where
     T: EntryKind + TryFrom<SerializedBytes, Error = SerializedBytesError>,
@@ -62,7 +70,18 @@ pub fn not_found(hash: &ActionHash, expected: UnitEntryTypes) -> String {
 
 /// "`hash` is `what`, not a `expected`".
 pub fn wrong_kind(hash: &ActionHash, what: &str, expected: UnitEntryTypes) -> String {
-    format!("{hash} is {what}, not a {expected:?}")
+    format!("{hash} is {what}, not {}", a_kind(expected))
+}
+
+/// "a Profile", "an Endorsement".
+fn a_kind(unit: UnitEntryTypes) -> String {
+    let name = format!("{unit:?}");
+    let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
 }
 
 /// `message` as a zome error.

@@ -39,9 +39,9 @@ pub fn check_endorser<A: PartialEq + std::fmt::Display>(
 }
 
 /// An endorser's new word on a contribution differs from their latest word on it (`latest`,
-/// if they said one): saying the same again adds a record and no meaning, and a member who
-/// confirmed twice would look, to a reader counting records, like two. A dispute with a new
-/// reason is a new word.
+/// if they said one): saying the same again adds a record and no meaning. A dispute with a new
+/// reason is a new word, and confirm, dispute, confirm is a change of mind, so records are
+/// never counted: status counts each endorser's latest word once ([`contribution_status`]).
 pub fn check_new_word(
     latest: Option<&EndorsementKind>,
     new: &EndorsementKind,

@@ -31,7 +31,10 @@ pub struct CustodyRequest {
 /// 1. The note is non-empty and bounded; the resource is a Resource.
 /// 2. The requester is a member: `requester_profile` is a Profile the author authored.
 /// 3. `custody` is a custody state of the resource ([`custody_state`]) whose custodian is not
-///    the requester ([`check_requester`]): a custodian does not request what they hold.
+///    the requester ([`check_requester`]): a custodian does not request what they hold. Who
+///    holds it *now* is the DHT's view, not a validator's, so this binds the named state; the
+///    coordinator names the current one, and `get_custody_requests` leaves out the current
+///    custodian's own.
 pub fn validate_create_custody_request(
     header: &ActionHeader,
     request: &CustodyRequest,

@@ -40,7 +40,7 @@ pub struct ResourceUse {
 
 /// Rules (the author is the user):
 /// 1. The resource is a Resource.
-/// 2. The use ends after it starts, from 1970-01-01 to when it was recorded (plus the clock
+/// 2. The use ends after it starts, from 2000-01-01 to when it was recorded (plus the clock
 ///    skew); it lasts its started minutes.
 /// 3. A named profile is a Profile the author authored; the user is then a member with its
 ///    skills, otherwise an outsider.

@@ -123,6 +123,10 @@ impl<A: Ord + Clone + Debug, R: Ord + Clone + Debug> ValuationRules<A, R> {
 impl<A: Ord + Clone + Debug> WorkRule<A> {
     fn check(&self) -> Result<(), DomainError> {
         check_rate(self.default_rate)?;
+        let skills = self.skill_rates.iter().map(|s| &s.skill);
+        for skill in skills.chain(self.member_rates.iter().filter_map(|m| m.skill.as_ref())) {
+            check_text("skill", skill, MAX_NAME)?;
+        }
         check_listed_once(
             "skill_rates",
             self.skill_rates.iter().map(|s| (s.skill.clone(), s.rate)),
