@@ -49,7 +49,8 @@ impl Contribution {
 /// 1. The author is the contributor.
 /// 2. Quantities are positive and bounded (no entry holds more than 24 hours).
 /// 3. The description is non-empty and bounded; evidence items are distinct and bounded.
-/// 4. It is dated from 2000-01-01 (`bounds::EARLIEST_DATE_MICROS`) to when it was recorded, plus a five-minute clock skew.
+/// 4. It is dated from 2000-01-01 (`bounds::EARLIEST_DATE_MICROS`) to when it was recorded,
+///    plus a five-minute clock skew.
 /// 5. The project is a Project.
 /// 6. A Use or Cite names a Resource.
 /// 7. A correction names a Contribution by the same contributor to the same project.

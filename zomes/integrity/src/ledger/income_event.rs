@@ -59,7 +59,8 @@ impl IncomeEvent {
 
 /// Rules (the author is the agent who holds the funds):
 /// 1. The amount is positive and bounded; the description and evidence are bounded.
-/// 2. It is received from 2000-01-01 (`bounds::EARLIEST_DATE_MICROS`) to when it was recorded, plus a five-minute clock skew.
+/// 2. It is received from 2000-01-01 (`bounds::EARLIEST_DATE_MICROS`) to when it was
+///    recorded, plus a five-minute clock skew.
 /// 3. The project is a Project.
 /// 4. A license fee names a LicenseGrant whose fee is the amount, of a resource that names this
 ///    project (license fees are the income of the project that made the licensed work); its
