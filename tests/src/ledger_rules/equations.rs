@@ -7,6 +7,7 @@ use crate::rule_runner::{rule, Rule};
 use holochain::prelude::*;
 use ledger::distributions::{DistributeInput, DistributionPreview};
 use ledger::equations::SetValueEquationInput;
+use ovn_integrity::ledger::value_equation::Equation;
 use ovn_integrity::{IncomeEvent, PaymentReceipt, ValueEquation};
 
 /// These rules in order.
@@ -59,18 +60,23 @@ pub async fn only_a_steward_adopts_the_projects_equation(b: &Books) {
 pub async fn an_equation_sharing_more_than_the_whole_income_is_rejected(b: &Books) {
     let mut greedy = sensorica_equation(network());
     greedy.buckets[1].behaviour = ovn_domain::Behaviour::Straight;
+    refused_and_rejected(b, greedy, "at most 10000 can be shared").await;
+}
+
+/// alice's `equation` is refused by the coordinator and rejected raw as her version 1, both
+/// saying `reason`.
+async fn refused_and_rejected(b: &Books, equation: Equation, reason: &str) {
     let input = SetValueEquationInput {
         project: b.project.clone(),
-        equation: greedy.clone(),
+        equation: equation.clone(),
     };
     let refused = b
         .peers
         .try_call::<_, Record>(ALICE, "ledger", "set_value_equation", input)
         .await;
-    let reason = "at most 10000 can be shared";
     assert_refused(refused, reason);
     let raw = ValueEquation {
-        equation: greedy,
+        equation,
         ..version_one(b)
     };
     rejects(&b.peers, ALICE, "commit_value_equation", raw, reason).await;
@@ -95,20 +101,7 @@ pub async fn a_bucket_window_of_no_length_or_without_bounds_is_rejected(b: &Book
             from_micros,
             until_micros,
         });
-        let input = SetValueEquationInput {
-            project: b.project.clone(),
-            equation: windowed.clone(),
-        };
-        let refused = b
-            .peers
-            .try_call::<_, Record>(ALICE, "ledger", "set_value_equation", input)
-            .await;
-        assert_refused(refused, reason);
-        let raw = ValueEquation {
-            equation: windowed,
-            ..version_one(b)
-        };
-        rejects(&b.peers, ALICE, "commit_value_equation", raw, reason).await;
+        refused_and_rejected(b, windowed, reason).await;
     }
 }
 

@@ -104,6 +104,18 @@ fn names_rates_and_windows_are_checked() {
         until_micros: 5,
     });
     assert!(backwards.check().is_err());
+    let mut decomposed = Eq::default();
+    if let BucketKind::Contributions { rules } = &mut decomposed.buckets[0].kind {
+        rules.work.as_mut().unwrap().skill_rates = vec![SkillRate {
+            skill: "Ame\u{301}lie".into(),
+            rate: 100,
+        }];
+    }
+    assert_eq!(
+        decomposed.check(),
+        Err(DomainError::NotNfc { field: "skill" }),
+        "a skill named in a rate is checked text"
+    );
     let mut eq = Eq::default();
     if let BucketKind::Contributions { rules } = &mut eq.buckets[0].kind {
         rules.work.as_mut().unwrap().default_rate = 0;
