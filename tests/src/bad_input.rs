@@ -70,15 +70,15 @@ const FUNCTIONS: [(&str, &str); 60] = [
     ("audit", "audit_agent"),
 ];
 
+/// `typed` as the MessagePack value a client sends.
+pub fn value_of<T: serde::Serialize + std::fmt::Debug>(typed: &T) -> Value {
+    let bytes = holochain_serialized_bytes::encode(typed).expect("encode");
+    rmpv::decode::read_value(&mut &bytes[..]).expect("read back")
+}
+
 /// A payload nested `depth` lists deep.
 fn nested(depth: usize) -> Value {
     (0..depth).fold(Value::from(1), |inner, _| Value::Array(vec![inner]))
-}
-
-/// `typed` as the MessagePack value a client sends.
-fn value_of<T: serde::Serialize + std::fmt::Debug>(typed: &T) -> Value {
-    let bytes = holochain_serialized_bytes::encode(typed).expect("encode");
-    rmpv::decode::read_value(&mut &bytes[..]).expect("read back")
 }
 
 /// `value` with the field at `path` (map keys) set to `to`.

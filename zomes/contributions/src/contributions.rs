@@ -9,7 +9,7 @@ use ovn_integrity::links::period_bucket;
 use ovn_integrity::{Contribution, EntryTypes, LinkTypes, Project, Resource};
 use ovn_zome_support::index::{contributions_in_period, periods_of_project};
 use ovn_zome_support::input::Input;
-use ovn_zome_support::records::{committed, get_targets, must_read};
+use ovn_zome_support::records::{committed, get_targets, listed, must_read};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -132,17 +132,18 @@ fn index(contribution: &Contribution, hash: &ActionHash, me: AgentPubKey) -> Ext
 pub fn get_contributions_for_project(input: Input) -> ExternResult<Vec<Record>> {
     let input: GetContributionsForProjectInput = input.decode()?;
     let period: Period = input.period.parse().map_err(ContributionError::from)?;
-    contributions_in_period(&input.project, period)
+    listed::<Project, _>(
+        &input.project,
+        contributions_in_period(&input.project, period)?,
+    )
 }
 
 /// The months (`YYYY-MM`) in which a project has contributions, in order.
 #[hdk_extern]
 pub fn get_periods_for_project(project: Input) -> ExternResult<Vec<String>> {
     let project: ActionHash = project.decode()?;
-    Ok(periods_of_project(project)?
-        .into_iter()
-        .map(|p| p.to_string())
-        .collect())
+    let periods = listed::<Project, _>(&project, periods_of_project(project.clone())?)?;
+    Ok(periods.into_iter().map(|p| p.to_string()).collect())
 }
 
 /// An agent's contributions, oldest first.

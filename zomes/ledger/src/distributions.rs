@@ -6,9 +6,9 @@ use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_domain::{Payee, TraceLine};
 use ovn_integrity::ledger::distribution::fetch_inputs;
-use ovn_integrity::{Distribution, EntryTypes, LinkTypes, PaymentReceipt};
+use ovn_integrity::{Distribution, EntryTypes, LinkTypes, PaymentReceipt, Project};
 use ovn_zome_support::input::Input;
-use ovn_zome_support::records::{committed, get_targets, must_read};
+use ovn_zome_support::records::{committed, get_targets, listed, must_read};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -124,10 +124,11 @@ pub fn distribute(input: Input) -> ExternResult<Record> {
 #[hdk_extern]
 pub fn get_distributions_for_project(project: Input) -> ExternResult<Vec<Record>> {
     let project: ActionHash = project.decode()?;
-    get_targets(get_links(
-        LinkQuery::try_new(project, LinkTypes::ProjectToDistributions)?,
+    let found = get_targets(get_links(
+        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToDistributions)?,
         GetStrategy::default(),
-    )?)
+    )?)?;
+    listed::<Project, _>(&project, found)
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -230,8 +231,12 @@ pub fn confirm_payment(distribution: Input) -> ExternResult<Record> {
 #[hdk_extern]
 pub fn get_payment_receipts(distribution: Input) -> ExternResult<Vec<Record>> {
     let distribution: ActionHash = distribution.decode()?;
-    get_targets(get_links(
-        LinkQuery::try_new(distribution, LinkTypes::DistributionToPaymentReceipts)?,
+    let found = get_targets(get_links(
+        LinkQuery::try_new(
+            distribution.clone(),
+            LinkTypes::DistributionToPaymentReceipts,
+        )?,
         GetStrategy::default(),
-    )?)
+    )?)?;
+    listed::<Distribution, _>(&distribution, found)
 }

@@ -14,7 +14,7 @@ use ovn_integrity::{
     UnitEntryTypes,
 };
 use ovn_zome_support::input::Input;
-use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
+use ovn_zome_support::records::{committed, get_targets, listed, must_read, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -166,8 +166,9 @@ fn fee_collector(usage: &ResourceUse) -> ExternResult<AgentPubKey> {
 #[hdk_extern]
 pub fn get_incomes_for_project(project: Input) -> ExternResult<Vec<Record>> {
     let project: ActionHash = project.decode()?;
-    get_targets(get_links(
-        LinkQuery::try_new(project, LinkTypes::ProjectToIncomeEvents)?,
+    let found = get_targets(get_links(
+        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToIncomeEvents)?,
         GetStrategy::default(),
-    )?)
+    )?)?;
+    listed::<Project, _>(&project, found)
 }

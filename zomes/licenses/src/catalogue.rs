@@ -10,11 +10,12 @@ use ovn_domain::licenses::{
 use ovn_domain::text::{check_count, check_text, MAX_NAME};
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::{
-    EntryTypes, License, LicenseAttachment, LicenseRef, LinkTypes, Resource, UnitEntryTypes,
+    EntryTypes, License, LicenseAttachment, LicenseRef, LinkTypes, Project, Resource,
+    UnitEntryTypes,
 };
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
+use ovn_zome_support::records::{committed, get_targets, listed, must_read, own_entries, with_own};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -73,11 +74,12 @@ pub fn get_license_catalogue(project: Input) -> ExternResult<LicenseCatalogue> {
         GetStrategy::default(),
     )?;
     let mine = own_entries(UnitEntryTypes::License.try_into()?)?;
+    let found = with_own(get_targets(links)?, mine, |l: &License| {
+        l.project == project
+    });
     Ok(LicenseCatalogue {
         network,
-        project: with_own(get_targets(links)?, mine, |l: &License| {
-            l.project == project
-        }),
+        project: listed::<Project, _>(&project, found)?,
     })
 }
 
@@ -175,6 +177,8 @@ pub fn license_of(resource: &ActionHash) -> ExternResult<Option<ResourceLicense>
         &a.resource == resource
     });
     let Some((attachment, attached)) = found.into_iter().next() else {
+        // None only for a resource: an unknown hash or another kind's is named.
+        must_find_resource(resource)?;
         return Ok(None);
     };
     let (_, licensed) = must_find_resource(resource)?;

@@ -14,11 +14,11 @@ use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::ledger::settlement::{check_counted, Fetched};
 use ovn_integrity::{
     Category, Contribution, CountedContribution, EntryTypes, LicenseException, LicenseGrant,
-    LicenseRequest, Licensee, LinkTypes, UnitEntryTypes,
+    LicenseRequest, Licensee, LinkTypes, Resource, UnitEntryTypes,
 };
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::{must_be_steward, my_profile_creation};
-use ovn_zome_support::records::{committed, get_targets, must_read, own_entries, with_own};
+use ovn_zome_support::records::{committed, get_targets, listed, must_read, own_entries, with_own};
 use ovn_zome_support::status::status_report;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -180,10 +180,11 @@ fn standing_of(
 #[hdk_extern]
 pub fn get_license_requests(resource: Input) -> ExternResult<Vec<Record>> {
     let resource: ActionHash = resource.decode()?;
-    get_targets(get_links(
-        LinkQuery::try_new(resource, LinkTypes::ResourceToLicenseRequests)?,
+    let found = get_targets(get_links(
+        LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToLicenseRequests)?,
         GetStrategy::default(),
-    )?)
+    )?)?;
+    listed::<Resource, _>(&resource, found)
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -230,10 +231,11 @@ pub fn decide_exception(input: Input) -> ExternResult<Record> {
 #[hdk_extern]
 pub fn get_exceptions(request: Input) -> ExternResult<Vec<Record>> {
     let request: ActionHash = request.decode()?;
-    get_targets(get_links(
-        LinkQuery::try_new(request, LinkTypes::LicenseRequestToExceptions)?,
+    let found = get_targets(get_links(
+        LinkQuery::try_new(request.clone(), LinkTypes::LicenseRequestToExceptions)?,
         GetStrategy::default(),
-    )?)
+    )?)?;
+    listed::<LicenseRequest, _>(&request, found)
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -319,10 +321,11 @@ fn decided_for(hash: &ActionHash, request: &ActionHash) -> ExternResult<(Categor
 #[hdk_extern]
 pub fn get_grants_for_resource(resource: Input) -> ExternResult<Vec<Record>> {
     let resource: ActionHash = resource.decode()?;
-    get_targets(get_links(
-        LinkQuery::try_new(resource, LinkTypes::ResourceToLicenseGrants)?,
+    let found = get_targets(get_links(
+        LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToLicenseGrants)?,
         GetStrategy::default(),
-    )?)
+    )?)?;
+    listed::<Resource, _>(&resource, found)
 }
 
 /// A resource's grants, the caller's own included before the DHT shows them.

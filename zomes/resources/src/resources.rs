@@ -5,10 +5,10 @@ use hdk::prelude::*;
 use ovn_domain::resources::resource::check_resource;
 use ovn_domain::{PropertyRegime, UsageRules};
 use ovn_integrity::links::all_resources_anchor;
-use ovn_integrity::{EntryTypes, LinkTypes, Resource};
+use ovn_integrity::{EntryTypes, LinkTypes, Project, Resource};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::{committed, get_targets, must_read, read_entry};
+use ovn_zome_support::records::{committed, get_targets, listed, must_read, read_entry};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -91,10 +91,11 @@ pub fn get_all_resources(nothing: Input) -> ExternResult<Vec<Record>> {
 #[hdk_extern]
 pub fn get_resources_for_project(project: Input) -> ExternResult<Vec<Record>> {
     let project: ActionHash = project.decode()?;
-    get_targets(get_links(
-        LinkQuery::try_new(project, LinkTypes::ProjectToResources)?,
+    let found = get_targets(get_links(
+        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToResources)?,
         GetStrategy::default(),
-    )?)
+    )?)?;
+    listed::<Project, _>(&project, found)
 }
 
 /// The resource at `hash`, or a typed error.

@@ -6,10 +6,10 @@ use crate::ResourcesError;
 use hdk::prelude::*;
 use ovn_domain::bounds::check_date;
 use ovn_domain::resources::resource::{use_minutes, User};
-use ovn_integrity::{EntryTypes, LinkTypes, ResourceUse};
+use ovn_integrity::{EntryTypes, LinkTypes, Resource, ResourceUse};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::my_latest_profile;
-use ovn_zome_support::records::{committed, get_targets};
+use ovn_zome_support::records::{committed, get_targets, listed};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -66,8 +66,9 @@ pub fn record_use(input: Input) -> ExternResult<Record> {
 #[hdk_extern]
 pub fn get_uses(resource: Input) -> ExternResult<Vec<Record>> {
     let resource: ActionHash = resource.decode()?;
-    get_targets(get_links(
-        LinkQuery::try_new(resource, LinkTypes::ResourceToUses)?,
+    let found = get_targets(get_links(
+        LinkQuery::try_new(resource.clone(), LinkTypes::ResourceToUses)?,
         GetStrategy::default(),
-    )?)
+    )?)?;
+    listed::<Resource, _>(&resource, found)
 }

@@ -105,6 +105,20 @@ pub fn get_targets(mut links: Vec<Link>) -> ExternResult<Vec<Record>> {
     Ok(records)
 }
 
+/// `found`, a listing under `base`, after checking that `base` is a `T` when the listing is
+/// empty: a listing of an unknown hash says "not found", and of a hash of another kind says
+/// what it is ("uhCkk… is a Profile, not a Project"), never an empty list. A listing that found
+/// something needs no read: each link type's validation ties its base to its target.
+pub fn listed<T, L>(base: &ActionHash, found: Vec<L>) -> ExternResult<Vec<L>>
+where
+    T: EntryKind + TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
+    if found.is_empty() {
+        must_read::<T>(base)?;
+    }
+    Ok(found)
+}
+
 /// The record just committed at `hash`.
 pub fn committed(hash: ActionHash) -> ExternResult<Record> {
     get(hash.clone(), GetOptions::local())?.ok_or_else(|| {
