@@ -195,6 +195,8 @@ struct PageEnv {
     app_port: u16,
     token: Vec<u8>,
     secret: String,
+    /// The largest call the node signs, which the page checks before asking.
+    max_call_bytes: usize,
 }
 
 fn page_env(url: &str) -> PageEnv {
@@ -216,6 +218,7 @@ fn page_env(url: &str) -> PageEnv {
             .map(|byte| byte.parse().unwrap())
             .collect(),
         secret: between("secret:\"", "\""),
+        max_call_bytes: between("maxCallBytes:", "}").parse().unwrap(),
     }
 }
 
@@ -406,6 +409,17 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
     assert_eq!(code, 403);
     let (code, message) = ui.sign(b"not msgpack", &ui.env.secret);
     assert_eq!(code, 400, "{}", String::from_utf8_lossy(&message));
+    // Over the limit: a 413 that names it and the size, read to the end (not a reset).
+    assert_eq!(ui.env.max_call_bytes, 4_000_000);
+    let (code, message) = ui.sign(&vec![0; 5_000_000], &ui.env.secret);
+    let message = String::from_utf8_lossy(&message);
+    assert_eq!(code, 413, "{message}");
+    assert!(
+        message.contains("this zome call is 5.0 MB, over the 4.0 MB limit on one call"),
+        "{message}"
+    );
+    let (code, _) = ui.sign(&mine, &ui.env.secret);
+    assert_eq!(code, 200, "the node signs again after a refusal");
     let (code, _) = http(
         &url,
         "POST",

@@ -122,6 +122,7 @@ fn router(site: Arc<Site>) -> Router {
         .route("/", get(index))
         .route("/index.html", get(index))
         .route("/api/status", get(status))
+        // The handler reads the body itself, naming its own limit: sign::MAX_CALL_BYTES.
         .route("/api/sign-zome-call", post(sign::sign_zome_call))
         .fallback(get(file))
         .layer(axum::middleware::from_fn_with_state(site.clone(), guard))
@@ -179,12 +180,13 @@ async fn index(State(site): State<Arc<Site>>) -> Response {
     let token: Vec<String> = site.agent.token.iter().map(u8::to_string).collect();
     let script = format!(
         "<script>window.__HC_LAUNCHER_ENV__={{APP_INTERFACE_PORT:{},INSTALLED_APP_ID:\"{}\",APP_INTERFACE_TOKEN:[{}]}};\
-         window.__OVN_NODE__={{signUrl:\"/api/sign-zome-call\",secret:\"{}\",agent:{}}};</script>",
+         window.__OVN_NODE__={{signUrl:\"/api/sign-zome-call\",secret:\"{}\",agent:{},maxCallBytes:{}}};</script>",
         site.agent.app_port,
         crate::APP_ID,
         token.join(","),
         site.secret,
-        site.agent.index
+        site.agent.index,
+        sign::MAX_CALL_BYTES
     );
     let html = match html.find("<head>") {
         Some(at) => format!("{}{script}{}", &html[..at + 6], &html[at + 6..]),

@@ -9,20 +9,35 @@
 //! SHA-512 of exactly the posted bytes, and returns the 64-byte signature.
 
 use super::{refuse, Site};
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use holochain::prelude::*;
 use holochain_keystore::AgentPubKeyExt;
 use std::sync::Arc;
+
+/// The largest zome call this node signs, in bytes: Holochain's limit on one entry
+/// (`ENTRY_SIZE_LIMIT`), since no call larger than that can write what it carries. The page is
+/// told it (`window.__OVN_NODE__.maxCallBytes`) and checks before it asks.
+pub const MAX_CALL_BYTES: usize = holochain::prelude::ENTRY_SIZE_LIMIT;
+
+/// How much of an oversized body is read (and dropped) before the answer, so that a client
+/// still sending reads the 413 instead of a reset connection: the app websocket's own limit on
+/// one message.
+const DRAINED_BYTES: usize = 64 << 20;
 
 /// The signature over the call's bytes, or the refusal.
 pub(super) async fn sign_zome_call(
     State(site): State<Arc<Site>>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
+    let body = match read_body(body).await {
+        Ok(body) => body,
+        Err((status, message)) => return refuse(status, message),
+    };
     let params = match allowed(&site, &headers, &body) {
         Ok(params) => params,
         Err((status, message)) => return refuse(status, message),
@@ -44,6 +59,46 @@ pub(super) async fn sign_zome_call(
             format!("the keystore did not sign: {error}"),
         ),
     }
+}
+
+/// The whole body when it is at most [`MAX_CALL_BYTES`]; else a 413 that names the limit and
+/// the size, once the body is read to its end (up to [`DRAINED_BYTES`]).
+async fn read_body(body: Body) -> Result<Bytes, (StatusCode, String)> {
+    let mut stream = body.into_data_stream();
+    let mut kept = Vec::new();
+    let mut size = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|error| {
+            (
+                StatusCode::BAD_REQUEST,
+                format!("the request's body could not be read: {error}"),
+            )
+        })?;
+        size += chunk.len();
+        if size <= MAX_CALL_BYTES {
+            kept.extend_from_slice(&chunk);
+        } else if size > DRAINED_BYTES {
+            break;
+        }
+    }
+    if size > MAX_CALL_BYTES {
+        let at_least = if size > DRAINED_BYTES { "over " } else { "" };
+        return Err((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "this zome call is {at_least}{}, over the {} limit on one call (Holochain's \
+                 limit on one entry): send less in one call",
+                megabytes(size),
+                megabytes(MAX_CALL_BYTES)
+            ),
+        ));
+    }
+    Ok(kept.into())
+}
+
+/// `bytes` as megabytes, one decimal: "4.0 MB".
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
 /// The call's params, if the request carries this page's secret and the call is by this
