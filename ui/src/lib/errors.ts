@@ -48,7 +48,23 @@ export interface ReadableError {
   detail?: string;
 }
 
+/** A message longer than this is cut in the banner; the whole text stays in the detail. */
+const SHORT = 300;
+/** The detail is cut there. */
+const LONG = 20_000;
+
 export function readableError(error: unknown): ReadableError {
+  const readable = fullError(error);
+  // A detail can echo a whole payload: the banner keeps its start.
+  if (readable.detail && readable.detail.length > LONG) {
+    readable.detail = `${readable.detail.slice(0, LONG)}… (${readable.detail.length - LONG} more characters)`;
+  }
+  if (readable.message.length <= SHORT) return readable;
+  const detail = readable.detail ?? readable.message;
+  return { message: `${readable.message.slice(0, SHORT)}… (the whole message is under “What the node said”)`, detail };
+}
+
+function fullError(error: unknown): ReadableError {
   const raw =
     error instanceof Error
       ? error.message || error.name

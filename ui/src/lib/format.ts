@@ -57,6 +57,11 @@ export function money(minor: number): string {
   })} ${currencyCode}`;
 }
 
+/** Minor units as a form shows them, without the currency: 150050 → "1500.50". */
+export function moneyInput(minor: number): string {
+  return (minor / 10 ** app.network.minorUnits).toFixed(app.network.minorUnits);
+}
+
 /** A decimal amount typed in a form → integer minor units, or an error naming the field. */
 export function parseMoney(text: string, field: string): number {
   const trimmed = text.trim();
@@ -113,7 +118,12 @@ export function localInputToMicros(value: string, field: string): number {
 
 /** Now as a `<input type="datetime-local">` value, `offsetMinutes` from now. */
 export function localInputNow(offsetMinutes = 0): string {
-  const d = new Date(Date.now() + offsetMinutes * 60_000);
+  return localInputAt((Date.now() + offsetMinutes * 60_000) * 1000);
+}
+
+/** Microseconds as a `<input type="datetime-local">` value (local time). */
+export function localInputAt(micros: number): string {
+  const d = new Date(Math.floor(micros / 1000));
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

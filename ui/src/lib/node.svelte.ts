@@ -1,7 +1,7 @@
 // The connection to the Holochain node, and the one helper every zome call goes through: it
 // counts calls in flight and puts the zome's own message in the error banner when a call fails.
 
-import { decode } from "@msgpack/msgpack";
+import { decode, encode } from "@msgpack/msgpack";
 import {
   AppWebsocket,
   CellType,
@@ -17,6 +17,14 @@ import { installOvnNodeSigner, NODE_GONE } from "./signer";
 export const ROLE_NAME = "ovn";
 /** First calls compile the zomes' wasm, which takes a while on a small machine. */
 const CALL_TIMEOUT_MS = 60_000;
+/**
+ * The largest call a node takes, in bytes: what ovn-node says, else Holochain's limit on one
+ * entry (4 MB), which a launcher's conductor shares; the call's envelope is left room.
+ */
+const MAX_CALL_BYTES = () => (window.__OVN_NODE__?.maxCallBytes ?? 4_000_000) - 1_000;
+
+/** "5.2 MB". */
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 export interface Banner {
   title: string;
@@ -186,9 +194,17 @@ export async function callZome<T>(zome_name: string, fn_name: string, payload: u
     showError(`${zome_name}.${fn_name}`, error);
     throw error;
   }
+  const sent = composed(payload);
+  const size = encode(sent).length;
+  if (size > MAX_CALL_BYTES()) {
+    // Refused here, before the node is asked: it would refuse it too (HTTP 413).
+    const message = `this request is ${megabytes(size)}, over the ${megabytes(MAX_CALL_BYTES() + 1_000)} a node takes in one call: send less at once (a shorter text, fewer items)`;
+    app.error = { title: `${zome_name}.${fn_name} not sent`, message };
+    throw new ZomeCallError(zome_name, fn_name, message);
+  }
   app.inFlight += 1;
   try {
-    const request = { role_name: ROLE_NAME, zome_name, fn_name, payload: composed(payload) };
+    const request = { role_name: ROLE_NAME, zome_name, fn_name, payload: sent };
     const result = (await client.callZome(request)) as T;
     watchSocket();
     return result;

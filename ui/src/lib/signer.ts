@@ -20,6 +20,8 @@ export interface OvnNodeEnvironment {
   secret: string;
   /** Which of the node's agents this page is (1-based). */
   agent: number;
+  /** The largest zome call the node signs, in bytes (its 413 names it too). */
+  maxCallBytes?: number;
 }
 
 /** What a launcher's signer does (`HostZomeCallSigner` in @holochain/client's launcher.d.ts). */

@@ -4,6 +4,7 @@
 import type { AgentPubKey } from "@holochain/client";
 import { b64, sameHash } from "./format";
 import { app } from "./node.svelte";
+import type { Contribution } from "./zomes/contributions";
 import { getAllProjects, getMyProfile, getProfile, type Profile, type Project } from "./zomes/members";
 import { readRecord, readRecords, type Entry } from "./zomes/types";
 
@@ -16,6 +17,8 @@ export const store = $state({
   projectsLoaded: false,
   /** The project the views work on, in text form ("" for none). */
   selectedProject: "",
+  /** My contribution the log form corrects (My contributions → Correct…); null for a new one. */
+  correcting: null as Entry<Contribution> | null,
   /** Nicknames by agent key in text form. */
   nicknames: {} as Record<string, string>,
 });
