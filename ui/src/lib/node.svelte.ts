@@ -23,6 +23,14 @@ const CALL_TIMEOUT_MS = 60_000;
  */
 const MAX_CALL_BYTES = () => (window.__OVN_NODE__?.maxCallBytes ?? 4_000_000) - 1_000;
 
+/**
+ * A write whose validation needs a record the network has not brought yet fails as "could not
+ * be completed but may be retried" (the conductor's `IncompleteCommit`, e.g. `DepMissingFromDht`)
+ * and writes nothing: it is tried again after these pauses, while the activity line says so.
+ */
+const RETRY_PAUSES_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+const INCOMPLETE_COMMIT = "could not be completed but may be retried";
+
 /** "5.2 MB". */
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -52,6 +60,8 @@ export const app = $state({
   agentIndex: null as number | null,
   /** Zome calls in flight. */
   inFlight: 0,
+  /** Why a call in flight waits, when it does ("" otherwise). */
+  waiting: "",
   error: null as Banner | null,
   /** The defaults of `ovn_domain::NetworkConstitution` until the DNA properties are read. */
   network: {
@@ -205,6 +215,19 @@ export async function callZome<T>(zome_name: string, fn_name: string, payload: u
   app.inFlight += 1;
   try {
     const request = { role_name: ROLE_NAME, zome_name, fn_name, payload: sent };
+    for (const pause of RETRY_PAUSES_MS) {
+      try {
+        const result = (await client.callZome(request)) as T;
+        watchSocket();
+        return result;
+      } catch (e) {
+        if (!String(e instanceof Error ? e.message : e).includes(INCOMPLETE_COMMIT)) throw e;
+        app.waiting = "waiting for the network to bring what this depends on, then trying again";
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      } finally {
+        app.waiting = "";
+      }
+    }
     const result = (await client.callZome(request)) as T;
     watchSocket();
     return result;
