@@ -14,13 +14,17 @@ use rmpv::Value;
 /// The longest error [`Input::decode`] returns, in characters: a message, never a payload.
 pub const MAX_ERROR_CHARS: usize = 300;
 
-/// A zome function's input as the caller sent it: any MessagePack value.
+/// A zome function's input as the caller sent it: any MessagePack value, or why it is none
+/// (nested deeper than the decoder goes, truncated), kept so that [`Input::decode`] says so in
+/// short: an error here would reach the caller as the whole payload's bytes.
 #[derive(Debug, Clone)]
-pub struct Input(Value);
+pub struct Input(Result<Value, String>);
 
 impl<'de> Deserialize<'de> for Input {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Value::deserialize(deserializer).map(Input)
+        Ok(Input(
+            Value::deserialize(deserializer).map_err(|e| shortened(&e.to_string(), 120)),
+        ))
     }
 }
 
@@ -29,8 +33,14 @@ impl Input {
     pub fn decode<T: serde::de::DeserializeOwned + Serialize + std::fmt::Debug>(
         self,
     ) -> ExternResult<T> {
+        let given = self.0.map_err(|why| {
+            invalid(
+                "",
+                &format!("not a MessagePack value this node reads: {why}"),
+            )
+        })?;
         let mut bytes = Vec::new();
-        rmpv::encode::write_value(&mut bytes, &self.0).map_err(|e| invalid("", &e.to_string()))?;
+        rmpv::encode::write_value(&mut bytes, &given).map_err(|e| invalid("", &e.to_string()))?;
         let mut de = rmp_serde::Deserializer::new(&bytes[..]);
         let typed: T = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| invalid(&e.path().to_string(), &e.inner().to_string()))?;
@@ -38,7 +48,7 @@ impl Input {
             holochain_serialized_bytes::encode(&typed).map_err(|e| invalid("", &e.to_string()))?;
         let canonical = rmpv::decode::read_value(&mut &canonical[..])
             .map_err(|e| invalid("", &e.to_string()))?;
-        match first_difference(&self.0, &canonical, String::new()) {
+        match first_difference(&given, &canonical, String::new()) {
             None => Ok(typed),
             Some((path, why)) => Err(invalid(&path, &why)),
         }
