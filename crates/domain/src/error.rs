@@ -236,4 +236,8 @@ pub enum DomainError {
         original: String,
         derivative: String,
     },
+    #[error("{voter} is not in this proposal's electorate: their vote does not count")]
+    NotInElectorate { voter: String },
+    #[error("invalid governance: {0}")]
+    BadGovernance(String),
 }

@@ -21,14 +21,16 @@
 //! - [`ledger`]: income, the value equation, apportionment, [`distribute`], settlements.
 //! - [`resources`]: property regimes, usage rules and uses; two-party custody.
 //! - [`licenses`]: license terms, who owes what (`license_fee`), grants, derivatives.
+//! - [`governance`]: vote counts with delegation, reputation, participatory budgets.
 //!
-//! A new area (governance, coordination, interop) is a folder of its own beside these.
+//! A new area (coordination, interop) is a folder of its own beside these.
 
 pub mod accounting;
 pub mod bounds;
 pub mod constitution;
 pub mod error;
 pub mod export;
+pub mod governance;
 pub mod ledger;
 pub mod licenses;
 pub mod members;

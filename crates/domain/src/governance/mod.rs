@@ -1,0 +1,18 @@
+//! Governance: how a project's members decide together, counted the same by every peer.
+//!
+//! # Layout
+//! - [`tally`]: choices, methods (Consent, Consensus, Majority with one vote each or weighted),
+//!   delegation (liquid: a member who does not vote is represented by their delegate,
+//!   transitively) and the count.
+//! - [`reputation`]: the weight of a vote where a project weighs votes: settled, counted value,
+//!   decayed by age in exact fixed point.
+//! - [`budget`]: a participatory budget shared among items by approval vote.
+//!
+//! These are the pure functions; proposals, votes, delegations and decisions as entries, and the
+//! validation that recomputes a decision's count with them, build on them.
+
+pub mod budget;
+pub mod reputation;
+pub mod tally;
+#[cfg(test)]
+mod tests;
