@@ -64,6 +64,25 @@ fn an_export_without_its_genesis_is_found() {
 }
 
 #[test]
+fn bad_signatures_among_thousands_checked_in_batches_are_each_named() {
+    // Over several batches of 256 and blocks of 8,192: two bad signatures in one batch, one in
+    // another, each named at its own position; every other signature counted as verified.
+    let mut export = chain(&agent(1), 9_000);
+    for i in [300, 301, 8_500] {
+        export.actions[i].signature.0[10] ^= 1;
+    }
+    let v = check(&export);
+    let bad: Vec<Option<usize>> = v
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::Signature)
+        .map(|f| f.index)
+        .collect();
+    assert_eq!(bad, vec![Some(300), Some(301), Some(8_500)]);
+    assert_eq!(v.signatures_verified, 9_000 - 3);
+}
+
+#[test]
 fn each_kind_of_tampering_is_named() {
     let export = chain(&agent(1), 12);
     let mut t = export.clone();
