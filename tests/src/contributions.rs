@@ -234,3 +234,29 @@ async fn a_missing_project_or_something_else_is_named_alike_by_writes_and_reads(
         .await;
     peers.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_contribution_dated_before_2000_or_in_the_future_is_refused_and_rejected() {
+    let peers = Peers::honest(1).await;
+    let project = create_project(&peers, 0, "Spectrometer").await;
+    let tomorrow = Timestamp::from_micros(Timestamp::now().as_micros() + 86_400_000_000);
+    let after_1970 = Timestamp::from_micros(1);
+    for (when, reason) in [
+        (tomorrow, "beyond the allowed clock skew"),
+        (after_1970, "dated 1970-01-01, before 2000-01-01"),
+    ] {
+        let mut input = log_input(&project, work(60));
+        input.when = Some(when);
+        let refused = peers
+            .try_call::<_, Record>(0, "contributions", "log_contribution", input)
+            .await;
+        assert_refused(refused, reason);
+        let mut raw = raw_contribution(peers.agent(0), &project, 60);
+        raw.when = when;
+        let rejected = peers
+            .try_call::<_, ActionHash>(0, "hostile", "commit_contribution", raw)
+            .await;
+        assert_invalid_commit(rejected, reason);
+    }
+    peers.shutdown().await;
+}

@@ -431,17 +431,23 @@ async fn the_node_starts_serves_signs_only_its_own_calls_and_restarts_with_its_d
     );
     let (code, _) = ui.sign(&mine, &ui.env.secret);
     assert_eq!(code, 200, "the node signs again after a refusal");
-    // Payloads nested a thousand and a hundred thousand lists deep, as bytes (no encoder here
+    // Payloads nested a thousand lists deep (the decoder reads it: the wrong type), then two
+    // thousand and a hundred thousand (deeper than the decoder goes), as bytes (no encoder here
     // recurses): an error, short, and the node still answers.
-    for depth in [1_000, 100_000] {
+    for depth in [1_000, 2_000, 100_000] {
         let mut deep = vec![0x91; depth];
         deep.push(0x01);
         let answer = ui
             .call_raw("members", "create_profile", ExternIO::from(deep))
             .await;
         let said = format!("{answer:?}");
+        let why = if depth > 1024 {
+            "invalid input: not a MessagePack value this node reads"
+        } else {
+            "invalid input"
+        };
         assert!(
-            matches!(answer, AppResponse::Error(_)) && said.contains("invalid input"),
+            matches!(answer, AppResponse::Error(_)) && said.contains(why),
             "depth {depth}: {said}"
         );
         assert!(

@@ -139,7 +139,7 @@ export async function equationSteps(alice, bob, projectName, optics, suffix) {
   await buckets.getByTestId("bucket-share").fill("ninety");
   await alice.getByTestId("equation-adopt").click();
   const formError = (await alice.getByTestId("form-error").innerText()).trim();
-  check(formError === "Bucket 1 (contributors): share must be a percentage, e.g. 12.5", `the form says "${formError}"`);
+  check(formError === "Bucket 1 (contributors): share must be a percentage with at most two decimals, e.g. 12.5", `the form says "${formError}"`);
   await buckets.first().getByTestId("bucket-share").fill("90");
   await alice.getByTestId("bucket-add").click();
   const second = buckets.nth(1);

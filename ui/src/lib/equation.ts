@@ -3,8 +3,8 @@
 // a key) and names the bucket and the field; the equation's rules (names, shares, rates,
 // windows: ovn_domain's ValueEquation::check) are validation's, whose refusal the banner shows.
 
-import { b64, parseHash, parseMoney } from "./format";
-import type { Bucket, Claim, Equation, ValuationRules } from "./zomes/ledger";
+import { b64, parseHash, parseMoney, parsePercent, utcDay } from "./format";
+import type { Bucket, Claim, Equation, ValuationRules, Window } from "./zomes/ledger";
 
 export const CLAIMS: Claim[] = ["Equity", "Debt", "Once"];
 
@@ -27,6 +27,8 @@ export interface BucketDraft {
   /** Window dates (`YYYY-MM-DD`, UTC days, both included); both empty for none. */
   from: string;
   until: string;
+  /** The window as adopted: a day left as it was keeps its exact bound. */
+  adopted: Window | null;
   work: { on: boolean; rate: string; claim: Claim; skills: RateDraft[]; members: RateDraft[] };
   use: { on: boolean; rate: string; claim: Claim; resources: RateDraft[] };
   cite: { on: boolean; share: string; claim: Claim };
@@ -42,10 +44,6 @@ function decimal(minor: number, minorUnits: number): string {
   return (minor / 10 ** minorUnits).toFixed(minorUnits);
 }
 
-function dayText(micros: number): string {
-  return new Date(Math.floor(micros / 1000)).toISOString().slice(0, 10);
-}
-
 export function newBucket(agent: string): BucketDraft {
   return {
     name: "",
@@ -55,6 +53,7 @@ export function newBucket(agent: string): BucketDraft {
     agent,
     from: "",
     until: "",
+    adopted: null,
     work: { on: true, rate: "25.00", claim: "Equity", skills: [], members: [] },
     use: { on: false, rate: "5.00", claim: "Equity", resources: [] },
     cite: { on: false, share: "10", claim: "Equity" },
@@ -69,11 +68,12 @@ export function toDraft(equation: Equation, minorUnits: number, me: string): Buc
   return equation.buckets.map((bucket) => {
     const draft = newBucket(me);
     draft.name = bucket.name;
-    draft.share = String(bucket.share_bp / 100);
+    draft.share = (bucket.share_bp / 100).toString();
     draft.behaviour = bucket.behaviour;
     if (bucket.window) {
-      draft.from = dayText(bucket.window.from_micros);
-      draft.until = dayText(bucket.window.until_micros);
+      draft.from = utcDay(bucket.window.from_micros);
+      draft.until = utcDay(bucket.window.until_micros);
+      draft.adopted = bucket.window;
     }
     if ("FixedShare" in bucket.kind) {
       draft.kind = "FixedShare";
@@ -110,16 +110,6 @@ export function toDraft(equation: Equation, minorUnits: number, me: string): Buc
   });
 }
 
-/** "12.5" → 1250 basis points, or an error naming the field. */
-function basisPoints(text: string, field: string): number {
-  const trimmed = text.trim().replace(",", ".");
-  const value = Number(trimmed);
-  if (!trimmed || !Number.isFinite(value)) throw new Error(`${field} must be a percentage, e.g. 12.5`);
-  const bp = Math.round(value * 100);
-  if (Math.abs(bp - value * 100) > 1e-6) throw new Error(`${field} has at most two decimals`);
-  return bp;
-}
-
 /** A `YYYY-MM-DD` day → microseconds at its start (`end`: its last microsecond), UTC. */
 function dayMicros(text: string, field: string, end: boolean): number {
   const ms = Date.parse(`${text}T00:00:00Z`);
@@ -138,9 +128,13 @@ function bucketOf(d: BucketDraft, at: string): Bucket {
   let window = null;
   if (d.from || d.until) {
     if (!d.from || !d.until) throw new Error(`${at}: a window needs both its first and its last day`);
-    window = { from_micros: dayMicros(d.from, `${at}: first day`, false), until_micros: dayMicros(d.until, `${at}: last day`, true) };
+    const kept = d.adopted;
+    window = {
+      from_micros: kept && utcDay(kept.from_micros) === d.from ? kept.from_micros : dayMicros(d.from, `${at}: first day`, false),
+      until_micros: kept && utcDay(kept.until_micros) === d.until ? kept.until_micros : dayMicros(d.until, `${at}: last day`, true),
+    };
   }
-  const bucket = { name, share_bp: basisPoints(d.share, `${at}: share`), behaviour: d.behaviour, window };
+  const bucket = { name, share_bp: parsePercent(d.share, `${at}: share`), behaviour: d.behaviour, window };
   if (d.kind === "FixedShare") {
     return { ...bucket, kind: { FixedShare: { agent: parseHash(d.agent, "agent", `${at}: member`) } } };
   }
@@ -184,6 +178,6 @@ function rulesOf(d: BucketDraft, at: string): ValuationRules {
       }),
     };
   }
-  if (d.cite.on) rules.cite = { share_bp: basisPoints(d.cite.share, `${at}: citation share`), claim: d.cite.claim };
+  if (d.cite.on) rules.cite = { share_bp: parsePercent(d.cite.share, `${at}: citation share`), claim: d.cite.claim };
   return rules;
 }

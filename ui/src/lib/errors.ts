@@ -54,14 +54,13 @@ const SHORT = 300;
 const LONG = 20_000;
 
 export function readableError(error: unknown): ReadableError {
-  const readable = fullError(error);
-  // A detail can echo a whole payload: the banner keeps its start.
-  if (readable.detail && readable.detail.length > LONG) {
-    readable.detail = `${readable.detail.slice(0, LONG)}… (${readable.detail.length - LONG} more characters)`;
-  }
-  if (readable.message.length <= SHORT) return readable;
-  const detail = readable.detail ?? readable.message;
-  return { message: `${readable.message.slice(0, SHORT)}… (the whole message is under “What the node said”)`, detail };
+  const { message, detail } = fullError(error);
+  const short = message.length <= SHORT;
+  // What the node said: all of it, unless it echoes a whole payload (then its start).
+  const whole = detail ?? (short ? undefined : message);
+  const kept = whole && whole.length > LONG ? `${whole.slice(0, LONG)}… (${whole.length - LONG} more characters)` : whole;
+  if (short) return { message, detail: kept };
+  return { message: `${message.slice(0, SHORT)}… (more under “What the node said”)`, detail: kept };
 }
 
 function fullError(error: unknown): ReadableError {

@@ -78,6 +78,24 @@ export function parseOptionalMoney(text: string, field: string): number {
   return text.trim() === "" || Number(text) === 0 ? 0 : parseMoney(text, field);
 }
 
+/**
+ * A percentage typed in a form (`12.5`, at most two decimals, `,` or `.`) → basis points, or an
+ * error naming the field; what range it may take is the rule's that reads it.
+ */
+export function parsePercent(text: string, field: string): number {
+  const trimmed = text.trim();
+  if (!/^\d{1,5}([.,]\d{1,2})?$/.test(trimmed)) {
+    throw new Error(`${field} must be a percentage with at most two decimals, e.g. 12.5`);
+  }
+  const [whole, fraction = ""] = trimmed.split(/[.,]/);
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+/** A UTC day (`YYYY-MM-DD`) of microseconds since the epoch. */
+export function utcDay(micros: number): string {
+  return new Date(Math.floor(micros / 1000)).toISOString().slice(0, 10);
+}
+
 /** Basis points as a percentage: 2550 → "25.5 %". */
 export function percent(bp: number): string {
   return `${(bp / 100).toLocaleString("en", { maximumFractionDigits: 2 })} %`;

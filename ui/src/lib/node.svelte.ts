@@ -60,8 +60,8 @@ export const app = $state({
   agentIndex: null as number | null,
   /** Zome calls in flight. */
   inFlight: 0,
-  /** Why a call in flight waits, when it does ("" otherwise). */
-  waiting: "",
+  /** Calls in flight waiting to try a write again (see RETRY_PAUSES_MS). */
+  waiting: 0,
   error: null as Banner | null,
   /** The defaults of `ovn_domain::NetworkConstitution` until the DNA properties are read. */
   network: {
@@ -222,10 +222,12 @@ export async function callZome<T>(zome_name: string, fn_name: string, payload: u
         return result;
       } catch (e) {
         if (!String(e instanceof Error ? e.message : e).includes(INCOMPLETE_COMMIT)) throw e;
-        app.waiting = "waiting for the network to bring what this depends on, then trying again";
-        await new Promise((resolve) => setTimeout(resolve, pause));
-      } finally {
-        app.waiting = "";
+        app.waiting += 1;
+        try {
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        } finally {
+          app.waiting -= 1;
+        }
       }
     }
     const result = (await client.callZome(request)) as T;

@@ -34,11 +34,22 @@ pub(super) async fn sign_zome_call(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    // Before a byte of the body is read: only this node's pages, and no announced size over
+    // what is drained (another site's page may post here; it cannot know the secret).
+    if let Err((status, message)) = from_this_page(&site, &headers) {
+        return refuse(status, message);
+    }
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|length| length.to_str().ok()?.parse::<usize>().ok());
+    if let Some(size) = announced.filter(|&size| size > DRAINED_BYTES) {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, too_large(size, ""));
+    }
     let body = match read_body(body).await {
         Ok(body) => body,
         Err((status, message)) => return refuse(status, message),
     };
-    let params = match allowed(&site, &headers, &body) {
+    let params = match allowed(&site, &body) {
         Ok(params) => params,
         Err((status, message)) => return refuse(status, message),
     };
@@ -83,17 +94,19 @@ async fn read_body(body: Body) -> Result<Bytes, (StatusCode, String)> {
     }
     if size > MAX_CALL_BYTES {
         let at_least = if size > DRAINED_BYTES { "over " } else { "" };
-        return Err((
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "this zome call is {at_least}{}, over the {} limit on one call (Holochain's \
-                 limit on one entry): send less in one call",
-                megabytes(size),
-                megabytes(MAX_CALL_BYTES)
-            ),
-        ));
+        return Err((StatusCode::PAYLOAD_TOO_LARGE, too_large(size, at_least)));
     }
     Ok(kept.into())
+}
+
+/// The 413's message: the call's size and the limit.
+fn too_large(size: usize, at_least: &str) -> String {
+    format!(
+        "this zome call is {at_least}{}, over the {} limit on one call (Holochain's limit on \
+         one entry): send less in one call",
+        megabytes(size),
+        megabytes(MAX_CALL_BYTES)
+    )
 }
 
 /// `bytes` as megabytes, one decimal: "4.0 MB".
@@ -101,13 +114,8 @@ fn megabytes(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
-/// The call's params, if the request carries this page's secret and the call is by this
-/// node's agent to its OVN cell; else the status and message that refuse it.
-fn allowed(
-    site: &Site,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<ZomeCallParams, (StatusCode, String)> {
+/// Whether the request carries this page's secret; else the refusal.
+fn from_this_page(site: &Site, headers: &HeaderMap) -> Result<(), (StatusCode, String)> {
     let secret = headers
         .get("x-ovn-secret")
         .and_then(|secret| secret.to_str().ok());
@@ -118,6 +126,12 @@ fn allowed(
                 .into(),
         ));
     }
+    Ok(())
+}
+
+/// The call's params, if the call is by this node's agent to its OVN cell; else the status and
+/// message that refuse it.
+fn allowed(site: &Site, body: &[u8]) -> Result<ZomeCallParams, (StatusCode, String)> {
     let params: ZomeCallParams = holochain_serialized_bytes::decode(body).map_err(|error| {
         (
             StatusCode::BAD_REQUEST,
