@@ -7,12 +7,15 @@
 //! - [`reputation`]: the weight of a vote where a project weighs votes: settled, counted value,
 //!   decayed by age in exact fixed point.
 //! - [`budget`]: a participatory budget shared among items by approval vote.
+//! - [`rules`]: governance rules (windows, half-life, each kind of change's method, electorate
+//!   and weighting), the times votes and decisions are checked against, which decision stands.
 //!
 //! These are the pure functions; proposals, votes, delegations and decisions as entries, and the
 //! validation that recomputes a decision's count with them, build on them.
 
 pub mod budget;
 pub mod reputation;
+pub mod rules;
 pub mod tally;
 #[cfg(test)]
 mod tests;

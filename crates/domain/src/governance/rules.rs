@@ -1,0 +1,277 @@
+//! Governance rules: how long a vote stays open, how fast reputation fades, and by which method,
+//! electorate and weighting each kind of change is decided. A network's defaults will sit in its
+//! constitution (`governance` in the DNA properties); a project will change its own only by a
+//! decision under the rules in force. And the times every vote and decision is checked against.
+
+use super::tally::Method;
+use crate::DomainError;
+use serde::{Deserialize, Serialize};
+
+const MINUTE: i64 = 60_000_000;
+const DAY: i64 = 24 * 60 * MINUTE;
+
+/// Who may vote on a proposal.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Electorate {
+    /// The project's stewards.
+    Stewards,
+    /// Members with a contribution to the project counted (peer-confirmed) before the proposal
+    /// opened: a fresh key in an open network cannot vote.
+    Contributors,
+}
+
+/// What a vote weighs.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weighting {
+    /// One member, one vote.
+    Equal,
+    /// The voter's reputation in the project when the proposal opened ([`super::reputation`]).
+    Reputation,
+}
+
+/// How one kind of change is decided.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub method: Method,
+    pub electorate: Electorate,
+    pub weighting: Weighting,
+}
+
+/// The kinds of change a proposal makes.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChangeKind {
+    /// Adopt a value equation version.
+    Equation,
+    /// Change the project: its stewards, purpose or parent.
+    Project,
+    /// Decide a license exception for one request.
+    Exception,
+    /// Change a resource's usage rules.
+    UsageRules,
+    /// Share an amount of retained income among items (counted by approval).
+    Budget,
+    /// Recorded, with no effect.
+    Motion,
+}
+
+/// A network's (or a project's) governance rules.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct GovernanceRules {
+    /// Reputation halves every this many days (Colony's is about 3.5 months).
+    pub half_life_days: u32,
+    /// A proposal stays open at least this long, so every member can see it in time.
+    pub min_window_hours: u32,
+    /// And at most this long.
+    pub max_window_days: u32,
+    pub equation: Rule,
+    pub project: Rule,
+    pub exception: Rule,
+    pub usage_rules: Rule,
+    /// Its method's quorum applies; items are funded by approval ([`super::budget`]).
+    pub budget: Rule,
+    pub motion: Rule,
+}
+
+impl Default for GovernanceRules {
+    fn default() -> Self {
+        let contributors = |method, weighting| Rule {
+            method,
+            electorate: Electorate::Contributors,
+            weighting,
+        };
+        let majority = |threshold_bp, quorum_bp| Method::Majority {
+            threshold_bp,
+            quorum_bp,
+        };
+        Self {
+            half_life_days: 105,
+            min_window_hours: 72,
+            max_window_days: 60,
+            // How income is shared: those who earned it, by what they earned.
+            equation: contributors(majority(5000, 3000), Weighting::Reputation),
+            // Who stewards the project, and what it is for: two thirds of its contributors.
+            project: contributors(majority(6666, 3000), Weighting::Equal),
+            // One licensee's particular case: the stewards, unless one of them objects.
+            exception: Rule {
+                method: Method::Consent { quorum_bp: 5000 },
+                electorate: Electorate::Stewards,
+                weighting: Weighting::Equal,
+            },
+            usage_rules: contributors(Method::Consent { quorum_bp: 3000 }, Weighting::Equal),
+            budget: contributors(Method::Consent { quorum_bp: 3000 }, Weighting::Reputation),
+            motion: contributors(majority(5000, 1000), Weighting::Equal),
+        }
+    }
+}
+
+impl GovernanceRules {
+    /// The rule `kind` is decided by.
+    pub fn rule(&self, kind: ChangeKind) -> Rule {
+        match kind {
+            ChangeKind::Equation => self.equation,
+            ChangeKind::Project => self.project,
+            ChangeKind::Exception => self.exception,
+            ChangeKind::UsageRules => self.usage_rules,
+            ChangeKind::Budget => self.budget,
+            ChangeKind::Motion => self.motion,
+        }
+    }
+
+    /// Rules a network or project can run under: every method well formed, windows from an
+    /// hour to a year with the shortest at most the longest, a half-life of 1 to 3,650 days.
+    pub fn check(&self) -> Result<(), DomainError> {
+        let bad = |why: String| Err(DomainError::BadGovernance(why));
+        if !(1..=3_650).contains(&self.half_life_days) {
+            return bad(format!(
+                "half_life_days is {}; it must be from 1 to 3650",
+                self.half_life_days
+            ));
+        }
+        if self.min_window_hours == 0 || self.max_window_days == 0 || self.max_window_days > 365 {
+            return bad("a proposal stays open from an hour to a year".into());
+        }
+        if self.min_window_hours as i64 * 60 * MINUTE > self.max_window_days as i64 * DAY {
+            return bad(format!(
+                "min_window_hours ({}) is longer than max_window_days ({})",
+                self.min_window_hours, self.max_window_days
+            ));
+        }
+        for kind in ALL_KINDS {
+            self.rule(kind).method.check()?;
+        }
+        Ok(())
+    }
+
+    /// Reputation's half-life in µs.
+    pub fn half_life_micros(&self) -> u64 {
+        self.half_life_days as u64 * DAY as u64
+    }
+
+    /// A proposal opened at `opened` (its action's time, µs) may close at `closes`.
+    pub fn check_window(&self, opened: i64, closes: i64) -> Result<(), DomainError> {
+        let shortest = self.min_window_hours as i64 * 60 * MINUTE;
+        let longest = self.max_window_days as i64 * DAY;
+        let open_for = closes.saturating_sub(opened);
+        if open_for < shortest || open_for > longest {
+            return Err(DomainError::BadGovernance(format!(
+                "the proposal is open for {} minutes; it must stay open from {} hours to {} days",
+                open_for / MINUTE,
+                self.min_window_hours,
+                self.max_window_days
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Every kind of change, in order.
+pub const ALL_KINDS: [ChangeKind; 6] = [
+    ChangeKind::Equation,
+    ChangeKind::Project,
+    ChangeKind::Exception,
+    ChangeKind::UsageRules,
+    ChangeKind::Budget,
+    ChangeKind::Motion,
+];
+
+/// A vote made at `at` counts only while its proposal is open: after it opened, before it closes.
+pub fn check_vote_time(at: i64, opened: i64, closes: i64) -> Result<(), DomainError> {
+    if at <= opened || at >= closes {
+        return Err(DomainError::BadGovernance(format!(
+            "the vote is dated {at} µs, outside the proposal's window ({opened} to {closes} µs)"
+        )));
+    }
+    Ok(())
+}
+
+/// A decision is published only once its proposal has closed.
+pub fn check_decision_time(at: i64, closes: i64) -> Result<(), DomainError> {
+    if at < closes {
+        return Err(DomainError::BadGovernance(format!(
+            "the decision is dated {at} µs, before the proposal closes at {closes} µs"
+        )));
+    }
+    Ok(())
+}
+
+/// Which of several decisions on one proposal stands: the one that counted the most votes (a
+/// decision that left a vote out counts fewer), then the earliest, then the smallest hash. Every
+/// reader breaks the tie the same way.
+pub fn standing<'a, H: Ord>(decisions: &'a [(H, i64, usize)]) -> Option<&'a H> {
+    decisions
+        .iter()
+        .min_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)))
+        .map(|(hash, _, _)| hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tally::WHOLE_BP;
+    use super::*;
+
+    #[test]
+    fn the_default_rules_are_valid_and_every_kind_has_one() {
+        let rules = GovernanceRules::default();
+        assert_eq!(rules.check(), Ok(()));
+        assert_eq!(
+            rules.rule(ChangeKind::Exception).electorate,
+            Electorate::Stewards
+        );
+        assert_eq!(rules.half_life_micros(), 105 * DAY as u64);
+        let threshold = |kind| match rules.rule(kind).method {
+            Method::Majority { threshold_bp, .. } => threshold_bp,
+            _ => WHOLE_BP,
+        };
+        assert_eq!(threshold(ChangeKind::Project), 6666);
+    }
+
+    #[test]
+    fn bad_rules_and_windows_are_refused() {
+        let short = GovernanceRules {
+            min_window_hours: 24 * 30,
+            max_window_days: 7,
+            ..Default::default()
+        };
+        assert!(matches!(short.check(), Err(DomainError::BadGovernance(_))));
+        let fading = GovernanceRules {
+            half_life_days: 0,
+            ..Default::default()
+        };
+        assert!(fading.check().is_err());
+        let loose = GovernanceRules {
+            motion: Rule {
+                method: Method::Majority {
+                    threshold_bp: 1000,
+                    quorum_bp: 0,
+                },
+                electorate: Electorate::Contributors,
+                weighting: Weighting::Equal,
+            },
+            ..Default::default()
+        };
+        assert!(loose.check().is_err());
+        let rules = GovernanceRules::default();
+        let opened = 1_000 * DAY;
+        assert!(rules.check_window(opened, opened + 3 * DAY).is_ok());
+        assert!(rules.check_window(opened, opened + 3 * DAY - 1).is_err());
+        assert!(rules.check_window(opened, opened + 61 * DAY).is_err());
+    }
+
+    #[test]
+    fn votes_count_inside_the_window_and_decisions_after_it() {
+        assert!(check_vote_time(5, 0, 10).is_ok());
+        for late in [0, 10, 11] {
+            assert!(check_vote_time(late, 0, 10).is_err());
+        }
+        assert!(check_decision_time(10, 10).is_ok());
+        assert!(check_decision_time(9, 10).is_err());
+    }
+
+    #[test]
+    fn the_decision_that_counted_most_votes_stands_then_the_earliest() {
+        let decisions = [("c", 30, 4), ("b", 20, 5), ("a", 20, 5), ("d", 10, 3)];
+        assert_eq!(standing(&decisions), Some(&"a"));
+        assert_eq!(standing::<&str>(&[]), None);
+    }
+}
