@@ -11,14 +11,17 @@ use std::hint::black_box;
 const MEMBERS: u32 = 11_000;
 const DELEGATIONS: u32 = 1_000;
 
-/// 11,000 members with reputations; the first 10,000 vote (some twice: the later vote counts),
-/// the last 1,000 delegate, in chains through one another down to a voter, a tenth of them into a
-/// cycle with no voter.
-fn world() -> (
+/// Weights, votes (voter, order key, choice), delegations.
+type World = (
     BTreeMap<u32, u64>,
     Vec<(u32, u32, Choice)>,
     BTreeMap<u32, u32>,
-) {
+);
+
+/// 11,000 members with reputations; the first 10,000 vote (some twice: the later vote counts),
+/// the last 1,000 delegate, in chains through one another down to a voter, a tenth of them into a
+/// cycle with no voter.
+fn world() -> World {
     let mut state = 0x2545_f491_4f6c_dd1du64;
     let mut next = move || {
         state ^= state << 13;

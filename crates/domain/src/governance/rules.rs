@@ -198,7 +198,7 @@ pub fn check_decision_time(at: i64, closes: i64) -> Result<(), DomainError> {
 /// Which of several decisions on one proposal stands: the one that counted the most votes (a
 /// decision that left a vote out counts fewer), then the earliest, then the smallest hash. Every
 /// reader breaks the tie the same way.
-pub fn standing<'a, H: Ord>(decisions: &'a [(H, i64, usize)]) -> Option<&'a H> {
+pub fn standing<H: Ord>(decisions: &[(H, i64, usize)]) -> Option<&H> {
     decisions
         .iter()
         .min_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)))

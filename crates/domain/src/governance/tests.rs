@@ -153,7 +153,10 @@ fn a_budget_funds_items_in_order_of_approvals_while_they_fit() {
 }
 
 /// An electorate of up to 12 members with weights, ballots and delegations among them.
-fn world() -> impl Strategy<Value = (BTreeMap<u8, u64>, Vec<(u8, Choice)>, BTreeMap<u8, u8>)> {
+/// Weights, votes in the order cast, delegations.
+type World = (BTreeMap<u8, u64>, Vec<(u8, Choice)>, BTreeMap<u8, u8>);
+
+fn world() -> impl Strategy<Value = World> {
     let choice = prop_oneof![
         Just(Choice::Yes),
         Just(Choice::No),
