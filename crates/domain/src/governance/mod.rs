@@ -7,6 +7,8 @@
 //! - [`reputation`]: the weight of a vote where a project weighs votes: settled, counted value,
 //!   decayed by age in exact fixed point.
 //! - [`budget`]: a participatory budget shared among items by approval vote.
+//! - [`decision`]: a decision as validators check it: its inputs are the proposal's, and its
+//!   tally is theirs.
 //! - [`rules`]: governance rules (windows, half-life, each kind of change's method, electorate
 //!   and weighting), the times votes and decisions are checked against, which decision stands.
 //!
@@ -14,6 +16,7 @@
 //! validation that recomputes a decision's count with them, build on them.
 
 pub mod budget;
+pub mod decision;
 pub mod reputation;
 pub mod rules;
 pub mod tally;
