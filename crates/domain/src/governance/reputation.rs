@@ -14,7 +14,8 @@
 //! point, linearly interpolated between entries and rounded down. The result is exactly
 //! `value >> n` at `n` half-lives, and never rises with age.
 
-use crate::DomainError;
+use crate::ledger::value_equation::{BucketKind, ValueEquation};
+use crate::{ContributionKind, DomainError};
 use std::collections::BTreeMap;
 
 /// One in Q32 fixed point.
@@ -108,4 +109,38 @@ pub fn reputation<A: Ord + Clone>(
         }
     }
     Ok(out)
+}
+
+/// The credits settled contributions (contributor, kind, when) earn under `equation`, the
+/// project's equation in force when the weights are fixed: each valued by the first bucket of
+/// contributions that values its kind (work and use at their rates, money and materials at face
+/// value). A citation credits nobody here: its share goes to the design's makers, whose own
+/// contributions to it are their credit.
+pub fn credits<A, R>(
+    equation: &ValueEquation<A, R>,
+    settled: impl IntoIterator<Item = (A, ContributionKind<R>, i64)>,
+) -> Vec<Credit<A>>
+where
+    A: Ord + Clone,
+    R: PartialEq,
+{
+    settled
+        .into_iter()
+        .filter_map(|(member, kind, when)| {
+            let value = equation.buckets.iter().find_map(|b| match &b.kind {
+                BucketKind::Contributions { rules } => rules.value_of(&member, &kind),
+                BucketKind::FixedShare { .. } => None,
+            })?;
+            let skill = match &kind {
+                ContributionKind::Work { skill, .. } => Some(skill.clone()),
+                _ => None,
+            };
+            Some(Credit {
+                member,
+                skill,
+                value: value.0,
+                when,
+            })
+        })
+        .collect()
 }

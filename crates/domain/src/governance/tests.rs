@@ -132,6 +132,26 @@ fn reputation_weighs_settled_value_halved_at_each_half_life() {
 }
 
 #[test]
+fn settled_work_and_money_earn_credit_at_the_equations_values_and_citations_none() {
+    use crate::ledger::value_equation::ValueEquation;
+    use crate::ContributionKind;
+    // The default equation: work at 25.00 an hour, money at face value.
+    let eq: ValueEquation<u32, u32> = ValueEquation::default();
+    let work = ContributionKind::Work {
+        minutes: 90,
+        skill: "cad".into(),
+    };
+    let money = ContributionKind::Financial { amount: 700 };
+    let cite = ContributionKind::Cite { resource: 5 };
+    let got = super::reputation::credits(&eq, [(1, work, 10), (2, money, 20), (1, cite, 30)]);
+    let values: Vec<(u32, Option<String>, u64)> = got
+        .iter()
+        .map(|c| (c.member, c.skill.clone(), c.value))
+        .collect();
+    assert_eq!(values, vec![(1, Some("cad".into()), 3_750), (2, None, 700)]);
+}
+
+#[test]
 fn a_budget_funds_items_in_order_of_approvals_while_they_fit() {
     let members = equal(&[1, 2, 3, 4]);
     let approve = |items: &[usize]| items.iter().copied().collect::<BTreeSet<usize>>();
