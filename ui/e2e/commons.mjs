@@ -13,7 +13,7 @@ import {
   screenshot,
   waitForOrBanner,
 } from "./lib.mjs";
-import { WORK_RATE_MINOR, WORK_VALUE_MINOR, eur } from "./money.mjs";
+import { WORK_RATE_MINOR, WORK_VALUE_MINOR, eur, saleDistributed } from "./money.mjs";
 
 /** The agent key a page's header shows (the short form's title is the whole key). */
 async function keyOf(page) {
@@ -161,16 +161,7 @@ export async function equationSteps(alice, bob, projectName, optics, suffix) {
   await screenshot(alice, "alice-equation-v1");
 
   const sale = `Sale of three kits (e2e ${suffix})`;
-  await alice.getByTestId("income-amount").fill(eur(THIRD_INCOME_MINOR).replace(" EUR", ""));
-  await alice.getByTestId("income-source").selectOption("Sale");
-  await alice.getByTestId("income-description").fill(sale);
-  await alice.getByTestId("income-submit").click();
-  await waitForOrBanner(alice, alice.getByTestId("income-recorded"), "alice's third income recorded");
-  const incomeRow = alice.getByTestId("income-row").filter({ hasText: sale });
-  await pollUntil(alice, "alice's third income listed", "refresh-ledger", async () => (await incomeRow.count()) > 0);
-  await incomeRow.getByTestId("distribute-button").click();
-  const distribution = alice.getByTestId("distribution").filter({ hasText: sale });
-  await pollUntil(alice, "alice's three-way distribution listed", "refresh-ledger", async () => (await distribution.count()) > 0);
+  const distribution = await saleDistributed(alice, THIRD_INCOME_MINOR, sale, "alice's three-way");
   const bars = await chartBars(distribution.getByTestId("share-chart"));
   const label = (who) => (who === "optics" ? `${optics} (upstream)` : who);
   const expected = EXPECTED_SHARES.map(([who, minor]) => `${label(who)}: ${eur(minor)} · ${((100 * minor) / THIRD_INCOME_MINOR).toFixed(1)} %`);

@@ -193,16 +193,7 @@ export async function upstreamSteps(alice, bob, projectName, suffix) {
   await alice.getByTestId("nav-ledger").click();
   await alice.getByTestId("ledger-project").selectOption({ label: projectName });
   const licence = `Licence of the kit (e2e ${suffix})`;
-  await alice.getByTestId("income-amount").fill(eur(SECOND_INCOME_MINOR).replace(" EUR", ""));
-  await alice.getByTestId("income-source").selectOption("Sale");
-  await alice.getByTestId("income-description").fill(licence);
-  await alice.getByTestId("income-submit").click();
-  await waitForOrBanner(alice, alice.getByTestId("income-recorded"), "alice's second income recorded");
-  const incomeRow = alice.getByTestId("income-row").filter({ hasText: licence });
-  await pollUntil(alice, "alice's second income listed", "refresh-ledger", async () => (await incomeRow.count()) > 0);
-  await incomeRow.getByTestId("distribute-button").click();
-  const distribution = alice.getByTestId("distribution").filter({ hasText: licence });
-  await pollUntil(alice, "alice's second distribution listed", "refresh-ledger", async () => (await distribution.count()) > 0);
+  const distribution = await saleDistributed(alice, SECOND_INCOME_MINOR, licence, "alice's second");
   const upstream = distribution.getByTestId("upstream");
   const upstreamText = await flat(upstream);
   check(upstreamText.includes(`${optics}: ${eur(UPSTREAM_MINOR)}`), `the distribution's upstream share reads: ${upstreamText}`);
@@ -237,3 +228,21 @@ export async function upstreamSteps(alice, bob, projectName, suffix) {
 }
 
 /** Alice audits her own chain; Bob audits hers from the network until it is all replayed clean. */
+
+/**
+ * On the Ledger view of the chosen project: `page` records a sale of `minor` described
+ * `description`, distributes it once it is listed, and returns the distribution once listed.
+ */
+export async function saleDistributed(page, minor, description, whose) {
+  await page.getByTestId("income-amount").fill(eur(minor).replace(" EUR", ""));
+  await page.getByTestId("income-source").selectOption("Sale");
+  await page.getByTestId("income-description").fill(description);
+  await page.getByTestId("income-submit").click();
+  await waitForOrBanner(page, page.getByTestId("income-recorded"), `${whose} income recorded`);
+  const incomeRow = page.getByTestId("income-row").filter({ hasText: description });
+  await pollUntil(page, `${whose} income listed`, "refresh-ledger", async () => (await incomeRow.count()) > 0);
+  await incomeRow.getByTestId("distribute-button").click();
+  const distribution = page.getByTestId("distribution").filter({ hasText: description });
+  await pollUntil(page, `${whose} distribution listed`, "refresh-ledger", async () => (await distribution.count()) > 0);
+  return distribution;
+}

@@ -3,7 +3,7 @@
 // a key) and names the bucket and the field; the equation's rules (names, shares, rates,
 // windows: ovn_domain's ValueEquation::check) are validation's, whose refusal the banner shows.
 
-import { b64, parseHash, parseMoney, parsePercent, utcDay } from "./format";
+import { b64, moneyInput, parseHash, parseMoney, parsePercent, utcDay } from "./format";
 import type { Bucket, Claim, Equation, ValuationRules, Window } from "./zomes/ledger";
 
 export const CLAIMS: Claim[] = ["Equity", "Debt", "Once"];
@@ -39,11 +39,6 @@ export interface BucketDraft {
 
 const DAY_MICROS = 86_400_000_000;
 
-/** Minor units as a plain decimal a form shows: 2500 → "25.00". */
-function decimal(minor: number, minorUnits: number): string {
-  return (minor / 10 ** minorUnits).toFixed(minorUnits);
-}
-
 export function newBucket(agent: string): BucketDraft {
   return {
     name: "",
@@ -63,8 +58,7 @@ export function newBucket(agent: string): BucketDraft {
 }
 
 /** The form's draft of `equation`. */
-export function toDraft(equation: Equation, minorUnits: number, me: string): BucketDraft[] {
-  const money = (minor: number) => decimal(minor, minorUnits);
+export function toDraft(equation: Equation, me: string): BucketDraft[] {
   return equation.buckets.map((bucket) => {
     const draft = newBucket(me);
     draft.name = bucket.name;
@@ -84,20 +78,20 @@ export function toDraft(equation: Equation, minorUnits: number, me: string): Buc
     const rules = bucket.kind.Contributions.rules;
     draft.work.on = rules.work !== null;
     if (rules.work) {
-      draft.work.rate = money(rules.work.default_rate);
+      draft.work.rate = moneyInput(rules.work.default_rate);
       draft.work.claim = rules.work.claim;
-      draft.work.skills = rules.work.skill_rates.map((r) => ({ key: r.skill, skill: "", rate: money(r.rate) }));
+      draft.work.skills = rules.work.skill_rates.map((r) => ({ key: r.skill, skill: "", rate: moneyInput(r.rate) }));
       draft.work.members = rules.work.member_rates.map((r) => ({
         key: b64(r.member),
         skill: r.skill ?? "",
-        rate: money(r.rate),
+        rate: moneyInput(r.rate),
       }));
     }
     draft.use.on = rules.use !== null;
     if (rules.use) {
-      draft.use.rate = money(rules.use.default_rate);
+      draft.use.rate = moneyInput(rules.use.default_rate);
       draft.use.claim = rules.use.claim;
-      draft.use.resources = rules.use.resource_rates.map((r) => ({ key: b64(r.resource), skill: "", rate: money(r.rate) }));
+      draft.use.resources = rules.use.resource_rates.map((r) => ({ key: b64(r.resource), skill: "", rate: moneyInput(r.rate) }));
     }
     draft.cite.on = rules.cite !== null;
     if (rules.cite) {
@@ -155,7 +149,6 @@ function rulesOf(d: BucketDraft, at: string): ValuationRules {
       claim: d.work.claim,
       skill_rates: d.work.skills.map((r, j) => {
         const field = `${at}: skill rate ${j + 1}`;
-        if (!r.key.trim()) throw new Error(`${field}: the skill must not be empty`);
         return { skill: r.key.trim(), rate: parseMoney(r.rate, `${field}: rate`) };
       }),
       member_rates: d.work.members.map((r, j) => {
