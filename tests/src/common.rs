@@ -93,6 +93,27 @@ pub fn config() -> SweetConductorConfig {
     SweetConductorConfig::standard()
 }
 
+/// Conductors on one local rendezvous. Holochain's test keystore gives each conductor's
+/// in-memory lair 5 s to start and panics after (`holochain_keystore::test_keystore`), which two
+/// busy cores can exceed before a test has done anything (a part of `scripts/test` failed so);
+/// a start that panicked is tried again, at most three times in all.
+pub async fn start_conductors(configs: Vec<SweetConductorConfig>) -> SweetConductorBatch {
+    for attempt in 1.. {
+        let start = tokio::spawn(SweetConductorBatch::from_configs_rendezvous(
+            configs.clone(),
+        ));
+        match start.await {
+            Ok(conductors) => return conductors,
+            Err(e) if e.is_panic() && attempt < 3 => {
+                eprintln!("starting the conductors panicked (attempt {attempt}): trying again")
+            }
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => panic!("starting the conductors: {e}"),
+        }
+    }
+    unreachable!("the loop returns or panics")
+}
+
 /// Peers on one network, peer `i` being `cells[i]` on `conductors[i]`.
 pub struct Peers {
     pub conductors: SweetConductorBatch,
@@ -146,7 +167,7 @@ impl Peers {
     ) -> Self {
         no_openssl_cleanup_at_exit();
         let dna = test_dna(constitution).await;
-        let mut conductors = SweetConductorBatch::from_configs_rendezvous(configs).await;
+        let mut conductors = start_conductors(configs).await;
         if share_compiled_zomes {
             crate::compiled_wasm::provide_compiled_zomes(&dna, &conductors).await;
         }

@@ -29,7 +29,7 @@ impl InviteOnly {
     /// Two conductors; the progenitor's key lives on conductor 0.
     async fn start() -> Self {
         no_openssl_cleanup_at_exit();
-        let conductors = SweetConductorBatch::from_configs_rendezvous([config(), config()]).await;
+        let conductors = start_conductors(vec![config(), config()]).await;
         let dna = test_dna(NetworkConstitution::default()).await;
         crate::compiled_wasm::provide_compiled_zomes(&dna, &conductors).await;
         let progenitor = conductors[0]
