@@ -6,7 +6,7 @@ cd "$ROOT"
 # Zomes build for wasm32 into their own target directory, so the wasm and native builds never
 # wait on each other's lock or evict each other's artifacts.
 WASM_TARGET_DIR="$ROOT/target/wasm"
-WASM_PACKAGES=(-p ovn_integrity -p members -p contributions -p ledger -p resources -p licenses -p audit -p hostile)
+WASM_PACKAGES=(-p ovn_integrity -p members -p contributions -p ledger -p resources -p licenses -p governance -p audit -p hostile)
 # Every native cargo command names the same packages, so Cargo resolves the same features each
 # time and never rebuilds the holochain graph between build and test.
 NATIVE_PACKAGES=(-p ovn_domain -p ovn_pack -p ovn_auditor -p ovn_node -p ovn_tests -p ovn_ts)

@@ -137,11 +137,16 @@ impl Peers {
     /// Peer [`MALLORY`] skips self-validation and can publish anything; the other `honest`
     /// peers validate as usual.
     pub async fn with_hostile(honest: usize) -> Self {
+        Self::with_hostile_under(honest, NetworkConstitution::default()).await
+    }
+
+    /// [`Peers::with_hostile`] under `constitution`.
+    pub async fn with_hostile_under(honest: usize, constitution: NetworkConstitution) -> Self {
         let mut configs =
             vec![SweetConductorConfig::standard()
                 .tune_conductor(|t| t.disable_self_validation = true)];
         configs.extend((0..honest).map(|_| SweetConductorConfig::standard()));
-        Self::start(configs, NetworkConstitution::default(), true).await
+        Self::start(configs, constitution, true).await
     }
 
     /// `n` honest peers that each compile every zome themselves, as Sweettest does by default:

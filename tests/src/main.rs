@@ -44,6 +44,9 @@
 //!   licenses coordinator's typed refusals.
 //! - [`record_rules`]: ledger, custody and use records never updated, their index links and
 //!   the license index links the author's own, under what they name; no record deleted.
+//! - [`governance_rules`]: proposal, vote, delegation and decision rules, one function per
+//!   numbered rule, kept and broken on the author's conductor; a miscounted decision and a late
+//!   vote warranted by honest peers.
 //! - [`membrane`]: an invite-only network admits the progenitor and invited agents only; no
 //!   valid constitution, no entry.
 //! - [`audit`]: alice's chain exported (by herself, and by bob from the DHT), verified offline
@@ -61,6 +64,7 @@ mod bad_input;
 mod constitution;
 mod contributions;
 mod endorsements;
+mod governance_rules;
 mod hostile;
 mod ledger;
 mod ledger_rules;

@@ -10,6 +10,7 @@
 //! [`default_catalogue`], which is also the catalogue `dnas/ovn/dna.yaml` ships (the Sweettests
 //! compare the two).
 
+use crate::governance::rules::GovernanceRules;
 use crate::licenses::{check_catalogue, default_catalogue, CatalogueLicense};
 use crate::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 use crate::{DomainError, ValueEquation};
@@ -35,6 +36,9 @@ pub struct NetworkConstitution {
     /// The network's license catalogue: licenses every resource may carry, by name. Projects
     /// add their own as `License` entries.
     pub licenses: Vec<CatalogueLicense>,
+    /// How projects decide together: windows, reputation's half-life, and each kind of
+    /// change's method, electorate and weighting.
+    pub governance: GovernanceRules,
 }
 
 /// The currency income and payouts are counted in, as integer minor units.
@@ -71,6 +75,7 @@ impl Default for NetworkConstitution {
             endorsements_required: 1,
             value_equation: ValueEquation::default(),
             licenses: default_catalogue(),
+            governance: GovernanceRules::default(),
         }
     }
 }
@@ -108,6 +113,9 @@ impl NetworkConstitution {
             .map_err(|e| DomainError::BadConstitution(format!("value_equation: {}", e)))?;
         check_catalogue(&self.licenses)
             .map_err(|e| DomainError::BadConstitution(format!("licenses: {e}")))?;
+        self.governance
+            .check()
+            .map_err(|e| DomainError::BadConstitution(format!("governance: {e}")))?;
         if let Membrane::InviteOnly { progenitor } = &self.membrane {
             check_text("membrane.progenitor", progenitor, 60).map_err(bad)?;
         }

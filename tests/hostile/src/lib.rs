@@ -6,14 +6,14 @@
 //!
 //! # Layout
 //! - `lib.rs`: raw entry creations, updates, deletes and links, one function each, and
-//!   `update_entry_raw` for an update of any entry type.
+//!   `commit_entry_raw` and `update_entry_raw` for a creation or an update of any entry type.
 
 use hdk::prelude::*;
 use ovn_integrity::{
-    Contribution, CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, Distribution,
-    Endorsement, EntryTypes, IncomeEvent, License, LicenseAttachment, LicenseException,
-    LicenseGrant, LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile, Profile, Project,
-    Resource, ResourceUse, Settlement, ValueEquation,
+    Contribution, CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, Decision,
+    Delegation, Distribution, Endorsement, EntryTypes, IncomeEvent, License, LicenseAttachment,
+    LicenseException, LicenseGrant, LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile,
+    Profile, Project, Proposal, Resource, ResourceUse, Settlement, ValueEquation, Vote,
 };
 
 #[hdk_extern]
@@ -265,6 +265,10 @@ pub enum AnyEntry {
     LicenseException(LicenseException),
     LicenseGrant(LicenseGrant),
     CustodyDecline(CustodyDecline),
+    Proposal(Proposal),
+    Vote(Vote),
+    Delegation(Delegation),
+    Decision(Decision),
 }
 
 impl From<AnyEntry> for EntryTypes {
@@ -291,8 +295,18 @@ impl From<AnyEntry> for EntryTypes {
             AnyEntry::LicenseException(e) => EntryTypes::LicenseException(e),
             AnyEntry::LicenseGrant(e) => EntryTypes::LicenseGrant(e),
             AnyEntry::CustodyDecline(e) => EntryTypes::CustodyDecline(e),
+            AnyEntry::Proposal(e) => EntryTypes::Proposal(e),
+            AnyEntry::Vote(e) => EntryTypes::Vote(e),
+            AnyEntry::Delegation(e) => EntryTypes::Delegation(e),
+            AnyEntry::Decision(e) => EntryTypes::Decision(e),
         }
     }
+}
+
+/// Commits an entry of any type as given.
+#[hdk_extern]
+pub fn commit_entry_raw(entry: AnyEntry) -> ExternResult<ActionHash> {
+    create_entry(EntryTypes::from(entry))
 }
 
 #[derive(Serialize, Deserialize, Debug)]

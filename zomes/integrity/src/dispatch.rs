@@ -2,6 +2,7 @@
 //! call per arm, no rules here (they live beside each entry and link type).
 
 use crate::accounting::*;
+use crate::governance::*;
 use crate::ledger::*;
 use crate::licenses::*;
 use crate::members::*;
@@ -95,6 +96,10 @@ fn validate_create_entry(
         EntryTypes::CustodyDecline(d) => {
             custody_decline::validate_create_custody_decline(header, &d)
         }
+        EntryTypes::Proposal(p) => proposal::validate_create_proposal(header, &p),
+        EntryTypes::Vote(v) => vote::validate_create_vote(header, &v),
+        EntryTypes::Delegation(d) => delegation::validate_create_delegation(header, &d),
+        EntryTypes::Decision(d) => decision::validate_create_decision(header, &d),
     }
 }
 
@@ -130,6 +135,10 @@ fn validate_update_entry(
         EntryTypes::LicenseException(_) => license_exception::validate_update_license_exception(),
         EntryTypes::LicenseGrant(_) => license_grant::validate_update_license_grant(),
         EntryTypes::CustodyDecline(_) => custody_decline::validate_update_custody_decline(),
+        EntryTypes::Proposal(_) => proposal::validate_update_proposal(),
+        EntryTypes::Vote(_) => vote::validate_update_vote(),
+        EntryTypes::Delegation(_) => delegation::validate_update_delegation(),
+        EntryTypes::Decision(_) => decision::validate_update_decision(),
     }
 }
 
@@ -238,6 +247,18 @@ fn validate_create_link(
             license_request_to_exceptions::validate_create_link_license_request_to_exceptions(
                 header, link,
             )
+        }
+        LinkTypes::ProjectToProposals => {
+            project_to_proposals::validate_create_link_project_to_proposals(header, link)
+        }
+        LinkTypes::ProposalToVotes => {
+            proposal_to_votes::validate_create_link_proposal_to_votes(header, link)
+        }
+        LinkTypes::AgentToDelegations => {
+            agent_to_delegations::validate_create_link_agent_to_delegations(header, link)
+        }
+        LinkTypes::ProposalToDecisions => {
+            proposal_to_decisions::validate_create_link_proposal_to_decisions(header, link)
         }
     }
 }

@@ -12,13 +12,14 @@
 //! - [`ledger`]: income, value equations, settlements, distributions, payment receipts.
 //! - [`resources`]: resources, custody requests, transfers and acceptances, uses.
 //! - [`licenses`]: licenses, attachments, requests, exceptions, grants.
+//! - [`governance`]: proposals, votes, delegations, decisions.
 //! - [`dispatch`]: [`validate_op`], every op to its validator; no rules of its own.
 //! - [`verdict`]: the `check!` macro, typed fetches of referenced entries, chain scans.
 //! - [`links`]: the rules index links share, and the anchors.
 //! - [`constitution`]: reading the network constitution from the DNA properties.
 //! - [`membrane`]: who may join (open, or invite-only with a progenitor).
 //!
-//! A new area (governance, coordination) is a folder of its own, declared here, with its entry
+//! A new area (coordination) is a folder of its own, declared here, with its entry
 //! types added to [`EntryTypes`] and its validators to [`dispatch`].
 
 use hdi::prelude::*;
@@ -28,6 +29,7 @@ pub mod verdict;
 pub mod accounting;
 pub mod constitution;
 pub mod dispatch;
+pub mod governance;
 pub mod ledger;
 pub mod licenses;
 pub mod links;
@@ -38,6 +40,10 @@ pub mod resources;
 pub use accounting::contribution::Contribution;
 pub use accounting::endorsement::Endorsement;
 pub use dispatch::validate_op;
+pub use governance::decision::Decision;
+pub use governance::delegation::Delegation;
+pub use governance::proposal::{Change, Proposal};
+pub use governance::vote::Vote;
 pub use ledger::distribution::Distribution;
 pub use ledger::income_event::IncomeEvent;
 pub use ledger::payment_receipt::PaymentReceipt;
@@ -84,6 +90,10 @@ pub enum EntryTypes {
     LicenseException(LicenseException),
     LicenseGrant(LicenseGrant),
     CustodyDecline(CustodyDecline),
+    Proposal(Proposal),
+    Vote(Vote),
+    Delegation(Delegation),
+    Decision(Decision),
 }
 
 /// The entry type of each entry struct: a read checks what a record *is* (its entry type), not
@@ -117,7 +127,11 @@ entry_kinds!(
     LicenseRequest,
     LicenseException,
     LicenseGrant,
-    CustodyDecline
+    CustodyDecline,
+    Proposal,
+    Vote,
+    Delegation,
+    Decision
 );
 
 #[hdk_link_types]
@@ -169,6 +183,14 @@ pub enum LinkTypes {
     ResourceToLicenseGrants,
     /// LicenseRequest → the LicenseExceptions decided for it. Created by who decided.
     LicenseRequestToExceptions,
+    /// Project → its Proposals. Created by the proposer.
+    ProjectToProposals,
+    /// Proposal → the Votes cast on it. Created by the voter.
+    ProposalToVotes,
+    /// Agent → their Delegations. Created by that agent only.
+    AgentToDelegations,
+    /// Proposal → the Decisions published on it. Created by who published it.
+    ProposalToDecisions,
 }
 
 #[hdk_extern]

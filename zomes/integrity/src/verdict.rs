@@ -20,6 +20,17 @@ macro_rules! check {
     };
 }
 
+#[macro_export]
+/// `check!` inside a function returning a [`Verdict`]: a refusal becomes `Ok(Err(reason))`.
+macro_rules! check_verdict {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Ok(Err(e.to_string())),
+        }
+    };
+}
+
 pub fn invalid(reason: impl Into<String>) -> ExternResult<ValidateCallbackResult> {
     Ok(ValidateCallbackResult::Invalid(reason.into()))
 }
@@ -33,29 +44,7 @@ pub fn unit_entry_type(record: &Record) -> ExternResult<Option<UnitEntryTypes>> 
     let Some(def) = record.action().app_entry_def() else {
         return Ok(None);
     };
-    for unit in [
-        UnitEntryTypes::Profile,
-        UnitEntryTypes::PrivateProfile,
-        UnitEntryTypes::Project,
-        UnitEntryTypes::Contribution,
-        UnitEntryTypes::Endorsement,
-        UnitEntryTypes::IncomeEvent,
-        UnitEntryTypes::ValueEquation,
-        UnitEntryTypes::Settlement,
-        UnitEntryTypes::Distribution,
-        UnitEntryTypes::PaymentReceipt,
-        UnitEntryTypes::Resource,
-        UnitEntryTypes::CustodyTransfer,
-        UnitEntryTypes::CustodyAcceptance,
-        UnitEntryTypes::CustodyRequest,
-        UnitEntryTypes::ResourceUse,
-        UnitEntryTypes::License,
-        UnitEntryTypes::LicenseAttachment,
-        UnitEntryTypes::LicenseRequest,
-        UnitEntryTypes::LicenseException,
-        UnitEntryTypes::LicenseGrant,
-        UnitEntryTypes::CustodyDecline,
-    ] {
+    for unit in UnitEntryTypes::iter() {
         let expected = AppEntryDef::try_from(unit)?;
         if def.zome_index == expected.zome_index && def.entry_index == expected.entry_index {
             return Ok(Some(unit));

@@ -7,8 +7,8 @@ use super::tally::Method;
 use crate::DomainError;
 use serde::{Deserialize, Serialize};
 
-const MINUTE: i64 = 60_000_000;
-const DAY: i64 = 24 * 60 * MINUTE;
+const SECOND: i64 = 1_000_000;
+const DAY: i64 = 24 * 3_600 * SECOND;
 
 /// Who may vote on a proposal.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +60,9 @@ pub enum ChangeKind {
 pub struct GovernanceRules {
     /// Reputation halves every this many days (Colony's is about 3.5 months).
     pub half_life_days: u32,
-    /// A proposal stays open at least this long, so every member can see it in time.
-    pub min_window_hours: u32,
+    /// A proposal stays open at least this many seconds, so every member can see it in time
+    /// (a test network may choose seconds; a community, days).
+    pub min_window_secs: u32,
     /// And at most this long.
     pub max_window_days: u32,
     pub equation: Rule,
@@ -86,7 +87,7 @@ impl Default for GovernanceRules {
         };
         Self {
             half_life_days: 105,
-            min_window_hours: 72,
+            min_window_secs: 72 * 3_600,
             max_window_days: 60,
             // How income is shared: those who earned it, by what they earned.
             equation: contributors(majority(5000, 3000), Weighting::Reputation),
@@ -128,13 +129,13 @@ impl GovernanceRules {
                 self.half_life_days
             ));
         }
-        if self.min_window_hours == 0 || self.max_window_days == 0 || self.max_window_days > 365 {
-            return bad("a proposal stays open from an hour to a year".into());
+        if self.min_window_secs == 0 || self.max_window_days == 0 || self.max_window_days > 365 {
+            return bad("a proposal stays open from a second to a year".into());
         }
-        if self.min_window_hours as i64 * 60 * MINUTE > self.max_window_days as i64 * DAY {
+        if self.min_window_secs as i64 * SECOND > self.max_window_days as i64 * DAY {
             return bad(format!(
-                "min_window_hours ({}) is longer than max_window_days ({})",
-                self.min_window_hours, self.max_window_days
+                "min_window_secs ({}) is longer than max_window_days ({})",
+                self.min_window_secs, self.max_window_days
             ));
         }
         for kind in ALL_KINDS {
@@ -150,14 +151,14 @@ impl GovernanceRules {
 
     /// A proposal opened at `opened` (its action's time, µs) may close at `closes`.
     pub fn check_window(&self, opened: i64, closes: i64) -> Result<(), DomainError> {
-        let shortest = self.min_window_hours as i64 * 60 * MINUTE;
+        let shortest = self.min_window_secs as i64 * SECOND;
         let longest = self.max_window_days as i64 * DAY;
         let open_for = closes.saturating_sub(opened);
         if open_for < shortest || open_for > longest {
             return Err(DomainError::BadGovernance(format!(
-                "the proposal is open for {} minutes; it must stay open from {} hours to {} days",
-                open_for / MINUTE,
-                self.min_window_hours,
+                "the proposal is open for {} s; it must stay open from {} s to {} days",
+                open_for / SECOND,
+                self.min_window_secs,
                 self.max_window_days
             )));
         }
@@ -229,7 +230,7 @@ mod tests {
     #[test]
     fn bad_rules_and_windows_are_refused() {
         let short = GovernanceRules {
-            min_window_hours: 24 * 30,
+            min_window_secs: 30 * 24 * 3_600,
             max_window_days: 7,
             ..Default::default()
         };

@@ -12,6 +12,7 @@ pub const WHOLE_BP: u32 = 10_000;
 
 /// What a voter says of a proposal.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Choice {
     Yes,
     No,
@@ -24,6 +25,7 @@ pub enum Choice {
 
 /// How votes decide. Quorums and thresholds are in basis points of the whole.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Method {
     /// Passes with the quorum unless somebody blocks.
     Consent { quorum_bp: u32 },
@@ -98,6 +100,7 @@ pub fn representatives<A: Ord + Clone, B>(
 
 /// Why a proposal did not pass.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Failed {
     /// Fewer took part than the quorum asks.
     NoQuorum,
@@ -111,20 +114,22 @@ pub enum Failed {
 
 /// A count: the weights behind each choice, and the outcome.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Tally {
-    pub yes: u128,
-    pub no: u128,
-    pub abstain: u128,
-    pub block: u128,
+    pub yes: u64,
+    pub no: u64,
+    pub abstain: u64,
+    pub block: u64,
     /// The electorate's whole weight.
-    pub electorate: u128,
+    pub electorate: u64,
     /// `None` when it passed.
     pub failed: Option<Failed>,
 }
 
 impl Tally {
     /// The weight that took part (represented by some ballot).
-    pub fn participation(&self) -> u128 {
+    pub fn participation(&self) -> u64 {
+        // Each is a part of the electorate's weight, which fits a u64.
         self.yes + self.no + self.abstain + self.block
     }
 
@@ -147,16 +152,23 @@ pub fn tally<A: Ord + Clone + std::fmt::Display>(
             voter: stranger.to_string(),
         });
     }
+    let whole = electorate
+        .values()
+        .try_fold(0u64, |sum, &w| sum.checked_add(w))
+        .ok_or(DomainError::Overflow {
+            what: "an electorate's weight",
+        })?;
     let mut t = Tally {
         yes: 0,
         no: 0,
         abstain: 0,
         block: 0,
-        electorate: electorate.values().map(|&w| w as u128).sum(),
+        electorate: whole,
         failed: None,
     };
+    // Each member is represented at most once, so no sum exceeds the electorate's.
     for (member, voter) in representatives(electorate, votes, delegations) {
-        let weight = electorate[&member] as u128;
+        let weight = electorate[&member];
         match &votes[&voter] {
             Choice::Yes => t.yes += weight,
             Choice::No => t.no += weight,
@@ -177,7 +189,8 @@ fn outcome(method: Method, t: &Tally) -> Option<Failed> {
     };
     // participation / electorate >= quorum, and somebody took part.
     let whole = WHOLE_BP as u128;
-    if t.participation() == 0 || t.participation() * whole < quorum as u128 * t.electorate {
+    let took_part = t.participation() as u128;
+    if took_part == 0 || took_part * whole < quorum as u128 * t.electorate as u128 {
         return Some(Failed::NoQuorum);
     }
     match method {
@@ -188,8 +201,8 @@ fn outcome(method: Method, t: &Tally) -> Option<Failed> {
         Method::Consensus { .. } if t.yes == 0 => Some(Failed::NotEnoughSupport),
         Method::Consensus { .. } => None,
         Method::Majority { threshold_bp, .. } => {
-            let against = t.no + t.block;
-            let support = t.yes * WHOLE_BP as u128 > threshold_bp as u128 * (t.yes + against);
+            let (yes, against) = (t.yes as u128, (t.no + t.block) as u128);
+            let support = yes * whole > threshold_bp as u128 * (yes + against);
             (!support || t.yes == 0).then_some(Failed::NotEnoughSupport)
         }
     }

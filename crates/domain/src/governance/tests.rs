@@ -267,7 +267,7 @@ proptest! {
                 prop_assert_eq!(member, voter);
             }
         }
-        let represented: u128 = by.keys().map(|m| electorate[m] as u128).sum();
+        let represented: u64 = by.keys().map(|m| electorate[m]).sum();
         prop_assert_eq!(represented, t.participation());
     }
 

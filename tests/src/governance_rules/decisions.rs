@@ -1,0 +1,266 @@
+//! Decisions: on a proposal, naming votes and delegations; after the close, stating exactly
+//! the tally of what they name; never updated. And the governance index links, each its
+//! author's own under what its entry names.
+
+use super::votes::vote_input;
+use super::world::*;
+use crate::common::*;
+use crate::rule_runner::{rule, Rule};
+use governance::proposals::ProposalView;
+use holochain::prelude::*;
+use hostile::AnyEntry;
+use ovn_domain::governance::rules::{Electorate, Weighting};
+use ovn_domain::governance::tally::{Choice, Failed, Tally};
+use ovn_integrity::{Change, Decision, Proposal};
+
+pub fn rules() -> Vec<Rule<World>> {
+    vec![
+        rule!(a_decision_is_on_a_proposal_and_names_votes_and_delegations,
+            needs: [a_vote_replaces_only_its_voters_own_vote]),
+        rule!(a_decision_states_the_tally_of_what_it_names_after_the_close,
+            needs: [a_delegation_is_to_a_project_or_the_network]),
+        rule!(a_decision_is_never_updated,
+            needs: [a_decision_states_the_tally_of_what_it_names_after_the_close]),
+        rule!(governance_records_are_indexed_by_their_authors_under_what_they_name,
+            needs: [a_vote_replaces_only_its_voters_own_vote,
+                a_delegation_is_to_a_project_or_the_network,
+                a_decision_states_the_tally_of_what_it_names_after_the_close]),
+    ]
+}
+
+fn empty_tally() -> Tally {
+    Tally {
+        yes: 0,
+        no: 0,
+        abstain: 0,
+        block: 0,
+        electorate: 0,
+        failed: Some(Failed::NoQuorum),
+    }
+}
+
+/// validate_create_decision, rules 1 and 2.
+pub async fn a_decision_is_on_a_proposal_and_names_votes_and_delegations(w: &World) {
+    let World { peers, .. } = w;
+    let astray = Decision {
+        proposal: w.project.clone(),
+        votes: vec![],
+        delegations: vec![],
+        tally: empty_tally(),
+    };
+    rejects_raw(
+        peers,
+        CAROL,
+        AnyEntry::Decision(astray),
+        "is not a Proposal",
+    )
+    .await;
+    let not_votes = Decision {
+        proposal: w.open_hash().clone(),
+        votes: vec![w.project.clone()],
+        delegations: vec![],
+        tally: empty_tally(),
+    };
+    rejects_raw(peers, CAROL, AnyEntry::Decision(not_votes), "is not a Vote").await;
+    let not_delegations = Decision {
+        proposal: w.open_hash().clone(),
+        votes: vec![],
+        delegations: vec![w.alices_vote.get().clone()],
+        tally: empty_tally(),
+    };
+    let reason = "is not a Delegation";
+    rejects_raw(peers, CAROL, AnyEntry::Decision(not_delegations), reason).await;
+}
+
+/// validate_create_decision, rule 3: alice proposes an equation (weighed by reputation) and
+/// votes for it; bob, who delegated to her in this project, does not vote; carol, who cannot
+/// vote, publishes the decision once it closes.
+pub async fn a_decision_states_the_tally_of_what_it_names_after_the_close(w: &World) {
+    let World { peers, project, .. } = w;
+    let change = Change::Equation {
+        equation: Default::default(),
+    };
+    let opened: Record = peers
+        .call(
+            ALICE,
+            "governance",
+            "open_proposal",
+            proposal_input(project, change, 8),
+        )
+        .await;
+    let hash = opened.action_address().clone();
+    let yes: Record = peers
+        .call(
+            ALICE,
+            "governance",
+            "cast_vote",
+            vote_input(&hash, Choice::Yes),
+        )
+        .await;
+    // alice holds both records: her conductor answers at once, well before the close.
+    let reason = "decide after it closes";
+    refuses(peers, ALICE, "governance", "decide", hash.clone(), reason).await;
+    let early = Decision {
+        proposal: hash.clone(),
+        votes: vec![yes.action_address().clone()],
+        delegations: vec![w.bobs_delegation.get().clone()],
+        tally: empty_tally(),
+    };
+    let reason = "before the proposal closes";
+    rejects_raw(peers, ALICE, AnyEntry::Decision(early.clone()), reason).await;
+    peers.sync().await;
+    await_time_after(entry::<Proposal>(&opened).closes).await;
+
+    let view: ProposalView = peers
+        .call(CAROL, "governance", "get_proposal", hash.clone())
+        .await;
+    assert!(view.closed);
+    assert_eq!(view.rule.electorate, Electorate::Contributors);
+    assert_eq!(view.rule.weighting, Weighting::Reputation);
+    let weights: Vec<u64> = view.electorate.iter().map(|(_, w)| *w).collect();
+    assert_eq!(
+        weights.len(),
+        2,
+        "alice and bob, not carol: {:?}",
+        view.electorate
+    );
+    // An hour at 25.00, decayed by seconds of a 105-day half-life: a unit at most.
+    assert!(
+        weights.iter().all(|w| (2_499..=2_500).contains(w)),
+        "{weights:?}"
+    );
+    let tally = &view.count.tally;
+    assert_eq!((tally.yes, tally.no), (weights.iter().sum(), 0));
+    assert!(tally.passed(), "{tally:?}");
+    assert_eq!(view.count.votes, vec![yes.action_address().clone()]);
+    assert_eq!(
+        view.count.delegations,
+        vec![w.bobs_delegation.get().clone()]
+    );
+
+    let miscounted = Decision {
+        tally: Tally {
+            no: 1,
+            ..tally.clone()
+        },
+        ..early.clone()
+    };
+    let reason = "the decision states";
+    rejects_raw(peers, CAROL, AnyEntry::Decision(miscounted), reason).await;
+    let twice = Decision {
+        votes: vec![yes.action_address().clone(), yes.action_address().clone()],
+        tally: tally.clone(),
+        ..early.clone()
+    };
+    rejects_raw(peers, CAROL, AnyEntry::Decision(twice), "is counted twice").await;
+    let decided: Record = peers
+        .call(CAROL, "governance", "decide", hash.clone())
+        .await;
+    assert_eq!(entry::<Decision>(&decided).tally, *tally);
+    w.decision.set(decided.action_address().clone());
+    peers.sync().await;
+    let view: ProposalView = peers.call(BOB, "governance", "get_proposal", hash).await;
+    assert_eq!(view.standing.as_ref(), Some(decided.action_address()));
+}
+
+/// validate_update_decision, rule 1.
+pub async fn a_decision_is_never_updated(w: &World) {
+    let update = hostile::UpdateEntryRaw {
+        original: w.decision.get().clone(),
+        entry: AnyEntry::Decision(Decision {
+            proposal: w.open_hash().clone(),
+            votes: vec![],
+            delegations: vec![],
+            tally: empty_tally(),
+        }),
+    };
+    let reason = "decisions cannot be updated";
+    rejects(&w.peers, CAROL, "update_entry_raw", update, reason).await;
+}
+
+/// The governance index links' rules 1 and 2 each: ProjectToProposals,
+/// ProposalToVotes, AgentToDelegations, ProposalToDecisions.
+pub async fn governance_records_are_indexed_by_their_authors_under_what_they_name(w: &World) {
+    let World { peers, .. } = w;
+    let link = |base: AnyLinkableHash, target: &ActionHash, kind: &str| {
+        raw_link(base, target.clone(), kind, "")
+    };
+    // Someone else's record.
+    let foreign = link(
+        w.project.clone().into(),
+        w.open_hash(),
+        "ProjectToProposals",
+    );
+    let reason = "is not";
+    commit_and_reject(peers, BOB, foreign, reason).await;
+    let foreign = link(
+        w.open_hash().clone().into(),
+        w.alices_vote.get(),
+        "ProposalToVotes",
+    );
+    commit_and_reject(peers, BOB, foreign, reason).await;
+    let foreign = link(
+        w.open_hash().clone().into(),
+        w.decision.get(),
+        "ProposalToDecisions",
+    );
+    commit_and_reject(peers, ALICE, foreign, reason).await;
+    // One's own, under the wrong base.
+    let astray = link(
+        w.elsewhere.clone().into(),
+        w.open_hash(),
+        "ProjectToProposals",
+    );
+    commit_and_reject(peers, ALICE, astray, "does not belong under").await;
+    let astray = link(
+        w.project.clone().into(),
+        w.alices_vote.get(),
+        "ProposalToVotes",
+    );
+    commit_and_reject(peers, ALICE, astray, "does not belong under").await;
+    let astray = link(
+        w.project.clone().into(),
+        w.decision.get(),
+        "ProposalToDecisions",
+    );
+    commit_and_reject(peers, CAROL, astray, "does not belong under").await;
+    let under_alice = link(
+        peers.agent(ALICE).into(),
+        w.bobs_delegation.get(),
+        "AgentToDelegations",
+    );
+    commit_and_reject(
+        peers,
+        BOB,
+        under_alice,
+        "may only index under their own key",
+    )
+    .await;
+    let not_a_delegation = link(
+        peers.agent(BOB).into(),
+        w.alices_vote.get(),
+        "AgentToDelegations",
+    );
+    commit_and_reject(peers, BOB, not_a_delegation, "is not a Delegation").await;
+    // Kept: each author's own, under what it names.
+    let own = link(
+        w.open_hash().clone().into(),
+        w.alices_vote.get(),
+        "ProposalToVotes",
+    );
+    commit(peers, ALICE, "create_link_raw", own)
+        .await
+        .expect("alice indexes her own vote under its proposal");
+    let own = link(
+        peers.agent(BOB).into(),
+        w.bobs_delegation.get(),
+        "AgentToDelegations",
+    );
+    commit(peers, BOB, "create_link_raw", own)
+        .await
+        .expect("bob indexes his own delegation under his key");
+}
+
+async fn commit_and_reject(peers: &Peers, i: usize, link: hostile::RawLink, reason: &str) {
+    rejects(peers, i, "create_link_raw", link, reason).await;
+}

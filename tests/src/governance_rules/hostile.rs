@@ -1,0 +1,104 @@
+//! Governance rules that protect other members, broken by a conductor with self-validation
+//! off: honest peers reject the action and warrant its author.
+
+use crate::common::*;
+use holochain::prelude::*;
+
+/// A network whose proposals may close after two seconds: mallory (hostile) and alice, each of
+/// whose hour the other confirmed, and `settler`'s distribution that settled both. The project
+/// is `settler`'s.
+async fn governed_project(settler: usize) -> (Peers, ActionHash) {
+    let constitution = ovn_domain::NetworkConstitution {
+        governance: ovn_domain::governance::rules::GovernanceRules {
+            min_window_secs: 2,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let peers = Peers::with_hostile_under(1, constitution).await;
+    create_profile(&peers, MALLORY, "mallory").await;
+    create_profile(&peers, 1, "alice").await;
+    let project = create_project(&peers, settler, "Commons").await;
+    peers.sync().await;
+    let mallorys = log_work_hash(&peers, MALLORY, &project, 60).await;
+    let alices = log_work_hash(&peers, 1, &project, 60).await;
+    peers.sync().await;
+    confirm(&peers, 1, &mallorys).await;
+    confirm(&peers, MALLORY, &alices).await;
+    peers.sync().await;
+    let income = record_income(&peers, settler, &project, 10_000).await;
+    distribute(&peers, settler, &income).await;
+    peers.sync().await;
+    (peers, project)
+}
+
+/// `i` opens a motion in `project` closing `secs` seconds from now.
+async fn open_motion(peers: &Peers, i: usize, project: &ActionHash, secs: i64) -> Record {
+    let input = governance::proposals::OpenProposalInput {
+        project: project.clone(),
+        title: "Meet on Thursdays".into(),
+        text: String::new(),
+        change: ovn_integrity::Change::Motion,
+        closes: Timestamp::from_micros(Timestamp::now().as_micros() + secs * 1_000_000),
+    };
+    peers.call(i, "governance", "open_proposal", input).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_a_miscounted_decision() {
+    let (peers, project) = governed_project(MALLORY).await;
+    let motion = open_motion(&peers, MALLORY, &project, 4).await;
+    let input = governance::votes::CastVoteInput {
+        proposal: motion.action_address().clone(),
+        choice: ovn_domain::governance::tally::Choice::No,
+        reason: String::new(),
+    };
+    let no: Record = peers.call(MALLORY, "governance", "cast_vote", input).await;
+    let closes = entry::<ovn_integrity::Proposal>(&motion).closes;
+    await_time_after(closes).await;
+    // Her own no, counted as the yes that passes the motion.
+    let passed = ovn_domain::governance::tally::Tally {
+        yes: 1,
+        no: 0,
+        abstain: 0,
+        block: 0,
+        electorate: 2,
+        failed: None,
+    };
+    let decision = ovn_integrity::Decision {
+        proposal: motion.action_address().clone(),
+        votes: vec![no.action_address().clone()],
+        delegations: vec![],
+        tally: passed,
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_entry_raw",
+            hostile::AnyEntry::Decision(decision),
+            "the decision states",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_voting_after_the_close() {
+    let (peers, project) = governed_project(1).await;
+    let motion = open_motion(&peers, 1, &project, 3).await;
+    peers.sync().await;
+    await_time_after(entry::<ovn_integrity::Proposal>(&motion).closes).await;
+    let late = ovn_integrity::Vote {
+        proposal: motion.action_address().clone(),
+        choice: ovn_domain::governance::tally::Choice::Yes,
+        reason: String::new(),
+        replaces: None,
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_entry_raw",
+            hostile::AnyEntry::Vote(late),
+            "outside the proposal's window",
+        )
+        .await;
+    peers.shutdown().await;
+}

@@ -1,0 +1,36 @@
+//! The governance rules, each kept and broken on the author's own conductor, one function per
+//! numbered rule (ARCHITECTURE.md's rules table maps them): a proposal is titled, open as long
+//! as the constitution asks, drawn from its project's own settlements and equation, and made by
+//! one of its electorate; a vote is cast by the electorate while the proposal is open, a block
+//! with a reason, replacing only the voter's own; a delegation is to another member, in a
+//! project or the network; a decision comes after the close and states exactly the tally of
+//! the votes and delegations it names; nothing is updated; each index link is its author's
+//! own, under what its entry names. The coordinator's typed refusals beside the rules they
+//! mirror.
+//!
+//! # Layout
+//! - [`world`]: alice and bob, whose work a settlement counted; carol, who did none; an open
+//!   motion.
+//! - [`proposals`], [`votes`] (with delegations), [`decisions`] (with the index links): the
+//!   rule functions.
+//! - [`hostile`]: a miscounted decision and a vote after the close, published by a conductor
+//!   with self-validation off, which honest peers warrant.
+
+mod decisions;
+mod hostile;
+mod proposals;
+mod votes;
+mod world;
+
+use crate::rule_runner::{self, Rule};
+use world::World;
+
+fn rules() -> Vec<Rule<World>> {
+    let files = [proposals::rules(), votes::rules(), decisions::rules()];
+    files.into_iter().flatten().collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn governance_rules_are_kept_and_broken_on_the_authors_conductor() {
+    rule_runner::drive("governance", rules(), World::new()).await;
+}

@@ -1,0 +1,28 @@
+//! [`GovernanceError`]: what the governance API reports instead of writing bad data.
+
+use hdk::prelude::*;
+use ovn_domain::DomainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum GovernanceError {
+    #[error("invalid input: {0}")]
+    Invalid(#[from] DomainError),
+    /// A record the proposal names, or its electorate, as validation would refuse it.
+    #[error("{0}")]
+    Refused(String),
+    #[error("{agent} is not in the electorate of this proposal: {why}")]
+    NotInElectorate { agent: AgentPubKey, why: String },
+    #[error("proposal {proposal} is closed: votes count only while it is open")]
+    Closed { proposal: ActionHash },
+    #[error("proposal {proposal} is still open until {closes}: decide after it closes")]
+    StillOpen {
+        proposal: ActionHash,
+        closes: Timestamp,
+    },
+}
+
+impl From<GovernanceError> for WasmError {
+    fn from(e: GovernanceError) -> Self {
+        wasm_error!(WasmErrorInner::Guest(e.to_string()))
+    }
+}

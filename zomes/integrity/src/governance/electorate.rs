@@ -1,0 +1,88 @@
+//! Who votes on a proposal, and with what weight: the records it names, read and handed to
+//! `ovn_domain::governance::electorate::electorate`. Proposal, vote and decision validators,
+//! the coordinator and the UI's view of a proposal all call [`electorate_of`].
+
+use super::proposal::Proposal;
+use crate::constitution::network_constitution;
+use crate::ledger::settlement::Settlement;
+use crate::ledger::value_equation::{network_default_equation, ValueEquation};
+use crate::members::project::Project;
+use crate::verdict::{must_get_app_entry, Verdict};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::governance::electorate::{electorate, Counted};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Member → weight of `proposal`, opened at `opened`. `Ok(Err)` names a record it names
+/// wrongly, or an empty electorate.
+pub fn electorate_of(
+    proposal: &Proposal,
+    opened: Timestamp,
+) -> Verdict<BTreeMap<AgentPubKey, u64>> {
+    let rules = network_constitution()?.governance;
+    let rule = rules.rule(proposal.change.kind());
+    let project = check_verdict!(must_get_app_entry::<Project>(
+        &proposal.project,
+        UnitEntryTypes::Project
+    )?);
+    if proposal.settlements.len() > super::proposal::MAX_SETTLEMENTS {
+        return Ok(Err(format!(
+            "a proposal names at most {} settlements, not {}",
+            super::proposal::MAX_SETTLEMENTS,
+            proposal.settlements.len()
+        )));
+    }
+    let mut seen = BTreeSet::new();
+    let mut counted = Vec::new();
+    for hash in &proposal.settlements {
+        if !seen.insert(hash) {
+            return Ok(Err(format!("settlement {hash} is named twice")));
+        }
+        let settlement = check_verdict!(must_get_app_entry::<Settlement>(
+            hash,
+            UnitEntryTypes::Settlement
+        )?);
+        if settlement.entry.project != proposal.project {
+            return Ok(Err(format!("settlement {hash} is another project's")));
+        }
+        if settlement.record.action().timestamp() >= opened {
+            return Ok(Err(format!(
+                "settlement {hash} was made after the proposal opened"
+            )));
+        }
+        counted.extend(settlement.entry.items.into_iter().map(|item| Counted {
+            contribution: item.contribution,
+            contributor: item.contributor,
+            kind: item.kind,
+            when: item.when.as_micros(),
+            corrects: item.corrects,
+        }));
+    }
+    let equation = match &proposal.equation {
+        None => check_verdict!(network_default_equation()?),
+        Some(hash) => {
+            let adopted = check_verdict!(must_get_app_entry::<ValueEquation>(
+                hash,
+                UnitEntryTypes::ValueEquation
+            )?);
+            if adopted.entry.project != proposal.project {
+                return Ok(Err(format!("equation {hash} is another project's")));
+            }
+            if adopted.record.action().timestamp() >= opened {
+                return Ok(Err(format!(
+                    "equation {hash} was adopted after the proposal opened"
+                )));
+            }
+            adopted.entry.equation
+        }
+    };
+    Ok(electorate(
+        &rule,
+        &project.entry.stewards,
+        &counted,
+        &equation,
+        opened.as_micros(),
+        rules.half_life_micros(),
+    )
+    .map_err(|e| e.to_string()))
+}

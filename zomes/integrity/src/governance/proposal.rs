@@ -1,0 +1,105 @@
+//! [`Proposal`]: a change put to a project's vote, open from its creation until `closes`. Its
+//! electorate and their weights are fixed when it opens ([`super::electorate`]). Immutable.
+
+use super::electorate::electorate_of;
+use crate::constitution::network_constitution;
+use crate::ledger::value_equation::Equation;
+use crate::verdict::{invalid, valid};
+use hdi::prelude::*;
+use ovn_domain::governance::rules::ChangeKind;
+use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
+use ovn_domain::DomainError;
+
+/// The most settlements a proposal names (a page holds up to 2,000 contributions).
+pub const MAX_SETTLEMENTS: usize = 500;
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Proposal {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+    pub project: ActionHash,
+    pub title: String,
+    pub text: String,
+    pub change: Change,
+    /// When voting ends; the constitution bounds how soon and how late.
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
+    pub closes: Timestamp,
+    /// The project's settlements made before it opened: whose counted contributions make the
+    /// electorate (where contributors vote) and their reputations (where votes are weighed).
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
+    pub settlements: Vec<ActionHash>,
+    /// The project's equation in force when it opened, which values those contributions for
+    /// reputation; `None` for the network's default.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub equation: Option<ActionHash>,
+}
+
+/// What a proposal changes when it passes.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Change {
+    /// Recorded, with no effect.
+    Motion,
+    /// Adopt this value equation.
+    Equation {
+        #[cfg_attr(
+            feature = "ts",
+            ts(
+                as = "ovn_domain::ValueEquation<ovn_domain::ts::AgentPubKey, ovn_domain::ts::ActionHash>"
+            )
+        )]
+        equation: Equation,
+    },
+}
+
+impl Change {
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            Change::Motion => ChangeKind::Motion,
+            Change::Equation { .. } => ChangeKind::Equation,
+        }
+    }
+
+    /// A change that can be made: an equation that is valid.
+    pub fn check(&self) -> Result<(), DomainError> {
+        match self {
+            Change::Motion => Ok(()),
+            Change::Equation { equation } => equation.check(),
+        }
+    }
+}
+
+/// Rules:
+/// 1. The title is non-empty and bounded, the text bounded, and the change can be made (an
+///    equation is valid).
+/// 2. It stays open as long as the constitution's governance asks (`min_window_secs` to
+///    `max_window_days` after its creation).
+/// 3. The project is a Project; each named settlement is one of its Settlements made before
+///    the proposal, named once (at most 500); the named equation is one of its ValueEquations
+///    made before it.
+/// 4. The author is in its electorate, which is not empty.
+pub fn validate_create_proposal(
+    header: &ActionHeader,
+    proposal: &Proposal,
+) -> ExternResult<ValidateCallbackResult> {
+    check!(check_text("title", &proposal.title, MAX_NAME));
+    check!(check_optional_text("text", &proposal.text, MAX_PROSE));
+    check!(proposal.change.check());
+    let rules = network_constitution()?.governance;
+    check!(rules.check_window(header.timestamp.as_micros(), proposal.closes.as_micros()));
+    let electorate = check!(electorate_of(proposal, header.timestamp)?);
+    if !electorate.contains_key(&header.author) {
+        return invalid(format!(
+            "{} is not in this proposal's electorate: only those who decide propose",
+            header.author
+        ));
+    }
+    valid()
+}
+
+/// Rules:
+/// 1. Proposals are never updated: propose again.
+pub fn validate_update_proposal() -> ExternResult<ValidateCallbackResult> {
+    invalid("proposals cannot be updated: make a new one")
+}
