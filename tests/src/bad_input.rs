@@ -7,7 +7,7 @@ use holochain::prelude::Record;
 use rmpv::Value;
 
 /// Every zome function (those that take nothing take `()`, and refuse anything else).
-const FUNCTIONS: [(&str, &str); 60] = [
+const FUNCTIONS: [(&str, &str); 67] = [
     ("members", "get_my_profile"),
     ("members", "get_my_private_profile"),
     ("members", "get_all_projects"),
@@ -66,6 +66,13 @@ const FUNCTIONS: [(&str, &str); 60] = [
     ("licenses", "attach_license"),
     ("licenses", "get_license_of"),
     ("licenses", "license_terms_for"),
+    ("governance", "open_proposal"),
+    ("governance", "get_proposals"),
+    ("governance", "get_proposal"),
+    ("governance", "cast_vote"),
+    ("governance", "delegate"),
+    ("governance", "get_delegations_of"),
+    ("governance", "decide"),
     ("audit", "export_chain"),
     ("audit", "audit_agent"),
 ];

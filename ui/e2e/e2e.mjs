@@ -62,6 +62,7 @@ import {
   waitEnabled,
   waitForOrBanner,
 } from "./lib.mjs";
+import { governanceSteps } from "./governance.mjs";
 import { ledgerSteps, upstreamSteps } from "./money.mjs";
 
 /** Alice, bob and carol: one agent of the node each. */
@@ -159,6 +160,7 @@ async function scenario(pages, urls, browser) {
   await equationSteps(alice, bob, projectName, optics, suffix);
   await custodySteps(bob, carol, optics, suffix);
   await licenseSteps(alice, carol, projectName, suffix);
+  await governanceSteps(alice, carol, aliceKey, projectName, suffix);
   await oversizeSteps(alice);
 
   for (const [name, page] of Object.entries(pages)) {

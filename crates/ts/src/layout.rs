@@ -51,6 +51,15 @@ const AREAS: &[(&str, &[&str], &str)] = &[
         "Licenses: terms, the catalogue, attachments, requests, exceptions, grants.",
     ),
     (
+        "governance",
+        &[
+            "ovn_domain::governance::",
+            "ovn_integrity::governance::",
+            "governance::",
+        ],
+        "Governance: proposals, votes, delegations, decisions and their count.",
+    ),
+    (
         "audit",
         &["ovn_domain::export::", "audit::"],
         "The audit: chain exports (`ovn-chain-export/1`) and reports on an agent.",

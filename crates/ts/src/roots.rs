@@ -73,6 +73,16 @@ pub fn visit_roots(c: &mut Collector) {
     c.visit::<licenses::grants::DecideExceptionInput>();
     c.visit::<licenses::grants::GrantLicenseInput>();
 
+    // governance
+    c.visit::<entry::Proposal>();
+    c.visit::<entry::Vote>();
+    c.visit::<entry::Delegation>();
+    c.visit::<entry::Decision>();
+    c.visit::<governance::proposals::OpenProposalInput>();
+    c.visit::<governance::proposals::ProposalView>();
+    c.visit::<governance::votes::CastVoteInput>();
+    c.visit::<governance::votes::DelegateInput>();
+
     // audit
     c.visit::<audit::export::ExportChainInput>();
     c.visit::<ovn_domain::export::ChainExport>();

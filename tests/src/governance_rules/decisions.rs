@@ -85,7 +85,7 @@ pub async fn a_decision_states_the_tally_of_what_it_names_after_the_close(w: &Wo
             ALICE,
             "governance",
             "open_proposal",
-            proposal_input(project, change, 8),
+            proposal_input(project, change, 20),
         )
         .await;
     let hash = opened.action_address().clone();

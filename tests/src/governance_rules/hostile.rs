@@ -47,7 +47,7 @@ async fn open_motion(peers: &Peers, i: usize, project: &ActionHash, secs: i64) -
 #[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_a_miscounted_decision() {
     let (peers, project) = governed_project(MALLORY).await;
-    let motion = open_motion(&peers, MALLORY, &project, 4).await;
+    let motion = open_motion(&peers, MALLORY, &project, 10).await;
     let input = governance::votes::CastVoteInput {
         proposal: motion.action_address().clone(),
         choice: ovn_domain::governance::tally::Choice::No,

@@ -61,7 +61,7 @@ pub async fn a_block_says_why(w: &World) {
 pub async fn a_vote_counts_only_while_its_proposal_is_open(w: &World) {
     let World { peers, project, .. } = w;
     let brief: Record = peers
-        .call(ALICE, "governance", "open_proposal", motion(project, 4))
+        .call(ALICE, "governance", "open_proposal", motion(project, 10))
         .await;
     let hash = brief.action_address();
     commit_raw(peers, ALICE, AnyEntry::Vote(vote(hash, Choice::Yes))).await;

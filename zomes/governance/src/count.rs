@@ -32,7 +32,7 @@ pub struct Count {
 
 /// The count of `proposal` (at `hash`, opened at `opened`) from what this node can see now.
 pub fn count(hash: &ActionHash, proposal: &Proposal, opened: Timestamp) -> ExternResult<Count> {
-    let electorate = electorate_of(proposal, opened)?.map_err(GovernanceError::Refused)?;
+    let electorate = electorate_of(proposal, opened, &fetch)?.map_err(GovernanceError::Refused)?;
     let (open, closes) = (opened.as_micros(), proposal.closes.as_micros());
     let mut votes = without_warranted(get_targets(get_links(
         LinkQuery::try_new(hash.clone(), LinkTypes::ProposalToVotes)?,
@@ -95,6 +95,17 @@ pub fn count(hash: &ActionHash, proposal: &Proposal, opened: Timestamp) -> Exter
         votes: ballots.into_values().map(|(hash, _)| hash).collect(),
         delegations: named_delegations,
         tally,
+    })
+}
+
+/// A record the electorate names, read with the network's timeout (validation's `must_get`
+/// would wait on one peer for ever from a zome call: `ovn_integrity::verdict::Fetch`).
+pub fn fetch(hash: &ActionHash) -> ExternResult<Record> {
+    get(hash.clone(), GetOptions::network())?.ok_or_else(|| {
+        GovernanceError::Refused(format!(
+            "{hash}, which the proposal names, is not found yet: try again in a few seconds"
+        ))
+        .into()
     })
 }
 

@@ -1,7 +1,7 @@
 //! Proposals: opened with the project's settlements and equation in force, so that their
 //! electorate is fixed; read with everything a member needs to vote and to see what stands.
 
-use crate::count::{count, decisions_of, Count};
+use crate::count::{count, decisions_of, fetch, Count};
 use crate::GovernanceError;
 use hdk::prelude::*;
 use ovn_domain::governance::rules::{standing, Rule};
@@ -59,7 +59,7 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
         equation: version_in_force(&input.project, now)?.map(|(chosen, _)| chosen.hash),
     };
     let me = agent_info()?.agent_initial_pubkey;
-    let electorate = electorate_of(&proposal, now)?.map_err(GovernanceError::Refused)?;
+    let electorate = electorate_of(&proposal, now, &fetch)?.map_err(GovernanceError::Refused)?;
     if !electorate.contains_key(&me) {
         return Err(GovernanceError::NotInElectorate {
             agent: me,
@@ -136,7 +136,7 @@ pub fn get_proposal(proposal: Input) -> ExternResult<ProposalView> {
     let rule = network_constitution()?
         .governance
         .rule(proposal.change.kind());
-    let electorate = electorate_of(&proposal, opened)?.map_err(GovernanceError::Refused)?;
+    let electorate = electorate_of(&proposal, opened, &fetch)?.map_err(GovernanceError::Refused)?;
     let count = count(&hash, &proposal, opened)?;
     let decisions = decisions_of(&hash)?;
     let ranked: Vec<(ActionHash, i64, usize)> = decisions

@@ -2,6 +2,7 @@
 //! their earlier one), and delegates, in a project or the whole network, to be represented
 //! where they do not vote.
 
+use crate::count::fetch;
 use crate::GovernanceError;
 use hdk::prelude::*;
 use ovn_domain::governance::tally::Choice;
@@ -38,8 +39,8 @@ pub fn cast_vote(input: Input) -> ExternResult<Record> {
         .into());
     }
     let me = agent_info()?.agent_initial_pubkey;
-    let electorate =
-        electorate_of(&proposal, record.action().timestamp())?.map_err(GovernanceError::Refused)?;
+    let electorate = electorate_of(&proposal, record.action().timestamp(), &fetch)?
+        .map_err(GovernanceError::Refused)?;
     if !electorate.contains_key(&me) {
         return Err(GovernanceError::NotInElectorate {
             agent: me,

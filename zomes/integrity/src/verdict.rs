@@ -71,7 +71,28 @@ pub fn must_get_app_entry<T>(hash: &ActionHash, expected: UnitEntryTypes) -> Ver
 where
     T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
 {
-    let record = must_get_valid_record(hash.clone())?;
+    fetched_app_entry(hash, must_get_valid_record(hash.clone())?, expected)
+}
+
+/// How a rule shared with coordinators reads a record: validators `must_get_valid_record`;
+/// a coordinator's read gets it with a timeout instead (in Holochain 0.7.1 a `must_get` from a
+/// zome call waits on one remote peer with no timeout, so a read could hang for ever).
+pub type Fetch<'a> = &'a dyn Fn(&ActionHash) -> ExternResult<Record>;
+
+/// Validation's fetch.
+pub fn must_get(hash: &ActionHash) -> ExternResult<Record> {
+    must_get_valid_record(hash.clone())
+}
+
+/// `record` (at `hash`) read as an entry of type `expected`.
+pub fn fetched_app_entry<T>(
+    hash: &ActionHash,
+    record: Record,
+    expected: UnitEntryTypes,
+) -> Verdict<Referenced<T>>
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
     if unit_entry_type(&record)? != Some(expected) {
         return Ok(Err(format!("{hash} is not a {expected:?}")));
     }

@@ -12,6 +12,7 @@ const DAY: i64 = 24 * 3_600 * SECOND;
 
 /// Who may vote on a proposal.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Electorate {
     /// The project's stewards.
     Stewards,
@@ -22,6 +23,7 @@ pub enum Electorate {
 
 /// What a vote weighs.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Weighting {
     /// One member, one vote.
     Equal,
@@ -31,6 +33,7 @@ pub enum Weighting {
 
 /// How one kind of change is decided.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rule {
     pub method: Method,
     pub electorate: Electorate,

@@ -8,7 +8,7 @@ use super::delegation::Delegation;
 use super::electorate::electorate_of;
 use super::vote::{proposal_of, Vote};
 use crate::constitution::network_constitution;
-use crate::verdict::{invalid, must_get_app_entry, valid};
+use crate::verdict::{invalid, must_get, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::governance::decision::{check_decision, NamedDelegation, NamedVote, Proposed};
@@ -84,7 +84,7 @@ pub fn validate_create_decision(
         opened: opened.as_micros(),
         closes: proposal.entry.closes.as_micros(),
         method: rule.method,
-        electorate: check!(electorate_of(&proposal.entry, opened)?),
+        electorate: check!(electorate_of(&proposal.entry, opened, &must_get)?),
     };
     check!(check_decision(
         &proposed,

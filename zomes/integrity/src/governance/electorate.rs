@@ -7,22 +7,25 @@ use crate::constitution::network_constitution;
 use crate::ledger::settlement::Settlement;
 use crate::ledger::value_equation::{network_default_equation, ValueEquation};
 use crate::members::project::Project;
-use crate::verdict::{must_get_app_entry, Verdict};
+use crate::verdict::{fetched_app_entry, Fetch, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::governance::electorate::{electorate, Counted};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Member → weight of `proposal`, opened at `opened`. `Ok(Err)` names a record it names
-/// wrongly, or an empty electorate.
+/// Member → weight of `proposal`, opened at `opened`, reading what it names with `fetch`
+/// (`verdict::must_get` in validation). `Ok(Err)` names a record it names wrongly, or an empty
+/// electorate.
 pub fn electorate_of(
     proposal: &Proposal,
     opened: Timestamp,
+    fetch: Fetch,
 ) -> Verdict<BTreeMap<AgentPubKey, u64>> {
     let rules = network_constitution()?.governance;
     let rule = rules.rule(proposal.change.kind());
-    let project = check_verdict!(must_get_app_entry::<Project>(
+    let project = check_verdict!(fetched_app_entry::<Project>(
         &proposal.project,
+        fetch(&proposal.project)?,
         UnitEntryTypes::Project
     )?);
     if proposal.settlements.len() > super::proposal::MAX_SETTLEMENTS {
@@ -38,8 +41,9 @@ pub fn electorate_of(
         if !seen.insert(hash) {
             return Ok(Err(format!("settlement {hash} is named twice")));
         }
-        let settlement = check_verdict!(must_get_app_entry::<Settlement>(
+        let settlement = check_verdict!(fetched_app_entry::<Settlement>(
             hash,
+            fetch(hash)?,
             UnitEntryTypes::Settlement
         )?);
         if settlement.entry.project != proposal.project {
@@ -61,8 +65,9 @@ pub fn electorate_of(
     let equation = match &proposal.equation {
         None => check_verdict!(network_default_equation()?),
         Some(hash) => {
-            let adopted = check_verdict!(must_get_app_entry::<ValueEquation>(
+            let adopted = check_verdict!(fetched_app_entry::<ValueEquation>(
                 hash,
+                fetch(hash)?,
                 UnitEntryTypes::ValueEquation
             )?);
             if adopted.entry.project != proposal.project {

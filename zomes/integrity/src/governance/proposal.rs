@@ -4,7 +4,7 @@
 use super::electorate::electorate_of;
 use crate::constitution::network_constitution;
 use crate::ledger::value_equation::Equation;
-use crate::verdict::{invalid, valid};
+use crate::verdict::{invalid, must_get, valid};
 use hdi::prelude::*;
 use ovn_domain::governance::rules::ChangeKind;
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
@@ -88,7 +88,7 @@ pub fn validate_create_proposal(
     check!(proposal.change.check());
     let rules = network_constitution()?.governance;
     check!(rules.check_window(header.timestamp.as_micros(), proposal.closes.as_micros()));
-    let electorate = check!(electorate_of(proposal, header.timestamp)?);
+    let electorate = check!(electorate_of(proposal, header.timestamp, &must_get)?);
     if !electorate.contains_key(&header.author) {
         return invalid(format!(
             "{} is not in this proposal's electorate: only those who decide propose",

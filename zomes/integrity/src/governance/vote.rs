@@ -3,7 +3,7 @@
 
 use super::electorate::electorate_of;
 use super::proposal::Proposal;
-use crate::verdict::{invalid, must_get_app_entry, valid, Referenced, Verdict};
+use crate::verdict::{invalid, must_get, must_get_app_entry, valid, Referenced, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::governance::rules::check_vote_time;
@@ -45,7 +45,7 @@ pub fn validate_create_vote(
         opened.as_micros(),
         proposal.entry.closes.as_micros()
     ));
-    let electorate = check!(electorate_of(&proposal.entry, opened)?);
+    let electorate = check!(electorate_of(&proposal.entry, opened, &must_get)?);
     if !electorate.contains_key(&header.author) {
         return invalid(format!(
             "{} is not in the electorate of proposal {}",

@@ -1,0 +1,38 @@
+// How the Governance view words a rule, a choice and a tally (ovn_domain::governance).
+
+import { percent } from "./format";
+import type { Choice, Failed, Method, Rule, Tally } from "./zomes/governance";
+
+export function describeMethod(method: Method): string {
+  if ("Consent" in method) return `consent: passes unless someone blocks, with ${percent(method.Consent.quorum_bp)} taking part`;
+  if ("Consensus" in method) return `consensus: passes when nobody objects or blocks, with ${percent(method.Consensus.quorum_bp)} taking part`;
+  const m = method.Majority;
+  return `majority: yes above ${percent(m.threshold_bp)} of yes and no, with ${percent(m.quorum_bp)} taking part`;
+}
+
+export function describeRule(rule: Rule): string {
+  const who = rule.electorate === "Stewards" ? "the project's stewards" : "members whose work the project settled before it opened";
+  const weight = rule.weighting === "Equal" ? "one vote each" : "votes weighed by reputation (settled work, halving every few months)";
+  return `Decided by ${who}, ${weight}; ${describeMethod(rule.method)}.`;
+}
+
+export function quorumOf(method: Method): number {
+  if ("Consent" in method) return method.Consent.quorum_bp;
+  if ("Consensus" in method) return method.Consensus.quorum_bp;
+  return method.Majority.quorum_bp;
+}
+
+export function describeChoice(choice: Choice): string {
+  return typeof choice === "string" ? choice.toLowerCase() : `block: ${choice.Block.reason}`;
+}
+
+const WHY: Record<Failed, string> = {
+  NoQuorum: "too few took part",
+  Blocked: "somebody blocked it",
+  Objected: "somebody objected",
+  NotEnoughSupport: "not enough support",
+};
+
+export function describeOutcome(tally: Tally): string {
+  return tally.failed === null ? "passes" : `does not pass: ${WHY[tally.failed]}`;
+}

@@ -1,0 +1,26 @@
+// The `governance` zome: a project's proposals, votes, delegations and decisions, with the count
+// every validator makes. Its types (the Proposal, Vote, Delegation and Decision entries,
+// ovn_domain::governance, the zome's inputs and outputs) are generated from the Rust types:
+// ../generated/governance.ts (crates/ts).
+
+import { callZome } from "../node.svelte";
+import type { CastVoteInput, DelegateInput, OpenProposalInput, ProposalView } from "../generated/governance";
+import type { ActionHash, AgentPubKey, HcRecord } from "./types";
+
+export type * from "../generated/governance";
+
+const ZOME = "governance";
+
+export const openProposal = (input: OpenProposalInput) => callZome<HcRecord>(ZOME, "open_proposal", input);
+
+export const getProposals = (project: ActionHash) => callZome<HcRecord[]>(ZOME, "get_proposals", project);
+
+export const getProposal = (proposal: ActionHash) => callZome<ProposalView>(ZOME, "get_proposal", proposal);
+
+export const castVote = (input: CastVoteInput) => callZome<HcRecord>(ZOME, "cast_vote", input);
+
+export const delegate = (input: DelegateInput) => callZome<HcRecord>(ZOME, "delegate", input);
+
+export const getDelegationsOf = (agent: AgentPubKey) => callZome<HcRecord[]>(ZOME, "get_delegations_of", agent);
+
+export const decide = (proposal: ActionHash) => callZome<HcRecord>(ZOME, "decide", proposal);
