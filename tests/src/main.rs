@@ -2,7 +2,7 @@
 //! test, each test on a network of its own (a fresh network seed). Build the bundles first
 //! (`scripts/build`); `scripts/test` does both.
 //!
-//! `scripts/test` runs this binary in parts of at most 12 tests (`SWEETTEST_CHUNK`), one process
+//! `scripts/test` runs this binary in parts of at most 10 tests (`SWEETTEST_CHUNK`), one process
 //! each: Holochain 0.7 never frees a test's conductors, so memory, threads and file descriptors
 //! (most of them earlier tests' deleted databases) grow with every test, and the whole suite in
 //! one process was killed by the kernel's OOM killer (figures: docs/figures.md). Another
