@@ -1,8 +1,8 @@
 // Governance in the browser: alice proposes a motion to her project and votes for it; carol
-// sees it listed and delegates to alice; the count every validator makes is shown as a chart,
-// with the delegation counted where carol may vote. (Carol's page does not wait for the
-// proposal's count: on ovn-node her read of it has been seen to hang, under investigation.) (Deciding waits for the close, three days on this network: the
-// Sweettests decide on a network whose proposals close in seconds.)
+// sees it with the same count and delegates to alice; the count every validator makes is shown
+// as a chart, with carol's delegation counted where she may vote. (Deciding waits for the close,
+// three days on this network: the Sweettests decide on a network whose proposals close in
+// seconds.)
 
 import { check, flat, log, pollUntil, screenshot, waitForOrBanner } from "./lib.mjs";
 
@@ -33,7 +33,10 @@ export async function governanceSteps(alice, carol, aliceKey, projectName, suffi
 
   await carol.getByTestId("nav-governance").click();
   await carol.getByTestId("governance-project").selectOption({ label: projectName });
-  await pollUntil(carol, "alice's proposal listed on carol's page", "refresh-governance", async () => (await carol.getByTestId("proposal").count()) > 0);
+  const carols = carol.getByTestId("proposal").filter({ hasText: title });
+  await pollUntil(carol, "alice's proposal on carol's page", "refresh-governance", async () => (await carols.count()) > 0);
+  // The count as carol's node makes it: alice's vote, whether or not carol may vote.
+  await pollUntil(carol, "alice's vote in carol's count", "proposal-refresh", async () => (await flat(carols.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
   await carol.getByTestId("delegate-key").fill(aliceKey);
   await carol.getByTestId("delegate").click();
   await waitForOrBanner(carol, carol.getByTestId("my-delegate"), "carol's delegation");

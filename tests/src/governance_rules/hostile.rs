@@ -4,30 +4,28 @@
 use crate::common::*;
 use holochain::prelude::*;
 
-/// A network whose proposals may close after two seconds: mallory (hostile) and alice, each of
-/// whose hour the other confirmed, and `settler`'s distribution that settled both. The project
-/// is `settler`'s.
-async fn governed_project(settler: usize) -> (Peers, ActionHash) {
+/// A network whose proposals may close after two seconds and whose motions its stewards decide
+/// (so no settlement, nor the gossip it needs, comes first): mallory (hostile) and alice, and a
+/// project of `steward`'s.
+async fn governed_project(steward: usize) -> (Peers, ActionHash) {
+    use ovn_domain::governance::rules::{Electorate, GovernanceRules, Rule, Weighting};
+    let defaults = GovernanceRules::default();
     let constitution = ovn_domain::NetworkConstitution {
-        governance: ovn_domain::governance::rules::GovernanceRules {
+        governance: GovernanceRules {
             min_window_secs: 2,
-            ..Default::default()
+            motion: Rule {
+                electorate: Electorate::Stewards,
+                weighting: Weighting::Equal,
+                ..defaults.motion
+            },
+            ..defaults
         },
         ..Default::default()
     };
     let peers = Peers::with_hostile_under(1, constitution).await;
     create_profile(&peers, MALLORY, "mallory").await;
     create_profile(&peers, 1, "alice").await;
-    let project = create_project(&peers, settler, "Commons").await;
-    peers.sync().await;
-    let mallorys = log_work_hash(&peers, MALLORY, &project, 60).await;
-    let alices = log_work_hash(&peers, 1, &project, 60).await;
-    peers.sync().await;
-    confirm(&peers, 1, &mallorys).await;
-    confirm(&peers, MALLORY, &alices).await;
-    peers.sync().await;
-    let income = record_income(&peers, settler, &project, 10_000).await;
-    distribute(&peers, settler, &income).await;
+    let project = create_project(&peers, steward, "Commons").await;
     peers.sync().await;
     (peers, project)
 }
@@ -56,13 +54,13 @@ async fn honest_peers_warrant_mallory_for_a_miscounted_decision() {
     let no: Record = peers.call(MALLORY, "governance", "cast_vote", input).await;
     let closes = entry::<ovn_integrity::Proposal>(&motion).closes;
     await_time_after(closes).await;
-    // Her own no, counted as the yes that passes the motion.
+    // Her own no (she alone stewards the project), counted as the yes that passes the motion.
     let passed = ovn_domain::governance::tally::Tally {
         yes: 1,
         no: 0,
         abstain: 0,
         block: 0,
-        electorate: 2,
+        electorate: 1,
         failed: None,
     };
     let decision = ovn_integrity::Decision {
