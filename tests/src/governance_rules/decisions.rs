@@ -70,6 +70,14 @@ pub async fn a_decision_is_on_a_proposal_and_names_votes_and_delegations(w: &Wor
     };
     let reason = "is not a Delegation";
     rejects_raw(peers, CAROL, AnyEntry::Decision(not_delegations), reason).await;
+    let too_many = Decision {
+        proposal: w.open_hash().clone(),
+        votes: vec![w.alices_vote.get().clone(); 5_001],
+        delegations: vec![],
+        tally: empty_tally(),
+    };
+    let reason = "a decision names at most 5000 votes";
+    rejects_raw(peers, CAROL, AnyEntry::Decision(too_many), reason).await;
 }
 
 /// validate_create_decision, rule 3: alice proposes an equation (weighed by reputation) and
@@ -153,6 +161,19 @@ pub async fn a_decision_states_the_tally_of_what_it_names_after_the_close(w: &Wo
         ..early.clone()
     };
     rejects_raw(peers, CAROL, AnyEntry::Decision(twice), "is counted twice").await;
+    // carol's delegation in her own project does not speak in this one.
+    let elsewhere = ovn_integrity::Delegation {
+        delegate: Some(peers.agent(ALICE)),
+        scope: Some(w.elsewhere.clone()),
+    };
+    let carols = commit_raw(peers, CAROL, AnyEntry::Delegation(elsewhere)).await;
+    let foreign = Decision {
+        delegations: vec![w.bobs_delegation.get().clone(), carols],
+        tally: tally.clone(),
+        ..early.clone()
+    };
+    let reason = "is for another project";
+    rejects_raw(peers, CAROL, AnyEntry::Decision(foreign), reason).await;
     let decided: Record = peers
         .call(CAROL, "governance", "decide", hash.clone())
         .await;

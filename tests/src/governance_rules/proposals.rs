@@ -94,6 +94,12 @@ pub async fn a_proposal_names_its_projects_own_earlier_settlements_and_equation(
     };
     let reason = "is named twice";
     rejects_raw(peers, ALICE, AnyEntry::Proposal(twice), reason).await;
+    let too_many = Proposal {
+        settlements: vec![w.settlement.clone(); 501],
+        ..again(w)
+    };
+    let reason = "a proposal names at most 500 settlements, not 501";
+    rejects_raw(peers, ALICE, AnyEntry::Proposal(too_many), reason).await;
     let not_one = Proposal {
         settlements: vec![w.project.clone()],
         ..again(w)

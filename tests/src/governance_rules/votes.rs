@@ -55,6 +55,11 @@ pub async fn a_block_says_why(w: &World) {
         reason: "The lab is shut on Thursdays".into(),
     };
     commit_raw(peers, BOB, AnyEntry::Vote(vote(w.open_hash(), reasoned))).await;
+    let rambling = Vote {
+        reason: "x".repeat(10_001),
+        ..vote(w.open_hash(), Choice::Abstain)
+    };
+    rejects_raw(peers, BOB, AnyEntry::Vote(rambling), "reason").await;
 }
 
 /// validate_create_vote, rule 2.

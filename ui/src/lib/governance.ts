@@ -1,7 +1,7 @@
-// How the Governance view words a rule, a choice and a tally (ovn_domain::governance).
+// How the Governance view words a rule and a tally (ovn_domain::governance).
 
 import { percent } from "./format";
-import type { Choice, Failed, Method, Rule, Tally } from "./zomes/governance";
+import type { Failed, Method, Rule, Tally } from "./zomes/governance";
 
 export function describeMethod(method: Method): string {
   if ("Consent" in method) return `consent: passes unless someone blocks, with ${percent(method.Consent.quorum_bp)} taking part`;
@@ -20,10 +20,6 @@ export function quorumOf(method: Method): number {
   if ("Consent" in method) return method.Consent.quorum_bp;
   if ("Consensus" in method) return method.Consensus.quorum_bp;
   return method.Majority.quorum_bp;
-}
-
-export function describeChoice(choice: Choice): string {
-  return typeof choice === "string" ? choice.toLowerCase() : `block: ${choice.Block.reason}`;
 }
 
 const WHY: Record<Failed, string> = {
