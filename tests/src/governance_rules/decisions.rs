@@ -116,6 +116,13 @@ pub async fn a_decision_states_the_tally_of_what_it_names_after_the_close(w: &Wo
     };
     let reason = "before the proposal closes";
     rejects_raw(peers, ALICE, AnyEntry::Decision(early.clone()), reason).await;
+    // carol's delegation in her own project, made while this proposal is open, does not speak
+    // in this one.
+    let elsewhere = ovn_integrity::Delegation {
+        delegate: Some(peers.agent(ALICE)),
+        scope: Some(w.elsewhere.clone()),
+    };
+    let carols = commit_raw(peers, CAROL, AnyEntry::Delegation(elsewhere)).await;
     peers.sync().await;
     await_time_after(entry::<Proposal>(&opened).closes).await;
 
@@ -161,12 +168,6 @@ pub async fn a_decision_states_the_tally_of_what_it_names_after_the_close(w: &Wo
         ..early.clone()
     };
     rejects_raw(peers, CAROL, AnyEntry::Decision(twice), "is counted twice").await;
-    // carol's delegation in her own project does not speak in this one.
-    let elsewhere = ovn_integrity::Delegation {
-        delegate: Some(peers.agent(ALICE)),
-        scope: Some(w.elsewhere.clone()),
-    };
-    let carols = commit_raw(peers, CAROL, AnyEntry::Delegation(elsewhere)).await;
     let foreign = Decision {
         delegations: vec![w.bobs_delegation.get().clone(), carols],
         tally: tally.clone(),
