@@ -7,7 +7,7 @@ use holochain::prelude::Record;
 use rmpv::Value;
 
 /// Every zome function (those that take nothing take `()`, and refuse anything else).
-const FUNCTIONS: [(&str, &str); 67] = [
+const FUNCTIONS: [(&str, &str); 68] = [
     ("members", "get_my_profile"),
     ("members", "get_my_private_profile"),
     ("members", "get_all_projects"),
@@ -39,6 +39,7 @@ const FUNCTIONS: [(&str, &str); 67] = [
     ("ledger", "get_payment_receipts"),
     ("ledger", "export_pie_chart"),
     ("ledger", "set_value_equation"),
+    ("ledger", "adopt_decided_equation"),
     ("ledger", "get_value_equation"),
     ("ledger", "export_distribution"),
     ("ledger", "record_income"),

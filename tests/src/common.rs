@@ -114,6 +114,15 @@ pub async fn start_conductors(configs: Vec<SweetConductorConfig>) -> SweetConduc
     unreachable!("the loop returns or panics")
 }
 
+/// The constitution most tests run under: the defaults (open, K = 1), except that a project's
+/// stewards adopt its equation alone (`decisions_bind: false`), as they did before governance.
+/// Where decisions bind (a new network's default) is tested by the governance rules.
+pub fn stewards_adopt() -> NetworkConstitution {
+    let mut constitution = NetworkConstitution::default();
+    constitution.governance.decisions_bind = false;
+    constitution
+}
+
 /// Peers on one network, peer `i` being `cells[i]` on `conductors[i]`.
 pub struct Peers {
     pub conductors: SweetConductorBatch,
@@ -123,9 +132,9 @@ pub struct Peers {
 }
 
 impl Peers {
-    /// `n` honest peers under the default constitution (open, K = 1).
+    /// `n` honest peers under [`stewards_adopt`] (open, K = 1).
     pub async fn honest(n: usize) -> Self {
-        Self::with_constitution(n, NetworkConstitution::default()).await
+        Self::with_constitution(n, stewards_adopt()).await
     }
 
     /// `n` honest peers under `constitution`.
@@ -137,7 +146,7 @@ impl Peers {
     /// Peer [`MALLORY`] skips self-validation and can publish anything; the other `honest`
     /// peers validate as usual.
     pub async fn with_hostile(honest: usize) -> Self {
-        Self::with_hostile_under(honest, NetworkConstitution::default()).await
+        Self::with_hostile_under(honest, stewards_adopt()).await
     }
 
     /// [`Peers::with_hostile`] under `constitution`.
@@ -153,7 +162,7 @@ impl Peers {
     /// the baseline `examples/loop_figures.rs` measures the shared compilation against.
     pub async fn honest_compiling_alone(n: usize) -> Self {
         let configs = (0..n).map(|_| config()).collect();
-        Self::start_with(configs, NetworkConstitution::default(), false, false).await
+        Self::start_with(configs, stewards_adopt(), false, false).await
     }
 
     async fn start(

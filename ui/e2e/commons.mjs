@@ -121,7 +121,11 @@ const EXPECTED_SHARES = [
   ["optics", 245],
 ];
 
-/** Alice adopts version 1 in the form (two mistakes first), then distributes among three. */
+/**
+ * Alice proposes version 1 in the Governance form (two mistakes first: this network adopts an
+ * equation only by a decision), votes for it, publishes the decision once it closes and carries
+ * it out; then she distributes among three under it.
+ */
 export async function equationSteps(alice, bob, projectName, optics, suffix) {
   check(CAROL_VALUE_MINOR === 5000 && CITE_VALUE_MINOR === 1125, "the expected equation figures are wrong");
   check(EXPECTED_SHARES.reduce((sum, [, minor]) => sum + minor, 0) === THIRD_INCOME_MINOR, "the expected shares do not add up");
@@ -129,7 +133,15 @@ export async function equationSteps(alice, bob, projectName, optics, suffix) {
   await alice.bringToFront();
   await alice.getByTestId("nav-ledger").click();
   await alice.getByTestId("ledger-project").selectOption({ label: projectName });
-  await alice.getByTestId("equation-edit").click();
+  await waitForOrBanner(alice, alice.getByTestId("equation-by-decision"), "the equation card's pointer to governance");
+  check((await alice.getByTestId("equation-edit").count()) === 0, "a steward may adopt an equation alone where decisions bind");
+
+  await alice.getByTestId("nav-governance").click();
+  await alice.getByTestId("governance-project").selectOption({ label: projectName });
+  await waitForOrBanner(alice, alice.getByTestId("propose"), "alice's proposal form");
+  const title = `Version 1 of the equation (e2e ${suffix})`;
+  await alice.getByTestId("proposal-title").fill(title);
+  await alice.getByTestId("proposal-kind").selectOption("Equation");
   const buckets = alice.getByTestId("equation-bucket");
   await waitForOrBanner(alice, buckets, "the equation form");
   check((await buckets.count()) === 1, `the form starts with ${await buckets.count()} buckets, not the default's one`);
@@ -137,7 +149,7 @@ export async function equationSteps(alice, bob, projectName, optics, suffix) {
 
   // A share that is not a number: the form names the bucket and the field, and sends nothing.
   await buckets.getByTestId("bucket-share").fill("ninety");
-  await alice.getByTestId("equation-adopt").click();
+  await alice.getByTestId("proposal-open").click();
   const formError = (await alice.getByTestId("form-error").innerText()).trim();
   check(formError === "Bucket 1 (contributors): share must be a percentage with at most two decimals, e.g. 12.5", `the form says "${formError}"`);
   await buckets.first().getByTestId("bucket-share").fill("90");
@@ -148,12 +160,37 @@ export async function equationSteps(alice, bob, projectName, optics, suffix) {
   await second.getByTestId("bucket-kind").selectOption("FixedShare");
   await second.getByTestId("bucket-agent").fill(bobKey);
   // Two buckets of one name: validation's rule, named in the banner.
-  await alice.getByTestId("equation-adopt").click();
+  await alice.getByTestId("proposal-open").click();
   await bannerSays(alice, "bucket name", "a bucket named twice", "alice-equation-refused");
   await second.getByTestId("bucket-name").fill("maintenance");
-  await alice.getByTestId("equation-adopt").click();
+  // The first minute at least 40 s away: this network's proposals stay open 30 s or more.
+  const closes = await alice.evaluate(() => {
+    const d = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  });
+  await alice.getByTestId("proposal-closes").fill(closes);
+  await alice.getByTestId("proposal-open").click();
+  await waitForOrBanner(alice, alice.getByTestId("proposal-notice"), "alice's equation proposed");
+  const card = alice.getByTestId("proposal").filter({ hasText: title });
+  const cardRefresh = card.getByTestId("proposal-refresh");
+  await waitForOrBanner(alice, card.getByTestId("vote-yes"), "alice's equation proposal");
+  await card.getByTestId("vote-yes").click();
+  await pollUntil(alice, "alice's vote on her equation counted", cardRefresh, async () => (await flat(card.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
+  await pollUntil(alice, "alice's equation proposal closed", cardRefresh, async () => (await card.getByTestId("decide").count()) > 0);
+  await card.getByTestId("decide").click();
+  await waitForOrBanner(alice, card.getByTestId("adopt-decided"), "the decision that passed alice's equation");
+  const decision = await flat(card.getByTestId("decision"));
+  check(decision.startsWith("Stands:") && decision.includes("passes"), `the decision reads "${decision}"`);
+  await card.getByTestId("adopt-decided").click();
+  await waitForOrBanner(alice, card.getByTestId("equation-carried-out"), "alice's equation carried out");
+  await screenshot(alice, "alice-equation-decided");
+  log(`alice's equation passed and was carried out: ${decision}`);
+
+  await alice.getByTestId("nav-ledger").click();
+  await alice.getByTestId("ledger-project").selectOption({ label: projectName });
   const equation = alice.getByTestId("equation");
-  await waitForOrBanner(alice, equation.getByText("Version 1, adopted by the project's stewards."), "alice's version 1 adopted");
+  await waitForOrBanner(alice, equation.getByText("Version 1, adopted by decision"), "alice's version 1 in force");
   const equationText = await flat(equation);
   for (const expected of ["contributors: 90 % of the income", "maintenance: 10 % of the income , all to bob"]) {
     check(equationText.replace(/ ,/g, ",").includes(expected.replace(/ ,/g, ",")), `the equation card does not say "${expected}": ${equationText}`);

@@ -45,6 +45,8 @@ import {
   Failure,
   HAPP,
   NODE_BIN,
+  PACK_BIN,
+  forkForTest,
   SHOTS,
   SHUTDOWN_MS,
   UI_DIST,
@@ -194,14 +196,15 @@ async function privateDetailsStep(bob) {
 }
 
 async function main() {
-  for (const [what, path] of [["ovn-node", NODE_BIN], ["the hApp", HAPP], ["the built UI", join(UI_DIST, "index.html")], ["chromium", CHROMIUM]]) {
+  for (const [what, path] of [["ovn-node", NODE_BIN], ["ovn-pack", PACK_BIN], ["the hApp", HAPP], ["the built UI", join(UI_DIST, "index.html")], ["chromium", CHROMIUM]]) {
     check(existsSync(path), `${what} is missing: ${path}${what === "the built UI" ? " (run npm --prefix ui run build)" : ""}`);
   }
   mkdirSync(SHOTS, { recursive: true });
   for (const old of readdirSync(SHOTS)) if (old.endsWith(".png")) rmSync(join(SHOTS, old));
+  const forkDir = mkdtempSync(join(tmpdir(), "ovn-e2e-fork-"));
   const dataDir = mkdtempSync(join(tmpdir(), "ovn-e2e-"));
 
-  const node = startNode(dataDir, AGENTS);
+  const node = startNode(dataDir, AGENTS, forkForTest(forkDir));
   process.on("SIGINT", () => {
     node.child.kill("SIGINT");
     process.exit(130);
@@ -245,6 +248,7 @@ async function main() {
     process.exit(1);
   }
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(forkDir, { recursive: true, force: true });
   log(`passed: node stopped cleanly (status 0); screenshots in ${SHOTS}`);
   process.exit(0);
 }

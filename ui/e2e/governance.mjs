@@ -1,8 +1,7 @@
 // Governance in the browser: alice proposes a motion to her project and votes for it; carol
 // sees it with the same count and delegates to alice; the count every validator makes is shown
-// as a chart, with carol's delegation counted where she may vote. (Deciding waits for the close,
-// three days on this network: the Sweettests decide on a network whose proposals close in
-// seconds.)
+// as a chart, with carol's delegation counted where she may vote. (Her equation was proposed,
+// decided and carried out before: commons.mjs equationSteps.)
 
 import { check, flat, log, pollUntil, screenshot, waitForOrBanner } from "./lib.mjs";
 
@@ -28,7 +27,7 @@ export async function governanceSteps(alice, carol, aliceKey, projectName, suffi
   const rule = await flat(card.getByTestId("proposal-rule"));
   check(rule.includes("members whose work the project settled"), `the proposal's rule reads "${rule}"`);
   await card.getByTestId("vote-yes").click();
-  await pollUntil(alice, "alice's vote counted", "proposal-refresh", async () => (await flat(card.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
+  await pollUntil(alice, "alice's vote counted", card.getByTestId("proposal-refresh"), async () => (await flat(card.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
   log(`alice proposed and voted: ${await flat(card.getByTestId("proposal-count"))}`);
 
   await carol.getByTestId("nav-governance").click();
@@ -36,7 +35,7 @@ export async function governanceSteps(alice, carol, aliceKey, projectName, suffi
   const carols = carol.getByTestId("proposal").filter({ hasText: title });
   await pollUntil(carol, "alice's proposal on carol's page", "refresh-governance", async () => (await carols.count()) > 0);
   // The count as carol's node makes it: alice's vote, whether or not carol may vote.
-  await pollUntil(carol, "alice's vote in carol's count", "proposal-refresh", async () => (await flat(carols.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
+  await pollUntil(carol, "alice's vote in carol's count", carols.getByTestId("proposal-refresh"), async () => (await flat(carols.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
   await carol.getByTestId("delegate-key").fill(aliceKey);
   await carol.getByTestId("delegate").click();
   await waitForOrBanner(carol, carol.getByTestId("my-delegate"), "carol's delegation");
@@ -49,7 +48,7 @@ export async function governanceSteps(alice, carol, aliceKey, projectName, suffi
   const mayVote = (await card.locator(`details .agent[title="${carolKey}"]`).count()) > 0;
   const expected = `1 vote(s), ${mayVote ? 1 : 0} delegation(s) counted`;
   await alice.bringToFront();
-  await pollUntil(alice, `alice's count: ${expected}`, "proposal-refresh", async () => (await flat(card.getByTestId("proposal-count"))).startsWith(expected));
+  await pollUntil(alice, `alice's count: ${expected}`, card.getByTestId("proposal-refresh"), async () => (await flat(card.getByTestId("proposal-count"))).startsWith(expected));
   const outcome = await flat(card.getByTestId("proposal-outcome"));
   check(outcome.startsWith("so far it"), `the open proposal's outcome reads "${outcome}"`);
   await screenshot(alice, "alice-proposal");

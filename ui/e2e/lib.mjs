@@ -1,7 +1,7 @@
 // What the browser test's steps share: the node it starts, the pages it drives, and the ways it
 // waits, looks and fails (ui/e2e/e2e.mjs runs the scenario).
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -12,6 +12,9 @@ import { chromium } from "playwright-core";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const NODE_BIN = resolve(ROOT, process.env.OVN_NODE_BIN || "target/debug/ovn-node");
 export const HAPP = join(ROOT, "workdir", "ovn.happ");
+export const PACK_BIN = resolve(ROOT, process.env.OVN_PACK_BIN || "target/debug/ovn-pack");
+/** The governance rules of the browser test's network (see [`forkForTest`]). */
+export const GOVERNANCE = join(ROOT, "ui", "e2e", "governance.yaml");
 export const UI_DIST = join(ROOT, "ui", "dist");
 export const SHOTS = join(ROOT, "target", "e2e-screenshots");
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -33,9 +36,25 @@ export function check(condition, message) {
 
 // The node ------------------------------------------------------------------------------------
 
-/** Starts ovn-node with `agents` agents; resolves with its process and each agent's URL once it says it is ready. */
-export function startNode(dataDir, agents) {
-  const args = ["--agents", String(agents), "--port", "0", "--data-dir", dataDir, "--happ", HAPP, "--ui", UI_DIST];
+/**
+ * The network the browser test runs: the DNA's constitution forked with `ovn-pack fork`, whose
+ * proposals may close within a minute (GOVERNANCE) so the test decides; everything else as in
+ * the hApp a user runs, decisions binding. Returns the fork's hApp in `dir`.
+ */
+export function forkForTest(dir) {
+  const out = join(dir, "network");
+  const args = ["fork", out, "--name", "OVN browser test", "--governance", GOVERNANCE];
+  log(`forking the network: ${PACK_BIN} ${args.join(" ")}`);
+  const forked = spawnSync(PACK_BIN, args, { cwd: ROOT, encoding: "utf8" });
+  if (forked.status !== 0) throw new Failure(`ovn-pack fork failed (status ${forked.status}): ${forked.stderr || forked.error}`);
+  const happ = readdirSync(out).find((file) => file.endsWith(".happ"));
+  if (!happ) throw new Failure(`ovn-pack fork wrote no hApp into ${out}`);
+  return join(out, happ);
+}
+
+/** Starts ovn-node with `agents` agents of `happ`; resolves with its process and each agent's URL once it says it is ready. */
+export function startNode(dataDir, agents, happ) {
+  const args = ["--agents", String(agents), "--port", "0", "--data-dir", dataDir, "--happ", happ, "--ui", UI_DIST];
   log(`starting ${NODE_BIN} ${args.join(" ")}`);
   const child = spawn(NODE_BIN, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise((resolveExit) => {
@@ -208,7 +227,8 @@ export async function createProfile(page, name, firstTryInvisible = false) {
  */
 export async function refresh(page, testid) {
   if (!testid) return; // the look itself acts (a retried submit)
-  const button = page.getByTestId(testid);
+  // A test id, or the button itself where the page holds several (one per proposal card).
+  const button = typeof testid === "string" ? page.getByTestId(testid) : testid;
   await waitEnabled(button);
   await button.click();
   await waitEnabled(button);

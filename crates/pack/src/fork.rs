@@ -36,6 +36,10 @@ pub struct ForkArgs {
     /// The license catalogue, a YAML file (a list like `licenses` of dnas/ovn/dna.yaml)
     #[arg(long, value_name = "FILE")]
     pub licenses: Option<PathBuf>,
+    /// The governance rules, a YAML map like `governance` of ARCHITECTURE.md (what it omits
+    /// keeps the defaults: e.g. `min_window_secs: 60` alone)
+    #[arg(long, value_name = "FILE")]
+    pub governance: Option<PathBuf>,
     /// A whole constitution (YAML) to start from instead of the base DNA's
     #[arg(long, value_name = "FILE")]
     pub constitution: Option<PathBuf>,
@@ -134,6 +138,9 @@ fn constitution(args: &ForkArgs, base: &Value) -> anyhow::Result<NetworkConstitu
     }
     if let Some(file) = &args.licenses {
         constitution.licenses = from_yaml(read_yaml(file)?, file)?;
+    }
+    if let Some(file) = &args.governance {
+        constitution.governance = from_yaml(read_yaml(file)?, file)?;
     }
     constitution
         .check()

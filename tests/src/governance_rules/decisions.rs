@@ -11,7 +11,7 @@ use holochain::prelude::*;
 use hostile::AnyEntry;
 use ovn_domain::governance::rules::{Electorate, Weighting};
 use ovn_domain::governance::tally::{Choice, Failed, Tally};
-use ovn_integrity::{Change, Decision, Proposal};
+use ovn_integrity::{Change, Decision, Proposal, ValueEquation};
 
 pub fn rules() -> Vec<Rule<World>> {
     vec![
@@ -20,6 +20,8 @@ pub fn rules() -> Vec<Rule<World>> {
         rule!(a_decision_states_the_tally_of_what_it_names_after_the_close,
             needs: [a_delegation_is_to_a_project_or_the_network]),
         rule!(a_decision_is_never_updated,
+            needs: [a_decision_states_the_tally_of_what_it_names_after_the_close]),
+        rule!(an_equation_is_adopted_only_on_the_passed_decision_naming_it,
             needs: [a_decision_states_the_tally_of_what_it_names_after_the_close]),
         rule!(governance_records_are_indexed_by_their_authors_under_what_they_name,
             needs: [a_vote_replaces_only_its_voters_own_vote,
@@ -183,6 +185,131 @@ pub async fn a_decision_states_the_tally_of_what_it_names_after_the_close(w: &Wo
     peers.sync().await;
     let view: ProposalView = peers.call(BOB, "governance", "get_proposal", hash).await;
     assert_eq!(view.standing.as_ref(), Some(decided.action_address()));
+}
+
+/// validate_create_value_equation, rule 2, where decisions bind: alice, who stewards the
+/// project, cannot adopt an equation alone; nobody adopts another than the decision passed, nor
+/// on what is no decision, nor on a decision that failed; bob, who stewards nothing, carries out the decision that passed
+/// alice's equation, once. And validate_create_proposal, rule 3: carol's proposal in her
+/// project cannot name this project's equation.
+pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &World) {
+    let World { peers, project, .. } = w;
+    let decided = w.decision.get();
+    let alone = ledger::equations::SetValueEquationInput {
+        project: project.clone(),
+        equation: Default::default(),
+    };
+    let reason = "adopts a value equation only by a decision";
+    refuses(peers, ALICE, "ledger", "set_value_equation", alone, reason).await;
+    let version_one = ValueEquation {
+        project: project.clone(),
+        version: 1,
+        replaces: None,
+        equation: Default::default(),
+        decision: None,
+    };
+    let raw = AnyEntry::ValueEquation(version_one.clone());
+    rejects_raw(peers, ALICE, raw, reason).await;
+    let mut other = version_one.equation.clone();
+    other.buckets[0].name = "makers".into();
+    let another = ValueEquation {
+        equation: other,
+        decision: Some(decided.clone()),
+        ..version_one.clone()
+    };
+    let reason = "decided another change than this value equation";
+    rejects_raw(peers, BOB, AnyEntry::ValueEquation(another), reason).await;
+    let no_decision = ValueEquation {
+        decision: Some(w.open_hash().clone()),
+        ..version_one.clone()
+    };
+    let reason = "is not a Decision";
+    rejects_raw(peers, BOB, AnyEntry::ValueEquation(no_decision), reason).await;
+    let reason = "is a Proposal, not a Decision";
+    let proposal = w.open_hash().clone();
+    refuses(
+        peers,
+        BOB,
+        "ledger",
+        "adopt_decided_equation",
+        proposal,
+        reason,
+    )
+    .await;
+    // A motion nobody voted on: its decision failed, and decided no equation (alice, who
+    // published it, holds it at once).
+    let quick: Record = peers
+        .call(ALICE, "governance", "open_proposal", motion(project, 3))
+        .await;
+    await_time_after(entry::<Proposal>(&quick).closes).await;
+    let failed: Record = peers
+        .call(
+            ALICE,
+            "governance",
+            "decide",
+            quick.action_address().clone(),
+        )
+        .await;
+    let failed = failed.action_address().clone();
+    let reason = "is not about a value equation";
+    refuses(
+        peers,
+        ALICE,
+        "ledger",
+        "adopt_decided_equation",
+        failed.clone(),
+        reason,
+    )
+    .await;
+    let on_failed = ValueEquation {
+        decision: Some(failed),
+        ..version_one.clone()
+    };
+    let reason = "did not pass";
+    rejects_raw(peers, ALICE, AnyEntry::ValueEquation(on_failed), reason).await;
+
+    let adopted: Record = peers
+        .call(BOB, "ledger", "adopt_decided_equation", decided.clone())
+        .await;
+    assert_eq!(
+        entry::<ValueEquation>(&adopted),
+        ValueEquation {
+            decision: Some(decided.clone()),
+            ..version_one
+        }
+    );
+    peers.sync().await;
+    let now: ledger::equations::CurrentEquation = peers
+        .call(CAROL, "ledger", "get_value_equation", project.clone())
+        .await;
+    assert_eq!((now.version, now.decision.as_ref()), (1, Some(decided)));
+    let reason = "was already carried out: it adopted version 1";
+    refuses(
+        peers,
+        BOB,
+        "ledger",
+        "adopt_decided_equation",
+        decided.clone(),
+        reason,
+    )
+    .await;
+    let again = ValueEquation {
+        version: 2,
+        replaces: Some(adopted.action_address().clone()),
+        ..entry(&adopted)
+    };
+    let reason = "a decision is carried out once";
+    rejects_raw(peers, BOB, AnyEntry::ValueEquation(again), reason).await;
+
+    let foreign = Proposal {
+        project: w.elsewhere.clone(),
+        settlements: vec![],
+        equation: Some(adopted.action_address().clone()),
+        closes: in_secs(60),
+        ..w.proposal()
+    };
+    let reason = "is another project's";
+    rejects_raw(peers, CAROL, AnyEntry::Proposal(foreign), reason).await;
 }
 
 /// validate_update_decision, rule 1.

@@ -100,3 +100,24 @@ async fn honest_peers_warrant_mallory_for_voting_after_the_close() {
         .await;
     peers.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_an_equation_no_decision_adopted() {
+    let (peers, project) = governed_project(MALLORY).await;
+    // Where decisions bind, even the project's only steward needs one.
+    let alone = ovn_integrity::ValueEquation {
+        project,
+        version: 1,
+        replaces: None,
+        equation: Default::default(),
+        decision: None,
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_entry_raw",
+            hostile::AnyEntry::ValueEquation(alone),
+            "adopts a value equation only by a decision",
+        )
+        .await;
+    peers.shutdown().await;
+}

@@ -13,8 +13,8 @@
 //!   motion.
 //! - [`proposals`], [`votes`] (with delegations), [`decisions`] (with the index links): the
 //!   rule functions.
-//! - [`hostile`]: a miscounted decision and a vote after the close, published by a conductor
-//!   with self-validation off, which honest peers warrant.
+//! - [`hostile`]: a miscounted decision, a vote after the close and an equation no decision
+//!   adopted, published by a conductor with self-validation off, which honest peers warrant.
 
 mod decisions;
 mod hostile;

@@ -111,17 +111,9 @@ pub async fn a_proposal_names_its_projects_own_earlier_settlements_and_equation(
         "is not a Settlement",
     )
     .await;
-    let foreign = Proposal {
-        equation: Some(w.elsewhere_equation.clone()),
-        ..again(w)
-    };
-    rejects_raw(
-        peers,
-        ALICE,
-        AnyEntry::Proposal(foreign),
-        "is another project's",
-    )
-    .await;
+    // Its equation being another project's: see
+    // `an_equation_is_adopted_only_on_the_passed_decision_naming_it` (no other equation is
+    // adopted before).
     // Without the settlement nobody has counted work: no electorate.
     let unsettled = Proposal {
         settlements: vec![],

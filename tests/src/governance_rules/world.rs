@@ -1,7 +1,7 @@
 //! The governance rules' world: alice (the project's steward) and bob each logged an hour the
 //! other confirmed, and alice's distribution settled both; carol is a member who did no work
-//! there and stewards a project of her own, with its own equation. alice has opened a motion
-//! that stays open ten minutes. Proposals here may close after two seconds.
+//! there and stewards a project of her own. alice has opened a motion that stays open ten
+//! minutes. Proposals here may close after two seconds; decisions bind, as in a new network.
 
 use crate::common::*;
 use crate::rule_runner::{HasPeers, Slot};
@@ -23,9 +23,8 @@ pub struct World {
     pub project: ActionHash,
     /// The settlement alice's distribution made of both hours.
     pub settlement: ActionHash,
-    /// carol's project, and the equation she adopted for it.
+    /// carol's project.
     pub elsewhere: ActionHash,
-    pub elsewhere_equation: ActionHash,
     /// alice's motion, open for ten minutes.
     pub open: Record,
     pub alices_vote: Slot,
@@ -54,7 +53,6 @@ impl World {
         }
         let project = create_project(&peers, ALICE, "Commons").await;
         let elsewhere = create_project(&peers, CAROL, "Elsewhere").await;
-        let equation = set_equation(&peers, CAROL, &elsewhere, Default::default()).await;
         peers.sync().await;
         let alices = log_work(&peers, ALICE, &project, 60).await;
         let bobs = log_work_hash(&peers, BOB, &project, 60).await;
@@ -75,7 +73,6 @@ impl World {
             project,
             settlement,
             elsewhere,
-            elsewhere_equation: equation.action_address().clone(),
             open,
             alices_vote: Slot::default(),
             bobs_delegation: Slot::default(),

@@ -37,6 +37,7 @@ fn version_one(b: &Books) -> ValueEquation {
         version: 1,
         replaces: None,
         equation: sensorica_equation(network()),
+        decision: None,
     }
 }
 

@@ -50,6 +50,10 @@ export interface Network {
   endorsementsRequired: number;
   /** The progenitor's key (`uhCAk…`) of an invite-only network; null for an open one. */
   progenitor: string | null;
+  /** Whether a project's equation is adopted only by a passed decision (governance). */
+  decisionsBind: boolean;
+  /** The shortest a proposal stays open, in seconds. */
+  minWindowSecs: number;
 }
 
 export const app = $state({
@@ -70,6 +74,8 @@ export const app = $state({
     minorUnits: 2,
     endorsementsRequired: 1,
     progenitor: null,
+    decisionsBind: true,
+    minWindowSecs: 72 * 3600,
   } as Network,
 });
 
@@ -159,6 +165,7 @@ function readConstitution(info: AppInfo) {
       currency?: { code?: string; minor_units?: number };
       endorsements_required?: number;
       membrane?: "Open" | { InviteOnly?: { progenitor?: string } };
+      governance?: { decisions_bind?: boolean; min_window_secs?: number };
     } | null;
     if (props === null) return;
     if (typeof props !== "object") throw new Error(`the properties are a ${typeof props}, not a map`);
@@ -169,6 +176,8 @@ function readConstitution(info: AppInfo) {
       endorsementsRequired: props.endorsements_required ?? app.network.endorsementsRequired,
       progenitor:
         typeof props.membrane === "object" ? (props.membrane.InviteOnly?.progenitor ?? null) : null,
+      decisionsBind: props.governance?.decisions_bind ?? app.network.decisionsBind,
+      minWindowSecs: props.governance?.min_window_secs ?? app.network.minWindowSecs,
     };
   } catch (e) {
     const { currencyCode, minorUnits } = app.network;

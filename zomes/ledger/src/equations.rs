@@ -1,10 +1,13 @@
-//! Adopting a project's value equation, and reading the one in force.
+//! Adopting a project's value equation (carrying out the decision that passed it, or, where the
+//! network lets them, as its stewards), and reading the one in force.
 
 use crate::LedgerError;
 use hdk::prelude::*;
+use ovn_domain::governance::binding::{authority, Decided, Made};
+use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
-use ovn_integrity::{EntryTypes, LinkTypes, Project, ValueEquation};
-use ovn_zome_support::index::version_in_force;
+use ovn_integrity::{Change, Decision, EntryTypes, LinkTypes, Project, Proposal, ValueEquation};
+use ovn_zome_support::index::{equation_versions, version_in_force};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
 use ovn_zome_support::records::{committed, must_read};
@@ -36,6 +39,9 @@ pub struct CurrentEquation {
     /// adopted a replacement of the same version); the first adopted is in force.
     #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub rivals: Vec<ActionHash>,
+    /// The decision that adopted it; `None` when its stewards did, or for the default.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub decision: Option<ActionHash>,
     #[cfg_attr(
         feature = "ts",
         ts(
@@ -45,27 +51,92 @@ pub struct CurrentEquation {
     pub equation: Equation,
 }
 
-/// Adopts a new version of a project's value equation. Only the project's stewards may.
+/// Adopts a new version of a project's value equation as one of its stewards: only where the
+/// network's decisions do not bind (elsewhere, propose it and [`adopt_decided_equation`]).
 #[hdk_extern]
 pub fn set_value_equation(input: Input) -> ExternResult<Record> {
     let input: SetValueEquationInput = input.decode()?;
     input.equation.check().map_err(LedgerError::from)?;
-    must_be_steward(&input.project, "adopt its value equation")?.map_err(LedgerError::from)?;
+    let change = Change::Equation {
+        equation: input.equation.clone(),
+    };
     let now = equation_in_force(&input.project, sys_time()?)?;
+    let made = Made {
+        project: &input.project,
+        change: &change,
+        replaces: now.adopted.as_ref(),
+    };
+    let binds = network_constitution()?.governance.decisions_bind;
+    authority("value equation", binds, &made, None).map_err(LedgerError::from)?;
+    must_be_steward(&input.project, "adopt its value equation")?.map_err(LedgerError::from)?;
+    adopt(input.project, now, input.equation, None)
+}
+
+/// Carries out `decision`, which passed a proposal to adopt a value equation: the equation
+/// becomes the project's next version. Any member may; the decision is the authority.
+#[hdk_extern]
+pub fn adopt_decided_equation(decision: Input) -> ExternResult<Record> {
+    let hash: ActionHash = decision.decode()?;
+    let (_, decision) = must_read::<Decision>(&hash)?;
+    let (_, proposal) = must_read::<Proposal>(&decision.proposal)?;
+    let Change::Equation { equation } = &proposal.change else {
+        return Err(LedgerError::NotAnEquation(hash).into());
+    };
+    let now = equation_in_force(&proposal.project, sys_time()?)?;
+    let decided = Decided {
+        decision: &hash,
+        project: &proposal.project,
+        change: &proposal.change,
+        against: proposal.equation.as_ref(),
+        passed: decision.tally.passed(),
+    };
+    if let Some(version) = adopted_by(&proposal.project, &hash)? {
+        return Err(LedgerError::AlreadyAdopted {
+            decision: hash,
+            version,
+        }
+        .into());
+    }
+    let made = Made {
+        project: &proposal.project,
+        change: &proposal.change,
+        replaces: now.adopted.as_ref(),
+    };
+    authority("value equation", true, &made, Some(&decided)).map_err(LedgerError::from)?;
+    adopt(proposal.project.clone(), now, equation.clone(), Some(hash))
+}
+
+/// Commits `equation` as the version after `now`, on `decision`'s authority or none.
+fn adopt(
+    project: ActionHash,
+    now: CurrentEquation,
+    equation: Equation,
+    decision: Option<ActionHash>,
+) -> ExternResult<Record> {
     let adopted = ValueEquation {
-        project: input.project.clone(),
+        project: project.clone(),
         version: now.version + 1,
         replaces: now.adopted,
-        equation: input.equation,
+        equation,
+        decision,
     };
     let hash = create_entry(EntryTypes::ValueEquation(adopted))?;
     create_link(
-        input.project,
+        project,
         hash.clone(),
         LinkTypes::ProjectToValueEquations,
         (),
     )?;
     committed(hash)
+}
+
+/// The version of `project`'s equation `decision` adopted, if any has been.
+fn adopted_by(project: &ActionHash, decision: &ActionHash) -> ExternResult<Option<u32>> {
+    let versions = equation_versions(project)?;
+    Ok(versions
+        .into_iter()
+        .find(|(_, _, adopted)| adopted.decision.as_ref() == Some(decision))
+        .map(|(_, _, adopted)| adopted.version))
 }
 
 /// The equation in force for a project now (see [`equation_in_force`]); an error for a hash that
@@ -86,6 +157,7 @@ pub fn equation_in_force(project: &ActionHash, at: Timestamp) -> ExternResult<Cu
             adopted: Some(chosen.hash),
             version: chosen.version,
             rivals: chosen.rivals,
+            decision: adopted.decision,
             equation: adopted.equation,
         });
     }
@@ -94,6 +166,7 @@ pub fn equation_in_force(project: &ActionHash, at: Timestamp) -> ExternResult<Cu
         adopted: None,
         version: 0,
         rivals: vec![],
+        decision: None,
         equation,
     })
 }

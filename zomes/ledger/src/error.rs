@@ -6,6 +6,10 @@ use ovn_zome_support::membership::StewardRefusal;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
+    #[error("decision {0} is not about a value equation: only an equation's decision adopts one")]
+    NotAnEquation(ActionHash),
+    #[error("decision {decision} was already carried out: it adopted version {version}")]
+    AlreadyAdopted { decision: ActionHash, version: u32 },
     #[error("invalid input: {0}")]
     Invalid(#[from] DomainError),
     #[error(transparent)]

@@ -35,6 +35,7 @@ fn equation() -> ValueEquation {
         version: 1,
         replaces: None,
         equation: Default::default(),
+        decision: None,
     }
 }
 

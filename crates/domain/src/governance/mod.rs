@@ -10,12 +10,15 @@
 //! - [`budget`]: a participatory budget shared among items by approval vote.
 //! - [`decision`]: a decision as validators check it: its inputs are the proposal's, and its
 //!   tally is theirs.
+//! - [`binding`]: on whose authority a change is made (a passed decision naming it, or, where
+//!   the network allows, its stewards).
 //! - [`rules`]: governance rules (windows, half-life, each kind of change's method, electorate
 //!   and weighting), the times votes and decisions are checked against, which decision stands.
 //!
 //! These are the pure functions; proposals, votes, delegations and decisions are entries of the
 //! integrity zome's `governance` folder, whose validators call them.
 
+pub mod binding;
 pub mod budget;
 pub mod decision;
 pub mod electorate;

@@ -75,6 +75,10 @@ pub struct GovernanceRules {
     /// Its method's quorum applies; items are funded by approval ([`super::budget`]).
     pub budget: Rule,
     pub motion: Rule,
+    /// Whether a change these rules put to a vote takes effect only by a passed decision that
+    /// names it ([`super::binding`]); `false` lets a project's stewards act alone. A new
+    /// network's default: they bind.
+    pub decisions_bind: bool,
 }
 
 impl Default for GovernanceRules {
@@ -105,6 +109,7 @@ impl Default for GovernanceRules {
             usage_rules: contributors(Method::Consent { quorum_bp: 3000 }, Weighting::Equal),
             budget: contributors(Method::Consent { quorum_bp: 3000 }, Weighting::Reputation),
             motion: contributors(majority(5000, 1000), Weighting::Equal),
+            decisions_bind: true,
         }
     }
 }

@@ -66,6 +66,8 @@ export type CurrentEquation = {
    * adopted a replacement of the same version); the first adopted is in force.
    */
   rivals: Array<ActionHash>;
+  /** The decision that adopted it; `None` when its stewards did, or for the default. */
+  decision: ActionHash | null;
   equation: Equation;
 };
 
@@ -326,6 +328,11 @@ export type ValueEquation = {
   version: number;
   replaces: ActionHash | null;
   equation: Equation;
+  /**
+   * The passed Decision adopting exactly this equation; `None` only where the network lets
+   * stewards adopt alone (`decisions_bind: false`).
+   */
+  decision: ActionHash | null;
 };
 
 export type Window = {

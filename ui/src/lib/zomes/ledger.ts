@@ -43,6 +43,10 @@ export const getPaymentReceipts = (distribution: ActionHash) =>
 export const setValueEquation = (input: SetValueEquationInput) =>
   callZome<HcRecord>(ZOME, "set_value_equation", input);
 
+/** Carries out a passed decision to adopt a value equation (any member may). */
+export const adoptDecidedEquation = (decision: ActionHash) =>
+  callZome<HcRecord>(ZOME, "adopt_decided_equation", decision);
+
 export const getValueEquation = (project: ActionHash) =>
   callZome<CurrentEquation>(ZOME, "get_value_equation", project);
 

@@ -1,12 +1,17 @@
-//! [`ValueEquation`]: the version of a project's value equation its stewards adopted. Versions
-//! chain: each names the one it replaces. A project without one shares income under the
-//! network's default equation from the DNA properties.
+//! [`ValueEquation`]: the version of a project's value equation in force from its creation,
+//! adopted by a passed decision it names (or, where the network lets them, by the project's
+//! stewards). Versions chain: each names the one it replaces. A project without one shares
+//! income under the network's default equation from the DNA properties.
 
 use crate::constitution::network_constitution;
+use crate::governance::decision::Decision;
+use crate::governance::proposal::Change;
+use crate::governance::vote::proposal_of;
 use crate::members::project::steward_of;
 use crate::verdict::{invalid, must_get_app_entry, valid, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
+use ovn_domain::governance::binding::{authority, Authority, Decided, Made};
 
 /// The domain's equation with agents and resources named by hash.
 pub type Equation = ovn_domain::ValueEquation<AgentPubKey, ActionHash>;
@@ -28,12 +33,18 @@ pub struct ValueEquation {
         )
     )]
     pub equation: Equation,
+    /// The passed Decision adopting exactly this equation; `None` only where the network lets
+    /// stewards adopt alone (`decisions_bind: false`).
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub decision: Option<ActionHash>,
 }
 
 /// Rules:
 /// 1. The equation is valid (see `ovn_domain::ValueEquation::check`).
-/// 2. The project is a Project and the author is one of its stewards (until governance
-///    decides equations, stewards adopt them).
+/// 2. It is adopted on a passed decision's authority (`ovn_domain::governance::binding`): the
+///    named Decision passed, on a proposal of this project to adopt exactly this equation,
+///    made while the version this one replaces was in force. Without one, only where the
+///    network's decisions do not bind, and then the author stewards the project.
 /// 3. A first version is 1; a later one replaces a ValueEquation of the same project and is
 ///    numbered one more.
 pub fn validate_create_value_equation(
@@ -41,11 +52,14 @@ pub fn validate_create_value_equation(
     adopted: &ValueEquation,
 ) -> ExternResult<ValidateCallbackResult> {
     check!(adopted.equation.check());
-    check!(steward_of(
-        &adopted.project,
-        &header.author,
-        "adopt its value equation"
-    )?);
+    let binds = network_constitution()?.governance.decisions_bind;
+    if check!(authority_for(adopted, binds)?) == Authority::Stewards {
+        check!(steward_of(
+            &adopted.project,
+            &header.author,
+            "adopt its value equation"
+        )?);
+    }
     let expected = match &adopted.replaces {
         None => 1,
         Some(previous) => {
@@ -69,6 +83,37 @@ pub fn validate_create_value_equation(
         ));
     }
     valid()
+}
+
+/// On whose authority `adopted` is made, reading the decision it names (rule 2).
+fn authority_for(adopted: &ValueEquation, binds: bool) -> Verdict<Authority> {
+    let change = Change::Equation {
+        equation: adopted.equation.clone(),
+    };
+    let made = Made {
+        project: &adopted.project,
+        change: &change,
+        replaces: adopted.replaces.as_ref(),
+    };
+    let Some(hash) = &adopted.decision else {
+        return Ok(authority("value equation", binds, &made, None).map_err(|e| e.to_string()));
+    };
+    let decision = match must_get_app_entry::<Decision>(hash, UnitEntryTypes::Decision)? {
+        Ok(decision) => decision.entry,
+        Err(why) => return Ok(Err(why)),
+    };
+    let proposal = match proposal_of(&decision.proposal)? {
+        Ok(proposal) => proposal.entry,
+        Err(why) => return Ok(Err(why)),
+    };
+    let decided = Decided {
+        decision: hash,
+        project: &proposal.project,
+        change: &proposal.change,
+        against: proposal.equation.as_ref(),
+        passed: decision.tally.passed(),
+    };
+    Ok(authority("value equation", binds, &made, Some(&decided)).map_err(|e| e.to_string()))
 }
 
 /// Rules:
