@@ -369,7 +369,7 @@ async fn a_distribution_that_left_out_a_counted_contribution_and_an_earlier_dist
     );
     let expected = vec![
         Finding {
-            distribution: partial.clone(),
+            record: partial.clone(),
             found: Found::CountedLeftOut {
                 contribution: b.action_address().clone(),
                 contributor: peers.agent(bob),
@@ -377,7 +377,7 @@ async fn a_distribution_that_left_out_a_counted_contribution_and_an_earlier_dist
             },
         },
         Finding {
-            distribution: partial,
+            record: partial,
             found: Found::EarlierLeftOut {
                 distribution: first.action_address().clone(),
             },
@@ -453,7 +453,7 @@ async fn a_distribution_paying_a_disputed_or_superseded_contribution_under_a_sup
         "valid given its inputs: {report:#?}"
     );
     let found = |found| Finding {
-        distribution: stale.clone(),
+        record: stale.clone(),
         found,
     };
     let expected = vec![

@@ -67,7 +67,7 @@ export async function auditSteps(alice, bob, keyAtOnboarding) {
   const shortKey = `${aliceKey.slice(0, 8)}…${aliceKey.slice(-6)}`;
   check(title === "alice: clean" || title === `${shortKey}: clean`, `bob's report is headed "${title}", not alice's clean chain`);
   const facts = await flat(bob.getByTestId("audit-facts"));
-  const expectedFacts = `Chain valid, ${actions} actions, read from the network Warrants none Rejected actions none Distributions nothing found`;
+  const expectedFacts = `Chain valid, ${actions} actions, read from the network Warrants none Rejected actions none Distributions and decisions nothing found`;
   check(facts === expectedFacts, `bob's report reads "${facts}", not "${expectedFacts}"`);
   const rows = await auditRows(bob);
   check(rows.length === actions, `bob's report lists ${rows.length} rows for ${actions} actions`);

@@ -163,11 +163,11 @@ export async function equationSteps(alice, bob, projectName, optics, suffix) {
   await alice.getByTestId("proposal-open").click();
   await bannerSays(alice, "bucket name", "a bucket named twice", "alice-equation-refused");
   await second.getByTestId("bucket-name").fill("maintenance");
-  // The first minute at least 40 s away: this network's proposals stay open 30 s or more.
+  // 40 s from now, to the second: this network's proposals stay open 30 s or more.
   const closes = await alice.evaluate(() => {
-    const d = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+    const d = new Date(Date.now() + 40_000);
     const pad = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   });
   await alice.getByTestId("proposal-closes").fill(closes);
   await alice.getByTestId("proposal-open").click();

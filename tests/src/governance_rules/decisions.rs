@@ -23,6 +23,8 @@ pub fn rules() -> Vec<Rule<World>> {
             needs: [a_decision_states_the_tally_of_what_it_names_after_the_close]),
         rule!(an_equation_is_adopted_only_on_the_passed_decision_naming_it,
             needs: [a_decision_states_the_tally_of_what_it_names_after_the_close]),
+        rule!(the_audit_reports_what_a_decision_left_out_and_an_equation_on_one_that_does_not_stand,
+            needs: [an_equation_is_adopted_only_on_the_passed_decision_naming_it]),
         rule!(governance_records_are_indexed_by_their_authors_under_what_they_name,
             needs: [a_vote_replaces_only_its_voters_own_vote,
                 a_delegation_is_to_a_project_or_the_network,
@@ -99,6 +101,7 @@ pub async fn a_decision_states_the_tally_of_what_it_names_after_the_close(w: &Wo
         )
         .await;
     let hash = opened.action_address().clone();
+    w.equation_proposal.set(hash.clone());
     let yes: Record = peers
         .call(
             ALICE,
@@ -310,6 +313,68 @@ pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &Wo
     };
     let reason = "is another project's";
     rejects_raw(peers, CAROL, AnyEntry::Proposal(foreign), reason).await;
+}
+
+/// What validation cannot see, the audit reports: alice publishes a decision on her equation
+/// proposal naming her vote but not bob's delegation (valid: it states the tally of what it
+/// names, and passes), and adopts the equation again on it (valid: a fork of version 1). The
+/// audit of alice names the delegation left out, and the decision under the equation as one
+/// that does not stand (carol's, which named both, came first with as many votes).
+pub async fn the_audit_reports_what_a_decision_left_out_and_an_equation_on_one_that_does_not_stand(
+    w: &World,
+) {
+    let World { peers, project, .. } = w;
+    let proposal = w.equation_proposal.get();
+    let view: ProposalView = peers
+        .call(ALICE, "governance", "get_proposal", proposal.clone())
+        .await;
+    let weight = |i: usize| {
+        let agent = peers.agent(i);
+        view.electorate.iter().find(|(a, _)| *a == agent).unwrap().1
+    };
+    let partial = Decision {
+        proposal: proposal.clone(),
+        votes: view.count.votes.clone(),
+        delegations: vec![],
+        tally: Tally {
+            yes: weight(ALICE),
+            no: 0,
+            abstain: 0,
+            block: 0,
+            electorate: weight(ALICE) + weight(BOB),
+            failed: None,
+        },
+    };
+    let partial = commit_raw(peers, ALICE, AnyEntry::Decision(partial)).await;
+    let again = ValueEquation {
+        project: project.clone(),
+        version: 1,
+        replaces: None,
+        equation: Default::default(),
+        decision: Some(partial.clone()),
+    };
+    let again = commit_raw(peers, ALICE, AnyEntry::ValueEquation(again)).await;
+    peers.sync().await;
+    let report: audit::report::AuditReport = peers
+        .call(BOB, "audit", "audit_agent", peers.agent(ALICE))
+        .await;
+    let expected = vec![
+        audit::completeness::Finding {
+            record: partial.clone(),
+            found: audit::completeness::Found::DelegationLeftOut {
+                delegation: w.bobs_delegation.get().clone(),
+            },
+        },
+        audit::completeness::Finding {
+            record: again,
+            found: audit::completeness::Found::DecisionNotStanding {
+                decision: partial,
+                standing: w.decision.get().clone(),
+            },
+        },
+    ];
+    assert_eq!(report.findings, expected, "{report:#?}");
+    assert!(!report.clean);
 }
 
 /// validate_update_decision, rule 1.

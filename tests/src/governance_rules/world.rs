@@ -30,6 +30,8 @@ pub struct World {
     pub alices_vote: Slot,
     pub bobs_delegation: Slot,
     pub decision: Slot,
+    /// alice's equation proposal, which `decision` passed.
+    pub equation_proposal: Slot,
 }
 
 impl HasPeers for World {
@@ -77,6 +79,7 @@ impl World {
             alices_vote: Slot::default(),
             bobs_delegation: Slot::default(),
             decision: Slot::default(),
+            equation_proposal: Slot::default(),
         }
     }
 

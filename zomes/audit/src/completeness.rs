@@ -22,12 +22,13 @@ use ovn_zome_support::records::{get_entry, get_targets};
 use ovn_zome_support::status::status_report_as_of;
 use std::collections::BTreeSet;
 
-/// What the audit found about one distribution's inputs.
+/// What the audit found about one record's inputs: a distribution's, a decision's (see
+/// [`crate::decisions`]) or an equation's.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-    pub distribution: ActionHash,
+    pub record: ActionHash,
     pub found: Found,
 }
 
@@ -62,6 +63,24 @@ pub enum Found {
         in_force: ActionHash,
         version: u32,
     },
+    /// A decision: a vote that counts which it does not name.
+    VoteLeftOut {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        vote: ActionHash,
+    },
+    /// A decision: a delegation that counts which it does not name.
+    DelegationLeftOut {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        delegation: ActionHash,
+    },
+    /// An equation adopted on `decision`, where `standing` is the proposal's decision that
+    /// stands.
+    DecisionNotStanding {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        decision: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        standing: ActionHash,
+    },
 }
 
 /// Everything the audit finds about the distribution at `hash` (see the module documentation).
@@ -78,7 +97,7 @@ pub fn findings(
     Ok(found
         .into_iter()
         .map(|found| Finding {
-            distribution: hash.clone(),
+            record: hash.clone(),
             found,
         })
         .collect())

@@ -13,9 +13,12 @@
 //! - [`export`]: the `export_chain` zome function.
 //! - [`report`]: the `audit_agent` zome function.
 //! - [`completeness`]: counted contributions a distribution left out.
+//! - [`decisions`]: votes and delegations a decision left out; equations adopted on a decision
+//!   that does not stand.
 
 pub mod chain;
 pub mod completeness;
+pub mod decisions;
 pub mod error;
 pub mod export;
 pub mod report;

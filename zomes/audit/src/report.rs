@@ -13,10 +13,12 @@
 //! authorities' valid chain stops before a rejected action. A chain that cannot be walked is
 //! reported (`unreadable`) with the status and warrants still given. `clean` holds only for a
 //! valid, readable chain with no warrant, no rejection, every record `Valid` or `Private`, and
-//! no finding about a distribution (`crate::completeness`).
+//! no finding about a distribution (`crate::completeness`), a decision or an equation adopted
+//! on one (`crate::decisions`).
 
 use crate::chain::{activity_of, chain_of, is_private, Chain};
 use crate::completeness::{findings, Finding};
+use crate::decisions::{adoption_findings, decision_findings};
 use hdi::prelude::{FlatOp, OpRecord};
 use hdk::prelude::*;
 use ovn_domain::export::ExportSource;
@@ -99,8 +101,8 @@ pub struct AuditReport {
     #[cfg_attr(feature = "ts", ts(as = "Vec<(u32, ovn_domain::ts::ActionHash)>"))]
     pub rejected: Vec<(u32, ActionHash)>,
     pub replayed: Vec<Replayed>,
-    /// What the distributions among the records got wrong that validation cannot see
-    /// (`crate::completeness`).
+    /// What the distributions, decisions and decided equations among the records got wrong
+    /// that validation cannot see (`crate::completeness`, `crate::decisions`).
     pub findings: Vec<Finding>,
     /// Why the chain could not be read from the network, when it could not (the status and
     /// warrants above are still the authorities' answer).
@@ -182,21 +184,41 @@ fn replay_chain(records: &[Record]) -> ExternResult<(Vec<Replayed>, Vec<Finding>
     let mut missing = Vec::new();
     for record in records {
         let one = replay(record)?;
-        if one.what == "Distribution" && one.verdict == Verdict::Valid {
-            if let Ok(Some(d)) = record
-                .entry()
-                .to_app_option::<ovn_integrity::Distribution>()
-            {
-                missing.extend(findings(
-                    record.action_address(),
-                    &d,
-                    record.action().timestamp(),
-                )?);
-            }
+        if one.verdict == Verdict::Valid {
+            missing.extend(findings_about(record, &one.what)?);
         }
         replayed.push(one);
     }
     Ok((replayed, missing))
+}
+
+/// What validation could not see about a valid `record` of type `what`: a distribution's
+/// completeness, what a decision left out, an equation adopted on a decision that does not stand.
+fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
+    let hash = record.action_address();
+    let entry = record.entry();
+    let found = match what {
+        "Distribution" => match entry.to_app_option::<ovn_integrity::Distribution>() {
+            Ok(Some(d)) => return findings(hash, &d, record.action().timestamp()),
+            _ => vec![],
+        },
+        "Decision" => match entry.to_app_option::<ovn_integrity::Decision>() {
+            Ok(Some(d)) => decision_findings(&d)?,
+            _ => vec![],
+        },
+        "ValueEquation" => match entry.to_app_option::<ovn_integrity::ValueEquation>() {
+            Ok(Some(e)) => adoption_findings(&e)?,
+            _ => vec![],
+        },
+        _ => vec![],
+    };
+    Ok(found
+        .into_iter()
+        .map(|found| Finding {
+            record: hash.clone(),
+            found,
+        })
+        .collect())
 }
 
 /// An action a warrant names is replayed too, when the chain walk did not reach it (the

@@ -13,8 +13,8 @@ export type AuditReport = {
   rejected: Array<[number, ActionHash]>;
   replayed: Array<Replayed>;
   /**
-   * What the distributions among the records got wrong that validation cannot see
-   * (`crate::completeness`).
+   * What the distributions, decisions and decided equations among the records got wrong
+   * that validation cannot see (`crate::completeness`, `crate::decisions`).
    */
   findings: Array<Finding>;
   /**
@@ -88,9 +88,12 @@ export type ExportedHead = {
   hash: Bytes;
 };
 
-/** What the audit found about one distribution's inputs. */
+/**
+ * What the audit found about one record's inputs: a distribution's, a decision's (see
+ * [`crate::decisions`]) or an equation's.
+ */
 export type Finding = {
-  distribution: ActionHash;
+  record: ActionHash;
   found: Found;
 };
 
@@ -98,7 +101,10 @@ export type Found =
   | { CountedLeftOut: { contribution: ActionHash, contributor: AgentPubKey, when: Micros } }
   | { EarlierLeftOut: { distribution: ActionHash } }
   | { PaidNotCounted: { contribution: ActionHash, state: ContributionState } }
-  | { SupersededEquation: { used: ActionHash | null, in_force: ActionHash, version: number } };
+  | { SupersededEquation: { used: ActionHash | null, in_force: ActionHash, version: number } }
+  | { VoteLeftOut: { vote: ActionHash } }
+  | { DelegationLeftOut: { delegation: ActionHash } }
+  | { DecisionNotStanding: { decision: ActionHash, standing: ActionHash } };
 
 /** One record of the chain, replayed. */
 export type Replayed = {
