@@ -699,6 +699,7 @@ async fn a_fork_carries_its_constitution_in_a_new_dna_and_a_refused_one_writes_n
         .arg(&out)
         .args(["--name", "Tool Shed Network", "--currency", "CAD:2"])
         .args(["--endorsements", "2", "--seed", "tool-shed-1"])
+        .args(["--governance", "ui/e2e/governance.yaml"])
         .output()
         .unwrap();
     let printed = String::from_utf8_lossy(&forked.stdout).to_string();
@@ -726,6 +727,10 @@ async fn a_fork_carries_its_constitution_in_a_new_dna_and_a_refused_one_writes_n
     assert_eq!(constitution.network_name, "Tool Shed Network");
     assert_eq!(constitution.currency.code, "CAD");
     assert_eq!(constitution.endorsements_required, 2);
+    // The governance file sets the shortest window; the rest keeps the defaults.
+    assert_eq!(constitution.governance.min_window_secs, 30);
+    assert!(constitution.governance.decisions_bind);
+    assert_eq!(constitution.governance.max_window_days, 60);
     let original = SweetDnaFile::from_bundle(&repo_root().join("workdir/ovn.dna"))
         .await
         .unwrap();
@@ -743,6 +748,25 @@ async fn a_fork_carries_its_constitution_in_a_new_dna_and_a_refused_one_writes_n
         .unwrap();
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("endorsements_required is 0"));
+    assert!(!refused_dir.exists());
+    // Nor are governance rules under which no proposal could stay open.
+    let rules = temp_dir("ovn-fork-governance").with_extension("yaml");
+    std::fs::write(&rules, "min_window_secs: 0\n").unwrap();
+    let refused = Command::new(binary("ovn-pack"))
+        .current_dir(repo_root())
+        .arg("fork")
+        .arg(&refused_dir)
+        .args(["--name", "Never Open", "--governance"])
+        .arg(&rules)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&rules);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("a proposal stays open from a second"),
+        "{said}"
+    );
     assert!(!refused_dir.exists());
     // Nor is a fork written over another.
     let again = Command::new(binary("ovn-pack"))
