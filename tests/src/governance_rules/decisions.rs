@@ -317,12 +317,15 @@ pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &Wo
 
 /// What validation cannot see, the audit reports: alice publishes a decision on her equation
 /// proposal naming her vote but not bob's delegation (valid: it states the tally of what it
-/// names, and passes), and adopts the equation again on it (valid: a fork of version 1). The
-/// audit of alice names the delegation left out, and the decision under the equation as one
-/// that does not stand (carol's, which named both, came first with as many votes).
+/// names, and passes), indexes it, and adopts the equation again on it (valid: a rival of
+/// version 1, never in force). The audit of alice names the delegation left out, against the
+/// decision and against the equation carried out on it, and that decision as one that does not
+/// stand: carol's named one ballot more. A decision naming nothing is reported for the vote it
+/// left out, a motion naming the default while version 1 is in force for its equation.
 pub async fn the_audit_reports_what_a_decision_left_out_and_an_equation_on_one_that_does_not_stand(
     w: &World,
 ) {
+    use audit::completeness::{Finding, Found};
     let World { peers, project, .. } = w;
     let proposal = w.equation_proposal.get();
     let view: ProposalView = peers
@@ -346,6 +349,10 @@ pub async fn the_audit_reports_what_a_decision_left_out_and_an_equation_on_one_t
         },
     };
     let partial = commit_raw(peers, ALICE, AnyEntry::Decision(partial)).await;
+    let indexed = raw_link(proposal.clone(), partial.clone(), "ProposalToDecisions", "");
+    commit(peers, ALICE, "create_link_raw", indexed)
+        .await
+        .expect("alice indexes her decision");
     let again = ValueEquation {
         project: project.clone(),
         version: 1,
@@ -354,22 +361,68 @@ pub async fn the_audit_reports_what_a_decision_left_out_and_an_equation_on_one_t
         decision: Some(partial.clone()),
     };
     let again = commit_raw(peers, ALICE, AnyEntry::ValueEquation(again)).await;
+    // Nobody's ballot: valid, and it fails; it left out alice's vote and bob's delegation.
+    let nothing = Decision {
+        proposal: proposal.clone(),
+        votes: vec![],
+        delegations: vec![],
+        tally: Tally {
+            yes: 0,
+            no: 0,
+            abstain: 0,
+            block: 0,
+            electorate: weight(ALICE) + weight(BOB),
+            failed: Some(Failed::NoQuorum),
+        },
+    };
+    let nothing = commit_raw(peers, ALICE, AnyEntry::Decision(nothing)).await;
+    // A motion naming the default as its equation while version 1 is in force: valid (any
+    // earlier equation of the project, or none, may be named), and reported.
+    let stale = Proposal {
+        closes: in_secs(60),
+        ..w.proposal()
+    };
+    let stale = commit_raw(peers, ALICE, AnyEntry::Proposal(stale)).await;
+    let now: ledger::equations::CurrentEquation = peers
+        .call(ALICE, "ledger", "get_value_equation", project.clone())
+        .await;
     peers.sync().await;
     let report: audit::report::AuditReport = peers
         .call(BOB, "audit", "audit_agent", peers.agent(ALICE))
         .await;
+    let delegation_left_out = || Found::DelegationLeftOut {
+        delegation: w.bobs_delegation.get().clone(),
+    };
+    let alices_vote = view.count.votes[0].clone();
     let expected = vec![
-        audit::completeness::Finding {
+        Finding {
             record: partial.clone(),
-            found: audit::completeness::Found::DelegationLeftOut {
-                delegation: w.bobs_delegation.get().clone(),
+            found: delegation_left_out(),
+        },
+        Finding {
+            record: again.clone(),
+            found: delegation_left_out(),
+        },
+        Finding {
+            record: again,
+            found: Found::DecisionNotStanding {
+                decision: partial,
+                standing: Some(w.decision.get().clone()),
             },
         },
-        audit::completeness::Finding {
-            record: again,
-            found: audit::completeness::Found::DecisionNotStanding {
-                decision: partial,
-                standing: w.decision.get().clone(),
+        Finding {
+            record: nothing.clone(),
+            found: Found::VoteLeftOut { vote: alices_vote },
+        },
+        Finding {
+            record: nothing,
+            found: delegation_left_out(),
+        },
+        Finding {
+            record: stale,
+            found: Found::EquationNotInForce {
+                named: None,
+                in_force: now.adopted,
             },
         },
     ];

@@ -63,23 +63,43 @@ pub enum Found {
         in_force: ActionHash,
         version: u32,
     },
-    /// A decision: a vote that counts which it does not name.
+    /// A proposal: a settlement of its project made before it opened that it does not name
+    /// (its contributors may be missing from the electorate).
+    SettlementLeftOut {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        settlement: ActionHash,
+    },
+    /// A proposal: it names `named` as its equation (`None`: the default) where `in_force` was.
+    EquationNotInForce {
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        named: Option<ActionHash>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        in_force: Option<ActionHash>,
+    },
+    /// A decision (or an equation adopted on it): a vote that counts which it does not name.
     VoteLeftOut {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         vote: ActionHash,
     },
-    /// A decision: a delegation that counts which it does not name.
+    /// A decision (or an equation adopted on it): a delegation that counts which it does not
+    /// name.
     DelegationLeftOut {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         delegation: ActionHash,
     },
     /// An equation adopted on `decision`, where `standing` is the proposal's decision that
-    /// stands.
+    /// stands (`None`: no decision on it is indexed).
     DecisionNotStanding {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         decision: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        standing: Option<ActionHash>,
+    },
+    /// A decision or equation whose proposal's count could not be read now, and why.
+    CountUnreadable {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        standing: ActionHash,
+        proposal: ActionHash,
+        why: String,
     },
 }
 

@@ -1,19 +1,28 @@
-//! What validation cannot see in governance. A decision is checked *given* the votes and
-//! delegations it names, so one that leaves out a vote (or a delegation) the count holds is
-//! valid, and may pass what the whole electorate failed; and an equation adopted on such a
-//! decision is valid too. For each decision the audited agent published, the audit reports the
-//! votes and delegations that count now (the governance zome's own count, as `get_proposal`
-//! gives it) that it does not name ([`Found::VoteLeftOut`], [`Found::DelegationLeftOut`]); for
-//! each equation they adopted on a decision, a decision that does not stand (another on the same
-//! proposal counted more votes: `ovn_domain::governance::rules::standing`,
-//! [`Found::DecisionNotStanding`]).
+//! What validation cannot see in governance. Validators check a proposal, a decision and an
+//! equation adopted on one *given* what they name, never against what they leave out:
+//! - a proposal that leaves out a settlement of its project made before it opened shrinks its
+//!   electorate (whose contributors would have voted) ([`Found::SettlementLeftOut`]); one that
+//!   names as its equation another than the version in force chooses what weighs reputation
+//!   and what a passed equation replaces ([`Found::EquationNotInForce`]);
+//! - a decision that leaves out a vote or a delegation the count holds may pass what the whole
+//!   electorate did not ([`Found::VoteLeftOut`], [`Found::DelegationLeftOut`]), the count being
+//!   the governance zome's own, as `get_proposal` gives it (one recount, never a second);
+//! - an equation adopted on a decision that does not stand (another on the proposal counted
+//!   more ballots, or none is indexed: `ovn_domain::governance::rules::standing`)
+//!   ([`Found::DecisionNotStanding`]), and on a decision or proposal with the findings above,
+//!   which are reported against the equation too, so auditing whoever carried it out shows them.
+//!
+//! A count that cannot be read now is reported ([`Found::CountUnreadable`]), never dropped.
 
 use crate::completeness::Found;
 use hdk::prelude::*;
-use ovn_integrity::{Decision, ValueEquation};
+use ovn_integrity::{Decision, Proposal, ValueEquation};
+use ovn_zome_support::index::{settlements_before, version_in_force};
 use ovn_zome_support::records::get_entry;
 
-/// The part of the governance zome's `ProposalView` the audit reads.
+/// The part of the governance zome's `ProposalView` the audit reads (the same field names; a
+/// rename there fails every decision's audit as `CountUnreadable`, which the governance rules
+/// test would show).
 #[derive(Serialize, Deserialize, Debug)]
 struct View {
     count: Counted,
@@ -26,43 +35,75 @@ struct Counted {
     delegations: Vec<ActionHash>,
 }
 
-/// The proposal's view from this cell's governance zome.
-fn view_of(proposal: &ActionHash) -> ExternResult<View> {
-    let response = call(
+/// The proposal's view from this cell's governance zome, or why it cannot be read.
+fn view_of(proposal: &ActionHash) -> ExternResult<Result<View, Found>> {
+    let unreadable = |why: String| {
+        Ok(Err(Found::CountUnreadable {
+            proposal: proposal.clone(),
+            why,
+        }))
+    };
+    let response = match call(
         CallTargetCell::Local,
         ZomeName::from("governance"),
         FunctionName::from("get_proposal"),
         None,
         proposal.clone(),
-    )?;
+    ) {
+        Ok(response) => response,
+        Err(e) => return unreadable(e.to_string()),
+    };
     match response {
-        ZomeCallResponse::Ok(io) => io.decode().map_err(|e| wasm_error!(e)),
-        other => Err(wasm_error!(WasmErrorInner::Guest(format!(
-            "the count of proposal {proposal} cannot be read: {other:?}"
-        )))),
+        ZomeCallResponse::Ok(io) => match io.decode() {
+            Ok(view) => Ok(Ok(view)),
+            Err(e) => unreadable(e.to_string()),
+        },
+        other => unreadable(format!("{other:?}")),
     }
+}
+
+/// What the proposal `p` (opened at `opened`) left out or named wrongly.
+pub fn proposal_findings(p: &Proposal, opened: Timestamp) -> ExternResult<Vec<Found>> {
+    let mut found: Vec<Found> = settlements_before(&p.project, opened)?
+        .into_iter()
+        .filter(|s| !p.settlements.contains(s))
+        .map(|settlement| Found::SettlementLeftOut { settlement })
+        .collect();
+    let in_force = version_in_force(&p.project, opened)?.map(|(chosen, _)| chosen.hash);
+    if in_force != p.equation {
+        found.push(Found::EquationNotInForce {
+            named: p.equation.clone(),
+            in_force,
+        });
+    }
+    Ok(found)
 }
 
 /// What the decision `d` left out of the count.
 pub fn decision_findings(d: &Decision) -> ExternResult<Vec<Found>> {
-    let view = view_of(&d.proposal)?;
-    let votes = view
-        .count
-        .votes
-        .into_iter()
-        .filter(|v| !d.votes.contains(v));
+    let view = match view_of(&d.proposal)? {
+        Ok(view) => view,
+        Err(found) => return Ok(vec![found]),
+    };
+    Ok(left_out(d, &view))
+}
+
+fn left_out(d: &Decision, view: &View) -> Vec<Found> {
+    let votes = view.count.votes.iter().filter(|v| !d.votes.contains(v));
     let delegations = view
         .count
         .delegations
-        .into_iter()
+        .iter()
         .filter(|x| !d.delegations.contains(x));
-    Ok(votes
-        .map(|vote| Found::VoteLeftOut { vote })
-        .chain(delegations.map(|delegation| Found::DelegationLeftOut { delegation }))
-        .collect())
+    votes
+        .map(|vote| Found::VoteLeftOut { vote: vote.clone() })
+        .chain(delegations.map(|delegation| Found::DelegationLeftOut {
+            delegation: delegation.clone(),
+        }))
+        .collect()
 }
 
-/// Whether the decision the equation `e` was adopted on stands.
+/// What is wrong with the decision the equation `e` was adopted on, and its proposal.
 pub fn adoption_findings(e: &ValueEquation) -> ExternResult<Vec<Found>> {
     let Some(decision) = &e.decision else {
         return Ok(vec![]);
@@ -70,12 +111,20 @@ pub fn adoption_findings(e: &ValueEquation) -> ExternResult<Vec<Found>> {
     let Some(Ok((_, decided))) = get_entry::<Decision>(decision)? else {
         return Ok(vec![]); // validation read it; the replay reports what it cannot read
     };
-    let standing = view_of(&decided.proposal)?.standing;
-    Ok(match standing {
-        Some(standing) if &standing != decision => vec![Found::DecisionNotStanding {
-            decision: decision.clone(),
-            standing,
-        }],
+    let mut found = match get_entry::<Proposal>(&decided.proposal)? {
+        Some(Ok((record, proposal))) => proposal_findings(&proposal, record.action().timestamp())?,
         _ => vec![],
-    })
+    };
+    let view = match view_of(&decided.proposal)? {
+        Ok(view) => view,
+        Err(unreadable) => return Ok([found, vec![unreadable]].concat()),
+    };
+    found.extend(left_out(&decided, &view));
+    if view.standing.as_ref() != Some(decision) {
+        found.push(Found::DecisionNotStanding {
+            decision: decision.clone(),
+            standing: view.standing,
+        });
+    }
+    Ok(found)
 }

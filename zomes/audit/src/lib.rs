@@ -13,8 +13,8 @@
 //! - [`export`]: the `export_chain` zome function.
 //! - [`report`]: the `audit_agent` zome function.
 //! - [`completeness`]: counted contributions a distribution left out.
-//! - [`decisions`]: votes and delegations a decision left out; equations adopted on a decision
-//!   that does not stand.
+//! - [`decisions`]: settlements a proposal left out, votes and delegations a decision left out,
+//!   equations adopted on a decision that does not stand or on such a proposal or decision.
 
 pub mod chain;
 pub mod completeness;

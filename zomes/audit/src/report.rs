@@ -13,12 +13,12 @@
 //! authorities' valid chain stops before a rejected action. A chain that cannot be walked is
 //! reported (`unreadable`) with the status and warrants still given. `clean` holds only for a
 //! valid, readable chain with no warrant, no rejection, every record `Valid` or `Private`, and
-//! no finding about a distribution (`crate::completeness`), a decision or an equation adopted
-//! on one (`crate::decisions`).
+//! no finding about a distribution (`crate::completeness`), a proposal, a decision or an
+//! equation adopted on one (`crate::decisions`).
 
 use crate::chain::{activity_of, chain_of, is_private, Chain};
 use crate::completeness::{findings, Finding};
-use crate::decisions::{adoption_findings, decision_findings};
+use crate::decisions::{adoption_findings, decision_findings, proposal_findings};
 use hdi::prelude::{FlatOp, OpRecord};
 use hdk::prelude::*;
 use ovn_domain::export::ExportSource;
@@ -101,16 +101,15 @@ pub struct AuditReport {
     #[cfg_attr(feature = "ts", ts(as = "Vec<(u32, ovn_domain::ts::ActionHash)>"))]
     pub rejected: Vec<(u32, ActionHash)>,
     pub replayed: Vec<Replayed>,
-    /// What the distributions, decisions and decided equations among the records got wrong
-    /// that validation cannot see (`crate::completeness`, `crate::decisions`).
+    /// What the distributions, proposals, decisions and decided equations among the records got
+    /// wrong that validation cannot see (`crate::completeness`, `crate::decisions`).
     pub findings: Vec<Finding>,
     /// Why the chain could not be read from the network, when it could not (the status and
     /// warrants above are still the authorities' answer).
     pub unreadable: Option<String>,
     /// Nothing found: a chain the network holds as valid and could be read, no warrant, no
-    /// rejection, every record replayed and valid (others' private entries aside), no finding
-    /// about a distribution. (An agent the network has no activity of is not clean: there was
-    /// nothing to audit.)
+    /// rejection, every record replayed and valid (others' private entries aside), no finding.
+    /// (An agent the network has no activity of is not clean: there was nothing to audit.)
     pub clean: bool,
 }
 
@@ -178,7 +177,7 @@ fn verdict_of(status: &ChainStatus) -> ChainVerdict {
 }
 
 /// Every record replayed through the protocol's rules, and the findings about each valid
-/// distribution among them.
+/// distribution, proposal, decision and decided equation among them.
 fn replay_chain(records: &[Record]) -> ExternResult<(Vec<Replayed>, Vec<Finding>)> {
     let mut replayed = Vec::with_capacity(records.len());
     let mut missing = Vec::new();
@@ -193,13 +192,18 @@ fn replay_chain(records: &[Record]) -> ExternResult<(Vec<Replayed>, Vec<Finding>
 }
 
 /// What validation could not see about a valid `record` of type `what`: a distribution's
-/// completeness, what a decision left out, an equation adopted on a decision that does not stand.
+/// completeness; what a proposal or a decision left out; an equation adopted on a decision that
+/// does not stand or on such a proposal or decision (`crate::decisions`).
 fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
     let hash = record.action_address();
     let entry = record.entry();
     let found = match what {
         "Distribution" => match entry.to_app_option::<ovn_integrity::Distribution>() {
             Ok(Some(d)) => return findings(hash, &d, record.action().timestamp()),
+            _ => vec![],
+        },
+        "Proposal" => match entry.to_app_option::<ovn_integrity::Proposal>() {
+            Ok(Some(p)) => proposal_findings(&p, record.action().timestamp())?,
             _ => vec![],
         },
         "Decision" => match entry.to_app_option::<ovn_integrity::Decision>() {

@@ -9,8 +9,8 @@ use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::governance::electorate::electorate_of;
 use ovn_integrity::governance::proposal::MAX_SETTLEMENTS;
-use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, Proposal, Settlement};
-use ovn_zome_support::index::version_in_force;
+use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, Proposal};
+use ovn_zome_support::index::{settlements_before, version_in_force};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{committed, get_targets, listed, must_read, without_warranted};
 
@@ -41,7 +41,7 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
     rules
         .check_window(now.as_micros(), input.closes.as_micros())
         .map_err(GovernanceError::from)?;
-    let settlements = settlements_of(&input.project, now)?;
+    let settlements = settlements_before(&input.project, now)?;
     if settlements.len() > MAX_SETTLEMENTS {
         return Err(GovernanceError::Refused(format!(
             "the project has {} settlements; a proposal names at most {MAX_SETTLEMENTS}",
@@ -77,23 +77,6 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
     committed(hash)
 }
 
-/// The project's settlements made before `now`, oldest first, without what the network
-/// warranted.
-fn settlements_of(project: &ActionHash, now: Timestamp) -> ExternResult<Vec<ActionHash>> {
-    let found = without_warranted(get_targets(get_links(
-        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToSettlements)?,
-        GetStrategy::default(),
-    )?)?)?;
-    Ok(found
-        .iter()
-        .filter(|r| r.action().timestamp() < now)
-        .filter(|r| {
-            matches!(r.entry().to_app_option::<Settlement>(), Ok(Some(s)) if &s.project == project)
-        })
-        .map(|r| r.action_address().clone())
-        .collect())
-}
-
 /// A project's proposals, oldest first.
 #[hdk_extern]
 pub fn get_proposals(project: Input) -> ExternResult<Vec<Record>> {
@@ -122,7 +105,8 @@ pub struct ProposalView {
     /// Decisions published on it, oldest first.
     #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::Record>"))]
     pub decisions: Vec<Record>,
-    /// The decision that stands: the one that counted most votes, then the earliest.
+    /// The decision that stands: the one that counted most votes and delegations, then the
+    /// earliest.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub standing: Option<ActionHash>,
 }
@@ -143,7 +127,11 @@ pub fn get_proposal(proposal: Input) -> ExternResult<ProposalView> {
         .iter()
         .map(|(r, d)| {
             let at = r.action().timestamp().as_micros();
-            (r.action_address().clone(), at, d.votes.len())
+            (
+                r.action_address().clone(),
+                at,
+                d.votes.len() + d.delegations.len(),
+            )
         })
         .collect();
     Ok(ProposalView {

@@ -152,7 +152,7 @@ pub enum LinkTypes {
     ContributionToCorrections,
     /// Project → its IncomeEvents. Created by the income's recorder; never deleted.
     ProjectToIncomeEvents,
-    /// Project → every version of its ValueEquation. Created by the adopting steward.
+    /// Project → every version of its ValueEquation. Created by whoever adopts it.
     ProjectToValueEquations,
     /// Project → its Settlements (tag `YYYY-MM`). Created by the settler; never deleted.
     ProjectToSettlements,

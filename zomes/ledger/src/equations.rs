@@ -35,8 +35,8 @@ pub struct CurrentEquation {
     pub adopted: Option<ActionHash>,
     /// The adopted version; 0 for the network's default.
     pub version: u32,
-    /// Other versions with the same number: the equation's history forked (two stewards
-    /// adopted a replacement of the same version); the first adopted is in force.
+    /// Other versions with the same number: the equation's history forked (two adoptions
+    /// replaced the same version); the first adopted is in force.
     #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::ActionHash>"))]
     pub rivals: Vec<ActionHash>,
     /// The decision that adopted it; `None` when its stewards did, or for the default.
@@ -60,11 +60,13 @@ pub fn set_value_equation(input: Input) -> ExternResult<Record> {
     let change = Change::Equation {
         equation: input.equation.clone(),
     };
-    let now = equation_in_force(&input.project, sys_time()?)?;
+    let at = sys_time()?;
+    let now = equation_in_force(&input.project, at)?;
     let made = Made {
         project: &input.project,
         change: &change,
         replaces: now.adopted.as_ref(),
+        at: at.as_micros(),
     };
     let binds = network_constitution()?.governance.decisions_bind;
     authority("value equation", binds, &made, None).map_err(LedgerError::from)?;
@@ -77,18 +79,10 @@ pub fn set_value_equation(input: Input) -> ExternResult<Record> {
 #[hdk_extern]
 pub fn adopt_decided_equation(decision: Input) -> ExternResult<Record> {
     let hash: ActionHash = decision.decode()?;
-    let (_, decision) = must_read::<Decision>(&hash)?;
+    let (record, decision) = must_read::<Decision>(&hash)?;
     let (_, proposal) = must_read::<Proposal>(&decision.proposal)?;
     let Change::Equation { equation } = &proposal.change else {
         return Err(LedgerError::NotAnEquation(hash).into());
-    };
-    let now = equation_in_force(&proposal.project, sys_time()?)?;
-    let decided = Decided {
-        decision: &hash,
-        project: &proposal.project,
-        change: &proposal.change,
-        against: proposal.equation.as_ref(),
-        passed: decision.tally.passed(),
     };
     if let Some(version) = adopted_by(&proposal.project, &hash)? {
         return Err(LedgerError::AlreadyAdopted {
@@ -97,10 +91,21 @@ pub fn adopt_decided_equation(decision: Input) -> ExternResult<Record> {
         }
         .into());
     }
+    let at = sys_time()?;
+    let now = equation_in_force(&proposal.project, at)?;
+    let decided = Decided {
+        decision: &hash,
+        project: &proposal.project,
+        change: &proposal.change,
+        against: proposal.equation.as_ref(),
+        passed: decision.tally.passed(),
+        at: record.action().timestamp().as_micros(),
+    };
     let made = Made {
         project: &proposal.project,
         change: &proposal.change,
         replaces: now.adopted.as_ref(),
+        at: at.as_micros(),
     };
     authority("value equation", true, &made, Some(&decided)).map_err(LedgerError::from)?;
     adopt(proposal.project.clone(), now, equation.clone(), Some(hash))

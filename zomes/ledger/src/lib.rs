@@ -1,11 +1,12 @@
-//! The ledger coordinator zome: the common ledger's API. Stewards adopt value equations; the
-//! agent who holds a project's income records it, previews how it would be shared, and
+//! The ledger coordinator zome: the common ledger's API. Any member carries out a decision
+//! adopting a value equation (stewards adopt alone where decisions do not bind); the agent who
+//! holds a project's income records it, previews how it would be shared, and
 //! distributes it; payees explain and confirm their payouts; anyone exports a distribution with
 //! its trace. Every figure comes from `ovn_domain::distribute`, the function validators rerun.
 //!
 //! # Layout
 //! - [`error`]: [`LedgerError`], the typed errors of this zome's API.
-//! - [`equations`]: `set_value_equation`, `get_value_equation`.
+//! - [`equations`]: `adopt_decided_equation`, `set_value_equation`, `get_value_equation`.
 //! - [`incomes`]: `record_income`, `get_incomes_for_project`.
 //! - [`plan`]: gathering a distribution's inputs: counted contributions settled by month.
 //! - [`distributions`]: `preview_distribution`, `distribute`, `get_distributions_for_project`,

@@ -1,12 +1,12 @@
 //! Reading a project's indexes: its months, the contributions of one month, the versions of its
-//! value equation.
+//! value equation, its settlements.
 
 use crate::records::{get_targets, own_entries, with_own_timed, without_warranted};
 use hdk::prelude::*;
 use ovn_domain::ledger::value_equation::in_force::{in_force, Adopted, InForce};
 use ovn_domain::Period;
 use ovn_integrity::links::period_bucket;
-use ovn_integrity::{LinkTypes, UnitEntryTypes, ValueEquation};
+use ovn_integrity::{LinkTypes, Settlement, UnitEntryTypes, ValueEquation};
 
 /// The months in which a project has contributions, in order.
 pub fn periods_of_project(project: ActionHash) -> ExternResult<Vec<Period>> {
@@ -71,4 +71,22 @@ pub fn version_in_force(
         .into_iter()
         .find(|(hash, _, _)| *hash == chosen.hash)
         .map(|(_, _, e)| (chosen, e)))
+}
+
+/// The project's settlements made before `at`, oldest first, without what the network
+/// warranted: what a proposal opened at `at` names (the governance zome), and what the audit
+/// holds a proposal to.
+pub fn settlements_before(project: &ActionHash, at: Timestamp) -> ExternResult<Vec<ActionHash>> {
+    let found = without_warranted(get_targets(get_links(
+        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToSettlements)?,
+        GetStrategy::default(),
+    )?)?)?;
+    Ok(found
+        .iter()
+        .filter(|r| r.action().timestamp() < at)
+        .filter(|r| {
+            matches!(r.entry().to_app_option::<Settlement>(), Ok(Some(s)) if &s.project == project)
+        })
+        .map(|r| r.action_address().clone())
+        .collect())
 }

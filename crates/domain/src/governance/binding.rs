@@ -1,8 +1,13 @@
 //! Decisions bind: where a network's rules say so (`decisions_bind`, a new network's default),
 //! a change its project's rules put to a vote takes effect only by naming a passed decision on a
-//! proposal that made exactly that change, in that project, against the state it replaces.
-//! Elsewhere the project's stewards may still act alone, and a change that names a decision is
-//! checked the same. Validators, coordinators and the UI ask [`authority`].
+//! proposal that made exactly that change, in that project, against the state it replaces (for
+//! an equation: the proposal named as its equation the version the change replaces), made no
+//! earlier than the decision. Elsewhere the project's stewards may still act alone, and a change
+//! that names a decision is checked the same. Validators and coordinators ask [`authority`].
+//!
+//! Validation cannot see what a decision or its proposal left out (a vote, a settlement whose
+//! contributors would have voted), nor a second carrying-out of one decision against the same
+//! state (a rival of the same version, never in force after the first): the audit reports them.
 
 use crate::DomainError;
 use std::fmt::Display;
@@ -14,6 +19,8 @@ pub struct Made<'a, H, C> {
     pub change: &'a C,
     /// What it replaces (an equation: the version in force it supersedes; `None`: the default).
     pub replaces: Option<&'a H>,
+    /// When it is made (µs).
+    pub at: i64,
 }
 
 /// The decision a change names, with its proposal, as read from their records.
@@ -25,6 +32,8 @@ pub struct Decided<'a, H, C> {
     /// What the proposal was made against (an equation: the version in force when it opened).
     pub against: Option<&'a H>,
     pub passed: bool,
+    /// When the decision was published (µs).
+    pub at: i64,
 }
 
 /// On whose authority a change is made.
@@ -67,6 +76,13 @@ where
     if !decided.passed {
         return bad(format!("decision {} did not pass", decided.decision));
     }
+    if made.at < decided.at {
+        return bad(format!(
+            "this {what} is dated before decision {} was published: a decision is carried out \
+             after it",
+            decided.decision
+        ));
+    }
     if decided.change != made.change {
         return bad(format!(
             "decision {} decided another change than this {what}",
@@ -95,27 +111,35 @@ mod tests {
         Vec<(Decided<'a, String, u8>, &'static str)>,
     );
 
-    /// Version 2 of project p's equation (change 1) replacing v1, and decisions about it.
+    /// Version 2 of project p's equation (change 1) replacing v1, made at 20, and decisions
+    /// about it.
     fn cases<'a>(names: &'a [String; 4]) -> Pair<'a> {
         let [p, q, v1, d] = names;
         let made = Made {
             project: p,
             change: &1,
             replaces: Some(v1),
+            at: 20,
         };
-        let decided = |project, change, against, passed| Decided {
+        let decided = |project, change, against, passed, at| Decided {
             decision: d,
             project,
             change,
             against,
             passed,
+            at,
         };
         let cases = vec![
-            (decided(p, &1, Some(v1), true), ""),
-            (decided(p, &1, Some(v1), false), "did not pass"),
-            (decided(q, &1, Some(v1), true), "is about project q"),
-            (decided(p, &2, Some(v1), true), "another change"),
-            (decided(p, &1, None, true), "carried out once"),
+            (decided(p, &1, Some(v1), true, 10), ""),
+            (decided(p, &1, Some(v1), true, 20), ""),
+            (decided(p, &1, Some(v1), false, 10), "did not pass"),
+            (decided(q, &1, Some(v1), true, 10), "is about project q"),
+            (decided(p, &2, Some(v1), true, 10), "another change"),
+            (decided(p, &1, None, true, 10), "carried out once"),
+            (
+                decided(p, &1, Some(v1), true, 21),
+                "dated before decision d",
+            ),
         ];
         (made, cases)
     }

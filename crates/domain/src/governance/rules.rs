@@ -127,8 +127,8 @@ impl GovernanceRules {
         }
     }
 
-    /// Rules a network or project can run under: every method well formed, windows from an
-    /// hour to a year with the shortest at most the longest, a half-life of 1 to 3,650 days.
+    /// Rules a network or project can run under: every method well formed, windows from a
+    /// second to a year with the shortest at most the longest, a half-life of 1 to 3,650 days.
     pub fn check(&self) -> Result<(), DomainError> {
         let bad = |why: String| Err(DomainError::BadGovernance(why));
         if !(1..=3_650).contains(&self.half_life_days) {
@@ -204,9 +204,9 @@ pub fn check_decision_time(at: i64, closes: i64) -> Result<(), DomainError> {
     Ok(())
 }
 
-/// Which of several decisions on one proposal stands: the one that counted the most votes (a
-/// decision that left a vote out counts fewer), then the earliest, then the smallest hash. Every
-/// reader breaks the tie the same way.
+/// Which of several decisions on one proposal stands: the one that counted the most ballots,
+/// votes and delegations together (a decision that left one out counts fewer), then the
+/// earliest, then the smallest hash. Every reader breaks the tie the same way.
 pub fn standing<H: Ord>(decisions: &[(H, i64, usize)]) -> Option<&H> {
     decisions
         .iter()

@@ -50,8 +50,8 @@ pub fn check_project<A: PartialEq>(
     Ok(())
 }
 
-/// Only a project's stewards act for it (adopt its value equation, register its resources,
-/// add its licenses, decide exceptions to them); `what` names the act, for the refusal. The one
+/// Only a project's stewards act for it (register its resources, add its licenses, decide
+/// exceptions to them; adopt its value equation where decisions do not bind); `what` names the act, for the refusal. The one
 /// home of this rule: every validator and coordinator asks it.
 pub fn check_steward<A: PartialEq + std::fmt::Display>(
     stewards: &[A],

@@ -13,8 +13,8 @@ export type AuditReport = {
   rejected: Array<[number, ActionHash]>;
   replayed: Array<Replayed>;
   /**
-   * What the distributions, decisions and decided equations among the records got wrong
-   * that validation cannot see (`crate::completeness`, `crate::decisions`).
+   * What the distributions, proposals, decisions and decided equations among the records got
+   * wrong that validation cannot see (`crate::completeness`, `crate::decisions`).
    */
   findings: Array<Finding>;
   /**
@@ -24,9 +24,8 @@ export type AuditReport = {
   unreadable: string | null;
   /**
    * Nothing found: a chain the network holds as valid and could be read, no warrant, no
-   * rejection, every record replayed and valid (others' private entries aside), no finding
-   * about a distribution. (An agent the network has no activity of is not clean: there was
-   * nothing to audit.)
+   * rejection, every record replayed and valid (others' private entries aside), no finding.
+   * (An agent the network has no activity of is not clean: there was nothing to audit.)
    */
   clean: boolean;
 };
@@ -102,9 +101,12 @@ export type Found =
   | { EarlierLeftOut: { distribution: ActionHash } }
   | { PaidNotCounted: { contribution: ActionHash, state: ContributionState } }
   | { SupersededEquation: { used: ActionHash | null, in_force: ActionHash, version: number } }
+  | { SettlementLeftOut: { settlement: ActionHash } }
+  | { EquationNotInForce: { named: ActionHash | null, in_force: ActionHash | null } }
   | { VoteLeftOut: { vote: ActionHash } }
   | { DelegationLeftOut: { delegation: ActionHash } }
-  | { DecisionNotStanding: { decision: ActionHash, standing: ActionHash } };
+  | { DecisionNotStanding: { decision: ActionHash, standing: ActionHash | null } }
+  | { CountUnreadable: { proposal: ActionHash, why: string } };
 
 /** One record of the chain, replayed. */
 export type Replayed = {

@@ -100,7 +100,10 @@ export type ProposalView = {
   count: Count;
   /** Decisions published on it, oldest first. */
   decisions: Array<HcRecord>;
-  /** The decision that stands: the one that counted most votes, then the earliest. */
+  /**
+   * The decision that stands: the one that counted most votes and delegations, then the
+   * earliest.
+   */
   standing: ActionHash | null;
 };
 

@@ -62,8 +62,8 @@ export type CurrentEquation = {
   /** The adopted version; 0 for the network's default. */
   version: number;
   /**
-   * Other versions with the same number: the equation's history forked (two stewards
-   * adopted a replacement of the same version); the first adopted is in force.
+   * Other versions with the same number: the equation's history forked (two adoptions
+   * replaced the same version); the first adopted is in force.
    */
   rivals: Array<ActionHash>;
   /** The decision that adopted it; `None` when its stewards did, or for the default. */

@@ -1,4 +1,4 @@
-//! `ProjectToValueEquations`: project → every version of its ValueEquation. Created by the adopting steward; never deleted.
+//! `ProjectToValueEquations`: project → every version of its ValueEquation. Created by whoever adopts it; never deleted.
 
 use crate::ledger::value_equation::ValueEquation;
 use crate::links::index_of_own_entry;

@@ -43,8 +43,9 @@ pub struct ValueEquation {
 /// 1. The equation is valid (see `ovn_domain::ValueEquation::check`).
 /// 2. It is adopted on a passed decision's authority (`ovn_domain::governance::binding`): the
 ///    named Decision passed, on a proposal of this project to adopt exactly this equation,
-///    made while the version this one replaces was in force. Without one, only where the
-///    network's decisions do not bind, and then the author stewards the project.
+///    which named as its equation the version this one replaces; it is dated no earlier than
+///    the decision. Without one, only where the network's decisions do not bind, and then the
+///    author stewards the project.
 /// 3. A first version is 1; a later one replaces a ValueEquation of the same project and is
 ///    numbered one more.
 pub fn validate_create_value_equation(
@@ -53,7 +54,7 @@ pub fn validate_create_value_equation(
 ) -> ExternResult<ValidateCallbackResult> {
     check!(adopted.equation.check());
     let binds = network_constitution()?.governance.decisions_bind;
-    if check!(authority_for(adopted, binds)?) == Authority::Stewards {
+    if check!(authority_for(adopted, header.timestamp, binds)?) == Authority::Stewards {
         check!(steward_of(
             &adopted.project,
             &header.author,
@@ -85,8 +86,8 @@ pub fn validate_create_value_equation(
     valid()
 }
 
-/// On whose authority `adopted` is made, reading the decision it names (rule 2).
-fn authority_for(adopted: &ValueEquation, binds: bool) -> Verdict<Authority> {
+/// On whose authority `adopted` (made at `at`) is, reading the decision it names (rule 2).
+fn authority_for(adopted: &ValueEquation, at: Timestamp, binds: bool) -> Verdict<Authority> {
     let change = Change::Equation {
         equation: adopted.equation.clone(),
     };
@@ -94,14 +95,16 @@ fn authority_for(adopted: &ValueEquation, binds: bool) -> Verdict<Authority> {
         project: &adopted.project,
         change: &change,
         replaces: adopted.replaces.as_ref(),
+        at: at.as_micros(),
     };
     let Some(hash) = &adopted.decision else {
         return Ok(authority("value equation", binds, &made, None).map_err(|e| e.to_string()));
     };
-    let decision = match must_get_app_entry::<Decision>(hash, UnitEntryTypes::Decision)? {
-        Ok(decision) => decision.entry,
-        Err(why) => return Ok(Err(why)),
-    };
+    let (decision, decided_at) =
+        match must_get_app_entry::<Decision>(hash, UnitEntryTypes::Decision)? {
+            Ok(d) => (d.entry, d.record.action().timestamp()),
+            Err(why) => return Ok(Err(why)),
+        };
     let proposal = match proposal_of(&decision.proposal)? {
         Ok(proposal) => proposal.entry,
         Err(why) => return Ok(Err(why)),
@@ -112,6 +115,7 @@ fn authority_for(adopted: &ValueEquation, binds: bool) -> Verdict<Authority> {
         change: &proposal.change,
         against: proposal.equation.as_ref(),
         passed: decision.tally.passed(),
+        at: decided_at.as_micros(),
     };
     Ok(authority("value equation", binds, &made, Some(&decided)).map_err(|e| e.to_string()))
 }

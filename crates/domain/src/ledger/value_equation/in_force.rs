@@ -1,5 +1,5 @@
 //! Which version of a project's equation is in force at a time. Versions chain (each names the
-//! one it replaces and is numbered one more), but two stewards may adopt "version 2" at once:
+//! one it replaces and is numbered one more), but two adoptions may each make "version 2":
 //! the history then forks. The rule, the same for the distribution coordinator, the audit and
 //! the UI: of the versions adopted at or before the time, the highest-numbered is in force; of
 //! several with that number, the first adopted, and of those adopted in the same microsecond the
