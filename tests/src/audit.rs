@@ -16,8 +16,8 @@
 //! the honest peer's warrant and the warranted action replayed `Invalid` for the rule's reason.
 
 use crate::common::*;
-use audit::completeness::{Finding, Found};
 use audit::export::ExportChainInput;
+use audit::findings::{Finding, Found};
 use audit::report::{AuditReport, ChainVerdict, Verdict};
 use holochain::prelude::*;
 use ovn_auditor::mirror;

@@ -2,7 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Each area's file, the Rust modules whose types it declares, and what it holds.
+/// Each area's file, the Rust modules whose types it declares, and what it holds. A type goes
+/// to the first area that names its module.
 const AREAS: &[(&str, &[&str], &str)] = &[
     (
         "members",
@@ -22,6 +23,15 @@ const AREAS: &[(&str, &[&str], &str)] = &[
             "ovn_zome_support::status::",
         ],
         "Contribution accounting: contributions, endorsements, where a contribution stands.",
+    ),
+    (
+        "equations",
+        &[
+            "ovn_domain::ledger::value_equation",
+            "ovn_integrity::ledger::value_equation",
+            "ledger::equations::",
+        ],
+        "Value equations: buckets, valuation rules, the version in force.",
     ),
     (
         "ledger",

@@ -325,7 +325,7 @@ pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &Wo
 pub async fn the_audit_reports_what_a_decision_left_out_and_an_equation_on_one_that_does_not_stand(
     w: &World,
 ) {
-    use audit::completeness::{Finding, Found};
+    use audit::findings::{Finding, Found};
     let World { peers, project, .. } = w;
     let proposal = w.equation_proposal.get();
     let view: ProposalView = peers

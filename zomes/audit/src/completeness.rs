@@ -13,6 +13,7 @@
 //!   later branch, or the network default while the project had its own
 //!   ([`Found::SupersededEquation`], by `ovn_domain::ledger::value_equation::in_force`).
 
+use crate::findings::Found;
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
 use ovn_domain::Period;
@@ -22,105 +23,18 @@ use ovn_zome_support::records::{get_entry, get_targets};
 use ovn_zome_support::status::status_report_as_of;
 use std::collections::BTreeSet;
 
-/// What the audit found about one record's inputs: a distribution's, a decision's (see
-/// [`crate::decisions`]) or an equation's.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Finding {
-    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-    pub record: ActionHash,
-    pub found: Found,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum Found {
-    /// A counted contribution it should have listed.
-    CountedLeftOut {
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        contribution: ActionHash,
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
-        contributor: AgentPubKey,
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
-        when: Timestamp,
-    },
-    /// An earlier distribution of the project it should have named.
-    EarlierLeftOut {
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        distribution: ActionHash,
-    },
-    /// A contribution it paid that did not count when it was made, and why.
-    PaidNotCounted {
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        contribution: ActionHash,
-        state: ContributionState,
-    },
-    /// It used `used` (`None`: the network default) where `in_force` was in force at its cutoff.
-    SupersededEquation {
-        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
-        used: Option<ActionHash>,
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        in_force: ActionHash,
-        version: u32,
-    },
-    /// A proposal: a settlement of its project made before it opened that it does not name
-    /// (its contributors may be missing from the electorate).
-    SettlementLeftOut {
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        settlement: ActionHash,
-    },
-    /// A proposal: it names `named` as its equation (`None`: the default) where `in_force` was.
-    EquationNotInForce {
-        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
-        named: Option<ActionHash>,
-        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
-        in_force: Option<ActionHash>,
-    },
-    /// A decision (or an equation adopted on it): a vote that counts which it does not name.
-    VoteLeftOut {
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        vote: ActionHash,
-    },
-    /// A decision (or an equation adopted on it): a delegation that counts which it does not
-    /// name.
-    DelegationLeftOut {
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        delegation: ActionHash,
-    },
-    /// An equation adopted on `decision`, where `standing` is the proposal's decision that
-    /// stands (`None`: no decision on it is indexed).
-    DecisionNotStanding {
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        decision: ActionHash,
-        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
-        standing: Option<ActionHash>,
-    },
-    /// A decision or equation whose proposal's count could not be read now, and why.
-    CountUnreadable {
-        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-        proposal: ActionHash,
-        why: String,
-    },
-}
-
 /// Everything the audit finds about the distribution at `hash` (see the module documentation).
-pub fn findings(
+pub fn distribution_findings(
     hash: &ActionHash,
     d: &Distribution,
     made_at: Timestamp,
-) -> ExternResult<Vec<Finding>> {
+) -> ExternResult<Vec<Found>> {
     let settled = settled_in(d)?;
     let mut found = contributions_left_out(d, &settled, made_at)?;
     found.extend(earlier_left_out(hash, d, made_at)?);
     found.extend(paid_not_counted(&settled, made_at)?);
     found.extend(superseded_equation(d)?);
-    Ok(found
-        .into_iter()
-        .map(|found| Finding {
-            record: hash.clone(),
-            found,
-        })
-        .collect())
+    Ok(found)
 }
 
 /// The contributions the distribution's settlements list, in listing order.

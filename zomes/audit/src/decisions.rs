@@ -14,7 +14,7 @@
 //!
 //! A count that cannot be read now is reported ([`Found::CountUnreadable`]), never dropped.
 
-use crate::completeness::Found;
+use crate::findings::Found;
 use hdk::prelude::*;
 use ovn_integrity::{Decision, Proposal, ValueEquation};
 use ovn_zome_support::index::{settlements_before, version_in_force};

@@ -12,6 +12,8 @@
 //! - [`chain`]: reading an agent's chain, from the source chain or the DHT.
 //! - [`export`]: the `export_chain` zome function.
 //! - [`report`]: the `audit_agent` zome function.
+//! - [`findings`]: what the report found that validation cannot see, and which module checks
+//!   each entry type for it.
 //! - [`completeness`]: counted contributions a distribution left out.
 //! - [`decisions`]: settlements a proposal left out, votes and delegations a decision left out,
 //!   equations adopted on a decision that does not stand or on such a proposal or decision.
@@ -21,6 +23,7 @@ pub mod completeness;
 pub mod decisions;
 pub mod error;
 pub mod export;
+pub mod findings;
 pub mod report;
 
 pub use error::AuditError;

@@ -17,8 +17,7 @@
 //! equation adopted on one (`crate::decisions`).
 
 use crate::chain::{activity_of, chain_of, is_private, Chain};
-use crate::completeness::{findings, Finding};
-use crate::decisions::{adoption_findings, decision_findings, proposal_findings};
+use crate::findings::{findings_about, Finding};
 use hdi::prelude::{FlatOp, OpRecord};
 use hdk::prelude::*;
 use ovn_domain::export::ExportSource;
@@ -189,40 +188,6 @@ fn replay_chain(records: &[Record]) -> ExternResult<(Vec<Replayed>, Vec<Finding>
         replayed.push(one);
     }
     Ok((replayed, missing))
-}
-
-/// What validation could not see about a valid `record` of type `what`: a distribution's
-/// completeness; what a proposal or a decision left out; an equation adopted on a decision that
-/// does not stand or on such a proposal or decision (`crate::decisions`).
-fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
-    let hash = record.action_address();
-    let entry = record.entry();
-    let found = match what {
-        "Distribution" => match entry.to_app_option::<ovn_integrity::Distribution>() {
-            Ok(Some(d)) => return findings(hash, &d, record.action().timestamp()),
-            _ => vec![],
-        },
-        "Proposal" => match entry.to_app_option::<ovn_integrity::Proposal>() {
-            Ok(Some(p)) => proposal_findings(&p, record.action().timestamp())?,
-            _ => vec![],
-        },
-        "Decision" => match entry.to_app_option::<ovn_integrity::Decision>() {
-            Ok(Some(d)) => decision_findings(&d)?,
-            _ => vec![],
-        },
-        "ValueEquation" => match entry.to_app_option::<ovn_integrity::ValueEquation>() {
-            Ok(Some(e)) => adoption_findings(&e)?,
-            _ => vec![],
-        },
-        _ => vec![],
-    };
-    Ok(found
-        .into_iter()
-        .map(|found| Finding {
-            record: hash.clone(),
-            found,
-        })
-        .collect())
 }
 
 /// An action a warrant names is replayed too, when the chain walk did not reach it (the

@@ -2,7 +2,7 @@
 // Governance: proposals, votes, delegations, decisions and their count.
 
 import type { ActionHash, AgentPubKey, HcRecord, Micros } from "../zomes/types";
-import type { Equation } from "./ledger";
+import type { Equation } from "./equations";
 
 export type CastVoteInput = {
   proposal: ActionHash;

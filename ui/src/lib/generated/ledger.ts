@@ -3,6 +3,7 @@
 
 import type { ActionHash, AgentPubKey, Micros } from "../zomes/types";
 import type { ContributionKind, Period } from "./contributions";
+import type { Claim } from "./equations";
 
 /** One agent's part of one bucket: the trace summed per agent, small enough to store. */
 export type AgentShare = {
@@ -15,35 +16,10 @@ export type AgentShare = {
   amount: number;
 };
 
-export type Behaviour = "Straight" | "Remaining";
-
-export type Bucket = {
-  name: string;
-  /** The bucket's share in basis points, of the income or of what is left. */
-  share_bp: number;
-  behaviour: Behaviour;
-  kind: BucketKind;
-  /** Only contributions dated inside the window take part (both ends included). */
-  window: Window | null;
-};
-
-export type BucketKind =
-  | { FixedShare: { agent: AgentPubKey } }
-  | { Contributions: { rules: ValuationRules } };
-
 export type BucketResult = {
   pot: number;
   paid: number;
 };
-
-/** A citation is valued at a share of the value of the bucket's other (non-cite) inputs. */
-export type CiteRule = {
-  share_bp: number;
-  claim: Claim;
-};
-
-/** What a contribution's value entitles it to. */
-export type Claim = "Equity" | "Debt" | "Once";
 
 /**
  * What a Debt or Once claim was paid in one bucket: later distributions sum these per
@@ -53,22 +29,6 @@ export type ClaimPaid = {
   contribution: ActionHash;
   bucket: number;
   amount: number;
-};
-
-/** The equation a project's income is shared under now. */
-export type CurrentEquation = {
-  /** The adopted ValueEquation; `None` when the project uses the network's default. */
-  adopted: ActionHash | null;
-  /** The adopted version; 0 for the network's default. */
-  version: number;
-  /**
-   * Other versions with the same number: the equation's history forked (two adoptions
-   * replaced the same version); the first adopted is in force.
-   */
-  rivals: Array<ActionHash>;
-  /** The decision that adopted it; `None` when its stewards did, or for the default. */
-  decision: ActionHash | null;
-  equation: Equation;
 };
 
 export type DistributeInput = {
@@ -125,10 +85,6 @@ export type DistributionPreview = {
   outcome: Outcome;
 };
 
-export type Equation = {
-  buckets: Array<Bucket>;
-};
-
 export type ExplainPayoutInput = {
   distribution: ActionHash;
   agent: AgentPubKey;
@@ -155,13 +111,6 @@ export type IncomeSource =
   | "Donation"
   | { UseFee: { resource_use: ActionHash } }
   | { Upstream: { distribution: ActionHash } };
-
-export type MemberRate = {
-  member: AgentPubKey;
-  /** The skill the override applies to; all of the member's skills if absent. */
-  skill: string | null;
-  rate: number;
-};
 
 export type Outcome = {
   /** Per agent, in agent order; only agents paid something. */
@@ -235,16 +184,6 @@ export type RecordIncomeInput = {
   received: Micros | null;
 };
 
-export type ResourceRate = {
-  resource: ActionHash;
-  rate: number;
-};
-
-export type SetValueEquationInput = {
-  project: ActionHash;
-  equation: Equation;
-};
-
 /**
  * A counted contribution as copied into a settlement, so that distributions value it without
  * fetching it again.
@@ -269,11 +208,6 @@ export type Settlement = {
   project: ActionHash;
   period: Period;
   items: Array<SettledContribution>;
-};
-
-export type SkillRate = {
-  skill: string;
-  rate: number;
 };
 
 export type Slice = {
@@ -304,49 +238,4 @@ export type TraceLine = {
   /** `None` for a fixed share. */
   claim: Claim | null;
   amount: number;
-};
-
-/** Use of a resource is valued at hours × the resource's rate of use, else the default rate. */
-export type UseRule = {
-  default_rate: number;
-  resource_rates: Array<ResourceRate>;
-  claim: Claim;
-};
-
-/** How each kind of contribution is valued in a bucket. A kind without a rule takes no part. */
-export type ValuationRules = {
-  work: WorkRule | null;
-  use: UseRule | null;
-  cite: CiteRule | null;
-  financial: Claim | null;
-  material: Claim | null;
-};
-
-export type ValueEquation = {
-  project: ActionHash;
-  /** 1 for a project's first equation, then one more than the version it replaces. */
-  version: number;
-  replaces: ActionHash | null;
-  equation: Equation;
-  /**
-   * The passed Decision adopting exactly this equation; `None` only where the network lets
-   * stewards adopt alone (`decisions_bind: false`).
-   */
-  decision: ActionHash | null;
-};
-
-export type Window = {
-  from_micros: number;
-  until_micros: number;
-};
-
-/**
- * Work is valued at hours × rate: a member's own rate for the skill, else the member's rate,
- * else the skill's rate, else the default rate.
- */
-export type WorkRule = {
-  default_rate: number;
-  skill_rates: Array<SkillRate>;
-  member_rates: Array<MemberRate>;
-  claim: Claim;
 };

@@ -3,11 +3,11 @@
 // network currency; shares are basis points (10000 = 100 %). Its types (the IncomeEvent,
 // ValueEquation, Settlement, Distribution and PaymentReceipt entries, ovn_domain's value
 // equation and distribution types, the zome's inputs and outputs) are generated from the Rust
-// types: ../generated/ledger.ts (crates/ts).
+// types: ../generated/ledger.ts and, for the equations, ../generated/equations.ts (crates/ts).
 
 import { callZome } from "../node.svelte";
+import type { CurrentEquation, SetValueEquationInput } from "../generated/equations";
 import type {
-  CurrentEquation,
   DistributeInput,
   DistributionExport,
   DistributionPreview,
@@ -15,10 +15,10 @@ import type {
   PayoutExplanation,
   PieChartExport,
   RecordIncomeInput,
-  SetValueEquationInput,
 } from "../generated/ledger";
 import type { ActionHash, HcRecord } from "./types";
 
+export type * from "../generated/equations";
 export type * from "../generated/ledger";
 
 const ZOME = "ledger";

@@ -1,0 +1,124 @@
+//! What the audit found that validation cannot see, about one record each: [`Found`] lists
+//! every kind, [`findings_about`] asks the module that checks each entry type
+//! (`crate::completeness` for distributions, `crate::decisions` for proposals, decisions and
+//! equations adopted on one).
+
+use crate::completeness::distribution_findings;
+use crate::decisions::{adoption_findings, decision_findings, proposal_findings};
+use hdk::prelude::*;
+use ovn_domain::accounting::endorsement::ContributionState;
+
+/// What the audit found about one record's inputs: a distribution's, a decision's (see
+/// [`crate::decisions`]) or an equation's.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Finding {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+    pub record: ActionHash,
+    pub found: Found,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Found {
+    /// A counted contribution it should have listed.
+    CountedLeftOut {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        contribution: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::AgentPubKey"))]
+        contributor: AgentPubKey,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
+        when: Timestamp,
+    },
+    /// An earlier distribution of the project it should have named.
+    EarlierLeftOut {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        distribution: ActionHash,
+    },
+    /// A contribution it paid that did not count when it was made, and why.
+    PaidNotCounted {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        contribution: ActionHash,
+        state: ContributionState,
+    },
+    /// It used `used` (`None`: the network default) where `in_force` was in force at its cutoff.
+    SupersededEquation {
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        used: Option<ActionHash>,
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        in_force: ActionHash,
+        version: u32,
+    },
+    /// A proposal: a settlement of its project made before it opened that it does not name
+    /// (its contributors may be missing from the electorate).
+    SettlementLeftOut {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        settlement: ActionHash,
+    },
+    /// A proposal: it names `named` as its equation (`None`: the default) where `in_force` was.
+    EquationNotInForce {
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        named: Option<ActionHash>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        in_force: Option<ActionHash>,
+    },
+    /// A decision (or an equation adopted on it): a vote that counts which it does not name.
+    VoteLeftOut {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        vote: ActionHash,
+    },
+    /// A decision (or an equation adopted on it): a delegation that counts which it does not
+    /// name.
+    DelegationLeftOut {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        delegation: ActionHash,
+    },
+    /// An equation adopted on `decision`, where `standing` is the proposal's decision that
+    /// stands (`None`: no decision on it is indexed).
+    DecisionNotStanding {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        decision: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        standing: Option<ActionHash>,
+    },
+    /// A decision or equation whose proposal's count could not be read now, and why.
+    CountUnreadable {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        proposal: ActionHash,
+        why: String,
+    },
+}
+
+/// What validation could not see about a valid `record` of type `what`: a distribution's
+/// completeness; what a proposal or a decision left out; an equation adopted on a decision that
+/// does not stand or on such a proposal or decision (`crate::decisions`).
+pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
+    let hash = record.action_address();
+    let entry = record.entry();
+    let found = match what {
+        "Distribution" => match entry.to_app_option::<ovn_integrity::Distribution>() {
+            Ok(Some(d)) => distribution_findings(hash, &d, record.action().timestamp())?,
+            _ => vec![],
+        },
+        "Proposal" => match entry.to_app_option::<ovn_integrity::Proposal>() {
+            Ok(Some(p)) => proposal_findings(&p, record.action().timestamp())?,
+            _ => vec![],
+        },
+        "Decision" => match entry.to_app_option::<ovn_integrity::Decision>() {
+            Ok(Some(d)) => decision_findings(&d)?,
+            _ => vec![],
+        },
+        "ValueEquation" => match entry.to_app_option::<ovn_integrity::ValueEquation>() {
+            Ok(Some(e)) => adoption_findings(&e)?,
+            _ => vec![],
+        },
+        _ => vec![],
+    };
+    Ok(found
+        .into_iter()
+        .map(|found| Finding {
+            record: hash.clone(),
+            found,
+        })
+        .collect())
+}
