@@ -7,7 +7,7 @@ use holochain::prelude::Record;
 use rmpv::Value;
 
 /// Every zome function (those that take nothing take `()`, and refuse anything else).
-const FUNCTIONS: [(&str, &str); 68] = [
+const FUNCTIONS: [(&str, &str); 69] = [
     ("members", "get_my_profile"),
     ("members", "get_my_private_profile"),
     ("members", "get_all_projects"),
@@ -59,6 +59,7 @@ const FUNCTIONS: [(&str, &str); 68] = [
     ("licenses", "request_license"),
     ("licenses", "get_license_requests"),
     ("licenses", "decide_exception"),
+    ("licenses", "adopt_decided_exception"),
     ("licenses", "get_exceptions"),
     ("licenses", "grant_license"),
     ("licenses", "get_grants_for_resource"),

@@ -735,6 +735,28 @@ async fn honest_peers_warrant_mallory_for_granting_a_for_profit_as_a_cooperative
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_exempting_her_own_firm_without_a_decision() {
+    // Where decisions bind, her project's only steward cannot decide an exception alone.
+    let peers = Peers::with_hostile_under(1, Default::default()).await;
+    let (_, _, grant) = mallorys_licensed_design(&peers).await;
+    let exempt = ovn_integrity::LicenseException {
+        request: grant(ovn_integrity::Category::ForProfit, 0).request,
+        category: ovn_integrity::Category::NonProfit,
+        fee: 0,
+        reason: "Mallory's firm is a non-profit, says Mallory".into(),
+        decision: None,
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_license_exception",
+            exempt,
+            "adopts a license exception only by a decision",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_a_fake_contribution_claim() {
     let peers = Peers::with_hostile(1).await;
     let (project, request, _) = mallorys_licensed_design(&peers).await;

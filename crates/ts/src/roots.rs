@@ -70,7 +70,7 @@ pub fn visit_roots(c: &mut Collector) {
     c.visit::<licenses::catalogue::TermsFor>();
     c.visit::<licenses::grants::RequestLicenseInput>();
     c.visit::<licenses::grants::RequestedLicense>();
-    c.visit::<licenses::grants::DecideExceptionInput>();
+    c.visit::<licenses::exceptions::DecideExceptionInput>();
     c.visit::<licenses::grants::GrantLicenseInput>();
 
     // governance

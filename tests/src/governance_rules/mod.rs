@@ -11,12 +11,13 @@
 //! # Layout
 //! - [`world`]: alice and bob, whose work a settlement counted; carol, who did none; an open
 //!   motion.
-//! - [`proposals`], [`votes`] (with delegations), [`decisions`] (with the index links): the
-//!   rule functions.
+//! - [`proposals`], [`votes`] (with delegations), [`decisions`] (with the index links),
+//!   [`exceptions`] (a license exception decided by a decision): the rule functions.
 //! - [`hostile`]: a miscounted decision, a vote after the close and an equation no decision
 //!   adopted, published by a conductor with self-validation off, which honest peers warrant.
 
 mod decisions;
+mod exceptions;
 mod hostile;
 mod proposals;
 mod votes;
@@ -26,7 +27,12 @@ use crate::rule_runner::{self, Rule};
 use world::World;
 
 fn rules() -> Vec<Rule<World>> {
-    let files = [proposals::rules(), votes::rules(), decisions::rules()];
+    let files = [
+        proposals::rules(),
+        votes::rules(),
+        decisions::rules(),
+        exceptions::rules(),
+    ];
     files.into_iter().flatten().collect()
 }
 

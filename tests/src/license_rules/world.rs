@@ -149,6 +149,7 @@ pub fn exception(request: &ActionHash) -> LicenseException {
         category: Category::WorkerCooperative { workers: 12 },
         fee: 10_000,
         reason: "The association treats bob's firm as a cooperative in conversion".into(),
+        decision: None,
     }
 }
 

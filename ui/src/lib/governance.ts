@@ -1,7 +1,16 @@
 // How the Governance view words a rule and a tally (ovn_domain::governance).
 
-import { percent } from "./format";
-import type { Failed, Method, Rule, Tally } from "./zomes/governance";
+import { describeCategory } from "./describe";
+import { money, percent } from "./format";
+import type { Change, Failed, Method, Rule, Tally } from "./zomes/governance";
+
+/** What a proposal changes, in a sentence. */
+export function describeChange(change: Change): string {
+  if (change === "Motion") return "A motion: recorded, no effect.";
+  if ("Equation" in change) return `Adopts a value equation of ${change.Equation.equation.buckets.length} bucket(s).`;
+  const e = change.Exception;
+  return `Decides a license exception for one request: treated as ${describeCategory(e.category)}, paying ${money(e.fee)}. ${e.reason}`;
+}
 
 export function describeMethod(method: Method): string {
   if ("Consent" in method) return `consent: passes unless someone blocks, with ${percent(method.Consent.quorum_bp)} taking part`;

@@ -7,16 +7,16 @@
 //! - a decision that leaves out a vote or a delegation the count holds may pass what the whole
 //!   electorate did not ([`Found::VoteLeftOut`], [`Found::DelegationLeftOut`]), the count being
 //!   the governance zome's own, as `get_proposal` gives it (one recount, never a second);
-//! - an equation adopted on a decision that does not stand (another on the proposal counted
+//! - an equation or a license exception carried out on a decision that does not stand (another on the proposal counted
 //!   more ballots, or none is indexed: `ovn_domain::governance::rules::standing`)
 //!   ([`Found::DecisionNotStanding`]), and on a decision or proposal with the findings above,
-//!   which are reported against the equation too, so auditing whoever carried it out shows them.
+//!   which are reported against the change too, so auditing whoever carried it out shows them.
 //!
 //! A count that cannot be read now is reported ([`Found::CountUnreadable`]), never dropped.
 
 use crate::findings::Found;
 use hdk::prelude::*;
-use ovn_integrity::{Decision, Proposal, ValueEquation};
+use ovn_integrity::{Decision, Proposal};
 use ovn_zome_support::index::{settlements_before, version_in_force};
 use ovn_zome_support::records::get_entry;
 
@@ -103,9 +103,10 @@ fn left_out(d: &Decision, view: &View) -> Vec<Found> {
         .collect()
 }
 
-/// What is wrong with the decision the equation `e` was adopted on, and its proposal.
-pub fn adoption_findings(e: &ValueEquation) -> ExternResult<Vec<Found>> {
-    let Some(decision) = &e.decision else {
+/// What is wrong with the decision a change (an equation, an exception) was carried out on,
+/// and its proposal.
+pub fn carried_out_findings(decision: Option<&ActionHash>) -> ExternResult<Vec<Found>> {
+    let Some(decision) = decision else {
         return Ok(vec![]);
     };
     let Some(Ok((_, decided))) = get_entry::<Decision>(decision)? else {

@@ -4,7 +4,7 @@
 //! equations adopted on one).
 
 use crate::completeness::distribution_findings;
-use crate::decisions::{adoption_findings, decision_findings, proposal_findings};
+use crate::decisions::{carried_out_findings, decision_findings, proposal_findings};
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
 
@@ -73,8 +73,8 @@ pub enum Found {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         delegation: ActionHash,
     },
-    /// An equation adopted on `decision`, where `standing` is the proposal's decision that
-    /// stands (`None`: no decision on it is indexed).
+    /// An equation or a license exception carried out on `decision`, where `standing` is the
+    /// proposal's decision that stands (`None`: no decision on it is indexed).
     DecisionNotStanding {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         decision: ActionHash,
@@ -90,8 +90,8 @@ pub enum Found {
 }
 
 /// What validation could not see about a valid `record` of type `what`: a distribution's
-/// completeness; what a proposal or a decision left out; an equation adopted on a decision that
-/// does not stand or on such a proposal or decision (`crate::decisions`).
+/// completeness; what a proposal or a decision left out; an equation or an exception carried
+/// out on a decision that does not stand or on such a proposal or decision (`crate::decisions`).
 pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
     let hash = record.action_address();
     let entry = record.entry();
@@ -109,7 +109,11 @@ pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>>
             _ => vec![],
         },
         "ValueEquation" => match entry.to_app_option::<ovn_integrity::ValueEquation>() {
-            Ok(Some(e)) => adoption_findings(&e)?,
+            Ok(Some(e)) => carried_out_findings(e.decision.as_ref())?,
+            _ => vec![],
+        },
+        "LicenseException" => match entry.to_app_option::<ovn_integrity::LicenseException>() {
+            Ok(Some(e)) => carried_out_findings(e.decision.as_ref())?,
             _ => vec![],
         },
         _ => vec![],

@@ -8,7 +8,7 @@ use ovn_domain::governance::rules::{standing, Rule};
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::governance::electorate::electorate_of;
-use ovn_integrity::governance::proposal::MAX_SETTLEMENTS;
+use ovn_integrity::governance::proposal::{check_in_project, MAX_SETTLEMENTS};
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, Proposal};
 use ovn_zome_support::index::{settlements_before, version_in_force};
 use ovn_zome_support::input::Input;
@@ -58,6 +58,7 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
         settlements,
         equation: version_in_force(&input.project, now)?.map(|(chosen, _)| chosen.hash),
     };
+    check_in_project(&proposal)?.map_err(GovernanceError::Refused)?;
     let me = agent_info()?.agent_initial_pubkey;
     let electorate = electorate_of(&proposal, now, &fetch)?.map_err(GovernanceError::Refused)?;
     if !electorate.contains_key(&me) {

@@ -3,14 +3,14 @@
 
 use crate::LedgerError;
 use hdk::prelude::*;
-use ovn_domain::governance::binding::{authority, Decided, Made};
+use ovn_domain::governance::binding::{authority, Made};
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
-use ovn_integrity::{Change, Decision, EntryTypes, LinkTypes, Project, Proposal, ValueEquation};
+use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, ValueEquation};
 use ovn_zome_support::index::{equation_versions, version_in_force};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::{committed, must_read};
+use ovn_zome_support::records::{committed, must_read, must_read_decision};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -79,8 +79,8 @@ pub fn set_value_equation(input: Input) -> ExternResult<Record> {
 #[hdk_extern]
 pub fn adopt_decided_equation(decision: Input) -> ExternResult<Record> {
     let hash: ActionHash = decision.decode()?;
-    let (record, decision) = must_read::<Decision>(&hash)?;
-    let (_, proposal) = must_read::<Proposal>(&decision.proposal)?;
+    let named = must_read_decision(&hash)?;
+    let proposal = &named.proposal;
     let Change::Equation { equation } = &proposal.change else {
         return Err(LedgerError::NotAnEquation(hash).into());
     };
@@ -93,21 +93,13 @@ pub fn adopt_decided_equation(decision: Input) -> ExternResult<Record> {
     }
     let at = sys_time()?;
     let now = equation_in_force(&proposal.project, at)?;
-    let decided = Decided {
-        decision: &hash,
-        project: &proposal.project,
-        change: &proposal.change,
-        against: proposal.equation.as_ref(),
-        passed: decision.tally.passed(),
-        at: record.action().timestamp().as_micros(),
-    };
     let made = Made {
         project: &proposal.project,
         change: &proposal.change,
         replaces: now.adopted.as_ref(),
         at: at.as_micros(),
     };
-    authority("value equation", true, &made, Some(&decided)).map_err(LedgerError::from)?;
+    authority("value equation", true, &made, Some(&named.decided())).map_err(LedgerError::from)?;
     adopt(proposal.project.clone(), now, equation.clone(), Some(hash))
 }
 

@@ -39,6 +39,13 @@ pub enum LicensesError {
         agent: AgentPubKey,
         resource: ActionHash,
     },
+    #[error("decision {0} is not about a license exception")]
+    NotAnException(ActionHash),
+    #[error("decision {decision} was already carried out: it decided exception {exception}")]
+    AlreadyDecided {
+        decision: ActionHash,
+        exception: ActionHash,
+    },
     #[error("request {request} was already granted (grant {grant})")]
     AlreadyGranted {
         request: ActionHash,

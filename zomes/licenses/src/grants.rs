@@ -1,13 +1,13 @@
-//! Asking for a license (seeing what one would owe), deciding exceptions, granting, and
-//! reading a resource's requests and grants.
+//! Asking for a license (seeing what one would owe), granting it, and reading a resource's
+//! requests and grants.
 
 use crate::catalogue::{license_of, must_find_resource};
 use crate::LicensesError;
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
 use ovn_domain::licenses::{
-    check_claimant, check_exception, check_exception_for, check_own_contribution, deciding_project,
-    license_fee, LicenseeCategory, Usage,
+    check_claimant, check_exception_for, check_own_contribution, license_fee, LicenseeCategory,
+    Usage,
 };
 use ovn_domain::text::{check_optional_text, check_text, MAX_ITEMS, MAX_NAME, MAX_PROSE};
 use ovn_integrity::constitution::network_constitution;
@@ -189,57 +189,6 @@ pub fn get_license_requests(resource: Input) -> ExternResult<Vec<Record>> {
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct DecideExceptionInput {
-    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
-    pub request: ActionHash,
-    /// How the licensee is to be treated.
-    pub category: Category,
-    /// What they pay, in minor units.
-    pub fee: u64,
-    pub reason: String,
-}
-
-/// Decides a particular case for one request (a steward of the resource's project, until
-/// governance decides exceptions).
-#[hdk_extern]
-pub fn decide_exception(input: Input) -> ExternResult<Record> {
-    let input: DecideExceptionInput = input.decode()?;
-    check_text("reason", &input.reason, MAX_PROSE).map_err(LicensesError::from)?;
-    input.category.check().map_err(LicensesError::from)?;
-    check_exception(&input.category, input.fee).map_err(LicensesError::from)?;
-    let request = must_find_request(&input.request)?;
-    let (_, resource) = must_find_resource(&request.resource)?;
-    let project = deciding_project(&request.resource, resource.project.as_ref())
-        .map_err(LicensesError::from)?;
-    must_be_steward(project, "decide exceptions to its licenses")?.map_err(LicensesError::from)?;
-    let hash = create_entry(EntryTypes::LicenseException(LicenseException {
-        request: input.request.clone(),
-        category: input.category,
-        fee: input.fee,
-        reason: input.reason,
-    }))?;
-    create_link(
-        input.request,
-        hash.clone(),
-        LinkTypes::LicenseRequestToExceptions,
-        (),
-    )?;
-    committed(hash)
-}
-
-/// The exceptions decided for a request, oldest first.
-#[hdk_extern]
-pub fn get_exceptions(request: Input) -> ExternResult<Vec<Record>> {
-    let request: ActionHash = request.decode()?;
-    let found = get_targets(get_links(
-        LinkQuery::try_new(request.clone(), LinkTypes::LicenseRequestToExceptions)?,
-        GetStrategy::default(),
-    )?)?;
-    listed::<LicenseRequest, _>(&request, found)
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GrantLicenseInput {
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub request: ActionHash,
@@ -341,6 +290,6 @@ fn grants_of(resource: &ActionHash) -> ExternResult<Vec<(ActionHash, LicenseGran
 }
 
 /// The request at `hash`, or a typed error.
-fn must_find_request(hash: &ActionHash) -> ExternResult<LicenseRequest> {
+pub(crate) fn must_find_request(hash: &ActionHash) -> ExternResult<LicenseRequest> {
     Ok(must_read::<LicenseRequest>(hash)?.1)
 }

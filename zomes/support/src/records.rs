@@ -1,8 +1,9 @@
 //! Fetching records and reading their entries, with errors that name what was missing.
 
 use hdk::prelude::*;
+use ovn_integrity::governance::binding::NamedDecision;
 use ovn_integrity::verdict::unit_entry_type;
-use ovn_integrity::{EntryKind, UnitEntryTypes};
+use ovn_integrity::{Decision, EntryKind, Proposal, UnitEntryTypes};
 use std::collections::BTreeSet;
 
 /// The record at `hash` read as `T`: `Ok(None)` when nothing is there, `Err(what)` when it is
@@ -225,4 +226,16 @@ pub fn without_warranted(records: Vec<Record>) -> ExternResult<Vec<Record>> {
         .into_iter()
         .filter(|r| !warranted.contains(r.action_address()))
         .collect())
+}
+
+/// The Decision at `hash` with its Proposal, as a change carrying it out names it.
+pub fn must_read_decision(hash: &ActionHash) -> ExternResult<NamedDecision> {
+    let (record, decision) = must_read::<Decision>(hash)?;
+    let (_, proposal) = must_read::<Proposal>(&decision.proposal)?;
+    Ok(NamedDecision {
+        hash: hash.clone(),
+        at: record.action().timestamp(),
+        decision,
+        proposal,
+    })
 }

@@ -3,6 +3,7 @@
 
 import type { ActionHash, AgentPubKey, HcRecord, Micros } from "../zomes/types";
 import type { Equation } from "./equations";
+import type { CountedContribution, LicenseeCategory } from "./licenses";
 
 export type CastVoteInput = {
   proposal: ActionHash;
@@ -11,7 +12,10 @@ export type CastVoteInput = {
 };
 
 /** What a proposal changes when it passes. */
-export type Change = "Motion" | { Equation: { equation: Equation } };
+export type Change =
+  | "Motion"
+  | { Equation: { equation: Equation } }
+  | { Exception: { request: ActionHash, category: LicenseeCategory<CountedContribution>, fee: number, reason: string } };
 
 /** What a voter says of a proposal. */
 export type Choice = "Yes" | "No" | "Abstain" | { Block: { reason: string } };

@@ -84,6 +84,11 @@ export type LicenseException = {
   fee: number;
   /** Why: what was decided, and by whom. */
   reason: string;
+  /**
+   * The passed Decision deciding exactly this exception; `None` only where the network lets
+   * stewards decide alone (`decisions_bind: false`).
+   */
+  decision: ActionHash | null;
 };
 
 export type LicenseGrant = {

@@ -60,3 +60,7 @@ export const grantLicense = (input: GrantLicenseInput) =>
 
 export const getGrantsForResource = (resource: ActionHash) =>
   callZome<HcRecord[]>(ZOME, "get_grants_for_resource", resource);
+
+/** Carries out a passed decision on a license exception (any member). */
+export const adoptDecidedException = (decision: ActionHash) =>
+  callZome<HcRecord>(ZOME, "adopt_decided_exception", decision);

@@ -9,8 +9,10 @@
 //! - [`vote`] and its link [`proposal_to_votes`].
 //! - [`delegation`] and its link [`agent_to_delegations`].
 //! - [`decision`] and its link [`proposal_to_decisions`].
+//! - [`binding`]: a change carried out on a decision's authority.
 
 pub mod agent_to_delegations;
+pub mod binding;
 pub mod decision;
 pub mod delegation;
 pub mod electorate;

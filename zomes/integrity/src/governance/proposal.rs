@@ -4,7 +4,9 @@
 use super::electorate::electorate_of;
 use crate::constitution::network_constitution;
 use crate::ledger::value_equation::Equation;
-use crate::verdict::{invalid, must_get, valid};
+use crate::licenses::license_exception::{check_terms, exception_project};
+use crate::licenses::license_request::Category;
+use crate::verdict::{invalid, must_get, valid, Verdict};
 use hdi::prelude::*;
 use ovn_domain::governance::rules::ChangeKind;
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
@@ -51,6 +53,15 @@ pub enum Change {
         )]
         equation: Equation,
     },
+    /// Decide this license exception for one request of a resource of the project (what a
+    /// LicenseException carrying it out states, besides the decision).
+    Exception {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        request: ActionHash,
+        category: Category,
+        fee: u64,
+        reason: String,
+    },
 }
 
 impl Change {
@@ -58,21 +69,62 @@ impl Change {
         match self {
             Change::Motion => ChangeKind::Motion,
             Change::Equation { .. } => ChangeKind::Equation,
+            Change::Exception { .. } => ChangeKind::Exception,
         }
     }
 
-    /// A change that can be made: an equation that is valid.
+    /// A change that can be made, as far as it shows: an equation that is valid, an
+    /// exception's terms well formed.
     pub fn check(&self) -> Result<(), DomainError> {
         match self {
             Change::Motion => Ok(()),
             Change::Equation { equation } => equation.check(),
+            Change::Exception {
+                category,
+                fee,
+                reason,
+                ..
+            } => check_terms(category, *fee, reason),
         }
     }
 }
 
+impl Proposal {
+    /// The state its change was proposed against, which the change carried out must replace
+    /// (`ovn_domain::governance::binding`): an equation, the version in force when it opened;
+    /// an exception adds to what was decided, replacing nothing.
+    pub fn against(&self) -> Option<&ActionHash> {
+        match self.change {
+            Change::Equation { .. } => self.equation.as_ref(),
+            Change::Motion | Change::Exception { .. } => None,
+        }
+    }
+}
+
+/// What the change names is of the proposal's project: an exception's request asks for one of
+/// its resources (rule 1; the coordinator asks before committing).
+pub fn check_in_project(proposal: &Proposal) -> Verdict<()> {
+    let Change::Exception { request, .. } = &proposal.change else {
+        return Ok(Ok(()));
+    };
+    let project = match exception_project(request)? {
+        Ok(project) => project,
+        Err(why) => return Ok(Err(why)),
+    };
+    if project != proposal.project {
+        return Ok(Err(format!(
+            "request {request} is for a resource of project {project}, not of {}: its own \
+             project decides its exceptions",
+            proposal.project
+        )));
+    }
+    Ok(Ok(()))
+}
+
 /// Rules:
 /// 1. The title is non-empty and bounded, the text bounded, and the change can be made (an
-///    equation is valid).
+///    equation is valid; an exception's terms are, and its request is a LicenseRequest for a
+///    resource of this project).
 /// 2. It stays open as long as the constitution's governance asks (`min_window_secs` to
 ///    `max_window_days` after its creation).
 /// 3. The project is a Project; each named settlement is one of its Settlements made before
@@ -86,6 +138,7 @@ pub fn validate_create_proposal(
     check!(check_text("title", &proposal.title, MAX_NAME));
     check!(check_optional_text("text", &proposal.text, MAX_PROSE));
     check!(proposal.change.check());
+    check!(check_in_project(proposal)?);
     let rules = network_constitution()?.governance;
     check!(rules.check_window(header.timestamp.as_micros(), proposal.closes.as_micros()));
     let electorate = check!(electorate_of(proposal, header.timestamp, &must_get)?);

@@ -4,14 +4,13 @@
 //! income under the network's default equation from the DNA properties.
 
 use crate::constitution::network_constitution;
-use crate::governance::decision::Decision;
+use crate::governance::binding::authority_of;
 use crate::governance::proposal::Change;
-use crate::governance::vote::proposal_of;
 use crate::members::project::steward_of;
 use crate::verdict::{invalid, must_get_app_entry, valid, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::governance::binding::{authority, Authority, Decided, Made};
+use ovn_domain::governance::binding::{Authority, Made};
 
 /// The domain's equation with agents and resources named by hash.
 pub type Equation = ovn_domain::ValueEquation<AgentPubKey, ActionHash>;
@@ -53,8 +52,7 @@ pub fn validate_create_value_equation(
     adopted: &ValueEquation,
 ) -> ExternResult<ValidateCallbackResult> {
     check!(adopted.equation.check());
-    let binds = network_constitution()?.governance.decisions_bind;
-    if check!(authority_for(adopted, header.timestamp, binds)?) == Authority::Stewards {
+    if check!(authority_for(adopted, header.timestamp)?) == Authority::Stewards {
         check!(steward_of(
             &adopted.project,
             &header.author,
@@ -87,7 +85,7 @@ pub fn validate_create_value_equation(
 }
 
 /// On whose authority `adopted` (made at `at`) is, reading the decision it names (rule 2).
-fn authority_for(adopted: &ValueEquation, at: Timestamp, binds: bool) -> Verdict<Authority> {
+fn authority_for(adopted: &ValueEquation, at: Timestamp) -> Verdict<Authority> {
     let change = Change::Equation {
         equation: adopted.equation.clone(),
     };
@@ -97,27 +95,7 @@ fn authority_for(adopted: &ValueEquation, at: Timestamp, binds: bool) -> Verdict
         replaces: adopted.replaces.as_ref(),
         at: at.as_micros(),
     };
-    let Some(hash) = &adopted.decision else {
-        return Ok(authority("value equation", binds, &made, None).map_err(|e| e.to_string()));
-    };
-    let (decision, decided_at) =
-        match must_get_app_entry::<Decision>(hash, UnitEntryTypes::Decision)? {
-            Ok(d) => (d.entry, d.record.action().timestamp()),
-            Err(why) => return Ok(Err(why)),
-        };
-    let proposal = match proposal_of(&decision.proposal)? {
-        Ok(proposal) => proposal.entry,
-        Err(why) => return Ok(Err(why)),
-    };
-    let decided = Decided {
-        decision: hash,
-        project: &proposal.project,
-        change: &proposal.change,
-        against: proposal.equation.as_ref(),
-        passed: decision.tally.passed(),
-        at: decided_at.as_micros(),
-    };
-    Ok(authority("value equation", binds, &made, Some(&decided)).map_err(|e| e.to_string()))
+    authority_of("value equation", &made, adopted.decision.as_ref())
 }
 
 /// Rules:

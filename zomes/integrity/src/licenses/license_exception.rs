@@ -1,17 +1,22 @@
 //! [`LicenseException`]: a particular case decided for one license request: how its licensee
 //! is treated and what they pay. The CBRL leaves "interpretations of the rules, particular
-//! cases, and any exceptions" to the commons' elected association; until governance exists, a
-//! steward of the licensed resource's project decides ([`may_decide_exceptions`] is the hook
-//! a governance decision replaces). Immutable.
+//! cases, and any exceptions" to the commons' elected association: where the network's
+//! decisions bind, an exception carries out a passed decision of the resource's project
+//! (`ovn_domain::governance::binding`); elsewhere a steward of that project may decide alone.
+//! Immutable.
 
+use crate::governance::binding::authority_of;
+use crate::governance::proposal::Change;
 use crate::licenses::license_request::{Category, LicenseRequest};
 use crate::members::project::steward_of;
 use crate::resources::resource::Resource;
 use crate::verdict::{invalid, must_get_app_entry, valid, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
+use ovn_domain::governance::binding::{Authority, Made};
 use ovn_domain::licenses::{check_exception, deciding_project};
 use ovn_domain::text::{check_text, MAX_PROSE};
+use ovn_domain::DomainError;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
@@ -23,48 +28,89 @@ pub struct LicenseException {
     pub fee: u64,
     /// Why: what was decided, and by whom.
     pub reason: String,
+    /// The passed Decision deciding exactly this exception; `None` only where the network lets
+    /// stewards decide alone (`decisions_bind: false`).
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub decision: Option<ActionHash>,
+}
+
+impl LicenseException {
+    /// The change a proposal makes to decide exactly this exception.
+    pub fn as_change(&self) -> Change {
+        Change::Exception {
+            request: self.request.clone(),
+            category: self.category.clone(),
+            fee: self.fee,
+            reason: self.reason.clone(),
+        }
+    }
+}
+
+/// An exception's terms as they show without reading anything (rule 1): a reason, a
+/// well-formed category that is not a contributing for-profit, a fee at most the largest
+/// amount.
+pub fn check_terms(category: &Category, fee: u64, reason: &str) -> Result<(), DomainError> {
+    check_text("reason", reason, MAX_PROSE)?;
+    category.check()?;
+    check_exception(category, fee)
 }
 
 /// Rules:
 /// 1. The request is a LicenseRequest; the reason is non-empty and bounded; the category is
 ///    well formed and not a contributing for-profit (whose contributions its own request
 ///    shows); the fee is at most the largest amount.
-/// 2. The author may decide exceptions for the requested resource (a steward of its project).
+/// 2. It is decided on a passed decision's authority (`ovn_domain::governance::binding`): the
+///    named Decision passed, on a proposal of the requested resource's project to decide
+///    exactly this exception; it is dated no earlier than the decision. Without one, only
+///    where the network's decisions do not bind, and then the author stewards that project.
 pub fn validate_create_license_exception(
     header: &ActionHeader,
     exception: &LicenseException,
 ) -> ExternResult<ValidateCallbackResult> {
-    check!(check_text("reason", &exception.reason, MAX_PROSE));
-    check!(exception.category.check());
-    check!(check_exception(&exception.category, exception.fee));
-    let request = check!(must_get_app_entry::<LicenseRequest>(
-        &exception.request,
-        UnitEntryTypes::LicenseRequest
+    check!(check_terms(
+        &exception.category,
+        exception.fee,
+        &exception.reason
+    ));
+    let project = check!(exception_project(&exception.request)?);
+    let made = Made {
+        project: &project,
+        change: &exception.as_change(),
+        replaces: None,
+        at: header.timestamp.as_micros(),
+    };
+    let authority = check!(authority_of(
+        "license exception",
+        &made,
+        exception.decision.as_ref()
     )?);
-    let resource = check!(must_get_app_entry::<Resource>(
-        &request.entry.resource,
-        UnitEntryTypes::Resource
-    )?);
-    check!(may_decide_exceptions(
-        &request.entry.resource,
-        &resource.entry,
-        &header.author
-    )?);
+    if authority == Authority::Stewards {
+        check!(steward_of(
+            &project,
+            &header.author,
+            "decide exceptions to its licenses"
+        )?);
+    }
     valid()
 }
 
-/// Who decides a resource's license exceptions: a steward of its project. The hook governance
-/// replaces (a decision entry it validates instead).
-pub fn may_decide_exceptions(
-    resource_hash: &ActionHash,
-    resource: &Resource,
-    agent: &AgentPubKey,
-) -> Verdict<()> {
-    let project = match deciding_project(resource_hash, resource.project.as_ref()) {
-        Ok(p) => p,
-        Err(e) => return Ok(Err(e.to_string())),
-    };
-    Ok(steward_of(project, agent, "decide exceptions to its licenses")?.map(|_| ()))
+/// The project that decides `request`'s exceptions: its resource's.
+pub fn exception_project(request: &ActionHash) -> Verdict<ActionHash> {
+    let request =
+        match must_get_app_entry::<LicenseRequest>(request, UnitEntryTypes::LicenseRequest)? {
+            Ok(request) => request.entry,
+            Err(why) => return Ok(Err(why)),
+        };
+    let resource =
+        match must_get_app_entry::<Resource>(&request.resource, UnitEntryTypes::Resource)? {
+            Ok(resource) => resource.entry,
+            Err(why) => return Ok(Err(why)),
+        };
+    Ok(
+        deciding_project(&request.resource, resource.project.as_ref())
+            .cloned()
+            .map_err(|e| e.to_string()),
+    )
 }
 
 /// Rules:

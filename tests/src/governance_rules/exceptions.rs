@@ -1,0 +1,139 @@
+//! License exceptions bind: where decisions bind, an exception is decided only by carrying out
+//! a passed decision of the requested resource's project that decided exactly it.
+
+use super::votes::vote_input;
+use super::world::*;
+use crate::common::*;
+use crate::rule_runner::{rule, Rule};
+use holochain::prelude::*;
+use hostile::AnyEntry;
+use licenses::exceptions::DecideExceptionInput;
+use ovn_domain::governance::tally::Choice;
+use ovn_domain::licenses::LicenseeCategory;
+use ovn_domain::PropertyRegime;
+use ovn_integrity::{Category, LicenseException, Proposal};
+
+pub fn rules() -> Vec<Rule<World>> {
+    vec![rule!(
+        an_exception_is_decided_only_on_the_passed_decision_naming_it,
+        needs: [a_decision_states_the_tally_of_what_it_names_after_the_close]
+    )]
+}
+
+/// validate_create_license_exception, rule 2, where decisions bind: carol asks for a license
+/// to alice's design as a for-profit; alice, its project's only steward, cannot exempt her
+/// alone, nor may carol's project decide it; alice proposes treating her as a non-profit and
+/// consents; carol carries the decision out, once; the licensor grants under it. And
+/// validate_create_proposal, rule 1: an exception proposed in another project than its
+/// request's.
+pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &World) {
+    let World { peers, project, .. } = w;
+    let name = "Commons design";
+    let design = create_resource(peers, ALICE, name, PropertyRegime::Commons, Some(project)).await;
+    attach_license(peers, ALICE, &design, "CBRL-1.0", &[]).await;
+    peers.sync().await;
+    let asked = request_license(peers, CAROL, &design, None, LicenseeCategory::ForProfit).await;
+    assert!(asked.owes, "a for-profit owes the CBRL's fee");
+    let request = asked.request.action_address().clone();
+    peers.sync().await;
+    let exempt = LicenseException {
+        request: request.clone(),
+        category: Category::NonProfit,
+        fee: 0,
+        reason: "Carol's lab is a non-profit in all but name".into(),
+        decision: None,
+    };
+    let alone = DecideExceptionInput {
+        request: request.clone(),
+        category: exempt.category.clone(),
+        fee: exempt.fee,
+        reason: exempt.reason.clone(),
+    };
+    let reason = "adopts a license exception only by a decision";
+    refuses(peers, ALICE, "licenses", "decide_exception", alone, reason).await;
+    rejects_raw(
+        peers,
+        ALICE,
+        AnyEntry::LicenseException(exempt.clone()),
+        reason,
+    )
+    .await;
+    let astray = proposal_input(&w.elsewhere, exempt.as_change(), 20);
+    let reason = "its own project decides its exceptions";
+    refuses(peers, CAROL, "governance", "open_proposal", astray, reason).await;
+    // On the equation's decision: it decided another change.
+    let on_equation = LicenseException {
+        decision: Some(w.decision.get().clone()),
+        ..exempt.clone()
+    };
+    let raw = AnyEntry::LicenseException(on_equation);
+    rejects_raw(peers, CAROL, raw, "decided another change").await;
+    let not_about = w.decision.get().clone();
+    let reason = "is not about a license exception";
+    refuses(
+        peers,
+        CAROL,
+        "licenses",
+        "adopt_decided_exception",
+        not_about,
+        reason,
+    )
+    .await;
+
+    let opened: Record = peers
+        .call(
+            ALICE,
+            "governance",
+            "open_proposal",
+            proposal_input(project, exempt.as_change(), i64::from(MIN_WINDOW_SECS) + 4),
+        )
+        .await;
+    let proposal = opened.action_address().clone();
+    let _: Record = peers
+        .call(
+            ALICE,
+            "governance",
+            "cast_vote",
+            vote_input(&proposal, Choice::Yes),
+        )
+        .await;
+    peers.sync().await;
+    await_time_after(entry::<Proposal>(&opened).closes).await;
+    let decided: Record = peers.call(CAROL, "governance", "decide", proposal).await;
+    let decision = decided.action_address().clone();
+    peers.sync().await;
+    let cheaper = LicenseException {
+        fee: 1,
+        decision: Some(decision.clone()),
+        ..exempt.clone()
+    };
+    let raw = AnyEntry::LicenseException(cheaper);
+    rejects_raw(peers, CAROL, raw, "decided another change").await;
+    let carried: Record = peers
+        .call(
+            CAROL,
+            "licenses",
+            "adopt_decided_exception",
+            decision.clone(),
+        )
+        .await;
+    let exception = entry::<LicenseException>(&carried);
+    assert_eq!(exception.decision.as_ref(), Some(&decision));
+    assert_eq!(
+        (exception.category, exception.fee),
+        (Category::NonProfit, 0)
+    );
+    peers.sync().await;
+    let reason = "was already carried out";
+    refuses(
+        peers,
+        BOB,
+        "licenses",
+        "adopt_decided_exception",
+        decision,
+        reason,
+    )
+    .await;
+    let (_, grant) = grant_license(peers, ALICE, &request, Some(carried.action_address())).await;
+    assert_eq!((grant.category, grant.fee), (Category::NonProfit, 0));
+}

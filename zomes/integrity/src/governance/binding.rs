@@ -1,0 +1,70 @@
+//! Carrying out a decision: what a change bound by governance names, read from the DHT, and
+//! the one rule (`ovn_domain::governance::binding::authority`) on whose authority it is made.
+//! Validators and coordinators (the ledger's equations, the licenses' exceptions) both ask
+//! [`authority_of`].
+
+use super::decision::Decision;
+use super::proposal::{Change, Proposal};
+use super::vote::proposal_of;
+use crate::constitution::network_constitution;
+use crate::verdict::{must_get_app_entry, Verdict};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::governance::binding::{authority, Authority, Decided, Made};
+
+/// A decision a change names, with its proposal and when it was published.
+pub struct NamedDecision {
+    pub hash: ActionHash,
+    pub decision: Decision,
+    pub proposal: Proposal,
+    pub at: Timestamp,
+}
+
+impl NamedDecision {
+    /// The decision as the binding rule reads it.
+    pub fn decided(&self) -> Decided<'_, ActionHash, Change> {
+        Decided {
+            decision: &self.hash,
+            project: &self.proposal.project,
+            change: &self.proposal.change,
+            against: self.proposal.against(),
+            passed: self.decision.tally.passed(),
+            at: self.at.as_micros(),
+        }
+    }
+}
+
+/// The Decision at `hash` and its Proposal.
+pub fn named_decision(hash: &ActionHash) -> Verdict<NamedDecision> {
+    let decision = match must_get_app_entry::<Decision>(hash, UnitEntryTypes::Decision)? {
+        Ok(decision) => decision,
+        Err(why) => return Ok(Err(why)),
+    };
+    let proposal = match proposal_of(&decision.entry.proposal)? {
+        Ok(proposal) => proposal.entry,
+        Err(why) => return Ok(Err(why)),
+    };
+    Ok(Ok(NamedDecision {
+        hash: hash.clone(),
+        at: decision.record.action().timestamp(),
+        decision: decision.entry,
+        proposal,
+    }))
+}
+
+/// On whose authority `made` is, naming `decision` or none, under the network's
+/// `decisions_bind`. `what` names the kind of change in errors ("value equation").
+pub fn authority_of(
+    what: &str,
+    made: &Made<'_, ActionHash, Change>,
+    decision: Option<&ActionHash>,
+) -> Verdict<Authority> {
+    let binds = network_constitution()?.governance.decisions_bind;
+    let named = match decision.map(named_decision).transpose()? {
+        None => None,
+        Some(Ok(named)) => Some(named),
+        Some(Err(why)) => return Ok(Err(why)),
+    };
+    let decided = named.as_ref().map(NamedDecision::decided);
+    Ok(authority(what, binds, made, decided.as_ref()).map_err(|e| e.to_string()))
+}

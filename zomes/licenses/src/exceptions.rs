@@ -1,0 +1,146 @@
+//! Deciding a particular case for one license request: where the network's decisions bind,
+//! by carrying out the passed decision of the resource's project that decided it
+//! (`adopt_decided_exception`); elsewhere a steward of that project decides alone
+//! (`decide_exception`). Validators apply the same rule
+//! (`ovn_integrity::licenses::license_exception`).
+
+use crate::catalogue::must_find_resource;
+use crate::grants::must_find_request;
+use crate::LicensesError;
+use hdk::prelude::*;
+use ovn_domain::governance::binding::{authority, Made};
+use ovn_domain::licenses::deciding_project;
+use ovn_integrity::constitution::network_constitution;
+use ovn_integrity::licenses::license_exception::check_terms;
+use ovn_integrity::{Category, Change, EntryTypes, LicenseException, LicenseRequest, LinkTypes};
+use ovn_zome_support::input::Input;
+use ovn_zome_support::membership::must_be_steward;
+use ovn_zome_support::records::{committed, get_targets, listed, must_read_decision};
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DecideExceptionInput {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+    pub request: ActionHash,
+    /// How the licensee is to be treated.
+    pub category: Category,
+    /// What they pay, in minor units.
+    pub fee: u64,
+    pub reason: String,
+}
+
+/// Decides a particular case for one request as a steward of the resource's project: only
+/// where the network's decisions do not bind (elsewhere, propose it and
+/// [`adopt_decided_exception`]).
+#[hdk_extern]
+pub fn decide_exception(input: Input) -> ExternResult<Record> {
+    let input: DecideExceptionInput = input.decode()?;
+    let exception = LicenseException {
+        request: input.request,
+        category: input.category,
+        fee: input.fee,
+        reason: input.reason,
+        decision: None,
+    };
+    check_terms(&exception.category, exception.fee, &exception.reason)
+        .map_err(LicensesError::from)?;
+    let project = project_of(&exception.request)?;
+    let made = Made {
+        project: &project,
+        change: &exception.as_change(),
+        replaces: None,
+        at: sys_time()?.as_micros(),
+    };
+    let binds = network_constitution()?.governance.decisions_bind;
+    authority("license exception", binds, &made, None).map_err(LicensesError::from)?;
+    must_be_steward(&project, "decide exceptions to its licenses")?.map_err(LicensesError::from)?;
+    commit(exception)
+}
+
+/// Carries out `decision`, which passed a proposal to decide a license exception: the
+/// exception is decided for its request. Any member may; the decision is the authority.
+#[hdk_extern]
+pub fn adopt_decided_exception(decision: Input) -> ExternResult<Record> {
+    let hash: ActionHash = decision.decode()?;
+    let named = must_read_decision(&hash)?;
+    let Change::Exception {
+        request,
+        category,
+        fee,
+        reason,
+    } = &named.proposal.change
+    else {
+        return Err(LicensesError::NotAnException(hash).into());
+    };
+    let exception = LicenseException {
+        request: request.clone(),
+        category: category.clone(),
+        fee: *fee,
+        reason: reason.clone(),
+        decision: Some(hash.clone()),
+    };
+    if let Some(done) = carried_out(&exception)? {
+        return Err(LicensesError::AlreadyDecided {
+            decision: hash,
+            exception: done,
+        }
+        .into());
+    }
+    let project = project_of(request)?;
+    let made = Made {
+        project: &project,
+        change: &named.proposal.change,
+        replaces: None,
+        at: sys_time()?.as_micros(),
+    };
+    authority("license exception", true, &made, Some(&named.decided()))
+        .map_err(LicensesError::from)?;
+    commit(exception)
+}
+
+/// The exceptions decided for a request, oldest first.
+#[hdk_extern]
+pub fn get_exceptions(request: Input) -> ExternResult<Vec<Record>> {
+    let request: ActionHash = request.decode()?;
+    listed::<LicenseRequest, _>(&request, exceptions_of(&request)?)
+}
+
+fn exceptions_of(request: &ActionHash) -> ExternResult<Vec<Record>> {
+    get_targets(get_links(
+        LinkQuery::try_new(request.clone(), LinkTypes::LicenseRequestToExceptions)?,
+        GetStrategy::default(),
+    )?)
+}
+
+/// The exception already decided for its request on the same decision, if any.
+fn carried_out(exception: &LicenseException) -> ExternResult<Option<ActionHash>> {
+    Ok(exceptions_of(&exception.request)?
+        .into_iter()
+        .find_map(|record| {
+            let decided: LicenseException = record.entry().to_app_option().ok()??;
+            (decided.decision == exception.decision).then(|| record.action_address().clone())
+        }))
+}
+
+/// The project deciding `request`'s exceptions: its resource's.
+fn project_of(request: &ActionHash) -> ExternResult<ActionHash> {
+    let request = must_find_request(request)?;
+    let (_, resource) = must_find_resource(&request.resource)?;
+    Ok(
+        deciding_project(&request.resource, resource.project.as_ref())
+            .map_err(LicensesError::from)?
+            .clone(),
+    )
+}
+
+fn commit(exception: LicenseException) -> ExternResult<Record> {
+    let request = exception.request.clone();
+    let hash = create_entry(EntryTypes::LicenseException(exception))?;
+    create_link(
+        request,
+        hash.clone(),
+        LinkTypes::LicenseRequestToExceptions,
+        (),
+    )?;
+    committed(hash)
+}
