@@ -8,6 +8,7 @@ import {
   chartBars,
   check,
   flat,
+  localInputIn,
   log,
   pollUntil,
   screenshot,
@@ -164,12 +165,7 @@ export async function equationSteps(alice, bob, projectName, optics, suffix) {
   await bannerSays(alice, "bucket name", "a bucket named twice", "alice-equation-refused");
   await second.getByTestId("bucket-name").fill("maintenance");
   // 40 s from now, to the second: this network's proposals stay open 30 s or more.
-  const closes = await alice.evaluate(() => {
-    const d = new Date(Date.now() + 40_000);
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  });
-  await alice.getByTestId("proposal-closes").fill(closes);
+  await alice.getByTestId("proposal-closes").fill(await localInputIn(alice, 40));
   await alice.getByTestId("proposal-open").click();
   await waitForOrBanner(alice, alice.getByTestId("proposal-notice"), "alice's equation proposed");
   const card = alice.getByTestId("proposal").filter({ hasText: title });
@@ -273,7 +269,10 @@ export async function custodySteps(bob, carol, optics, suffix) {
 
 /**
  * Alice adds a license of her own project (a flat 50.00 EUR for those who owe) and attaches it to
- * her project's kit design; carol asks for it as a for-profit and owes the fee; alice grants it.
+ * her project's kit design; carol asks for it as a for-profit and owes the fee. Decisions bind
+ * in this network: alice proposes treating carol's workshop as a non-profit paying 10.00 EUR,
+ * consents as the project's steward, publishes the decision and carries it out; then grants
+ * the license under that exception.
  */
 export async function licenseSteps(alice, carol, projectName, suffix) {
   const license = `Spectrometer reciprocity ${suffix}`;
@@ -323,11 +322,41 @@ export async function licenseSteps(alice, carol, projectName, suffix) {
   await alice.bringToFront();
   const requestRow = alice.getByTestId("license-request-row").filter({ hasText: "Carol's workshop sells kits" });
   await pollUntil(alice, "carol's request reaching alice", "refresh-license-requests", async () => (await requestRow.count()) > 0);
-  await requestRow.getByTestId("grant-license").click();
+  const why = `Carol's workshop trains apprentices (e2e ${suffix})`;
+  await requestRow.getByTestId("exception-open").click();
+  await requestRow.getByTestId("exception-category").selectOption("NonProfit");
+  await requestRow.getByTestId("exception-fee").fill("10");
+  await requestRow.getByTestId("exception-reason").fill(why);
+  await requestRow.getByTestId("exception-closes").fill(await localInputIn(alice, 40));
+  await requestRow.getByTestId("exception-submit").click();
+  await waitForOrBanner(alice, alice.getByTestId("exception-proposed"), "alice's exception proposed");
+
+  await alice.getByTestId("nav-governance").click();
+  await alice.getByTestId("governance-project").selectOption({ label: projectName });
+  const card = alice.getByTestId("proposal").filter({ hasText: why });
+  const cardRefresh = card.getByTestId("proposal-refresh");
+  await pollUntil(alice, "alice's exception proposal listed", "refresh-governance", async () => (await card.count()) > 0);
+  const change = await flat(card.getByTestId("proposal-change"));
+  check(change.toLowerCase().includes("non-profit") && change.includes("10.00 EUR"), `the exception proposal reads "${change}"`);
+  await waitForOrBanner(alice, card.getByTestId("vote-yes"), "alice's vote on the exception");
+  await card.getByTestId("vote-yes").click();
+  await pollUntil(alice, "alice's consent counted", cardRefresh, async () => (await flat(card.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
+  await pollUntil(alice, "the exception proposal closed", cardRefresh, async () => (await card.getByTestId("decide").count()) > 0);
+  await card.getByTestId("decide").click();
+  await waitForOrBanner(alice, card.getByTestId("adopt-decided"), "the decision that passed the exception");
+  await card.getByTestId("adopt-decided").click();
+  await waitForOrBanner(alice, card.getByTestId("exception-carried-out"), "the exception carried out");
+  await screenshot(alice, "alice-exception-decided");
+
+  await alice.getByTestId("nav-licenses").click();
+  await alice.getByTestId("license-resource").selectOption({ label: kit });
+  const underException = requestRow.getByTestId("grant-exception");
+  await pollUntil(alice, "the decided exception on carol's request", "refresh-license-requests", async () => (await underException.count()) > 0);
+  await underException.first().click();
   await waitForOrBanner(alice, requestRow.getByTestId("license-granted"), "alice's grant");
   const granted = await flat(requestRow.getByTestId("license-granted"));
-  check(granted === "granted: 50.00 EUR", `the request reads "${granted}"`);
-  log(`alice granted carol her project's license: ${granted}`);
+  check(granted === "granted: 10.00 EUR", `the request reads "${granted}"`);
+  log(`alice granted carol her project's license under the exception the project decided: ${granted}`);
   await screenshot(alice, "alice-grants-license");
 }
 

@@ -305,3 +305,12 @@ export async function checkWholeChart(chart, what, label, amount) {
 }
 
 /** The audit report's rows: seq, what, figure, verdict as shown. */
+
+/** A `<input type="datetime-local" step="1">` value `secs` seconds from now, in the page's time zone. */
+export async function localInputIn(page, secs) {
+  return page.evaluate((ms) => {
+    const d = new Date(Date.now() + ms);
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }, secs * 1000);
+}

@@ -9,7 +9,7 @@ export function describeChange(change: Change): string {
   if (change === "Motion") return "A motion: recorded, no effect.";
   if ("Equation" in change) return `Adopts a value equation of ${change.Equation.equation.buckets.length} bucket(s).`;
   const e = change.Exception;
-  return `Decides a license exception for one request: treated as ${describeCategory(e.category)}, paying ${money(e.fee)}. ${e.reason}`;
+  return `Decides a license exception for one request: treated as ${describeCategory(e.category)}, paying ${money(e.fee)}.`;
 }
 
 export function describeMethod(method: Method): string {
