@@ -1,6 +1,7 @@
 // Governance in the browser: alice proposes a motion to her project and votes for it; carol
 // sees it with the same count and delegates to alice; the count every validator makes is shown
-// as a chart, with carol's delegation counted where she may vote. (Her equation was proposed,
+// as a chart, with carol's delegation counted where she may vote; and the project's reputations
+// over time, as a chart. (Her equation was proposed,
 // decided and carried out before: commons.mjs equationSteps.)
 
 import { check, flat, log, pollUntil, screenshot, waitForOrBanner } from "./lib.mjs";
@@ -53,4 +54,15 @@ export async function governanceSteps(alice, carol, aliceKey, projectName, suffi
   check(outcome.startsWith("so far it"), `the open proposal's outcome reads "${outcome}"`);
   await screenshot(alice, "alice-proposal");
   log(`carol (${mayVote ? "in" : "not in"} the electorate) delegated to alice: ${await flat(card.getByTestId("proposal-count"))}`);
+
+  // Reputation over time: the settled work of the distributions so far, alice's among it.
+  const reputation = alice.getByTestId("reputation");
+  const lines = reputation.getByTestId("line-chart-series");
+  await pollUntil(alice, "the reputation chart", "refresh-reputation", async () => (await lines.count()) > 0);
+  const legend = await flat(reputation);
+  check(/alice: [\d,.\s]+ now/.test(legend), `the reputation chart's legend reads "${legend}"`);
+  await reputation.getByTestId("reputation-skill").selectOption({ index: 1 });
+  check((await lines.count()) > 0, "the reputation chart in one skill shows nobody");
+  await screenshot(alice, "alice-reputation");
+  log(`reputation over time: ${legend}`);
 }

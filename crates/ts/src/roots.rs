@@ -80,6 +80,7 @@ pub fn visit_roots(c: &mut Collector) {
     c.visit::<entry::Decision>();
     c.visit::<governance::proposals::OpenProposalInput>();
     c.visit::<governance::proposals::ProposalView>();
+    c.visit::<governance::reputation::ReputationAt>();
     c.visit::<governance::votes::CastVoteInput>();
     c.visit::<governance::votes::DelegateInput>();
 

@@ -5,6 +5,7 @@ use super::votes::vote_input;
 use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
+use audit::findings::Found;
 use holochain::prelude::*;
 use hostile::AnyEntry;
 use licenses::exceptions::DecideExceptionInput;
@@ -25,7 +26,7 @@ pub fn rules() -> Vec<Rule<World>> {
 /// alone, nor may carol's project decide it; alice proposes treating her as a non-profit and
 /// consents; carol carries the decision out, once; the licensor grants under it. And
 /// validate_create_proposal, rule 1: an exception proposed in another project than its
-/// request's.
+/// request's. And the audit: a proposal that leaves out a settlement of its project.
 pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &World) {
     let World { peers, project, .. } = w;
     let name = "Commons design";
@@ -68,6 +69,35 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
     };
     let raw = AnyEntry::LicenseException(on_equation);
     rejects_raw(peers, CAROL, raw, "decided another change").await;
+    // Its stewards decide an exception: a proposal naming none of the project's settlements is
+    // valid, and the audit reports the settlement it left out.
+    let now: ledger::equations::CurrentEquation = peers
+        .call(ALICE, "ledger", "get_value_equation", project.clone())
+        .await;
+    let unsettled = Proposal {
+        project: project.clone(),
+        title: "Exempt carol".into(),
+        text: String::new(),
+        change: exempt.as_change(),
+        closes: in_secs(60),
+        settlements: vec![],
+        equation: now.adopted,
+    };
+    let unsettled = commit_raw(peers, ALICE, AnyEntry::Proposal(unsettled)).await;
+    peers.sync().await;
+    let report: audit::report::AuditReport = peers
+        .call(BOB, "audit", "audit_agent", peers.agent(ALICE))
+        .await;
+    let about: Vec<&Found> = report
+        .findings
+        .iter()
+        .filter(|f| f.record == unsettled)
+        .map(|f| &f.found)
+        .collect();
+    let left_out = Found::SettlementLeftOut {
+        settlement: w.settlement.clone(),
+    };
+    assert_eq!(about, vec![&left_out], "{report:#?}");
     let not_about = w.decision.get().clone();
     let reason = "is not about a license exception";
     refuses(

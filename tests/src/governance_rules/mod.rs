@@ -12,7 +12,8 @@
 //! - [`world`]: alice and bob, whose work a settlement counted; carol, who did none; an open
 //!   motion.
 //! - [`proposals`], [`votes`] (with delegations), [`decisions`] (with the index links),
-//!   [`exceptions`] (a license exception decided by a decision): the rule functions.
+//!   [`exceptions`] (a license exception decided by a decision): the rule functions;
+//!   [`reputation`]: the reputation chart reads what validation weighs.
 //! - [`hostile`]: a miscounted decision, a vote after the close and an equation no decision
 //!   adopted, published by a conductor with self-validation off, which honest peers warrant.
 
@@ -20,6 +21,7 @@ mod decisions;
 mod exceptions;
 mod hostile;
 mod proposals;
+mod reputation;
 mod votes;
 mod world;
 
@@ -32,6 +34,7 @@ fn rules() -> Vec<Rule<World>> {
         votes::rules(),
         decisions::rules(),
         exceptions::rules(),
+        reputation::rules(),
     ];
     files.into_iter().flatten().collect()
 }

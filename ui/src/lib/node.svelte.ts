@@ -54,6 +54,8 @@ export interface Network {
   decisionsBind: boolean;
   /** The shortest a proposal stays open, in seconds. */
   minWindowSecs: number;
+  /** Reputation halves every this many days. */
+  halfLifeDays: number;
 }
 
 export const app = $state({
@@ -76,6 +78,7 @@ export const app = $state({
     progenitor: null,
     decisionsBind: true,
     minWindowSecs: 72 * 3600,
+    halfLifeDays: 105,
   } as Network,
 });
 
@@ -165,7 +168,7 @@ function readConstitution(info: AppInfo) {
       currency?: { code?: string; minor_units?: number };
       endorsements_required?: number;
       membrane?: "Open" | { InviteOnly?: { progenitor?: string } };
-      governance?: { decisions_bind?: boolean; min_window_secs?: number };
+      governance?: { decisions_bind?: boolean; min_window_secs?: number; half_life_days?: number };
     } | null;
     if (props === null) return;
     if (typeof props !== "object") throw new Error(`the properties are a ${typeof props}, not a map`);
@@ -178,6 +181,7 @@ function readConstitution(info: AppInfo) {
         typeof props.membrane === "object" ? (props.membrane.InviteOnly?.progenitor ?? null) : null,
       decisionsBind: props.governance?.decisions_bind ?? app.network.decisionsBind,
       minWindowSecs: props.governance?.min_window_secs ?? app.network.minWindowSecs,
+      halfLifeDays: props.governance?.half_life_days ?? app.network.halfLifeDays,
     };
   } catch (e) {
     const { currencyCode, minorUnits } = app.network;

@@ -9,10 +9,12 @@
 //!   electorate, the count so far, its decisions and which stands).
 //! - [`votes`]: `cast_vote`, `delegate`, `get_delegations_of`.
 //! - [`count`]: the votes and delegations a decision names, their tally, and `decide`.
+//! - [`reputation`]: `get_reputation_history`, a project's reputations month by month.
 
 pub mod count;
 pub mod error;
 pub mod proposals;
+pub mod reputation;
 pub mod votes;
 
 pub use error::GovernanceError;

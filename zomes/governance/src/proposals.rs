@@ -58,7 +58,7 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
         settlements,
         equation: version_in_force(&input.project, now)?.map(|(chosen, _)| chosen.hash),
     };
-    check_in_project(&proposal)?.map_err(GovernanceError::Refused)?;
+    check_in_project(&proposal, &fetch)?.map_err(GovernanceError::Refused)?;
     let me = agent_info()?.agent_initial_pubkey;
     let electorate = electorate_of(&proposal, now, &fetch)?.map_err(GovernanceError::Refused)?;
     if !electorate.contains_key(&me) {

@@ -55,7 +55,14 @@ pub fn version_in_force(
     project: &ActionHash,
     at: Timestamp,
 ) -> ExternResult<Option<(InForce<ActionHash>, ValueEquation)>> {
-    let versions = equation_versions(project)?;
+    Ok(in_force_among(&equation_versions(project)?, at))
+}
+
+/// Of a project's `versions` (as [`equation_versions`] lists them), the one in force at `at`.
+pub fn in_force_among(
+    versions: &[(ActionHash, Timestamp, ValueEquation)],
+    at: Timestamp,
+) -> Option<(InForce<ActionHash>, ValueEquation)> {
     let listed: Vec<Adopted<ActionHash>> = versions
         .iter()
         .map(|(hash, adopted, e)| Adopted {
@@ -64,13 +71,11 @@ pub fn version_in_force(
             adopted_micros: adopted.as_micros(),
         })
         .collect();
-    let Some(chosen) = in_force(&listed, at.as_micros()) else {
-        return Ok(None);
-    };
-    Ok(versions
-        .into_iter()
+    let chosen = in_force(&listed, at.as_micros())?;
+    versions
+        .iter()
         .find(|(hash, _, _)| *hash == chosen.hash)
-        .map(|(_, _, e)| (chosen, e)))
+        .map(|(_, _, e)| (chosen, e.clone()))
 }
 
 /// The project's settlements made before `at`, oldest first, without what the network

@@ -23,6 +23,38 @@ impl Period {
         let (year, month, _) = civil_from_days(days);
         Self { year, month }
     }
+
+    /// The month after this one.
+    pub fn next(self) -> Self {
+        if self.month == 12 {
+            Self {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Self {
+                month: self.month + 1,
+                ..self
+            }
+        }
+    }
+
+    /// Its first instant (UTC), in microseconds since the Unix epoch.
+    pub fn start_micros(self) -> i64 {
+        days_from_civil(self.year, self.month, 1) * MICROS_PER_DAY
+    }
+}
+
+/// The count of days since 1970-01-01 of a date (proleptic Gregorian calendar), after Howard
+/// Hinnant's `days_from_civil`: the inverse of [`civil_from_days`].
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// The UTC day of a timestamp in microseconds since the Unix epoch, as `YYYY-MM-DD`: how
@@ -118,6 +150,14 @@ mod tests {
         fn display_and_parse_round_trip(micros in -60_000_000_000_000_000i64..250_000_000_000_000_000) {
             let p = Period::of_micros(micros);
             prop_assert_eq!(p.to_string().parse::<Period>(), Ok(p));
+        }
+
+        #[test]
+        fn a_period_starts_at_its_first_instant_and_ends_where_the_next_starts(micros in -60_000_000_000_000_000i64..250_000_000_000_000_000) {
+            let p = Period::of_micros(micros);
+            prop_assert!(p.start_micros() <= micros && micros < p.next().start_micros());
+            prop_assert_eq!(Period::of_micros(p.start_micros()), p);
+            prop_assert_eq!(Period::of_micros(p.start_micros() - 1).next(), p);
         }
 
         #[test]

@@ -3,7 +3,7 @@
 //! before it opened; one each, or their reputation then ([`super::reputation`]). Every validator
 //! of a proposal, a vote and a decision computes it from the same named records.
 
-use super::reputation::{credits, reputation};
+use super::reputation::{credits, reputation, Reputation};
 use super::rules::{Electorate, Rule, Weighting};
 use crate::{ContributionKind, DomainError, ValueEquation};
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,11 +38,7 @@ where
     H: Ord,
     R: PartialEq + Clone,
 {
-    let corrected: BTreeSet<&H> = counted.iter().filter_map(|c| c.corrects.as_ref()).collect();
-    let standing: Vec<&Counted<A, H, R>> = counted
-        .iter()
-        .filter(|c| c.when <= opened && !corrected.contains(&c.contribution))
-        .collect();
+    let standing = standing(counted, opened);
     let members: BTreeSet<A> = match rule.electorate {
         Electorate::Stewards => stewards.iter().cloned().collect(),
         Electorate::Contributors => standing.iter().map(|c| c.contributor.clone()).collect(),
@@ -59,12 +55,7 @@ where
     }
     let weights = match rule.weighting {
         Weighting::Equal => return Ok(members.into_iter().map(|m| (m, 1)).collect()),
-        Weighting::Reputation => {
-            let settled = standing
-                .iter()
-                .map(|c| (c.contributor.clone(), c.kind.clone(), c.when));
-            reputation(&credits(equation, settled), opened, half_life)?.overall
-        }
+        Weighting::Reputation => reputation_of(&standing, equation, opened, half_life)?.overall,
     };
     Ok(members
         .into_iter()
@@ -73,6 +64,49 @@ where
             (m, weight)
         })
         .collect())
+}
+
+/// What `counted` weighs at `at`: contributions done by then, each correction in place of the
+/// original it corrects.
+fn standing<A, H: Ord, R>(counted: &[Counted<A, H, R>], at: i64) -> Vec<&Counted<A, H, R>> {
+    let corrected: BTreeSet<&H> = counted.iter().filter_map(|c| c.corrects.as_ref()).collect();
+    counted
+        .iter()
+        .filter(|c| c.when <= at && !corrected.contains(&c.contribution))
+        .collect()
+}
+
+fn reputation_of<A, H, R>(
+    standing: &[&Counted<A, H, R>],
+    equation: &ValueEquation<A, R>,
+    at: i64,
+    half_life: u64,
+) -> Result<Reputation<A>, DomainError>
+where
+    A: Ord + Clone,
+    R: PartialEq + Clone,
+{
+    let settled = standing
+        .iter()
+        .map(|c| (c.contributor.clone(), c.kind.clone(), c.when));
+    reputation(&credits(equation, settled), at, half_life)
+}
+
+/// The reputations `counted` (a project's settled contributions) earn at `at` under
+/// `equation` with `half_life` (µs): exactly the weights of a proposal opened then, per skill
+/// too. The reputation chart's one rule.
+pub fn counted_reputation<A, H, R>(
+    counted: &[Counted<A, H, R>],
+    equation: &ValueEquation<A, R>,
+    at: i64,
+    half_life: u64,
+) -> Result<Reputation<A>, DomainError>
+where
+    A: Ord + Clone,
+    H: Ord,
+    R: PartialEq + Clone,
+{
+    reputation_of(&standing(counted, at), equation, at, half_life)
 }
 
 #[cfg(test)]

@@ -144,3 +144,18 @@ where
         })
         .collect()
 }
+
+/// The moments a reputation chart shows, from the first credit at `first` to `now` (µs): the
+/// start of each month after `first`'s (UTC), the latest `max - 1` of them, then `now`.
+pub fn history_points(first: i64, now: i64, max: usize) -> Vec<i64> {
+    let mut points = Vec::new();
+    let mut month = crate::Period::of_micros(first).next();
+    while month.start_micros() < now {
+        points.push(month.start_micros());
+        month = month.next();
+    }
+    let keep = max.saturating_sub(1);
+    let mut points = points.split_off(points.len().saturating_sub(keep));
+    points.push(now);
+    points
+}

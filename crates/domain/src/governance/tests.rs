@@ -1,5 +1,5 @@
 use super::budget::fund;
-use super::reputation::{decayed, reputation, Credit};
+use super::reputation::{decayed, history_points, reputation, Credit};
 use super::tally::{latest, representatives, tally, Choice, Failed, Method, Tally};
 use crate::DomainError;
 use proptest::prelude::*;
@@ -129,6 +129,26 @@ fn reputation_weighs_settled_value_halved_at_each_half_life() {
     assert!((7_070..=7_072).contains(&half_way), "{half_way}");
     assert_eq!(decayed(u64::MAX, 64 * HALF_LIFE as i64, HALF_LIFE), 0);
     assert!(reputation(&credits, now, 0).is_err());
+}
+
+#[test]
+fn a_reputation_chart_shows_each_month_start_after_the_first_credit_then_now() {
+    // 2026-01-15T00:00:00Z and 2026-04-10T00:00:00Z.
+    let first = 1_768_435_200_000_000;
+    let now = 1_775_779_200_000_000;
+    let starts = [
+        1_769_904_000_000_000, // 2026-02-01
+        1_772_323_200_000_000, // 2026-03-01
+        1_775_001_600_000_000, // 2026-04-01
+    ];
+    assert_eq!(
+        history_points(first, now, 24),
+        [&starts[..], &[now]].concat()
+    );
+    assert_eq!(history_points(first, now, 2), vec![starts[2], now]);
+    assert_eq!(history_points(first, now, 1), vec![now]);
+    // A first credit this month: now alone.
+    assert_eq!(history_points(starts[2], now, 24), vec![now]);
 }
 
 #[test]

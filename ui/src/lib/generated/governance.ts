@@ -111,6 +111,14 @@ export type ProposalView = {
   standing: ActionHash | null;
 };
 
+/** Members' reputations at one moment (those with none are not listed). */
+export type ReputationAt = {
+  at: Micros;
+  overall: Array<[AgentPubKey, number]>;
+  /** Member, skill, reputation in it (work contributions only). */
+  by_skill: Array<[AgentPubKey, string, number]>;
+};
+
 /** How one kind of change is decided. */
 export type Rule = {
   method: Method;

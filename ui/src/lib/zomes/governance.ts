@@ -4,7 +4,7 @@
 // ../generated/governance.ts (crates/ts).
 
 import { callZome } from "../node.svelte";
-import type { CastVoteInput, DelegateInput, OpenProposalInput, ProposalView } from "../generated/governance";
+import type { CastVoteInput, DelegateInput, OpenProposalInput, ProposalView, ReputationAt } from "../generated/governance";
 import type { ActionHash, AgentPubKey, HcRecord } from "./types";
 
 export type * from "../generated/governance";
@@ -24,3 +24,5 @@ export const delegate = (input: DelegateInput) => callZome<HcRecord>(ZOME, "dele
 export const getDelegationsOf = (agent: AgentPubKey) => callZome<HcRecord[]>(ZOME, "get_delegations_of", agent);
 
 export const decide = (proposal: ActionHash) => callZome<HcRecord>(ZOME, "decide", proposal);
+
+export const getReputationHistory = (project: ActionHash) => callZome<ReputationAt[]>(ZOME, "get_reputation_history", project);

@@ -13,6 +13,21 @@ use hdi::prelude::*;
 use ovn_domain::governance::electorate::{electorate, Counted};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What a settlement counted, as the electorate reads it.
+pub type CountedItem = Counted<AgentPubKey, ActionHash, ActionHash>;
+
+/// The contributions `settlement` counted, as the electorate (and the reputation chart) reads
+/// them.
+pub fn counted_items(settlement: Settlement) -> impl Iterator<Item = CountedItem> {
+    settlement.items.into_iter().map(|item| Counted {
+        contribution: item.contribution,
+        contributor: item.contributor,
+        kind: item.kind,
+        when: item.when.as_micros(),
+        corrects: item.corrects,
+    })
+}
+
 /// Member → weight of `proposal`, opened at `opened`, reading what it names with `fetch`
 /// (`verdict::must_get` in validation). `Ok(Err)` names a record it names wrongly, or an empty
 /// electorate.
@@ -54,13 +69,7 @@ pub fn electorate_of(
                 "settlement {hash} was made after the proposal opened"
             )));
         }
-        counted.extend(settlement.entry.items.into_iter().map(|item| Counted {
-            contribution: item.contribution,
-            contributor: item.contributor,
-            kind: item.kind,
-            when: item.when.as_micros(),
-            corrects: item.corrects,
-        }));
+        counted.extend(counted_items(settlement.entry));
     }
     let equation = match &proposal.equation {
         None => check_verdict!(network_default_equation()?),

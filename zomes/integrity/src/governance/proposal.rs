@@ -6,7 +6,7 @@ use crate::constitution::network_constitution;
 use crate::ledger::value_equation::Equation;
 use crate::licenses::license_exception::{check_terms, exception_project};
 use crate::licenses::license_request::Category;
-use crate::verdict::{invalid, must_get, valid, Verdict};
+use crate::verdict::{invalid, must_get, valid, Fetch, Verdict};
 use hdi::prelude::*;
 use ovn_domain::governance::rules::ChangeKind;
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
@@ -102,12 +102,12 @@ impl Proposal {
 }
 
 /// What the change names is of the proposal's project: an exception's request asks for one of
-/// its resources (rule 1; the coordinator asks before committing).
-pub fn check_in_project(proposal: &Proposal) -> Verdict<()> {
+/// its resources (rule 1; the coordinator asks before committing), read with `fetch`.
+pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
     let Change::Exception { request, .. } = &proposal.change else {
         return Ok(Ok(()));
     };
-    let project = match exception_project(request)? {
+    let project = match exception_project(request, fetch)? {
         Ok(project) => project,
         Err(why) => return Ok(Err(why)),
     };
@@ -138,7 +138,7 @@ pub fn validate_create_proposal(
     check!(check_text("title", &proposal.title, MAX_NAME));
     check!(check_optional_text("text", &proposal.text, MAX_PROSE));
     check!(proposal.change.check());
-    check!(check_in_project(proposal)?);
+    check!(check_in_project(proposal, &must_get)?);
     let rules = network_constitution()?.governance;
     check!(rules.check_window(header.timestamp.as_micros(), proposal.closes.as_micros()));
     let electorate = check!(electorate_of(proposal, header.timestamp, &must_get)?);

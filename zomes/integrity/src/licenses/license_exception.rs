@@ -10,7 +10,7 @@ use crate::governance::proposal::Change;
 use crate::licenses::license_request::{Category, LicenseRequest};
 use crate::members::project::steward_of;
 use crate::resources::resource::Resource;
-use crate::verdict::{invalid, must_get_app_entry, valid, Verdict};
+use crate::verdict::{fetched_app_entry, invalid, must_get, valid, Fetch, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::governance::binding::{Authority, Made};
@@ -72,7 +72,7 @@ pub fn validate_create_license_exception(
         exception.fee,
         &exception.reason
     ));
-    let project = check!(exception_project(&exception.request)?);
+    let project = check!(exception_project(&exception.request, &must_get)?);
     let made = Made {
         project: &project,
         change: &exception.as_change(),
@@ -94,23 +94,23 @@ pub fn validate_create_license_exception(
     valid()
 }
 
-/// The project that decides `request`'s exceptions: its resource's.
-pub fn exception_project(request: &ActionHash) -> Verdict<ActionHash> {
-    let request =
-        match must_get_app_entry::<LicenseRequest>(request, UnitEntryTypes::LicenseRequest)? {
-            Ok(request) => request.entry,
-            Err(why) => return Ok(Err(why)),
-        };
-    let resource =
-        match must_get_app_entry::<Resource>(&request.resource, UnitEntryTypes::Resource)? {
-            Ok(resource) => resource.entry,
-            Err(why) => return Ok(Err(why)),
-        };
-    Ok(
-        deciding_project(&request.resource, resource.project.as_ref())
-            .cloned()
-            .map_err(|e| e.to_string()),
-    )
+/// The project that decides `request`'s exceptions: its resource's, reading with `fetch`
+/// (`verdict::must_get` in validation, a network get in a coordinator).
+pub fn exception_project(request: &ActionHash, fetch: Fetch) -> Verdict<ActionHash> {
+    let unit = UnitEntryTypes::LicenseRequest;
+    let request = match fetched_app_entry::<LicenseRequest>(request, fetch(request)?, unit)? {
+        Ok(request) => request.entry,
+        Err(why) => return Ok(Err(why)),
+    };
+    let hash = &request.resource;
+    let unit = UnitEntryTypes::Resource;
+    let resource = match fetched_app_entry::<Resource>(hash, fetch(hash)?, unit)? {
+        Ok(resource) => resource.entry,
+        Err(why) => return Ok(Err(why)),
+    };
+    Ok(deciding_project(hash, resource.project.as_ref())
+        .cloned()
+        .map_err(|e| e.to_string()))
 }
 
 /// Rules:
