@@ -115,7 +115,8 @@ pub async fn start_conductors(configs: Vec<SweetConductorConfig>) -> SweetConduc
 }
 
 /// The constitution most tests run under: the defaults (open, K = 1), except that a project's
-/// stewards adopt its equation alone (`decisions_bind: false`), as they did before governance.
+/// stewards adopt its equation and decide license exceptions alone (`decisions_bind: false`),
+/// as they did before governance.
 /// Where decisions bind (a new network's default) is tested by the governance rules.
 pub fn stewards_adopt() -> NetworkConstitution {
     let mut constitution = NetworkConstitution::default();

@@ -327,7 +327,7 @@ export async function licenseSteps(alice, carol, projectName, suffix) {
   await requestRow.getByTestId("exception-category").selectOption("NonProfit");
   await requestRow.getByTestId("exception-fee").fill("10");
   await requestRow.getByTestId("exception-reason").fill(why);
-  await requestRow.getByTestId("exception-closes").fill(await localInputIn(alice, 40));
+  await requestRow.getByTestId("exception-closes").fill(await localInputIn(alice, 60));
   await requestRow.getByTestId("exception-submit").click();
   await waitForOrBanner(alice, alice.getByTestId("exception-proposed"), "alice's exception proposed");
 

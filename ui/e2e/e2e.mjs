@@ -22,8 +22,9 @@
 // form (90 % to contributions, a fixed 10 % to bob; a share that is not a number and a bucket
 // named twice refused first, by name) and distributes 30.00 EUR in proportions to four payees;
 // carol hands a soldering station over to bob, and the lists of what each holds follow; alice
-// adds her project's own license, attaches it to a design, carol asks for it as a for-profit and
-// alice grants it; a 5 MB call is refused by the page and by the node (413), naming the limit.
+// adds her project's own license, attaches it to a design, carol asks for it as a for-profit,
+// alice proposes an exception for her (a non-profit, 10.00 EUR), consents, decides, carries it
+// out and grants under it; a 5 MB call is refused by the page and by the node (413), naming the limit.
 // Every expected figure is computed from the DNA's equation and the domain's rules, never read
 // off the page.
 //

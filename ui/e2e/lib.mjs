@@ -304,8 +304,6 @@ export async function checkWholeChart(chart, what, label, amount) {
   check(bars[0].width === 360, `${what}: the bar is ${bars[0].width} wide, not the whole 360`);
 }
 
-/** The audit report's rows: seq, what, figure, verdict as shown. */
-
 /** A `<input type="datetime-local" step="1">` value `secs` seconds from now, in the page's time zone. */
 export async function localInputIn(page, secs) {
   return page.evaluate((ms) => {

@@ -317,8 +317,9 @@ pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &Wo
 
 /// What validation cannot see, the audit reports: alice publishes a decision on her equation
 /// proposal naming her vote but not bob's delegation (valid: it states the tally of what it
-/// names, and passes), indexes it, and adopts the equation again on it (valid: a rival of
-/// version 1, never in force). The audit of alice names the delegation left out, against the
+/// names, and passes), indexes it; bob's coordinator will not carry it out (it does not
+/// stand), and alice adopts the equation again on it raw (valid: a rival of version 1, never
+/// in force). The audit of alice names the delegation left out, against the
 /// decision and against the equation carried out on it, and that decision as one that does not
 /// stand: carol's named one ballot more. A decision naming nothing is reported for the vote it
 /// left out, a motion naming the default while version 1 is in force for its equation.
@@ -353,6 +354,19 @@ pub async fn the_audit_reports_what_a_decision_left_out_and_an_equation_on_one_t
     commit(peers, ALICE, "create_link_raw", indexed)
         .await
         .expect("alice indexes her decision");
+    peers.sync().await;
+    // The coordinator carries out only the decision that stands.
+    let reason = "does not stand";
+    let carry = partial.clone();
+    refuses(
+        peers,
+        BOB,
+        "ledger",
+        "adopt_decided_equation",
+        carry,
+        reason,
+    )
+    .await;
     let again = ValueEquation {
         project: project.clone(),
         version: 1,

@@ -23,7 +23,8 @@ pub fn rules() -> Vec<Rule<World>> {
 
 /// validate_create_license_exception, rule 2, where decisions bind: carol asks for a license
 /// to alice's design as a for-profit; alice, its project's only steward, cannot exempt her
-/// alone, nor may carol's project decide it; alice proposes treating her as a non-profit and
+/// without a decision (the default exception rule lets the stewards decide by consent, so the
+/// decision is hers, in the open, after the window), nor may carol's project decide it; alice proposes treating her as a non-profit and
 /// consents; carol carries the decision out, once; the licensor grants under it. And
 /// validate_create_proposal, rule 1: an exception proposed in another project than its
 /// request's. And the audit: a proposal that leaves out a settlement of its project.
@@ -62,6 +63,16 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
     let astray = proposal_input(&w.elsewhere, exempt.as_change(), 20);
     let reason = "its own project decides its exceptions";
     refuses(peers, CAROL, "governance", "open_proposal", astray, reason).await;
+    let astray = Proposal {
+        project: w.elsewhere.clone(),
+        title: "Exempt carol".into(),
+        text: String::new(),
+        change: exempt.as_change(),
+        closes: in_secs(60),
+        settlements: vec![],
+        equation: None,
+    };
+    rejects_raw(peers, CAROL, AnyEntry::Proposal(astray), reason).await;
     // On the equation's decision: it decided another change.
     let on_equation = LicenseException {
         decision: Some(w.decision.get().clone()),

@@ -1,5 +1,5 @@
 //! Grants: of a request as asked, under the resource's terms, by the licensor, with the rule's
-//! category and fee unless a steward's exception for that request decides otherwise; once;
+//! category and fee unless an exception for that request decides otherwise; once;
 //! never updated.
 
 use super::world::*;

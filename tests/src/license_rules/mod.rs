@@ -3,8 +3,8 @@
 //! creator attaches its license once, at least as reciprocal as the share-alike works it
 //! derives from; a request speaks for its author; a contributing for-profit names its own
 //! counted contributions to this commons; a grant is the licensor's, under the resource's
-//! terms, with the rule's category and fee unless a steward's exception for that request
-//! decides otherwise; a license fee income is the grant's fee, of the resource's project;
+//! terms, with the rule's category and fee unless an exception for that request (here a
+//! steward's: decisions do not bind in this world) decides otherwise; a license fee income is the grant's fee, of the resource's project;
 //! nothing is updated. The coordinator's typed refusals beside the rules they mirror.
 //!
 //! # Layout

@@ -17,49 +17,16 @@
 use crate::findings::Found;
 use hdk::prelude::*;
 use ovn_integrity::{Decision, Proposal};
+use ovn_zome_support::governance::{count_view, CountView};
 use ovn_zome_support::index::{settlements_before, version_in_force};
 use ovn_zome_support::records::get_entry;
 
-/// The part of the governance zome's `ProposalView` the audit reads (the same field names; a
-/// rename there fails every decision's audit as `CountUnreadable`, which the governance rules
-/// test would show).
-#[derive(Serialize, Deserialize, Debug)]
-struct View {
-    count: Counted,
-    standing: Option<ActionHash>,
-}
-
-#[derive(Serialize, Deserialize, Debug)]
-struct Counted {
-    votes: Vec<ActionHash>,
-    delegations: Vec<ActionHash>,
-}
-
-/// The proposal's view from this cell's governance zome, or why it cannot be read.
-fn view_of(proposal: &ActionHash) -> ExternResult<Result<View, Found>> {
-    let unreadable = |why: String| {
-        Ok(Err(Found::CountUnreadable {
-            proposal: proposal.clone(),
-            why,
-        }))
-    };
-    let response = match call(
-        CallTargetCell::Local,
-        ZomeName::from("governance"),
-        FunctionName::from("get_proposal"),
-        None,
-        proposal.clone(),
-    ) {
-        Ok(response) => response,
-        Err(e) => return unreadable(e.to_string()),
-    };
-    match response {
-        ZomeCallResponse::Ok(io) => match io.decode() {
-            Ok(view) => Ok(Ok(view)),
-            Err(e) => unreadable(e.to_string()),
-        },
-        other => unreadable(format!("{other:?}")),
-    }
+/// The proposal's count from this cell's governance zome, or why it cannot be read.
+fn view_of(proposal: &ActionHash) -> ExternResult<Result<CountView, Found>> {
+    Ok(count_view(proposal)?.map_err(|why| Found::CountUnreadable {
+        proposal: proposal.clone(),
+        why,
+    }))
 }
 
 /// What the proposal `p` (opened at `opened`) left out or named wrongly.
@@ -88,19 +55,17 @@ pub fn decision_findings(d: &Decision) -> ExternResult<Vec<Found>> {
     Ok(left_out(d, &view))
 }
 
-fn left_out(d: &Decision, view: &View) -> Vec<Found> {
-    let votes = view.count.votes.iter().filter(|v| !d.votes.contains(v));
-    let delegations = view
-        .count
-        .delegations
-        .iter()
-        .filter(|x| !d.delegations.contains(x));
-    votes
-        .map(|vote| Found::VoteLeftOut { vote: vote.clone() })
-        .chain(delegations.map(|delegation| Found::DelegationLeftOut {
+fn left_out(d: &Decision, view: &CountView) -> Vec<Found> {
+    let (votes, delegations) = view.left_out(d);
+    let votes = votes
+        .into_iter()
+        .map(|vote| Found::VoteLeftOut { vote: vote.clone() });
+    let delegations = delegations
+        .into_iter()
+        .map(|delegation| Found::DelegationLeftOut {
             delegation: delegation.clone(),
-        }))
-        .collect()
+        });
+    votes.chain(delegations).collect()
 }
 
 /// What is wrong with the decision a change (an equation, an exception) was carried out on,

@@ -13,7 +13,7 @@ use ovn_integrity::governance::electorate::electorate_of;
 use ovn_integrity::{Decision, Delegation, EntryTypes, LinkTypes, Proposal, UnitEntryTypes, Vote};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{
-    committed, get_targets, must_read, own_entries, without_warranted,
+    committed, fetch, get_targets, must_read, own_entries, without_warranted,
 };
 use std::collections::BTreeMap;
 
@@ -95,17 +95,6 @@ pub fn count(hash: &ActionHash, proposal: &Proposal, opened: Timestamp) -> Exter
         votes: ballots.into_values().map(|(hash, _)| hash).collect(),
         delegations: named_delegations,
         tally,
-    })
-}
-
-/// A record the electorate names, read with the network's timeout (validation's `must_get`
-/// would wait on one peer for ever from a zome call: `ovn_integrity::verdict::Fetch`).
-pub fn fetch(hash: &ActionHash) -> ExternResult<Record> {
-    get(hash.clone(), GetOptions::network())?.ok_or_else(|| {
-        GovernanceError::Refused(format!(
-            "{hash}, which the proposal names, is not found yet: try again in a few seconds"
-        ))
-        .into()
     })
 }
 

@@ -1,7 +1,7 @@
 //! Proposals: opened with the project's settlements and equation in force, so that their
 //! electorate is fixed; read with everything a member needs to vote and to see what stands.
 
-use crate::count::{count, decisions_of, fetch, Count};
+use crate::count::{count, decisions_of, Count};
 use crate::GovernanceError;
 use hdk::prelude::*;
 use ovn_domain::governance::rules::{standing, Rule};
@@ -12,7 +12,9 @@ use ovn_integrity::governance::proposal::{check_in_project, MAX_SETTLEMENTS};
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, Proposal};
 use ovn_zome_support::index::{settlements_before, version_in_force};
 use ovn_zome_support::input::Input;
-use ovn_zome_support::records::{committed, get_targets, listed, must_read, without_warranted};
+use ovn_zome_support::records::{
+    committed, fetch, get_targets, listed, must_read, without_warranted,
+};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -2,7 +2,6 @@
 //! their earlier one), and delegates, in a project or the whole network, to be represented
 //! where they do not vote.
 
-use crate::count::fetch;
 use crate::GovernanceError;
 use hdk::prelude::*;
 use ovn_domain::governance::tally::Choice;
@@ -11,7 +10,7 @@ use ovn_integrity::governance::electorate::electorate_of;
 use ovn_integrity::{Delegation, EntryTypes, LinkTypes, Project, Proposal, UnitEntryTypes, Vote};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{
-    committed, get_targets, must_read, own_entries, without_warranted,
+    committed, fetch, get_targets, must_read, own_entries, without_warranted,
 };
 
 #[derive(Serialize, Deserialize, Debug, Clone)]

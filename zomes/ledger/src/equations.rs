@@ -7,6 +7,7 @@ use ovn_domain::governance::binding::{authority, Made};
 use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, ValueEquation};
+use ovn_zome_support::governance::check_stands;
 use ovn_zome_support::index::{equation_versions, version_in_force};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
@@ -75,7 +76,8 @@ pub fn set_value_equation(input: Input) -> ExternResult<Record> {
 }
 
 /// Carries out `decision`, which passed a proposal to adopt a value equation: the equation
-/// becomes the project's next version. Any member may; the decision is the authority.
+/// becomes the project's next version. Any member may; the decision is the authority, when it
+/// is the one that stands and names all this node counts (validators cannot see either).
 #[hdk_extern]
 pub fn adopt_decided_equation(decision: Input) -> ExternResult<Record> {
     let hash: ActionHash = decision.decode()?;
@@ -99,6 +101,7 @@ pub fn adopt_decided_equation(decision: Input) -> ExternResult<Record> {
         replaces: now.adopted.as_ref(),
         at: at.as_micros(),
     };
+    check_stands(&named)?.map_err(LedgerError::NotStanding)?;
     authority("value equation", true, &made, Some(&named.decided())).map_err(LedgerError::from)?;
     adopt(proposal.project.clone(), now, equation.clone(), Some(hash))
 }

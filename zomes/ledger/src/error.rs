@@ -10,6 +10,8 @@ pub enum LedgerError {
     NotAnEquation(ActionHash),
     #[error("decision {decision} was already carried out: it adopted version {version}")]
     AlreadyAdopted { decision: ActionHash, version: u32 },
+    #[error("this decision cannot be carried out: {0}")]
+    NotStanding(String),
     #[error("invalid input: {0}")]
     Invalid(#[from] DomainError),
     #[error(transparent)]

@@ -39,6 +39,11 @@ pub enum LicensesError {
         agent: AgentPubKey,
         resource: ActionHash,
     },
+    /// What an entry names, as validation would refuse it.
+    #[error("{0}")]
+    Refused(String),
+    #[error("this decision cannot be carried out: {0}")]
+    NotStanding(String),
     #[error("decision {0} is not about a license exception")]
     NotAnException(ActionHash),
     #[error("decision {decision} was already carried out: it decided exception {exception}")]

@@ -4,18 +4,20 @@
 //! (`decide_exception`). Validators apply the same rule
 //! (`ovn_integrity::licenses::license_exception`).
 
-use crate::catalogue::must_find_resource;
-use crate::grants::must_find_request;
 use crate::LicensesError;
 use hdk::prelude::*;
 use ovn_domain::governance::binding::{authority, Made};
-use ovn_domain::licenses::deciding_project;
 use ovn_integrity::constitution::network_constitution;
-use ovn_integrity::licenses::license_exception::check_terms;
-use ovn_integrity::{Category, Change, EntryTypes, LicenseException, LicenseRequest, LinkTypes};
+use ovn_integrity::licenses::license_exception::{check_terms, exception_project};
+use ovn_integrity::{
+    Category, Change, EntryTypes, LicenseException, LicenseRequest, LinkTypes, UnitEntryTypes,
+};
+use ovn_zome_support::governance::check_stands;
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::{committed, get_targets, listed, must_read_decision};
+use ovn_zome_support::records::{
+    committed, fetch, get_targets, listed, must_read_decision, own_entries, with_own,
+};
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -58,7 +60,8 @@ pub fn decide_exception(input: Input) -> ExternResult<Record> {
 }
 
 /// Carries out `decision`, which passed a proposal to decide a license exception: the
-/// exception is decided for its request. Any member may; the decision is the authority.
+/// exception is decided for its request. Any member may; the decision is the authority, when
+/// it is the one that stands and names all this node counts (validators cannot see either).
 #[hdk_extern]
 pub fn adopt_decided_exception(decision: Input) -> ExternResult<Record> {
     let hash: ActionHash = decision.decode()?;
@@ -93,6 +96,7 @@ pub fn adopt_decided_exception(decision: Input) -> ExternResult<Record> {
         replaces: None,
         at: sys_time()?.as_micros(),
     };
+    check_stands(&named)?.map_err(LicensesError::NotStanding)?;
     authority("license exception", true, &made, Some(&named.decided()))
         .map_err(LicensesError::from)?;
     commit(exception)
@@ -112,25 +116,24 @@ fn exceptions_of(request: &ActionHash) -> ExternResult<Vec<Record>> {
     )?)
 }
 
-/// The exception already decided for its request on the same decision, if any.
+/// The exception already decided for its request on the same decision, if any: the DHT's,
+/// and the caller's own (the DHT may not show them yet).
 fn carried_out(exception: &LicenseException) -> ExternResult<Option<ActionHash>> {
-    Ok(exceptions_of(&exception.request)?
+    let mine = own_entries(UnitEntryTypes::LicenseException.try_into()?)?;
+    let all = with_own(
+        exceptions_of(&exception.request)?,
+        mine,
+        |e: &LicenseException| e.request == exception.request,
+    );
+    Ok(all
         .into_iter()
-        .find_map(|record| {
-            let decided: LicenseException = record.entry().to_app_option().ok()??;
-            (decided.decision == exception.decision).then(|| record.action_address().clone())
-        }))
+        .find(|(_, decided)| decided.decision == exception.decision)
+        .map(|(hash, _)| hash))
 }
 
 /// The project deciding `request`'s exceptions: its resource's.
 fn project_of(request: &ActionHash) -> ExternResult<ActionHash> {
-    let request = must_find_request(request)?;
-    let (_, resource) = must_find_resource(&request.resource)?;
-    Ok(
-        deciding_project(&request.resource, resource.project.as_ref())
-            .map_err(LicensesError::from)?
-            .clone(),
-    )
+    Ok(exception_project(request, &fetch)?.map_err(LicensesError::Refused)?)
 }
 
 fn commit(exception: LicenseException) -> ExternResult<Record> {

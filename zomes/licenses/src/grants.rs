@@ -16,9 +16,12 @@ use ovn_integrity::{
     Category, Contribution, CountedContribution, EntryTypes, LicenseException, LicenseGrant,
     LicenseRequest, Licensee, LinkTypes, Resource, UnitEntryTypes,
 };
+use ovn_zome_support::governance::check_stands;
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::{must_be_steward, my_profile_creation};
-use ovn_zome_support::records::{committed, get_targets, listed, must_read, own_entries, with_own};
+use ovn_zome_support::records::{
+    committed, get_targets, listed, must_read, must_read_decision, own_entries, with_own,
+};
 use ovn_zome_support::status::status_report;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -263,6 +266,11 @@ pub fn grant_license(input: Input) -> ExternResult<Record> {
 fn decided_for(hash: &ActionHash, request: &ActionHash) -> ExternResult<(Category, u64)> {
     let (_, decided) = must_read::<LicenseException>(hash)?;
     check_exception_for(hash, &decided.request, request).map_err(LicensesError::from)?;
+    // Decided by a decision: only one that stands and left nothing out (the audit would report
+    // a grant under another).
+    if let Some(decision) = &decided.decision {
+        check_stands(&must_read_decision(decision)?)?.map_err(LicensesError::NotStanding)?;
+    }
     Ok((decided.category, decided.fee))
 }
 
@@ -290,6 +298,6 @@ fn grants_of(resource: &ActionHash) -> ExternResult<Vec<(ActionHash, LicenseGran
 }
 
 /// The request at `hash`, or a typed error.
-pub(crate) fn must_find_request(hash: &ActionHash) -> ExternResult<LicenseRequest> {
+fn must_find_request(hash: &ActionHash) -> ExternResult<LicenseRequest> {
     Ok(must_read::<LicenseRequest>(hash)?.1)
 }

@@ -61,6 +61,16 @@ where
     }
 }
 
+/// The record at `hash` from the network, for a coordinator's reading of what an entry names
+/// (validation's is `ovn_integrity::verdict::must_get`); an error when it is not found yet.
+pub fn fetch(hash: &ActionHash) -> ExternResult<Record> {
+    get(hash.clone(), GetOptions::network())?.ok_or_else(|| {
+        guest(format!(
+            "{hash}, which it names, is not found yet: try again in a few seconds"
+        ))
+    })
+}
+
 /// "`expected` `hash` not found".
 pub fn not_found(hash: &ActionHash, expected: UnitEntryTypes) -> String {
     format!(

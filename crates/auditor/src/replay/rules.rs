@@ -168,7 +168,7 @@ impl Replayer {
         }
         g.terms.check().map_err(|d| d.to_string())?;
         if g.exception.is_some() {
-            return Ok(()); // what an exception decided is on the steward's chain
+            return Ok(()); // what an exception decided is on its author's chain
         }
         self.checked(1);
         let due = license_fee(&g.terms, &g.category, g.usage).map_err(|d| d.to_string())?;

@@ -6,8 +6,11 @@
 //! that names a decision is checked the same. Validators and coordinators ask [`authority`].
 //!
 //! Validation cannot see what a decision or its proposal left out (a vote, a settlement whose
-//! contributors would have voted), nor a second carrying-out of one decision against the same
-//! state (a rival of the same version, never in force after the first): the audit reports them.
+//! contributors would have voted), nor which decision stands: coordinators carry out only the
+//! standing decision that names all they count, and the audit reports the rest. Nor a second
+//! carrying-out of one decision: for an equation, a rival of the same version, never in force
+//! after the first; for an exception, which replaces nothing, a twin of the first (a request
+//! is granted once).
 
 use crate::DomainError;
 use std::fmt::Display;

@@ -106,8 +106,9 @@ pub fn check_exception_for<H: PartialEq + std::fmt::Display>(
     Ok(())
 }
 
-/// Who decides a resource's license exceptions: the stewards of its project, which it returns
-/// (a resource of no project has nobody to decide).
+/// Who decides a resource's license exceptions: its project (by a decision, or its stewards
+/// where decisions do not bind), which it returns (a resource of no project has nobody to
+/// decide).
 pub fn deciding_project<'a, H: std::fmt::Display>(
     resource: &H,
     project: Option<&'a H>,

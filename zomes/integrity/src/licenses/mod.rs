@@ -1,5 +1,5 @@
 //! Licenses on designs: the catalogue and a project's own licenses, a license attached to a
-//! resource, requests, exceptions decided by a steward, and grants whose fee every peer checks.
+//! resource, requests, exceptions its project decided, and grants whose fee every peer checks.
 //!
 //! # Layout
 //! - [`license`] and its link [`project_to_licenses`].
