@@ -1,7 +1,8 @@
 // How the Governance view words a rule and a tally (ovn_domain::governance).
 
 import { describeCategory } from "./describe";
-import { money, percent } from "./format";
+import { localInputNow, money, percent } from "./format";
+import { app } from "./node.svelte";
 import type { Change, Failed, Method, Rule, Tally } from "./zomes/governance";
 
 /** What a proposal changes, in a sentence. */
@@ -40,4 +41,9 @@ const WHY: Record<Failed, string> = {
 
 export function describeOutcome(tally: Tally): string {
   return tally.failed === null ? "passes" : `does not pass: ${WHY[tally.failed]}`;
+}
+
+/** A proposal form's default close: the shortest window the constitution allows, and ten minutes to fill the form. */
+export function defaultClose(): string {
+  return localInputNow(app.network.minWindowSecs / 60 + 10);
 }

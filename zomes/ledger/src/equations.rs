@@ -4,7 +4,7 @@
 use crate::LedgerError;
 use hdk::prelude::*;
 use ovn_domain::governance::binding::{authority, Made};
-use ovn_integrity::constitution::network_constitution;
+use ovn_integrity::governance::binding::authority_of;
 use ovn_integrity::ledger::value_equation::{network_default_equation, Equation};
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, ValueEquation};
 use ovn_zome_support::governance::check_stands;
@@ -69,8 +69,7 @@ pub fn set_value_equation(input: Input) -> ExternResult<Record> {
         replaces: now.adopted.as_ref(),
         at: at.as_micros(),
     };
-    let binds = network_constitution()?.governance.decisions_bind;
-    authority("value equation", binds, &made, None).map_err(LedgerError::from)?;
+    authority_of("value equation", &made, None)?.map_err(LedgerError::Refused)?;
     must_be_steward(&input.project, "adopt its value equation")?.map_err(LedgerError::from)?;
     adopt(input.project, now, input.equation, None)
 }

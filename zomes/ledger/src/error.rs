@@ -10,6 +10,9 @@ pub enum LedgerError {
     NotAnEquation(ActionHash),
     #[error("decision {decision} was already carried out: it adopted version {version}")]
     AlreadyAdopted { decision: ActionHash, version: u32 },
+    /// What validation would refuse, in its words.
+    #[error("{0}")]
+    Refused(String),
     #[error("this decision cannot be carried out: {0}")]
     NotStanding(String),
     #[error("invalid input: {0}")]

@@ -7,7 +7,7 @@
 use crate::LicensesError;
 use hdk::prelude::*;
 use ovn_domain::governance::binding::{authority, Made};
-use ovn_integrity::constitution::network_constitution;
+use ovn_integrity::governance::binding::authority_of;
 use ovn_integrity::licenses::license_exception::{check_terms, exception_project};
 use ovn_integrity::{
     Category, Change, EntryTypes, LicenseException, LicenseRequest, LinkTypes, UnitEntryTypes,
@@ -53,8 +53,7 @@ pub fn decide_exception(input: Input) -> ExternResult<Record> {
         replaces: None,
         at: sys_time()?.as_micros(),
     };
-    let binds = network_constitution()?.governance.decisions_bind;
-    authority("license exception", binds, &made, None).map_err(LicensesError::from)?;
+    authority_of("license exception", &made, None)?.map_err(LicensesError::Refused)?;
     must_be_steward(&project, "decide exceptions to its licenses")?.map_err(LicensesError::from)?;
     commit(exception)
 }

@@ -55,7 +55,7 @@ where
     }
     let weights = match rule.weighting {
         Weighting::Equal => return Ok(members.into_iter().map(|m| (m, 1)).collect()),
-        Weighting::Reputation => reputation_of(&standing, equation, opened, half_life)?.overall,
+        Weighting::Reputation => counted_reputation(counted, equation, opened, half_life)?.overall,
     };
     Ok(members
         .into_iter()
@@ -76,22 +76,6 @@ fn standing<A, H: Ord, R>(counted: &[Counted<A, H, R>], at: i64) -> Vec<&Counted
         .collect()
 }
 
-fn reputation_of<A, H, R>(
-    standing: &[&Counted<A, H, R>],
-    equation: &ValueEquation<A, R>,
-    at: i64,
-    half_life: u64,
-) -> Result<Reputation<A>, DomainError>
-where
-    A: Ord + Clone,
-    R: PartialEq + Clone,
-{
-    let settled = standing
-        .iter()
-        .map(|c| (c.contributor.clone(), c.kind.clone(), c.when));
-    reputation(&credits(equation, settled), at, half_life)
-}
-
 /// The reputations `counted` (a project's settled contributions) earn at `at` under
 /// `equation` with `half_life` (µs): exactly the weights of a proposal opened then, per skill
 /// too. The reputation chart's one rule.
@@ -106,7 +90,10 @@ where
     H: Ord,
     R: PartialEq + Clone,
 {
-    reputation_of(&standing(counted, at), equation, at, half_life)
+    let settled = standing(counted, at)
+        .into_iter()
+        .map(|c| (c.contributor.clone(), c.kind.clone(), c.when));
+    reputation(&credits(equation, settled), at, half_life)
 }
 
 #[cfg(test)]
