@@ -124,9 +124,19 @@ export function showError(title: string, error: unknown) {
   app.error = { title, ...readableError(error) };
 }
 
+/**
+ * Whether the banner shows a background load's failure: a load clears the banner only then, never
+ * the failure of something the user did (a refused proposal stays on screen while the proposal
+ * cards load).
+ */
+let loadFailureShown = false;
+
 /** Clears the banner; a sticky one only when `dismiss` (the user's Dismiss button). */
 export function clearError(dismiss = false) {
-  if (dismiss || !app.error?.sticky) app.error = null;
+  if (dismiss || !app.error?.sticky) {
+    app.error = null;
+    loadFailureShown = false;
+  }
 }
 
 /** Connects to the node that served this page (ovn-node or a launcher). */
@@ -281,6 +291,8 @@ export class Task<A extends unknown[] = []> {
       return true;
     } catch (e) {
       if (!(e instanceof ZomeCallError)) showError("Something went wrong", e);
+      // The banner is now this action's, whatever load put up the one before.
+      loadFailureShown = false;
       return false;
     } finally {
       this.running = false;
@@ -310,12 +322,13 @@ export class Loader<A extends unknown[] = []> {
     const current = () => run === this.#latest;
     this.running = true;
     this.failed = false;
-    clearError();
+    if (loadFailureShown) clearError();
     try {
       await this.#work(current, ...args);
       return current();
     } catch (e) {
       if (!(e instanceof ZomeCallError)) showError("Something went wrong", e);
+      loadFailureShown = true;
       if (current()) this.failed = true;
       return false;
     } finally {
