@@ -15,10 +15,16 @@ use ovn_domain::PropertyRegime;
 use ovn_integrity::{Category, LicenseException, Proposal};
 
 pub fn rules() -> Vec<Rule<World>> {
-    vec![rule!(
-        an_exception_is_decided_only_on_the_passed_decision_naming_it,
-        needs: [a_decision_states_the_tally_of_what_it_names_after_the_close]
-    )]
+    vec![
+        rule!(
+            an_exception_is_decided_only_on_the_passed_decision_naming_it,
+            needs: [a_decision_states_the_tally_of_what_it_names_after_the_close]
+        ),
+        rule!(
+            a_grant_under_an_exception_whose_decision_does_not_stand_is_refused_and_reported,
+            needs: [an_exception_is_decided_only_on_the_passed_decision_naming_it]
+        ),
+    ]
 }
 
 /// validate_create_license_exception, rule 2, where decisions bind: carol asks for a license
@@ -121,28 +127,8 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
     )
     .await;
 
-    let opened: Record = peers
-        .call(
-            ALICE,
-            "governance",
-            "open_proposal",
-            proposal_input(project, exempt.as_change(), i64::from(MIN_WINDOW_SECS) + 4),
-        )
-        .await;
-    let proposal = opened.action_address().clone();
-    let _: Record = peers
-        .call(
-            ALICE,
-            "governance",
-            "cast_vote",
-            vote_input(&proposal, Choice::Yes),
-        )
-        .await;
-    peers.sync().await;
-    await_time_after(entry::<Proposal>(&opened).closes).await;
-    let decided: Record = peers.call(CAROL, "governance", "decide", proposal).await;
+    let decided = consented(w, &exempt).await;
     let decision = decided.action_address().clone();
-    peers.sync().await;
     let cheaper = LicenseException {
         fee: 1,
         decision: Some(decision.clone()),
@@ -177,4 +163,116 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
     .await;
     let (_, grant) = grant_license(peers, ALICE, &request, Some(carried.action_address())).await;
     assert_eq!((grant.category, grant.fee), (Category::NonProfit, 0));
+}
+
+/// Alice, the project's only steward, proposes `exception` and consents; once the window closed,
+/// carol decides it (the decision that stands).
+async fn consented(w: &World, exception: &LicenseException) -> Record {
+    let peers = &w.peers;
+    let window = i64::from(MIN_WINDOW_SECS) + 4;
+    let input = proposal_input(&w.project, exception.as_change(), window);
+    let opened: Record = peers
+        .call(ALICE, "governance", "open_proposal", input)
+        .await;
+    let proposal = opened.action_address().clone();
+    let yes = vote_input(&proposal, Choice::Yes);
+    let _: Record = peers.call(ALICE, "governance", "cast_vote", yes).await;
+    peers.sync().await;
+    await_time_after(entry::<Proposal>(&opened).closes).await;
+    let decided: Record = peers.call(CAROL, "governance", "decide", proposal).await;
+    peers.sync().await;
+    decided
+}
+
+/// licenses::grant_license refuses, and the audit reports against the grantor, a grant under an
+/// exception carried out on a decision that does not stand: bob publishes a copy of carol's
+/// decision after hers (the same ballots, later: it ties and loses) and carries that one out.
+/// Validation cannot see the rival decision; the coordinator and the audit count them.
+pub async fn a_grant_under_an_exception_whose_decision_does_not_stand_is_refused_and_reported(
+    w: &World,
+) {
+    let peers = &w.peers;
+    let tool = "Commons jig";
+    let jig = create_resource(
+        peers,
+        ALICE,
+        tool,
+        PropertyRegime::Commons,
+        Some(&w.project),
+    )
+    .await;
+    attach_license(peers, ALICE, &jig, "CBRL-1.0", &[]).await;
+    peers.sync().await;
+    let asked = request_license(peers, CAROL, &jig, None, LicenseeCategory::ForProfit).await;
+    let request = asked.request.action_address().clone();
+    peers.sync().await;
+    let exempt = LicenseException {
+        request: request.clone(),
+        category: Category::NonProfit,
+        fee: 0,
+        reason: "Carol builds jigs for the commons".into(),
+        decision: None,
+    };
+    let standing = consented(w, &exempt).await;
+    let copy = entry::<ovn_integrity::Decision>(&standing);
+    let rival = commit_raw(peers, BOB, AnyEntry::Decision(copy.clone())).await;
+    let indexed = raw_link(
+        copy.proposal.clone(),
+        rival.clone(),
+        "ProposalToDecisions",
+        "",
+    );
+    commit(peers, BOB, "create_link_raw", indexed)
+        .await
+        .expect("bob indexes his decision");
+    let on_rival = LicenseException {
+        decision: Some(rival.clone()),
+        ..exempt
+    };
+    let exception = commit_raw(peers, BOB, AnyEntry::LicenseException(on_rival)).await;
+    peers.sync().await;
+    let input = licenses::grants::GrantLicenseInput {
+        request: request.clone(),
+        exception: Some(exception.clone()),
+    };
+    refuses(
+        peers,
+        ALICE,
+        "licenses",
+        "grant_license",
+        input,
+        "does not stand",
+    )
+    .await;
+    // Granted anyway, by a conductor that skips the check: valid, and reported.
+    let license: Option<licenses::catalogue::ResourceLicense> = peers
+        .call(ALICE, "licenses", "get_license_of", jig.clone())
+        .await;
+    let asked = entry::<ovn_integrity::LicenseRequest>(&asked.request);
+    let grant = ovn_integrity::LicenseGrant {
+        request,
+        resource: jig,
+        licensee: asked.licensee,
+        category: Category::NonProfit,
+        terms: license.expect("the jig's license").terms,
+        usage: asked.usage,
+        fee: 0,
+        exception: Some(exception),
+    };
+    let grant = commit_raw(peers, ALICE, AnyEntry::LicenseGrant(grant)).await;
+    peers.sync().await;
+    let report: audit::report::AuditReport = peers
+        .call(CAROL, "audit", "audit_agent", peers.agent(ALICE))
+        .await;
+    let about: Vec<&Found> = report
+        .findings
+        .iter()
+        .filter(|f| f.record == grant)
+        .map(|f| &f.found)
+        .collect();
+    let not_standing = Found::DecisionNotStanding {
+        decision: rival,
+        standing: Some(standing.action_address().clone()),
+    };
+    assert_eq!(about, vec![&not_standing], "{report:#?}");
 }

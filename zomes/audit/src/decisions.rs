@@ -7,16 +7,17 @@
 //! - a decision that leaves out a vote or a delegation the count holds may pass what the whole
 //!   electorate did not ([`Found::VoteLeftOut`], [`Found::DelegationLeftOut`]), the count being
 //!   the governance zome's own, as `get_proposal` gives it (one recount, never a second);
-//! - an equation or a license exception carried out on a decision that does not stand (another on the proposal counted
-//!   more ballots, or none is indexed: `ovn_domain::governance::rules::standing`)
-//!   ([`Found::DecisionNotStanding`]), and on a decision or proposal with the findings above,
-//!   which are reported against the change too, so auditing whoever carried it out shows them.
+//! - an equation, a license exception or a grant under such an exception carried out on a
+//!   decision that does not stand (another on the proposal counted more ballots, or none is
+//!   indexed: `ovn_domain::governance::rules::standing`) ([`Found::DecisionNotStanding`]), and
+//!   on a decision or proposal with the findings above, which are reported against the change
+//!   too, so auditing whoever carried it out (or granted under it) shows them.
 //!
 //! A count that cannot be read now is reported ([`Found::CountUnreadable`]), never dropped.
 
 use crate::findings::Found;
 use hdk::prelude::*;
-use ovn_integrity::{Decision, Proposal};
+use ovn_integrity::{Decision, LicenseException, Proposal};
 use ovn_zome_support::governance::{count_view, CountView};
 use ovn_zome_support::index::{settlements_before, version_in_force};
 use ovn_zome_support::records::get_entry;
@@ -93,4 +94,12 @@ pub fn carried_out_findings(decision: Option<&ActionHash>) -> ExternResult<Vec<F
         });
     }
     Ok(found)
+}
+
+/// What is wrong with the decision behind the license exception a grant was made under.
+pub fn exception_decision_findings(exception: &ActionHash) -> ExternResult<Vec<Found>> {
+    match get_entry::<LicenseException>(exception)? {
+        Some(Ok((_, e))) => carried_out_findings(e.decision.as_ref()),
+        _ => Ok(vec![]), // validation read it; the replay reports what it cannot read
+    }
 }

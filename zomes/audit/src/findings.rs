@@ -4,7 +4,9 @@
 //! equations adopted on one).
 
 use crate::completeness::distribution_findings;
-use crate::decisions::{carried_out_findings, decision_findings, proposal_findings};
+use crate::decisions::{
+    carried_out_findings, decision_findings, exception_decision_findings, proposal_findings,
+};
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
 
@@ -90,8 +92,9 @@ pub enum Found {
 }
 
 /// What validation could not see about a valid `record` of type `what`: a distribution's
-/// completeness; what a proposal or a decision left out; an equation or an exception carried
-/// out on a decision that does not stand or on such a proposal or decision (`crate::decisions`).
+/// completeness; what a proposal or a decision left out; an equation, an exception or a grant
+/// under an exception carried out on a decision that does not stand or on such a proposal or
+/// decision (`crate::decisions`).
 pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
     let hash = record.action_address();
     let entry = record.entry();
@@ -114,6 +117,15 @@ pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>>
         },
         "LicenseException" => match entry.to_app_option::<ovn_integrity::LicenseException>() {
             Ok(Some(e)) => carried_out_findings(e.decision.as_ref())?,
+            _ => vec![],
+        },
+        // A grant under an exception carries out the exception's decision too: reported against
+        // the grantor, who may have granted on a decision that no longer stands.
+        "LicenseGrant" => match entry.to_app_option::<ovn_integrity::LicenseGrant>() {
+            Ok(Some(grant)) => match &grant.exception {
+                Some(exception) => exception_decision_findings(exception)?,
+                None => vec![],
+            },
             _ => vec![],
         },
         _ => vec![],

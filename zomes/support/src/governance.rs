@@ -82,7 +82,7 @@ pub fn check_stands(named: &NamedDecision) -> ExternResult<Result<(), String>> {
         Some(standing) if standing != decision => {
             return Ok(Err(format!(
                 "decision {decision} does not stand: decision {standing} on the same proposal \
-                 counted more ballots; carry that one out"
+                 counted more ballots, or as many and came first; carry that one out"
             )))
         }
         Some(_) => {}
