@@ -18,8 +18,7 @@
 use crate::findings::Found;
 use hdk::prelude::*;
 use ovn_integrity::{Decision, LicenseException, Proposal};
-use ovn_zome_support::governance::{count_view, CountView};
-use ovn_zome_support::index::{settlements_before, version_in_force};
+use ovn_zome_support::governance::{count_view, proposal_omissions, CountView};
 use ovn_zome_support::records::get_entry;
 
 /// The proposal's count from this cell's governance zome, or why it cannot be read.
@@ -32,17 +31,13 @@ fn view_of(proposal: &ActionHash) -> ExternResult<Result<CountView, Found>> {
 
 /// What the proposal `p` (opened at `opened`) left out or named wrongly.
 pub fn proposal_findings(p: &Proposal, opened: Timestamp) -> ExternResult<Vec<Found>> {
-    let mut found: Vec<Found> = settlements_before(&p.project, opened)?
-        .into_iter()
-        .filter(|s| !p.settlements.contains(s))
+    let omissions = proposal_omissions(p, opened)?;
+    let settlements = omissions.settlements.into_iter();
+    let mut found: Vec<Found> = settlements
         .map(|settlement| Found::SettlementLeftOut { settlement })
         .collect();
-    let in_force = version_in_force(&p.project, opened)?.map(|(chosen, _)| chosen.hash);
-    if in_force != p.equation {
-        found.push(Found::EquationNotInForce {
-            named: p.equation.clone(),
-            in_force,
-        });
+    if let Some((named, in_force)) = omissions.equation {
+        found.push(Found::EquationNotInForce { named, in_force });
     }
     Ok(found)
 }

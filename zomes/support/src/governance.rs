@@ -1,11 +1,14 @@
 //! What the governance zome counts, for the zomes that carry a decision out and for the audit:
 //! a proposal's count as `get_proposal` gives it (read by a local call: one recount, never a
-//! second), and whether a decision may be carried out on it. Validators check a decision
-//! given what it names; only the count shows what it left out and which decision stands.
+//! second), what a proposal left out, and whether a decision may be carried out on it.
+//! Validators check a proposal and a decision given what they name; only the index shows the
+//! settlements a proposal left out, and only the count the votes a decision left out and which
+//! decision stands.
 
+use crate::index::{settlements_before, version_in_force};
 use hdk::prelude::*;
 use ovn_integrity::governance::binding::NamedDecision;
-use ovn_integrity::Decision;
+use ovn_integrity::{Decision, Proposal};
 
 /// The part of the governance zome's `ProposalView` read here (the same field names; a rename
 /// there fails every carrying-out and every decision's audit, which the governance rules test
@@ -58,11 +61,56 @@ pub fn count_view(proposal: &ActionHash) -> ExternResult<Result<CountView, Strin
     })
 }
 
-/// Whether `named` may be carried out now: it is the decision that stands on its proposal, and
-/// names every vote and delegation the count holds. Otherwise why not, in words a member can
-/// act on.
+/// What a proposal opened at `opened` left out or named wrongly, as this node's index shows it:
+/// a proposal that leaves out a settlement shrinks its electorate (whose work it settled could
+/// not vote); one naming another equation than the version then in force weighs reputation by
+/// it and, for an equation, replaces it.
+pub struct Omissions {
+    /// The project's settlements made before it opened that it does not name.
+    pub settlements: Vec<ActionHash>,
+    /// `(named, in force)` when they differ.
+    pub equation: Option<(Option<ActionHash>, Option<ActionHash>)>,
+}
+
+/// What `proposal`, opened at `opened`, left out or named wrongly.
+pub fn proposal_omissions(proposal: &Proposal, opened: Timestamp) -> ExternResult<Omissions> {
+    let settlements = settlements_before(&proposal.project, opened)?
+        .into_iter()
+        .filter(|s| !proposal.settlements.contains(s))
+        .collect();
+    let in_force = version_in_force(&proposal.project, opened)?.map(|(chosen, _)| chosen.hash);
+    let equation = (in_force != proposal.equation).then(|| (proposal.equation.clone(), in_force));
+    Ok(Omissions {
+        settlements,
+        equation,
+    })
+}
+
+/// Whether `named` may be carried out now: its proposal names every settlement of its project
+/// made before it opened and the equation then in force, and it is the decision that stands on
+/// its proposal and names every vote and delegation the count holds. Otherwise why not, in words
+/// a member can act on. (The audit reports each of these against whoever carried it out anyway.)
 pub fn check_stands(named: &NamedDecision) -> ExternResult<Result<(), String>> {
     let decision = &named.hash;
+    let omissions = proposal_omissions(&named.proposal, named.opened)?;
+    if !omissions.settlements.is_empty() {
+        return Ok(Err(format!(
+            "its proposal {} leaves out {} settlement(s) of the project made before it opened \
+             (they say who votes and with what weight): propose it again",
+            named.decision.proposal,
+            omissions.settlements.len()
+        )));
+    }
+    if let Some((named_equation, in_force)) = omissions.equation {
+        let name = |e: Option<ActionHash>| e.map_or("the default".to_string(), |h| h.to_string());
+        return Ok(Err(format!(
+            "its proposal {} weighs and replaces equation {}, not {}, the version in force when \
+             it opened: propose it again",
+            named.decision.proposal,
+            name(named_equation),
+            name(in_force)
+        )));
+    }
     let view = match count_view(&named.decision.proposal)? {
         Ok(view) => view,
         Err(why) => {

@@ -241,11 +241,12 @@ pub fn without_warranted(records: Vec<Record>) -> ExternResult<Vec<Record>> {
 /// The Decision at `hash` with its Proposal, as a change carrying it out names it.
 pub fn must_read_decision(hash: &ActionHash) -> ExternResult<NamedDecision> {
     let (record, decision) = must_read::<Decision>(hash)?;
-    let (_, proposal) = must_read::<Proposal>(&decision.proposal)?;
+    let (opened, proposal) = must_read::<Proposal>(&decision.proposal)?;
     Ok(NamedDecision {
         hash: hash.clone(),
         at: record.action().timestamp(),
         decision,
+        opened: opened.action().timestamp(),
         proposal,
     })
 }

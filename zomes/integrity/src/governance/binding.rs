@@ -17,6 +17,8 @@ pub struct NamedDecision {
     pub hash: ActionHash,
     pub decision: Decision,
     pub proposal: Proposal,
+    /// When the proposal opened (its action's time).
+    pub opened: Timestamp,
     pub at: Timestamp,
 }
 
@@ -41,14 +43,15 @@ pub fn named_decision(hash: &ActionHash) -> Verdict<NamedDecision> {
         Err(why) => return Ok(Err(why)),
     };
     let proposal = match proposal_of(&decision.entry.proposal)? {
-        Ok(proposal) => proposal.entry,
+        Ok(proposal) => proposal,
         Err(why) => return Ok(Err(why)),
     };
     Ok(Ok(NamedDecision {
         hash: hash.clone(),
         at: decision.record.action().timestamp(),
         decision: decision.entry,
-        proposal,
+        opened: proposal.record.action().timestamp(),
+        proposal: proposal.entry,
     }))
 }
 
