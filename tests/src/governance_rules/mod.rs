@@ -13,13 +13,15 @@
 //!   motion.
 //! - [`proposals`], [`votes`] (with delegations), [`decisions`] (with the index links),
 //!   [`exceptions`] (a license exception decided by a decision): the rule functions;
-//!   [`reputation`]: the reputation chart reads what validation weighs.
+//!   [`reputation`]: the reputation chart reads what validation weighs; [`packed`] (last: it
+//!   settles carol's work): a packed electorate's decision is not carried out.
 //! - [`hostile`]: a miscounted decision, a vote after the close and an equation no decision
 //!   adopted, published by a conductor with self-validation off, which honest peers warrant.
 
 mod decisions;
 mod exceptions;
 mod hostile;
+mod packed;
 mod proposals;
 mod reputation;
 mod votes;
@@ -35,6 +37,7 @@ fn rules() -> Vec<Rule<World>> {
         decisions::rules(),
         exceptions::rules(),
         reputation::rules(),
+        packed::rules(),
     ];
     files.into_iter().flatten().collect()
 }

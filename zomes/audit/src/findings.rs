@@ -1,7 +1,7 @@
 //! What the audit found that validation cannot see, about one record each: [`Found`] lists
 //! every kind, [`findings_about`] asks the module that checks each entry type
 //! (`crate::completeness` for distributions, `crate::decisions` for proposals, decisions and
-//! equations adopted on one).
+//! what was carried out on one: equations, license exceptions and grants under them).
 
 use crate::completeness::distribution_findings;
 use crate::decisions::{
@@ -75,8 +75,8 @@ pub enum Found {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         delegation: ActionHash,
     },
-    /// An equation or a license exception carried out on `decision`, where `standing` is the
-    /// proposal's decision that stands (`None`: no decision on it is indexed).
+    /// An equation, a license exception or a grant under one carried out on `decision`, where
+    /// `standing` is the proposal's decision that stands (`None`: no decision on it is indexed).
     DecisionNotStanding {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         decision: ActionHash,

@@ -10,6 +10,7 @@ use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::governance::electorate::electorate_of;
 use ovn_integrity::governance::proposal::{check_in_project, MAX_SETTLEMENTS};
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, Proposal};
+use ovn_zome_support::governance::proposal_omissions;
 use ovn_zome_support::index::{settlements_before, version_in_force};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{
@@ -70,14 +71,27 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
         }
         .into());
     }
-    let hash = create_entry(EntryTypes::Proposal(proposal))?;
+    let hash = create_entry(EntryTypes::Proposal(proposal.clone()))?;
+    let record = committed(hash.clone())?;
+    // Named as of `now`; it opens at its action's time, a moment later. A settlement or an
+    // equation that arrived between would be an omission the audit reports and that stops its
+    // decision being carried out: refused, nothing written, so the member opens it again.
+    let omissions = proposal_omissions(&proposal, record.action().timestamp())?;
+    if !omissions.settlements.is_empty() || omissions.equation.is_some() {
+        return Err(GovernanceError::Refused(
+            "a settlement or an equation of the project arrived while the proposal was being \
+             opened: open it again"
+                .into(),
+        )
+        .into());
+    }
     create_link(
         input.project,
         hash.clone(),
         LinkTypes::ProjectToProposals,
         (),
     )?;
-    committed(hash)
+    Ok(record)
 }
 
 /// A project's proposals, oldest first.

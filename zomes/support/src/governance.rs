@@ -7,6 +7,8 @@
 
 use crate::index::{settlements_before, version_in_force};
 use hdk::prelude::*;
+use ovn_domain::governance::rules::{Electorate, Weighting};
+use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::governance::binding::NamedDecision;
 use ovn_integrity::{Decision, Proposal};
 
@@ -62,9 +64,9 @@ pub fn count_view(proposal: &ActionHash) -> ExternResult<Result<CountView, Strin
 }
 
 /// What a proposal opened at `opened` left out or named wrongly, as this node's index shows it:
-/// a proposal that leaves out a settlement shrinks its electorate (whose work it settled could
-/// not vote); one naming another equation than the version then in force weighs reputation by
-/// it and, for an equation, replaces it.
+/// a proposal that leaves out a settlement shrinks its electorate (those whose work it settled
+/// could not vote) or their weights; one naming another equation than the version then in force
+/// weighs reputation by it and, for an equation, replaces it.
 pub struct Omissions {
     /// The project's settlements made before it opened that it does not name.
     pub settlements: Vec<ActionHash>,
@@ -86,30 +88,28 @@ pub fn proposal_omissions(proposal: &Proposal, opened: Timestamp) -> ExternResul
     })
 }
 
-/// Whether `named` may be carried out now: its proposal names every settlement of its project
-/// made before it opened and the equation then in force, and it is the decision that stands on
-/// its proposal and names every vote and delegation the count holds. Otherwise why not, in words
-/// a member can act on. (The audit reports each of these against whoever carried it out anyway.)
+/// Whether `named` may be carried out now: it is the decision that stands on its proposal and
+/// names every vote and delegation the count holds, and, where settlements decide who votes or
+/// with what weight (a contributors' electorate, or weights by reputation), its proposal names
+/// every settlement of its project made before it opened (a packed electorate). Otherwise why
+/// not, in words a member can act on. The audit reports each of these, and a proposal naming
+/// another equation than the one in force, against whoever carried it out anyway; an equation's
+/// own base is checked where it is adopted (`ledger::equations`).
 pub fn check_stands(named: &NamedDecision) -> ExternResult<Result<(), String>> {
     let decision = &named.hash;
-    let omissions = proposal_omissions(&named.proposal, named.opened)?;
-    if !omissions.settlements.is_empty() {
-        return Ok(Err(format!(
-            "its proposal {} leaves out {} settlement(s) of the project made before it opened \
-             (they say who votes and with what weight): propose it again",
-            named.decision.proposal,
-            omissions.settlements.len()
-        )));
-    }
-    if let Some((named_equation, in_force)) = omissions.equation {
-        let name = |e: Option<ActionHash>| e.map_or("the default".to_string(), |h| h.to_string());
-        return Ok(Err(format!(
-            "its proposal {} weighs and replaces equation {}, not {}, the version in force when \
-             it opened: propose it again",
-            named.decision.proposal,
-            name(named_equation),
-            name(in_force)
-        )));
+    let rule = network_constitution()?
+        .governance
+        .rule(named.proposal.change.kind());
+    if rule.electorate == Electorate::Contributors || rule.weighting == Weighting::Reputation {
+        let left_out = proposal_omissions(&named.proposal, named.opened)?.settlements;
+        if !left_out.is_empty() {
+            return Ok(Err(format!(
+                "its proposal {} leaves out {} settlement(s) of the project made before it \
+                 opened, which say who votes and with what weight: propose it again",
+                named.decision.proposal,
+                left_out.len()
+            )));
+        }
     }
     let view = match count_view(&named.decision.proposal)? {
         Ok(view) => view,
