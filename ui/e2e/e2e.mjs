@@ -24,7 +24,10 @@
 // carol hands a soldering station over to bob, and the lists of what each holds follow; alice
 // adds her project's own license, attaches it to a design, carol asks for it as a for-profit,
 // alice proposes an exception for her (a non-profit, 10.00 EUR), consents, decides, carries it
-// out and grants under it; a 5 MB call is refused by the page and by the node (413), naming the limit.
+// out and grants under it; then (governance.mjs) alice proposes version 2 of the equation (bob's
+// fixed share 20 %) and votes, carol lets alice vote for her, bob publishes the decision, alice
+// carries it out and the next 10.00 EUR pays bob 2.00 EUR; the reputation chart; a 5 MB call is
+// refused by the page and by the node (413), naming the limit.
 // Every expected figure is computed from the DNA's equation and the domain's rules, never read
 // off the page.
 //
@@ -163,7 +166,7 @@ async function scenario(pages, urls, browser) {
   await equationSteps(alice, bob, projectName, optics, suffix);
   await custodySteps(bob, carol, optics, suffix);
   await licenseSteps(alice, carol, projectName, suffix);
-  await governanceSteps(alice, carol, aliceKey, projectName, suffix);
+  await governanceSteps(alice, bob, carol, aliceKey, projectName, suffix);
   await oversizeSteps(alice);
 
   for (const [name, page] of Object.entries(pages)) {

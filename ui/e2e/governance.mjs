@@ -1,13 +1,22 @@
-// Governance in the browser: alice proposes a motion to her project and votes for it; carol
-// sees it with the same count and delegates to alice; the count every validator makes is shown
-// as a chart, with carol's delegation counted where she may vote; and the project's reputations
-// over time, as a chart. (Her equation was proposed,
+// Governance in the browser, the issue's three members: carol, whose work the last distribution
+// settled, lets alice vote for her in the project (a delegation); alice proposes version 2 of
+// the project's equation and votes for it, and both see the same count, carol's delegation in
+// it, shown as a chart; once it closes bob publishes the decision (alice's vote and carol's
+// delegation), alice carries it out, and the next distribution pays bob's maintenance share
+// under version 2; and the project's reputations over time, as a chart. (Version 1 was proposed,
 // decided and carried out before: commons.mjs equationSteps.)
 
-import { check, flat, log, pollUntil, screenshot, waitForOrBanner } from "./lib.mjs";
+import { chartBars, check, flat, localInputIn, log, pollUntil, screenshot, waitForOrBanner } from "./lib.mjs";
+import { eur, saleDistributed } from "./money.mjs";
 
-export async function governanceSteps(alice, carol, aliceKey, projectName, suffix) {
-  const title = `Meet on Thursdays (e2e ${suffix})`;
+// Version 2 moves bob's fixed maintenance share from 10 % to 20 % of the income: of the next
+// sale's 10.00 EUR, bob's bar reads 2.00 EUR whatever the contributors' shares.
+const FOURTH_INCOME_MINOR = 1000;
+const MAINTENANCE_PERCENT = 20;
+
+export async function governanceSteps(alice, bob, carol, aliceKey, projectName, suffix) {
+  const title = `Version 2 of the equation (e2e ${suffix})`;
+  await alice.bringToFront();
   await alice.getByTestId("nav-governance").click();
   await alice.getByTestId("governance-project").selectOption({ label: projectName });
   await waitForOrBanner(alice, alice.getByTestId("propose"), "alice's proposal form");
@@ -19,24 +28,12 @@ export async function governanceSteps(alice, carol, aliceKey, projectName, suffi
   check(message.includes("title"), `an untitled proposal was refused without naming the title: "${message}"`);
   await banner.getByRole("button", { name: "Dismiss the error" }).click();
 
-  await alice.getByTestId("proposal-title").fill(title);
-  await alice.getByTestId("proposal-text").fill("Weekly, at the lab.");
-  await alice.getByTestId("proposal-open").click();
-  await waitForOrBanner(alice, alice.getByTestId("proposal-notice"), "alice's proposal opened");
-  const card = alice.getByTestId("proposal").filter({ hasText: title });
-  await waitForOrBanner(alice, card.getByTestId("proposal-rule"), "alice's proposal and its count");
-  const rule = await flat(card.getByTestId("proposal-rule"));
-  check(rule.includes("members whose work the project settled"), `the proposal's rule reads "${rule}"`);
-  await card.getByTestId("vote-yes").click();
-  await pollUntil(alice, "alice's vote counted", card.getByTestId("proposal-refresh"), async () => (await flat(card.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
-  log(`alice proposed and voted: ${await flat(card.getByTestId("proposal-count"))}`);
-
+  // Carol, whose work the last distribution settled, lets alice vote for her in this project
+  // before anything is proposed: a delegation holds for every proposal until she replaces it.
+  await carol.bringToFront();
   await carol.getByTestId("nav-governance").click();
   await carol.getByTestId("governance-project").selectOption({ label: projectName });
-  const carols = carol.getByTestId("proposal").filter({ hasText: title });
-  await pollUntil(carol, "alice's proposal on carol's page", "refresh-governance", async () => (await carols.count()) > 0);
-  // The count as carol's node makes it: alice's vote, whether or not carol may vote.
-  await pollUntil(carol, "alice's vote in carol's count", carols.getByTestId("proposal-refresh"), async () => (await flat(carols.getByTestId("proposal-count"))).startsWith("1 vote(s)"));
+  await waitForOrBanner(carol, carol.getByTestId("delegate-key"), "carol's delegation form");
   await carol.getByTestId("delegate-key").fill(aliceKey);
   await carol.getByTestId("delegate").click();
   await waitForOrBanner(carol, carol.getByTestId("my-delegate"), "carol's delegation");
@@ -44,17 +41,75 @@ export async function governanceSteps(alice, carol, aliceKey, projectName, suffi
   check(delegateText.includes("alice"), `carol's delegation reads "${delegateText}"`);
   await screenshot(carol, "carol-delegated");
 
-  // alice's count names carol's delegation where carol is in the electorate, and only there.
-  const carolKey = await carol.getByTestId("my-agent-key-short").getAttribute("title");
-  const mayVote = (await card.locator(`details .agent[title="${carolKey}"]`).count()) > 0;
-  const expected = `1 vote(s), ${mayVote ? 1 : 0} delegation(s) counted`;
   await alice.bringToFront();
-  await pollUntil(alice, `alice's count: ${expected}`, card.getByTestId("proposal-refresh"), async () => (await flat(card.getByTestId("proposal-count"))).startsWith(expected));
+  await alice.getByTestId("proposal-title").fill(title);
+  await alice.getByTestId("proposal-text").fill("Maintenance costs more than we thought.");
+  await alice.getByTestId("proposal-kind").selectOption("Equation");
+  const buckets = alice.getByTestId("equation-bucket");
+  await waitForOrBanner(alice, buckets.nth(1), "the form starting from version 1");
+  check((await buckets.nth(1).getByTestId("bucket-name").inputValue()) === "maintenance", "the form does not start from version 1");
+  await buckets.nth(0).getByTestId("bucket-share").fill(String(100 - MAINTENANCE_PERCENT));
+  await buckets.nth(1).getByTestId("bucket-share").fill(String(MAINTENANCE_PERCENT));
+  await alice.getByTestId("proposal-closes").fill(await localInputIn(alice, 60));
+  await alice.getByTestId("proposal-open").click();
+  await waitForOrBanner(alice, alice.getByTestId("proposal-notice"), "alice's proposal opened");
+  const card = alice.getByTestId("proposal").filter({ hasText: title });
+  const cardRefresh = card.getByTestId("proposal-refresh");
+  await waitForOrBanner(alice, card.getByTestId("proposal-rule"), "alice's proposal and its count");
+  const rule = await flat(card.getByTestId("proposal-rule"));
+  check(rule.includes("members whose work the project settled"), `the proposal's rule reads "${rule}"`);
+  await card.getByTestId("vote-yes").click();
+  // alice's count names carol's delegation: the whole electorate took part.
+  const expected = "1 vote(s), 1 delegation(s) counted; participation 100";
+  await pollUntil(alice, `alice's count: ${expected}`, cardRefresh, async () => (await flat(card.getByTestId("proposal-count"))).startsWith(expected));
   const outcome = await flat(card.getByTestId("proposal-outcome"));
-  check(outcome.startsWith("so far it"), `the open proposal's outcome reads "${outcome}"`);
+  check(outcome.startsWith("so far it passes"), `the open proposal's outcome reads "${outcome}"`);
   await screenshot(alice, "alice-proposal");
-  log(`carol (${mayVote ? "in" : "not in"} the electorate) delegated to alice: ${await flat(card.getByTestId("proposal-count"))}`);
+  log(`alice proposed version 2 and voted; carol's delegation counted: ${await flat(card.getByTestId("proposal-count"))}`);
 
+  // The count as carol's node makes it: the same, carol among those who may vote.
+  await carol.bringToFront();
+  const carols = carol.getByTestId("proposal").filter({ hasText: title });
+  await pollUntil(carol, "alice's proposal on carol's page", "refresh-governance", async () => (await carols.count()) > 0);
+  await pollUntil(carol, "alice's vote and carol's delegation in carol's count", carols.getByTestId("proposal-refresh"), async () => (await flat(carols.getByTestId("proposal-count"))).startsWith(expected));
+  const carolKey = await carol.getByTestId("my-agent-key-short").getAttribute("title");
+  check((await carols.locator(`details .agent[title="${carolKey}"]`).count()) === 1, "carol, whose work the last distribution settled, is not in the electorate");
+
+  // Closed: bob publishes the decision, which names carol's delegation; alice carries it out.
+  await bob.bringToFront();
+  await bob.getByTestId("nav-governance").click();
+  await bob.getByTestId("governance-project").selectOption({ label: projectName });
+  const bobs = bob.getByTestId("proposal").filter({ hasText: title });
+  await pollUntil(bob, "alice's proposal on bob's page", "refresh-governance", async () => (await bobs.count()) > 0);
+  // Bob decides once it closed and his node holds carol's delegation: a decision leaving it out
+  // would be valid, and nobody honest would carry it out (check_stands).
+  const decidable = async () => (await bobs.getByTestId("decide").count()) > 0 && (await flat(bobs.getByTestId("proposal-count"))).startsWith("1 vote(s), 1 delegation(s)");
+  await pollUntil(bob, "version 2's proposal closed, with carol's delegation, for bob", bobs.getByTestId("proposal-refresh"), decidable);
+  await bobs.getByTestId("decide").click();
+  await waitForOrBanner(bob, bobs.getByTestId("decision"), "bob's decision on version 2");
+  await alice.bringToFront();
+  await pollUntil(alice, "bob's decision on alice's page", cardRefresh, async () => (await card.getByTestId("adopt-decided").count()) > 0);
+  const decision = await flat(card.getByTestId("decision"));
+  check(decision.startsWith("Stands:") && decision.includes("passes (1 vote(s), 1 delegation(s) counted)"), `the decision reads "${decision}"`);
+  await card.getByTestId("adopt-decided").click();
+  await waitForOrBanner(alice, card.getByTestId("equation-carried-out"), "version 2 carried out");
+  log(`version 2 passed by alice's vote and carol's delegation, decided by bob, carried out by alice: ${decision}`);
+
+  // The next distribution follows version 2.
+  await alice.getByTestId("nav-ledger").click();
+  await alice.getByTestId("ledger-project").selectOption({ label: projectName });
+  await waitForOrBanner(alice, alice.getByTestId("equation").getByText("Version 2, adopted by decision"), "alice's version 2 in force");
+  const sale = `Sale of a fourth kit (e2e ${suffix})`;
+  const distribution = await saleDistributed(alice, FOURTH_INCOME_MINOR, sale, "alice's version 2");
+  const bars = await chartBars(distribution.getByTestId("share-chart"));
+  const bobsBar = bars.find((b) => b.label === "bob");
+  const share = `${eur((FOURTH_INCOME_MINOR * MAINTENANCE_PERCENT) / 100)} · ${MAINTENANCE_PERCENT.toFixed(1)} %`;
+  check(bobsBar?.text === share, `bob's bar under version 2 reads "${bobsBar?.text}", not "${share}": ${JSON.stringify(bars)}`);
+  log(`alice's distribution under version 2: ${bars.map((b) => `${b.label}: ${b.text}`).join("; ")}`);
+  await screenshot(alice, "alice-version-2");
+
+  await alice.getByTestId("nav-governance").click();
+  await alice.getByTestId("governance-project").selectOption({ label: projectName });
   // Reputation over time: the settled work of the distributions so far, alice's among it.
   const reputation = alice.getByTestId("reputation");
   const lines = reputation.getByTestId("line-chart-series");

@@ -125,17 +125,17 @@ export function showError(title: string, error: unknown) {
 }
 
 /**
- * Whether the banner shows a background load's failure: a load clears the banner only then, never
- * the failure of something the user did (a refused proposal stays on screen while the proposal
- * cards load).
+ * The banner a user's action put up: a background load clears any other banner when it starts
+ * (a failure it or another load showed, a nickname lookup's), never this one (a refused
+ * proposal stays on screen while the proposal cards load).
  */
-let loadFailureShown = false;
+let actionError: Banner | null = null;
 
 /** Clears the banner; a sticky one only when `dismiss` (the user's Dismiss button). */
 export function clearError(dismiss = false) {
   if (dismiss || !app.error?.sticky) {
     app.error = null;
-    loadFailureShown = false;
+    actionError = null;
   }
 }
 
@@ -291,8 +291,7 @@ export class Task<A extends unknown[] = []> {
       return true;
     } catch (e) {
       if (!(e instanceof ZomeCallError)) showError("Something went wrong", e);
-      // The banner is now this action's, whatever load put up the one before.
-      loadFailureShown = false;
+      actionError = app.error;
       return false;
     } finally {
       this.running = false;
@@ -322,13 +321,12 @@ export class Loader<A extends unknown[] = []> {
     const current = () => run === this.#latest;
     this.running = true;
     this.failed = false;
-    if (loadFailureShown) clearError();
+    if (app.error !== actionError) clearError();
     try {
       await this.#work(current, ...args);
       return current();
     } catch (e) {
       if (!(e instanceof ZomeCallError)) showError("Something went wrong", e);
-      loadFailureShown = true;
       if (current()) this.failed = true;
       return false;
     } finally {
