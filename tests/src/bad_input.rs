@@ -7,7 +7,7 @@ use holochain::prelude::Record;
 use rmpv::Value;
 
 /// Every zome function (those that take nothing take `()`, and refuse anything else).
-const FUNCTIONS: [(&str, &str); 69] = [
+const FUNCTIONS: [(&str, &str); 70] = [
     ("members", "get_my_profile"),
     ("members", "get_my_private_profile"),
     ("members", "get_all_projects"),
@@ -41,6 +41,7 @@ const FUNCTIONS: [(&str, &str); 69] = [
     ("ledger", "set_value_equation"),
     ("ledger", "adopt_decided_equation"),
     ("ledger", "get_value_equation"),
+    ("ledger", "get_version_adopted_by"),
     ("ledger", "export_distribution"),
     ("ledger", "record_income"),
     ("ledger", "get_incomes_for_project"),

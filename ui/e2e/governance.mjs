@@ -108,8 +108,13 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   log(`alice's distribution under version 2: ${bars.map((b) => `${b.label}: ${b.text}`).join("; ")}`);
   await screenshot(alice, "alice-version-2");
 
+  // Version 1's card says it was carried out and replaced, not that it can no longer be.
   await alice.getByTestId("nav-governance").click();
   await alice.getByTestId("governance-project").selectOption({ label: projectName });
+  const first = alice.getByTestId("proposal").filter({ hasText: `Version 1 of the equation (e2e ${suffix})` });
+  await waitForOrBanner(alice, first.getByTestId("equation-replaced"), "version 1's card");
+  const replaced = await flat(first.getByTestId("equation-replaced"));
+  check(replaced === "Carried out as version 1 of the project's equation; version 2 is in force now.", `version 1's card reads "${replaced}"`);
   // Reputation over time: the settled work of the distributions so far, alice's among it.
   const reputation = alice.getByTestId("reputation");
   const lines = reputation.getByTestId("line-chart-series");

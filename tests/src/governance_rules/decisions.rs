@@ -265,7 +265,7 @@ pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &Wo
     )
     .await;
     let on_failed = ValueEquation {
-        decision: Some(failed),
+        decision: Some(failed.clone()),
         ..version_one.clone()
     };
     let reason = "did not pass";
@@ -286,6 +286,12 @@ pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &Wo
         .call(CAROL, "ledger", "get_value_equation", project.clone())
         .await;
     assert_eq!((now.version, now.decision.as_ref()), (1, Some(decided)));
+    // What each decision adopted, as the proposal card reads it once a later version replaced it.
+    let adopted_by = |decision: &ActionHash| {
+        peers.call::<_, Option<u32>>(CAROL, "ledger", "get_version_adopted_by", decision.clone())
+    };
+    assert_eq!(adopted_by(decided).await, Some(1));
+    assert_eq!(adopted_by(&failed).await, None);
     let reason = "was already carried out: it adopted version 1";
     refuses(
         peers,

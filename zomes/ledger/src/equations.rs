@@ -129,6 +129,15 @@ fn adopt(
     committed(hash)
 }
 
+/// The version of the project's equation `decision` adopted, if it has been carried out (the
+/// version may since have been replaced); an error for a hash that is no Decision.
+#[hdk_extern]
+pub fn get_version_adopted_by(decision: Input) -> ExternResult<Option<u32>> {
+    let hash: ActionHash = decision.decode()?;
+    let named = must_read_decision(&hash)?;
+    adopted_by(&named.proposal.project, &hash)
+}
+
 /// The version of `project`'s equation `decision` adopted, if any has been.
 fn adopted_by(project: &ActionHash, decision: &ActionHash) -> ExternResult<Option<u32>> {
     let versions = equation_versions(project)?;

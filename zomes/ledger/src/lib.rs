@@ -6,7 +6,8 @@
 //!
 //! # Layout
 //! - [`error`]: [`LedgerError`], the typed errors of this zome's API.
-//! - [`equations`]: `adopt_decided_equation`, `set_value_equation`, `get_value_equation`.
+//! - [`equations`]: `adopt_decided_equation`, `set_value_equation`, `get_value_equation`,
+//!   `get_version_adopted_by`.
 //! - [`incomes`]: `record_income`, `get_incomes_for_project`.
 //! - [`plan`]: gathering a distribution's inputs: counted contributions settled by month.
 //! - [`distributions`]: `preview_distribution`, `distribute`, `get_distributions_for_project`,

@@ -79,19 +79,20 @@ pub fn in_force_among(
 }
 
 /// The project's settlements made before `at`, oldest first, without what the network
-/// warranted: what a proposal opened at `at` names (the governance zome), and what the audit
-/// holds a proposal to.
+/// warranted, with the caller's own (the DHT may not show a settlement just made yet): what a
+/// proposal opened at `at` names (the governance zome), and what the audit and whoever carries
+/// a decision out hold a proposal to.
 pub fn settlements_before(project: &ActionHash, at: Timestamp) -> ExternResult<Vec<ActionHash>> {
-    let found = without_warranted(get_targets(get_links(
+    let from_dht = without_warranted(get_targets(get_links(
         LinkQuery::try_new(project.clone(), LinkTypes::ProjectToSettlements)?,
         GetStrategy::default(),
     )?)?)?;
-    Ok(found
-        .iter()
-        .filter(|r| r.action().timestamp() < at)
-        .filter(|r| {
-            matches!(r.entry().to_app_option::<Settlement>(), Ok(Some(s)) if &s.project == project)
-        })
-        .map(|r| r.action_address().clone())
-        .collect())
+    let mine = own_entries(UnitEntryTypes::Settlement.try_into()?)?;
+    Ok(
+        with_own_timed(from_dht, mine, |s: &Settlement| &s.project == project)
+            .into_iter()
+            .filter(|(_, made, _)| *made < at)
+            .map(|(hash, _, _)| hash)
+            .collect(),
+    )
 }

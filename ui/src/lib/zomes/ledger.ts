@@ -50,6 +50,10 @@ export const adoptDecidedEquation = (decision: ActionHash) =>
 export const getValueEquation = (project: ActionHash) =>
   callZome<CurrentEquation>(ZOME, "get_value_equation", project);
 
+/** The version of its project's equation a decision adopted, if it was carried out (it may since have been replaced). */
+export const getVersionAdoptedBy = (decision: ActionHash) =>
+  callZome<number | null>(ZOME, "get_version_adopted_by", decision);
+
 export const exportDistribution = (distribution: ActionHash) =>
   callZome<DistributionExport>(ZOME, "export_distribution", distribution);
 
