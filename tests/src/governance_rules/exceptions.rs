@@ -106,12 +106,7 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
     let report: audit::report::AuditReport = peers
         .call(BOB, "audit", "audit_agent", peers.agent(ALICE))
         .await;
-    let about: Vec<&Found> = report
-        .findings
-        .iter()
-        .filter(|f| f.record == unsettled)
-        .map(|f| &f.found)
-        .collect();
+    let about = found_about(&report, &unsettled);
     let left_out = Found::SettlementLeftOut {
         settlement: w.settlement.clone(),
     };
@@ -265,15 +260,16 @@ pub async fn a_grant_under_an_exception_whose_decision_does_not_stand_is_refused
     let report: audit::report::AuditReport = peers
         .call(CAROL, "audit", "audit_agent", peers.agent(ALICE))
         .await;
-    let about: Vec<&Found> = report
-        .findings
-        .iter()
-        .filter(|f| f.record == grant)
-        .map(|f| &f.found)
-        .collect();
+    let about = found_about(&report, &grant);
     let not_standing = Found::DecisionNotStanding {
         decision: rival,
         standing: Some(standing.action_address().clone()),
     };
     assert_eq!(about, vec![&not_standing], "{report:#?}");
+}
+
+/// What `report` found about `record`.
+fn found_about<'a>(report: &'a audit::report::AuditReport, record: &ActionHash) -> Vec<&'a Found> {
+    let about = report.findings.iter().filter(|f| &f.record == record);
+    about.map(|f| &f.found).collect()
 }
