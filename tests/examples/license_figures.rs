@@ -179,6 +179,7 @@ async fn main() {
     }
     two.settle().await;
     let grant = |hash: &ActionHash| LicenseGrant {
+        project_version: None,
         request: hash.clone(),
         resource: design.clone(),
         licensee: Licensee::Requester,

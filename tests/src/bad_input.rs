@@ -7,7 +7,7 @@ use holochain::prelude::Record;
 use rmpv::Value;
 
 /// Every zome function (those that take nothing take `()`, and refuse anything else).
-const FUNCTIONS: [(&str, &str); 70] = [
+const FUNCTIONS: [(&str, &str); 73] = [
     ("members", "get_my_profile"),
     ("members", "get_my_private_profile"),
     ("members", "get_all_projects"),
@@ -24,6 +24,9 @@ const FUNCTIONS: [(&str, &str); 70] = [
     ("members", "set_my_private_profile"),
     ("members", "create_project"),
     ("members", "get_project"),
+    ("members", "get_project_in_force"),
+    ("members", "change_project"),
+    ("members", "change_decided_project"),
     ("members", "invite"),
     ("contributions", "log_contribution"),
     ("contributions", "get_contributions_for_project"),

@@ -690,6 +690,7 @@ async fn mallorys_licensed_design(
     peers.sync_all().await;
     let resource = design.clone();
     let grant = move |category, fee| ovn_integrity::LicenseGrant {
+        project_version: None,
         request: asked.clone(),
         resource: resource.clone(),
         licensee: licensee.clone(),
@@ -740,6 +741,7 @@ async fn honest_peers_warrant_mallory_for_exempting_her_own_firm_without_a_decis
     let peers = Peers::with_hostile_under(1, Default::default()).await;
     let (_, _, grant) = mallorys_licensed_design(&peers).await;
     let exempt = ovn_integrity::LicenseException {
+        project_version: None,
         request: grant(ovn_integrity::Category::ForProfit, 0).request,
         category: ovn_integrity::Category::NonProfit,
         fee: 0,

@@ -76,6 +76,8 @@ pub enum DomainError {
     },
     #[error("the project's creator must be its first steward")]
     CreatorNotFirstSteward,
+    #[error("a project keeps at least one steward")]
+    NoSteward,
     #[error("{agent} is not a steward of project {project}: only its stewards {what}")]
     NotASteward {
         agent: String,

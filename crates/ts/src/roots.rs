@@ -17,6 +17,9 @@ pub fn visit_roots(c: &mut Collector) {
     c.visit::<members::profiles::UpdateProfileInput>();
     c.visit::<members::payout::PayoutShare>();
     c.visit::<members::projects::CreateProjectInput>();
+    c.visit::<entry::ProjectVersion>();
+    c.visit::<members::changes::ProjectInForce>();
+    c.visit::<members::changes::ChangeProjectInput>();
 
     // contributions
     c.visit::<entry::Contribution>();

@@ -13,7 +13,8 @@ use ovn_integrity::{
     Contribution, CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, Decision,
     Delegation, Distribution, Endorsement, EntryTypes, IncomeEvent, License, LicenseAttachment,
     LicenseException, LicenseGrant, LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile,
-    Profile, Project, Proposal, Resource, ResourceUse, Settlement, ValueEquation, Vote,
+    Profile, Project, ProjectVersion, Proposal, Resource, ResourceUse, Settlement, ValueEquation,
+    Vote,
 };
 
 #[hdk_extern]
@@ -269,6 +270,7 @@ pub enum AnyEntry {
     Vote(Vote),
     Delegation(Delegation),
     Decision(Decision),
+    ProjectVersion(ProjectVersion),
 }
 
 impl From<AnyEntry> for EntryTypes {
@@ -299,6 +301,7 @@ impl From<AnyEntry> for EntryTypes {
             AnyEntry::Vote(e) => EntryTypes::Vote(e),
             AnyEntry::Delegation(e) => EntryTypes::Delegation(e),
             AnyEntry::Decision(e) => EntryTypes::Decision(e),
+            AnyEntry::ProjectVersion(e) => EntryTypes::ProjectVersion(e),
         }
     }
 }

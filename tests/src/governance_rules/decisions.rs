@@ -205,6 +205,7 @@ pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &Wo
     let reason = "adopts a value equation only by a decision";
     refuses(peers, ALICE, "ledger", "set_value_equation", alone, reason).await;
     let version_one = ValueEquation {
+        project_version: None,
         project: project.clone(),
         version: 1,
         replaces: None,
@@ -277,6 +278,7 @@ pub async fn an_equation_is_adopted_only_on_the_passed_decision_naming_it(w: &Wo
     assert_eq!(
         entry::<ValueEquation>(&adopted),
         ValueEquation {
+            project_version: None,
             decision: Some(decided.clone()),
             ..version_one
         }
@@ -374,6 +376,7 @@ pub async fn the_audit_reports_what_a_decision_left_out_and_an_equation_on_one_t
     )
     .await;
     let again = ValueEquation {
+        project_version: None,
         project: project.clone(),
         version: 1,
         replaces: None,

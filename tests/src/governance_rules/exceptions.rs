@@ -46,6 +46,7 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
     let request = asked.request.action_address().clone();
     peers.sync().await;
     let exempt = LicenseException {
+        project_version: None,
         request: request.clone(),
         category: Category::NonProfit,
         fee: 0,
@@ -71,6 +72,7 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
     let reason = "its own project decides its exceptions";
     refuses(peers, CAROL, "governance", "open_proposal", astray, reason).await;
     let astray = Proposal {
+        project_version: None,
         project: w.elsewhere.clone(),
         title: "Exempt carol".into(),
         text: String::new(),
@@ -93,6 +95,7 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
         .call(ALICE, "ledger", "get_value_equation", project.clone())
         .await;
     let unsettled = Proposal {
+        project_version: None,
         project: project.clone(),
         title: "Exempt carol".into(),
         text: String::new(),
@@ -203,6 +206,7 @@ pub async fn a_grant_under_an_exception_whose_decision_does_not_stand_is_refused
     let request = asked.request.action_address().clone();
     peers.sync().await;
     let exempt = LicenseException {
+        project_version: None,
         request: request.clone(),
         category: Category::NonProfit,
         fee: 0,
@@ -246,6 +250,7 @@ pub async fn a_grant_under_an_exception_whose_decision_does_not_stand_is_refused
         .await;
     let asked = entry::<ovn_integrity::LicenseRequest>(&asked.request);
     let grant = ovn_integrity::LicenseGrant {
+        project_version: None,
         request,
         resource: jig,
         licensee: asked.licensee,

@@ -106,6 +106,7 @@ async fn honest_peers_warrant_mallory_for_an_equation_no_decision_adopted() {
     let (peers, project) = governed_project(MALLORY).await;
     // Where decisions bind, even the project's only steward needs one.
     let alone = ovn_integrity::ValueEquation {
+        project_version: None,
         project,
         version: 1,
         replaces: None,
@@ -117,6 +118,29 @@ async fn honest_peers_warrant_mallory_for_an_equation_no_decision_adopted() {
             "commit_entry_raw",
             hostile::AnyEntry::ValueEquation(alone),
             "adopts a value equation only by a decision",
+        )
+        .await;
+    peers.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn honest_peers_warrant_mallory_for_taking_a_project_without_a_decision() {
+    let (peers, project) = governed_project(1).await;
+    // alice's project, which mallory makes hers as its next version, with no decision.
+    let taken = ovn_integrity::ProjectVersion {
+        project,
+        version: 2,
+        replaces: None,
+        purpose: String::new(),
+        parent: None,
+        stewards: vec![peers.agent(MALLORY)],
+        decision: None,
+    };
+    peers
+        .publish_as_mallory_and_await_warrant(
+            "commit_entry_raw",
+            hostile::AnyEntry::ProjectVersion(taken),
+            "adopts a project change only by a decision",
         )
         .await;
     peers.shutdown().await;

@@ -14,7 +14,9 @@
 //! - [`proposals`], [`votes`] (with delegations), [`decisions`] (with the index links),
 //!   [`exceptions`] (a license exception decided by a decision): the rule functions;
 //!   [`reputation`]: the reputation chart reads what validation weighs; [`packed`] (last: it
-//!   settles carol's work): a packed electorate's decision is not carried out.
+//!   settles carol's work): a packed electorate's decision is not carried out; [`stewards`]
+//!   (after it: alice hands the project to bob): a project changes by decision, and its
+//!   stewards act under the version they name.
 //! - [`hostile`]: a miscounted decision, a vote after the close and an equation no decision
 //!   adopted, published by a conductor with self-validation off, which honest peers warrant.
 
@@ -24,6 +26,7 @@ mod hostile;
 mod packed;
 mod proposals;
 mod reputation;
+mod stewards;
 mod votes;
 mod world;
 
@@ -38,6 +41,7 @@ fn rules() -> Vec<Rule<World>> {
         exceptions::rules(),
         reputation::rules(),
         packed::rules(),
+        stewards::rules(),
     ];
     files.into_iter().flatten().collect()
 }

@@ -35,6 +35,7 @@ pub async fn a_decision_on_a_packed_electorate_is_not_carried_out(w: &World) {
         .call(ALICE, "ledger", "get_value_equation", project.clone())
         .await;
     let packed = Proposal {
+        project_version: None,
         project: project.clone(),
         title: "Our equation, without carol".into(),
         text: String::new(),

@@ -21,6 +21,7 @@ pub fn rules() -> Vec<Rule<World>> {
 /// alice's motion again, opened now and closing in a minute: valid.
 fn again(w: &World) -> Proposal {
     Proposal {
+        project_version: None,
         closes: in_secs(60),
         ..w.proposal()
     }

@@ -33,6 +33,7 @@ fn network() -> AgentPubKey {
 /// The Sensorica-like equation as the project's version 1.
 fn version_one(b: &Books) -> ValueEquation {
     ValueEquation {
+        project_version: None,
         project: b.project.clone(),
         version: 1,
         replaces: None,

@@ -91,6 +91,7 @@ pub async fn a_license_exception_is_never_updated(w: &World) {
     let cheaper = hostile::UpdateLicenseEntryRaw {
         original: w.decided.get().clone(),
         entry: hostile::LicenseEntry::LicenseException(LicenseException {
+            project_version: None,
             fee: 0,
             ..exception(w.exempted.get())
         }),

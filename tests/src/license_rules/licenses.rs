@@ -24,6 +24,7 @@ pub fn rules() -> Vec<Rule<World>> {
 
 fn license(project: &ActionHash, name: &str, terms: LicenseTerms) -> License {
     License {
+        project_version: None,
         name: name.into(),
         project: project.clone(),
         terms,
@@ -95,6 +96,7 @@ pub async fn a_project_license_is_never_updated(w: &World) {
 pub async fn bob_cannot_file_his_resource_under_alices_project(w: &World) {
     let World { peers, project, .. } = w;
     let squatted = ovn_integrity::Resource {
+        project_version: None,
         name: "Bob's enclosure, filed under alice's project".into(),
         specification: String::new(),
         regime: PropertyRegime::Commons,

@@ -125,6 +125,7 @@ impl World {
         exception: Option<ActionHash>,
     ) -> LicenseGrant {
         LicenseGrant {
+            project_version: None,
             request: request.clone(),
             resource: self.design.clone(),
             licensee: Licensee::Requester,
@@ -145,6 +146,7 @@ pub fn designs_terms() -> LicenseTerms {
 /// An exception treating bob's firm as a cooperative of 12, for a fee of 100.00.
 pub fn exception(request: &ActionHash) -> LicenseException {
     LicenseException {
+        project_version: None,
         request: request.clone(),
         category: Category::WorkerCooperative { workers: 12 },
         fee: 10_000,

@@ -61,6 +61,7 @@ pub async fn a_resource_is_never_updated(w: &Custody) {
     let privatised = hostile::UpdateResourceRaw {
         original: w.printer.clone(),
         resource: Resource {
+            project_version: None,
             regime: PropertyRegime::Private,
             ..w.printer_entry().await
         },

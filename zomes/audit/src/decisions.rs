@@ -39,6 +39,9 @@ pub fn proposal_findings(p: &Proposal, opened: Timestamp) -> ExternResult<Vec<Fo
     if let Some((named, in_force)) = omissions.equation {
         found.push(Found::EquationNotInForce { named, in_force });
     }
+    if let Some((named, in_force)) = omissions.project_version {
+        found.push(Found::ProjectVersionNotInForce { named, in_force });
+    }
     Ok(found)
 }
 

@@ -1,12 +1,14 @@
 //! What the audit found that validation cannot see, about one record each: [`Found`] lists
 //! every kind, [`findings_about`] asks the module that checks each entry type
 //! (`crate::completeness` for distributions, `crate::decisions` for proposals, decisions and
-//! what was carried out on one: equations, license exceptions and grants under them).
+//! what was carried out on one: equations, license exceptions and grants under them;
+//! `crate::stewards` for every act only stewards make).
 
 use crate::completeness::distribution_findings;
 use crate::decisions::{
     carried_out_findings, decision_findings, exception_decision_findings, proposal_findings,
 };
+use crate::stewards::steward_findings;
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
 
@@ -75,13 +77,30 @@ pub enum Found {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         delegation: ActionHash,
     },
-    /// An equation, a license exception or a grant under one carried out on `decision`, where
-    /// `standing` is the proposal's decision that stands (`None`: no decision on it is indexed).
+    /// An equation, a license exception, a project change or a grant under an exception carried
+    /// out on `decision`, where `standing` is the proposal's decision that stands (`None`: none
+    /// on it is indexed).
     DecisionNotStanding {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         decision: ActionHash,
         #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
         standing: Option<ActionHash>,
+    },
+    /// A proposal: it names `named` as the project's version (`None`: as created) where
+    /// `in_force` was (whose stewards decide, and what a project change replaces).
+    ProjectVersionNotInForce {
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        named: Option<ActionHash>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        in_force: Option<ActionHash>,
+    },
+    /// An act only `project`'s stewards make, by an author who is not one of the stewards of
+    /// its version in force at the time (`in_force`; `None`: as created) (`crate::stewards`).
+    NotStewardInForce {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        project: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        in_force: Option<ActionHash>,
     },
     /// A decision or equation whose proposal's count could not be read now, and why.
     CountUnreadable {
@@ -92,9 +111,10 @@ pub enum Found {
 }
 
 /// What validation could not see about a valid `record` of type `what`: a distribution's
-/// completeness; what a proposal or a decision left out; an equation, an exception or a grant
-/// under an exception carried out on a decision that does not stand or on such a proposal or
-/// decision (`crate::decisions`).
+/// completeness; what a proposal or a decision left out; an equation, an exception, a project
+/// change or a grant under an exception carried out on a decision that does not stand or on
+/// such a proposal or decision (`crate::decisions`); a steward's act under stewards replaced by
+/// then (`crate::stewards`).
 pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
     let hash = record.action_address();
     let entry = record.entry();
@@ -119,6 +139,10 @@ pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>>
             Ok(Some(e)) => carried_out_findings(e.decision.as_ref())?,
             _ => vec![],
         },
+        "ProjectVersion" => match entry.to_app_option::<ovn_integrity::ProjectVersion>() {
+            Ok(Some(v)) => carried_out_findings(v.decision.as_ref())?,
+            _ => vec![],
+        },
         // A grant under an exception carries out the exception's decision too: reported against
         // the grantor, who may have granted on a decision that no longer stands.
         "LicenseGrant" => match entry.to_app_option::<ovn_integrity::LicenseGrant>() {
@@ -130,8 +154,8 @@ pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>>
         },
         _ => vec![],
     };
+    let found = found.into_iter().chain(steward_findings(record, what)?);
     Ok(found
-        .into_iter()
         .map(|found| Finding {
             record: hash.clone(),
             found,

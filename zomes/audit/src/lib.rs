@@ -17,6 +17,7 @@
 //! - [`completeness`]: counted contributions a distribution left out.
 //! - [`decisions`]: settlements a proposal left out, votes and delegations a decision left out,
 //!   equations adopted on a decision that does not stand or on such a proposal or decision.
+//! - [`stewards`]: acts only stewards make, by an author the version in force did not list.
 
 pub mod chain;
 pub mod completeness;
@@ -25,5 +26,6 @@ pub mod error;
 pub mod export;
 pub mod findings;
 pub mod report;
+pub mod stewards;
 
 pub use error::AuditError;

@@ -1,4 +1,4 @@
-//! Proposals: opened with the project's settlements and equation in force, so that their
+//! Proposals: opened with the project's settlements, equation and version in force, so that their
 //! electorate is fixed; read with everything a member needs to vote and to see what stands.
 
 use crate::count::{count, decisions_of, Count};
@@ -11,7 +11,7 @@ use ovn_integrity::governance::electorate::electorate_of;
 use ovn_integrity::governance::proposal::{check_in_project, MAX_SETTLEMENTS};
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, Proposal};
 use ovn_zome_support::governance::proposal_omissions;
-use ovn_zome_support::index::{settlements_before, version_in_force};
+use ovn_zome_support::index::{project_version_in_force, settlements_before, version_in_force};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{
     committed, fetch, get_targets, listed, must_read, without_warranted,
@@ -60,6 +60,8 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
         closes: input.closes,
         settlements,
         equation: version_in_force(&input.project, now)?.map(|(chosen, _)| chosen.hash),
+        project_version: project_version_in_force(&input.project, now)?
+            .map(|(chosen, _)| chosen.hash),
     };
     check_in_project(&proposal, &fetch)?.map_err(GovernanceError::Refused)?;
     let me = agent_info()?.agent_initial_pubkey;
@@ -77,10 +79,13 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
     // equation that arrived between would be an omission the audit reports and that stops its
     // decision being carried out: refused, nothing written, so the member opens it again.
     let omissions = proposal_omissions(&proposal, record.action().timestamp())?;
-    if !omissions.settlements.is_empty() || omissions.equation.is_some() {
+    if !omissions.settlements.is_empty()
+        || omissions.equation.is_some()
+        || omissions.project_version.is_some()
+    {
         return Err(GovernanceError::Refused(
-            "a settlement or an equation of the project arrived while the proposal was being \
-             opened: open it again"
+            "a settlement, an equation or a change of the project arrived while the proposal \
+             was being opened: open it again"
                 .into(),
         )
         .into());

@@ -100,6 +100,9 @@ fn validate_create_entry(
         EntryTypes::Vote(v) => vote::validate_create_vote(header, &v),
         EntryTypes::Delegation(d) => delegation::validate_create_delegation(header, &d),
         EntryTypes::Decision(d) => decision::validate_create_decision(header, &d),
+        EntryTypes::ProjectVersion(v) => {
+            project_version::validate_create_project_version(header, &v)
+        }
     }
 }
 
@@ -139,6 +142,7 @@ fn validate_update_entry(
         EntryTypes::Vote(_) => vote::validate_update_vote(),
         EntryTypes::Delegation(_) => delegation::validate_update_delegation(),
         EntryTypes::Decision(_) => decision::validate_update_decision(),
+        EntryTypes::ProjectVersion(_) => project_version::validate_update_project_version(),
     }
 }
 
@@ -259,6 +263,9 @@ fn validate_create_link(
         }
         LinkTypes::ProposalToDecisions => {
             proposal_to_decisions::validate_create_link_proposal_to_decisions(header, link)
+        }
+        LinkTypes::ProjectToVersions => {
+            project_to_versions::validate_create_link_project_to_versions(header, link)
         }
     }
 }

@@ -57,6 +57,7 @@ pub use licenses::license_request::{Category, CountedContribution, LicenseReques
 pub use members::private_profile::PrivateProfile;
 pub use members::profile::Profile;
 pub use members::project::Project;
+pub use members::project_version::ProjectVersion;
 pub use membrane::Invitation;
 pub use resources::custody_acceptance::CustodyAcceptance;
 pub use resources::custody_decline::CustodyDecline;
@@ -94,6 +95,7 @@ pub enum EntryTypes {
     Vote(Vote),
     Delegation(Delegation),
     Decision(Decision),
+    ProjectVersion(ProjectVersion),
 }
 
 /// The entry type of each entry struct: a read checks what a record *is* (its entry type), not
@@ -131,7 +133,8 @@ entry_kinds!(
     Proposal,
     Vote,
     Delegation,
-    Decision
+    Decision,
+    ProjectVersion
 );
 
 #[hdk_link_types]
@@ -191,6 +194,8 @@ pub enum LinkTypes {
     AgentToDelegations,
     /// Proposal → the Decisions published on it. Created by who published it.
     ProposalToDecisions,
+    /// Project → every ProjectVersion of it. Created by whoever makes the change.
+    ProjectToVersions,
 }
 
 #[hdk_extern]

@@ -70,8 +70,9 @@ pub fn set_value_equation(input: Input) -> ExternResult<Record> {
         at: at.as_micros(),
     };
     authority_of("value equation", &made, None)?.map_err(LedgerError::Refused)?;
-    must_be_steward(&input.project, "adopt its value equation")?.map_err(LedgerError::from)?;
-    adopt(input.project, now, input.equation, None)
+    let steward = must_be_steward(&input.project, "adopt its value equation")?;
+    let under = steward.map_err(LedgerError::from)?.version;
+    adopt(input.project, now, input.equation, None, under)
 }
 
 /// Carries out `decision`, which passed a proposal to adopt a value equation: the equation
@@ -102,7 +103,13 @@ pub fn adopt_decided_equation(decision: Input) -> ExternResult<Record> {
     };
     check_stands(&named)?.map_err(LedgerError::NotStanding)?;
     authority("value equation", true, &made, Some(&named.decided())).map_err(LedgerError::from)?;
-    adopt(proposal.project.clone(), now, equation.clone(), Some(hash))
+    adopt(
+        proposal.project.clone(),
+        now,
+        equation.clone(),
+        Some(hash),
+        None,
+    )
 }
 
 /// Commits `equation` as the version after `now`, on `decision`'s authority or none.
@@ -111,6 +118,7 @@ fn adopt(
     now: CurrentEquation,
     equation: Equation,
     decision: Option<ActionHash>,
+    project_version: Option<ActionHash>,
 ) -> ExternResult<Record> {
     let adopted = ValueEquation {
         project: project.clone(),
@@ -118,6 +126,7 @@ fn adopt(
         replaces: now.adopted,
         equation,
         decision,
+        project_version,
     };
     let hash = create_entry(EntryTypes::ValueEquation(adopted))?;
     create_link(

@@ -34,11 +34,13 @@ pub fn create_license(input: Input) -> ExternResult<Record> {
     input.terms.check().map_err(LicensesError::from)?;
     check_project_license_name(&network_constitution()?.licenses, &input.name)
         .map_err(LicensesError::from)?;
-    must_be_steward(&input.project, "add its licenses")?.map_err(LicensesError::from)?;
+    let steward = must_be_steward(&input.project, "add its licenses")?;
+    let project_version = steward.map_err(LicensesError::from)?.version;
     let hash = create_entry(EntryTypes::License(License {
         name: input.name,
         project: input.project.clone(),
         terms: input.terms,
+        project_version,
     }))?;
     create_link(
         input.project,

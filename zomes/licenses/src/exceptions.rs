@@ -37,12 +37,13 @@ pub struct DecideExceptionInput {
 #[hdk_extern]
 pub fn decide_exception(input: Input) -> ExternResult<Record> {
     let input: DecideExceptionInput = input.decode()?;
-    let exception = LicenseException {
+    let mut exception = LicenseException {
         request: input.request,
         category: input.category,
         fee: input.fee,
         reason: input.reason,
         decision: None,
+        project_version: None,
     };
     check_terms(&exception.category, exception.fee, &exception.reason)
         .map_err(LicensesError::from)?;
@@ -54,7 +55,8 @@ pub fn decide_exception(input: Input) -> ExternResult<Record> {
         at: sys_time()?.as_micros(),
     };
     authority_of("license exception", &made, None)?.map_err(LicensesError::Refused)?;
-    must_be_steward(&project, "decide exceptions to its licenses")?.map_err(LicensesError::from)?;
+    let steward = must_be_steward(&project, "decide exceptions to its licenses")?;
+    exception.project_version = steward.map_err(LicensesError::from)?.version;
     commit(exception)
 }
 
@@ -80,6 +82,7 @@ pub fn adopt_decided_exception(decision: Input) -> ExternResult<Record> {
         fee: *fee,
         reason: reason.clone(),
         decision: Some(hash.clone()),
+        project_version: None,
     };
     if let Some(done) = carried_out(&exception)? {
         return Err(LicensesError::AlreadyDecided {

@@ -214,10 +214,10 @@ pub fn grant_license(input: Input) -> ExternResult<Record> {
         .ok_or(LicensesError::Unlicensed(request.resource.clone()))?;
     let me = agent_info()?.agent_initial_pubkey;
     let steward = match &resource.project {
-        Some(project) => must_be_steward(project, "grant licenses for its resources")?.is_ok(),
-        None => false,
+        Some(project) => must_be_steward(project, "grant licenses for its resources")?.ok(),
+        None => None,
     };
-    if license.licensor != me && !steward {
+    if license.licensor != me && steward.is_none() {
         return Err(LicensesError::NotLicensor {
             agent: me,
             resource: request.resource,
@@ -251,6 +251,10 @@ pub fn grant_license(input: Input) -> ExternResult<Record> {
         usage: request.usage,
         fee,
         exception: input.exception,
+        // Who attached the license grants as such; only a steward acts under a version.
+        project_version: steward
+            .filter(|_| license.licensor != me)
+            .and_then(|s| s.version),
     };
     let hash = create_entry(EntryTypes::LicenseGrant(grant))?;
     create_link(

@@ -2,6 +2,7 @@
 
 use hdk::prelude::*;
 use ovn_domain::DomainError;
+use ovn_zome_support::membership::StewardRefusal;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MembersError {
@@ -27,6 +28,19 @@ pub enum MembersError {
     InvitingProgenitor,
     #[error("{agent}'s node cannot be reached now ({why}); try again when they are online")]
     Unreachable { agent: AgentPubKey, why: String },
+    #[error("decision {0} is not about a change of a project: only a project change's decision changes one")]
+    NotAProjectChange(ActionHash),
+    #[error(
+        "decision {decision} was already carried out: it made version {version} of the project"
+    )]
+    AlreadyChanged { decision: ActionHash, version: u32 },
+    /// What validation would refuse, in its words.
+    #[error("{0}")]
+    Refused(String),
+    #[error("this decision cannot be carried out: {0}")]
+    NotStanding(String),
+    #[error(transparent)]
+    Steward(#[from] StewardRefusal),
 }
 
 impl From<MembersError> for WasmError {

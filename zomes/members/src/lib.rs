@@ -6,10 +6,13 @@
 //! - [`profiles`]: `create_profile`, `get_profile`, `get_my_profile`, `update_profile`,
 //!   `get_my_private_profile`, `set_my_private_profile`.
 //! - [`projects`]: `create_project`, `get_project`, `get_all_projects`.
+//! - [`changes`]: `get_project_in_force`, `change_project` (stewards alone, where decisions
+//!   do not bind), `change_decided_project` (carrying out a decision).
 //! - [`invitations`]: `invite` (the progenitor of an invite-only network signs a newcomer's key).
 //! - [`payout`]: `share_payout_details`, `revoke_payout_access`, `get_payout_shares`,
 //!   `fetch_payout_details` (a capability grant lets a distributor read a payee's payout details).
 
+pub mod changes;
 pub mod error;
 pub mod invitations;
 pub mod payout;

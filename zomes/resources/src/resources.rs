@@ -43,9 +43,13 @@ pub fn create_resource(input: Input) -> ExternResult<Record> {
         &rules,
     )
     .map_err(ResourcesError::from)?;
-    if let Some(project) = &input.project {
-        must_be_steward(project, "register its resources")?.map_err(ResourcesError::from)?;
-    }
+    let project_version = match &input.project {
+        Some(project) => {
+            let found = must_be_steward(project, "register its resources")?;
+            found.map_err(ResourcesError::from)?.version
+        }
+        None => None,
+    };
     let resource = Resource {
         name: input.name,
         specification: input.specification,
@@ -54,6 +58,7 @@ pub fn create_resource(input: Input) -> ExternResult<Record> {
         project: input.project.clone(),
         location: input.location,
         condition: input.condition,
+        project_version,
     };
     let hash = create_entry(EntryTypes::Resource(resource))?;
     create_link(

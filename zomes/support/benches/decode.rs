@@ -31,6 +31,7 @@ fn contribution() -> Contribution {
 
 fn equation() -> ValueEquation {
     ValueEquation {
+        project_version: None,
         project: ActionHash::from_raw_36(vec![2; 36]),
         version: 1,
         replaces: None,

@@ -5,7 +5,7 @@
 //! settlements a proposal left out, and only the count the votes a decision left out and which
 //! decision stands.
 
-use crate::index::{settlements_before, version_in_force};
+use crate::index::{project_version_in_force, settlements_before, version_in_force};
 use hdk::prelude::*;
 use ovn_domain::governance::rules::{Electorate, Weighting};
 use ovn_integrity::constitution::network_constitution;
@@ -72,6 +72,9 @@ pub struct Omissions {
     pub settlements: Vec<ActionHash>,
     /// `(named, in force)` when they differ.
     pub equation: Option<(Option<ActionHash>, Option<ActionHash>)>,
+    /// The project's version, `(named, in force)` when they differ: whose stewards decide,
+    /// and what a project change replaces.
+    pub project_version: Option<(Option<ActionHash>, Option<ActionHash>)>,
 }
 
 /// What `proposal`, opened at `opened`, left out or named wrongly.
@@ -82,9 +85,13 @@ pub fn proposal_omissions(proposal: &Proposal, opened: Timestamp) -> ExternResul
         .collect();
     let in_force = version_in_force(&proposal.project, opened)?.map(|(chosen, _)| chosen.hash);
     let equation = (in_force != proposal.equation).then(|| (proposal.equation.clone(), in_force));
+    let version = project_version_in_force(&proposal.project, opened)?.map(|(v, _)| v.hash);
+    let named = &proposal.project_version;
+    let project_version = (&version != named).then(|| (named.clone(), version));
     Ok(Omissions {
         settlements,
         equation,
+        project_version,
     })
 }
 
@@ -100,8 +107,15 @@ pub fn check_stands(named: &NamedDecision) -> ExternResult<Result<(), String>> {
     let rule = network_constitution()?
         .governance
         .rule(named.proposal.change.kind());
+    let omissions = proposal_omissions(&named.proposal, named.opened)?;
+    if rule.electorate == Electorate::Stewards && omissions.project_version.is_some() {
+        return Ok(Err(format!(
+            "its proposal {} names other stewards than the project's version in force when it              opened: propose it again",
+            named.decision.proposal
+        )));
+    }
     if rule.electorate == Electorate::Contributors || rule.weighting == Weighting::Reputation {
-        let left_out = proposal_omissions(&named.proposal, named.opened)?.settlements;
+        let left_out = omissions.settlements;
         if !left_out.is_empty() {
             return Ok(Err(format!(
                 "its proposal {} leaves out {} settlement(s) of the project made before it \

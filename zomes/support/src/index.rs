@@ -1,12 +1,12 @@
 //! Reading a project's indexes: its months, the contributions of one month, the versions of its
-//! value equation, its settlements.
+//! value equation and of the project itself, its settlements.
 
 use crate::records::{get_targets, own_entries, with_own_timed, without_warranted};
 use hdk::prelude::*;
 use ovn_domain::ledger::value_equation::in_force::{in_force, Adopted, InForce};
 use ovn_domain::Period;
 use ovn_integrity::links::period_bucket;
-use ovn_integrity::{LinkTypes, Settlement, UnitEntryTypes, ValueEquation};
+use ovn_integrity::{LinkTypes, ProjectVersion, Settlement, UnitEntryTypes, ValueEquation};
 
 /// The months in which a project has contributions, in order.
 pub fn periods_of_project(project: ActionHash) -> ExternResult<Vec<Period>> {
@@ -63,11 +63,44 @@ pub fn in_force_among(
     versions: &[(ActionHash, Timestamp, ValueEquation)],
     at: Timestamp,
 ) -> Option<(InForce<ActionHash>, ValueEquation)> {
+    chosen_at(versions, |e| e.version, at)
+}
+
+/// Every ProjectVersion of the project with its time, oldest first, as [`equation_versions`]
+/// lists an equation's.
+pub fn project_versions(
+    project: &ActionHash,
+) -> ExternResult<Vec<(ActionHash, Timestamp, ProjectVersion)>> {
+    let from_dht = without_warranted(get_targets(get_links(
+        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToVersions)?,
+        GetStrategy::default(),
+    )?)?)?;
+    let mine = own_entries(UnitEntryTypes::ProjectVersion.try_into()?)?;
+    Ok(with_own_timed(from_dht, mine, |v: &ProjectVersion| {
+        &v.project == project
+    }))
+}
+
+/// The project's version in force at `at`, by the equation's rule ([`in_force`]); `None`
+/// while the project as created is.
+pub fn project_version_in_force(
+    project: &ActionHash,
+    at: Timestamp,
+) -> ExternResult<Option<(InForce<ActionHash>, ProjectVersion)>> {
+    Ok(chosen_at(&project_versions(project)?, |v| v.version, at))
+}
+
+/// Of numbered `versions`, the one in force at `at` ([`in_force`]), with its entry.
+fn chosen_at<E: Clone>(
+    versions: &[(ActionHash, Timestamp, E)],
+    number: impl Fn(&E) -> u32,
+    at: Timestamp,
+) -> Option<(InForce<ActionHash>, E)> {
     let listed: Vec<Adopted<ActionHash>> = versions
         .iter()
         .map(|(hash, adopted, e)| Adopted {
             hash: hash.clone(),
-            version: e.version,
+            version: number(e),
             adopted_micros: adopted.as_micros(),
         })
         .collect();

@@ -1,5 +1,6 @@
 //! Membership: the caller's own Profile read from their chain, and any agent's through the index.
 
+use crate::index::project_version_in_force;
 use crate::records::{get_entry, not_found, wrong_kind};
 use hdk::prelude::*;
 use ovn_domain::members::project::check_steward;
@@ -53,23 +54,55 @@ pub enum StewardRefusal {
     NotASteward(DomainError),
 }
 
-/// The project at `project`, if the caller is one of its stewards ([`check_steward`], the rule
-/// validators apply); `what` names what only they do. `Err` = the host failed; `Ok(Err(_))` =
+/// A project as its version in force has it, and that version (`None`: as created).
+pub struct InForceProject {
+    pub project: Project,
+    pub version: Option<ActionHash>,
+    pub purpose: String,
+    pub parent: Option<ActionHash>,
+    pub stewards: Vec<AgentPubKey>,
+}
+
+/// The project at `project` as its version in force at `at` has it
+/// ([`project_version_in_force`]), or why it cannot be read.
+pub fn project_in_force(
+    project: &ActionHash,
+    at: Timestamp,
+) -> ExternResult<Result<InForceProject, String>> {
+    let found = match get_entry::<Project>(project)? {
+        Some(Ok((_, found))) => found,
+        None => return Ok(Err(not_found(project, UnitEntryTypes::Project))),
+        Some(Err(what)) => return Ok(Err(wrong_kind(project, &what, UnitEntryTypes::Project))),
+    };
+    Ok(Ok(match project_version_in_force(project, at)? {
+        None => InForceProject {
+            purpose: found.purpose.clone(),
+            parent: found.parent.clone(),
+            stewards: found.stewards.clone(),
+            project: found,
+            version: None,
+        },
+        Some((chosen, v)) => InForceProject {
+            project: found,
+            version: Some(chosen.hash),
+            purpose: v.purpose,
+            parent: v.parent,
+            stewards: v.stewards,
+        },
+    }))
+}
+
+/// The project at `project` as its version in force now has it, if the caller is one of its
+/// stewards ([`check_steward`], the rule validators apply): an entry only stewards make names
+/// that version. `what` names what only they do. `Err` = the host failed; `Ok(Err(_))` =
 /// refused, typed, for the caller's own error to wrap.
 pub fn must_be_steward(
     project: &ActionHash,
     what: &'static str,
-) -> ExternResult<Result<Project, StewardRefusal>> {
-    let found = match get_entry::<Project>(project)? {
-        Some(Ok((_, found))) => found,
-        None => {
-            let missing = not_found(project, UnitEntryTypes::Project);
-            return Ok(Err(StewardRefusal::NoProject(missing)));
-        }
-        Some(Err(what)) => {
-            let wrong = wrong_kind(project, &what, UnitEntryTypes::Project);
-            return Ok(Err(StewardRefusal::NoProject(wrong)));
-        }
+) -> ExternResult<Result<InForceProject, StewardRefusal>> {
+    let found = match project_in_force(project, sys_time()?)? {
+        Ok(found) => found,
+        Err(why) => return Ok(Err(StewardRefusal::NoProject(why))),
     };
     let me = agent_info()?.agent_initial_pubkey;
     Ok(check_steward(&found.stewards, &me, project, what)

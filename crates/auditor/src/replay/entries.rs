@@ -9,7 +9,7 @@ use serde_bytes::ByteBuf;
 
 /// The integrity zome's entry types, in the order of `ovn_integrity::EntryTypes` (an app
 /// entry's `entry_index`). The Sweettest suite checks this list against the zome.
-pub const ENTRY_TYPES: [&str; 25] = [
+pub const ENTRY_TYPES: [&str; 26] = [
     "Profile",
     "PrivateProfile",
     "Project",
@@ -35,6 +35,7 @@ pub const ENTRY_TYPES: [&str; 25] = [
     "Vote",
     "Delegation",
     "Decision",
+    "ProjectVersion",
 ];
 
 /// The fields of the integrity zome's entries that the offline rules read (msgpack maps match

@@ -34,10 +34,19 @@ pub fn check_project<A: PartialEq>(
     creator: &A,
 ) -> Result<(), DomainError> {
     check_text("name", name, MAX_NAME)?;
-    check_optional_text("purpose", purpose, MAX_PROSE)?;
-    check_count("stewards", stewards.len())?;
     if stewards.first() != Some(creator) {
         return Err(DomainError::CreatorNotFirstSteward);
+    }
+    check_change(purpose, stewards)
+}
+
+/// The rules for a change of a project (by a decision, or by its stewards where decisions do
+/// not bind): the purpose is bounded; it keeps at least one steward, at most 50, distinct.
+pub fn check_change<A: PartialEq>(purpose: &str, stewards: &[A]) -> Result<(), DomainError> {
+    check_optional_text("purpose", purpose, MAX_PROSE)?;
+    check_count("stewards", stewards.len())?;
+    if stewards.is_empty() {
+        return Err(DomainError::NoSteward);
     }
     for (i, s) in stewards.iter().enumerate() {
         if stewards[..i].contains(s) {
@@ -108,6 +117,14 @@ mod tests {
             Err(DomainError::CreatorNotFirstSteward)
         );
         assert!(check_project("printer", "", &[1, 1], &1).is_err());
+    }
+
+    #[test]
+    fn a_change_keeps_one_steward_at_least_each_once() {
+        assert!(check_change("", &[2]).is_ok());
+        assert_eq!(check_change::<u8>("", &[]), Err(DomainError::NoSteward));
+        assert!(check_change("", &[2, 2]).is_err());
+        assert!(check_change(&"x".repeat(100_000), &[2]).is_err());
     }
 
     #[test]

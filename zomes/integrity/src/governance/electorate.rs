@@ -6,7 +6,7 @@ use super::proposal::Proposal;
 use crate::constitution::network_constitution;
 use crate::ledger::settlement::Settlement;
 use crate::ledger::value_equation::{network_default_equation, ValueEquation};
-use crate::members::project::Project;
+use crate::members::project::stewards_of;
 use crate::verdict::{fetched_app_entry, Fetch, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
@@ -38,10 +38,10 @@ pub fn electorate_of(
 ) -> Verdict<BTreeMap<AgentPubKey, u64>> {
     let rules = network_constitution()?.governance;
     let rule = rules.rule(proposal.change.kind());
-    let project = check_verdict!(fetched_app_entry::<Project>(
+    let stewards = check_verdict!(stewards_of(
         &proposal.project,
-        fetch(&proposal.project)?,
-        UnitEntryTypes::Project
+        proposal.project_version.as_ref(),
+        fetch
     )?);
     if proposal.settlements.len() > super::proposal::MAX_SETTLEMENTS {
         return Ok(Err(format!(
@@ -92,7 +92,7 @@ pub fn electorate_of(
     };
     Ok(electorate(
         &rule,
-        &project.entry.stewards,
+        &stewards,
         &counted,
         &equation,
         opened.as_micros(),

@@ -6,9 +6,11 @@ use crate::constitution::network_constitution;
 use crate::ledger::value_equation::Equation;
 use crate::licenses::license_exception::{check_terms, exception_project};
 use crate::licenses::license_request::Category;
+use crate::members::project_version::check_change_of;
 use crate::verdict::{invalid, must_get, valid, Fetch, Verdict};
 use hdi::prelude::*;
 use ovn_domain::governance::rules::ChangeKind;
+use ovn_domain::members::project::check_change;
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 use ovn_domain::DomainError;
 
@@ -35,6 +37,10 @@ pub struct Proposal {
     /// reputation; `None` for the network's default.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub equation: Option<ActionHash>,
+    /// The project's version in force when it opened: its stewards (the electorate where
+    /// stewards decide), and what a project change replaces; `None`: the project as created.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub project_version: Option<ActionHash>,
 }
 
 /// What a proposal changes when it passes.
@@ -62,6 +68,15 @@ pub enum Change {
         fee: u64,
         reason: String,
     },
+    /// Change the project: its purpose, parent and stewards become these (what a
+    /// ProjectVersion carrying it out states, besides the decision).
+    Project {
+        purpose: String,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        parent: Option<ActionHash>,
+        #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::AgentPubKey>"))]
+        stewards: Vec<AgentPubKey>,
+    },
 }
 
 impl Change {
@@ -70,11 +85,12 @@ impl Change {
             Change::Motion => ChangeKind::Motion,
             Change::Equation { .. } => ChangeKind::Equation,
             Change::Exception { .. } => ChangeKind::Exception,
+            Change::Project { .. } => ChangeKind::Project,
         }
     }
 
     /// A change that can be made, as far as it shows: an equation that is valid, an
-    /// exception's terms well formed.
+    /// exception's terms well formed, a project change's purpose and stewards.
     pub fn check(&self) -> Result<(), DomainError> {
         match self {
             Change::Motion => Ok(()),
@@ -85,6 +101,9 @@ impl Change {
                 reason,
                 ..
             } => check_terms(category, *fee, reason),
+            Change::Project {
+                purpose, stewards, ..
+            } => check_change(purpose, stewards),
         }
     }
 }
@@ -92,18 +111,24 @@ impl Change {
 impl Proposal {
     /// The state its change was proposed against, which the change carried out must replace
     /// (`ovn_domain::governance::binding`): an equation, the version in force when it opened;
-    /// an exception adds to what was decided, replacing nothing.
+    /// a project change, the project's version in force; an exception adds to what was
+    /// decided, replacing nothing.
     pub fn against(&self) -> Option<&ActionHash> {
         match self.change {
             Change::Equation { .. } => self.equation.as_ref(),
+            Change::Project { .. } => self.project_version.as_ref(),
             Change::Motion | Change::Exception { .. } => None,
         }
     }
 }
 
 /// What the change names is of the proposal's project: an exception's request asks for one of
-/// its resources (rule 1; the coordinator asks before committing), read with `fetch`.
+/// its resources; a new parent is another Project of its level or higher (rule 1; the
+/// coordinator asks before committing), read with `fetch`.
 pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
+    if let Change::Project { .. } = &proposal.change {
+        return check_change_of(&proposal.project, &proposal.change, fetch);
+    }
     let Change::Exception { request, .. } = &proposal.change else {
         return Ok(Ok(()));
     };
@@ -124,12 +149,13 @@ pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
 /// Rules:
 /// 1. The title is non-empty and bounded, the text bounded, and the change can be made (an
 ///    equation is valid; an exception's terms are, and its request is a LicenseRequest for a
-///    resource of this project).
+///    resource of this project; a project change's are, its parent another Project of its
+///    level or higher).
 /// 2. It stays open as long as the constitution's governance asks (`min_window_secs` to
 ///    `max_window_days` after its creation).
 /// 3. The project is a Project; each named settlement is one of its Settlements made before
 ///    the proposal, named once (at most 500); the named equation is one of its ValueEquations
-///    made before it.
+///    made before it; the named project version is one of its ProjectVersions.
 /// 4. The author is in its electorate, which is not empty.
 pub fn validate_create_proposal(
     header: &ActionHeader,

@@ -36,6 +36,10 @@ pub struct ValueEquation {
     /// stewards adopt alone (`decisions_bind: false`).
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub decision: Option<ActionHash>,
+    /// The project's version whose stewards it acts under (the one in force when it is made);
+    /// `None`: the project as created.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub project_version: Option<ActionHash>,
 }
 
 /// Rules:
@@ -55,6 +59,7 @@ pub fn validate_create_value_equation(
     if check!(authority_for(adopted, header.timestamp)?) == Authority::Stewards {
         check!(steward_of(
             &adopted.project,
+            adopted.project_version.as_ref(),
             &header.author,
             "adopt its value equation"
         )?);

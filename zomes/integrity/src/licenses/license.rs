@@ -22,6 +22,10 @@ pub struct License {
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     pub terms: LicenseTerms,
+    /// The project's version whose stewards it acts under (the one in force when it is made);
+    /// `None`: the project as created.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub project_version: Option<ActionHash>,
 }
 
 /// A license of the network's catalogue, by name, or one a project added.
@@ -53,6 +57,7 @@ pub fn validate_create_license(
     ));
     check!(steward_of(
         &license.project,
+        license.project_version.as_ref(),
         &header.author,
         "add its licenses"
     )?);

@@ -32,6 +32,10 @@ pub struct LicenseException {
     /// stewards decide alone (`decisions_bind: false`).
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub decision: Option<ActionHash>,
+    /// The project's version whose stewards it acts under (the one in force when it is made);
+    /// `None`: the project as created.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub project_version: Option<ActionHash>,
 }
 
 impl LicenseException {
@@ -87,6 +91,7 @@ pub fn validate_create_license_exception(
     if authority == Authority::Stewards {
         check!(steward_of(
             &project,
+            exception.project_version.as_ref(),
             &header.author,
             "decide exceptions to its licenses"
         )?);

@@ -39,6 +39,10 @@ pub struct LicenseGrant {
     /// A LicenseException decided for this request, when the grant departs from the rule.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub exception: Option<ActionHash>,
+    /// The project's version whose stewards it acts under (the one in force when it is made);
+    /// `None`: the project as created.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub project_version: Option<ActionHash>,
 }
 
 /// Rules:
@@ -80,6 +84,7 @@ pub fn validate_create_license_grant(
         check!(steward_licensor(
             &header.author,
             attachment.author(),
+            grant,
             &resource
         )?);
     }
@@ -112,6 +117,7 @@ pub fn validate_create_license_grant(
 fn steward_licensor(
     author: &AgentPubKey,
     attacher: &AgentPubKey,
+    grant: &LicenseGrant,
     resource: &Resource,
 ) -> Verdict<()> {
     let Some(project) = &resource.project else {
@@ -119,7 +125,8 @@ fn steward_licensor(
             "only {attacher} who attached the license grants it"
         )));
     };
-    Ok(steward_of(project, author, "grant licenses for its resources")?.map(|_| ()))
+    let version = grant.project_version.as_ref();
+    steward_of(project, version, author, "grant licenses for its resources")
 }
 
 /// The exception a grant names (rule 4), decided for its request.

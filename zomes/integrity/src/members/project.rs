@@ -1,7 +1,10 @@
 //! [`Project`]: a unit of common work at one level (network, open enterprise, project), with
 //! stewards. The creator is the first steward.
 
-use crate::verdict::{invalid, must_get_app_entry, valid, Referenced, Verdict};
+use super::project_version::ProjectVersion;
+use crate::verdict::{
+    fetched_app_entry, invalid, must_get, must_get_app_entry, valid, Fetch, Verdict,
+};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::members::project::{check_parent_level, check_project, check_steward};
@@ -46,8 +49,8 @@ pub fn validate_create_project(
 }
 
 /// Rules:
-/// 1. Projects are not updated: changing a project's stewards or purpose is a governance
-///    decision, which later work will record as its own entry.
+/// 1. Projects are not updated: a change of its stewards, purpose or parent is a
+///    [`ProjectVersion`].
 pub fn validate_update_project(
     action: &TypedAction<UpdateData>,
 ) -> ExternResult<ValidateCallbackResult> {
@@ -57,19 +60,48 @@ pub fn validate_update_project(
     ))
 }
 
-/// The project at `project`, if `agent` is one of its stewards
-/// ([`check_steward`]); `what` names what only
-/// they do, for the refusal.
+/// The stewards of `project` as its version `version` has them (`None`: the project as
+/// created), read with `fetch`, checking that version is one of the project's.
+pub fn stewards_of(
+    project: &ActionHash,
+    version: Option<&ActionHash>,
+    fetch: Fetch,
+) -> Verdict<Vec<AgentPubKey>> {
+    let Some(version) = version else {
+        let record = check_verdict!(fetched_app_entry::<Project>(
+            project,
+            fetch(project)?,
+            UnitEntryTypes::Project
+        )?);
+        return Ok(Ok(record.entry.stewards));
+    };
+    let changed = check_verdict!(fetched_app_entry::<ProjectVersion>(
+        version,
+        fetch(version)?,
+        UnitEntryTypes::ProjectVersion
+    )?);
+    if &changed.entry.project != project {
+        return Ok(Err(format!(
+            "{version} is a version of project {}, not of {project}",
+            changed.entry.project
+        )));
+    }
+    Ok(Ok(changed.entry.stewards))
+}
+
+/// Whether `agent` is one of `project`'s stewards in its version `version` (`None`: the project
+/// as created) ([`check_steward`]); `what` names what only they do, for the refusal. Which
+/// version is in force at a time is the index's to say: the audit reports an act under a
+/// version another had replaced.
 pub fn steward_of(
     project: &ActionHash,
+    version: Option<&ActionHash>,
     agent: &AgentPubKey,
     what: &'static str,
-) -> Verdict<Referenced<Project>> {
-    let record = match must_get_app_entry::<Project>(project, UnitEntryTypes::Project)? {
-        Ok(p) => p,
+) -> Verdict<()> {
+    let stewards = match stewards_of(project, version, &must_get)? {
+        Ok(stewards) => stewards,
         Err(e) => return Ok(Err(e)),
     };
-    Ok(check_steward(&record.entry.stewards, agent, project, what)
-        .map(|()| record)
-        .map_err(|e| e.to_string()))
+    Ok(check_steward(&stewards, agent, project, what).map_err(|e| e.to_string()))
 }

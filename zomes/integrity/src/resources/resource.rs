@@ -25,6 +25,10 @@ pub struct Resource {
     pub project: Option<ActionHash>,
     pub location: String,
     pub condition: String,
+    /// The project's version whose stewards it acts under (the one in force when it is made);
+    /// `None`: the project as created.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub project_version: Option<ActionHash>,
 }
 
 /// Rules:
@@ -48,6 +52,7 @@ pub fn validate_create_resource(
     if let Some(project) = &resource.project {
         check!(steward_of(
             project,
+            resource.project_version.as_ref(),
             &header.author,
             "register its resources"
         )?);

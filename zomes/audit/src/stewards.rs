@@ -1,0 +1,89 @@
+//! Acts only stewards make, under stewards no longer in force. A steward's act names the
+//! project's version whose stewards it acts under, and validators check the author is one of
+//! them; they cannot know whether a later version had replaced it by then (the index is not
+//! theirs to read). So a steward removed by a decision could still register resources, add
+//! licenses, grant, decide exceptions or adopt equations under the old version: the audit
+//! reports each act whose author is not a steward of the version in force at its time
+//! ([`Found::NotStewardInForce`]), by the equation's rule (`project_version_in_force`).
+
+use crate::findings::Found;
+use hdk::prelude::*;
+use ovn_integrity::{
+    LicenseAttachment, LicenseException, LicenseGrant, LicenseRequest, Resource, ValueEquation,
+};
+use ovn_zome_support::membership::project_in_force;
+use ovn_zome_support::records::get_entry;
+
+/// The project whose stewards `record` (of type `what`) acted as, if it is a steward's act.
+fn acted_for(record: &Record, what: &str) -> ExternResult<Option<ActionHash>> {
+    let entry = record.entry();
+    Ok(match what {
+        "Resource" => entry
+            .to_app_option::<Resource>()
+            .ok()
+            .flatten()
+            .and_then(|r| r.project),
+        "License" => entry
+            .to_app_option::<ovn_integrity::License>()
+            .ok()
+            .flatten()
+            .map(|l| l.project),
+        "ValueEquation" => entry
+            .to_app_option::<ValueEquation>()
+            .ok()
+            .flatten()
+            .filter(|e| e.decision.is_none())
+            .map(|e| e.project),
+        "LicenseException" => match entry.to_app_option::<LicenseException>().ok().flatten() {
+            Some(e) if e.decision.is_none() => project_of_request(&e.request)?,
+            _ => None,
+        },
+        "LicenseGrant" => match entry.to_app_option::<LicenseGrant>().ok().flatten() {
+            Some(grant) => steward_grant(record.action().author(), &grant)?,
+            None => None,
+        },
+        _ => None,
+    })
+}
+
+/// The project a request's resource belongs to.
+fn project_of_request(request: &ActionHash) -> ExternResult<Option<ActionHash>> {
+    let Some(Ok((_, request))) = get_entry::<LicenseRequest>(request)? else {
+        return Ok(None);
+    };
+    Ok(match get_entry::<Resource>(&request.resource)? {
+        Some(Ok((_, resource))) => resource.project,
+        _ => None,
+    })
+}
+
+/// A grant is a steward's act when its grantor did not attach the license.
+fn steward_grant(author: &AgentPubKey, grant: &LicenseGrant) -> ExternResult<Option<ActionHash>> {
+    let Some(Ok((_, request))) = get_entry::<LicenseRequest>(&grant.request)? else {
+        return Ok(None);
+    };
+    if let Some(Ok((attached, _))) = get_entry::<LicenseAttachment>(&request.attachment)? {
+        if attached.action().author() == author {
+            return Ok(None);
+        }
+    }
+    project_of_request(&grant.request)
+}
+
+/// What is wrong with the stewardship of `record` (of type `what`).
+pub fn steward_findings(record: &Record, what: &str) -> ExternResult<Vec<Found>> {
+    let Some(project) = acted_for(record, what)? else {
+        return Ok(vec![]);
+    };
+    let at = record.action().timestamp();
+    let Ok(in_force) = project_in_force(&project, at)? else {
+        return Ok(vec![]); // validation read it; the replay reports what it cannot read
+    };
+    if in_force.stewards.contains(record.action().author()) {
+        return Ok(vec![]);
+    }
+    Ok(vec![Found::NotStewardInForce {
+        project,
+        in_force: in_force.version,
+    }])
+}

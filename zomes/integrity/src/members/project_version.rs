@@ -1,0 +1,154 @@
+//! [`ProjectVersion`]: a change of a project's stewards, purpose or parent, in force from its
+//! creation. Carried out on a passed decision it names (`Change::Project`), or, where the
+//! network lets them (`decisions_bind: false`), by the stewards of the version it replaces.
+//! Versions chain like a value equation's: the project as created is version 1, and each
+//! change names the version it replaces and is numbered one more. Which version is in force at
+//! a time is `ovn_domain::ledger::value_equation::in_force` over the project's index; every act
+//! only stewards make names the version whose stewards it acts under, and the audit reports an
+//! act under a version another had replaced by then.
+
+use super::project::{steward_of, Project};
+use crate::governance::binding::authority_of;
+use crate::governance::proposal::Change;
+use crate::verdict::{
+    fetched_app_entry, invalid, must_get, must_get_app_entry, valid, Fetch, Verdict,
+};
+use crate::UnitEntryTypes;
+use hdi::prelude::*;
+use ovn_domain::governance::binding::{Authority, Made};
+use ovn_domain::members::project::{check_change, check_parent_level};
+
+#[hdk_entry_helper]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ProjectVersion {
+    #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+    pub project: ActionHash,
+    /// 2 for a project's first change, then one more than the version it replaces.
+    pub version: u32,
+    /// The ProjectVersion it replaces; `None`: the project as created.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub replaces: Option<ActionHash>,
+    pub purpose: String,
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub parent: Option<ActionHash>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::AgentPubKey>"))]
+    pub stewards: Vec<AgentPubKey>,
+    /// The passed Decision making exactly this change; `None` only where the network lets
+    /// stewards act alone.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub decision: Option<ActionHash>,
+}
+
+impl ProjectVersion {
+    /// The change it makes, as a proposal states it.
+    pub fn as_change(&self) -> Change {
+        Change::Project {
+            purpose: self.purpose.clone(),
+            parent: self.parent.clone(),
+            stewards: self.stewards.clone(),
+        }
+    }
+}
+
+/// Rules:
+/// 1. The change can be made (`Change::check`): a bounded purpose; one steward at least, at
+///    most 50, distinct; a parent, if named, another Project of the same level or a higher one.
+/// 2. It is made on a passed decision's authority (`ovn_domain::governance::binding`): the
+///    named Decision passed, on a proposal of this project to make exactly this change, opened
+///    under the version this one replaces; it is dated no earlier than the decision. Without
+///    one, only where the network's decisions do not bind, and then the author stewards the
+///    version it replaces.
+/// 3. The project is a Project; a first change is version 2; a later one replaces a
+///    ProjectVersion of the same project and is numbered one more.
+pub fn validate_create_project_version(
+    header: &ActionHeader,
+    changed: &ProjectVersion,
+) -> ExternResult<ValidateCallbackResult> {
+    check!(must_get_app_entry::<Project>(
+        &changed.project,
+        UnitEntryTypes::Project
+    )?);
+    check!(check_change_of(
+        &changed.project,
+        &changed.as_change(),
+        &must_get
+    )?);
+    let made = Made {
+        project: &changed.project,
+        change: &changed.as_change(),
+        replaces: changed.replaces.as_ref(),
+        at: header.timestamp.as_micros(),
+    };
+    let authority = check!(authority_of(
+        "project change",
+        &made,
+        changed.decision.as_ref()
+    )?);
+    if authority == Authority::Stewards {
+        check!(steward_of(
+            &changed.project,
+            changed.replaces.as_ref(),
+            &header.author,
+            "change it"
+        )?);
+    }
+    let expected = match &changed.replaces {
+        None => 2,
+        Some(previous) => {
+            let previous = check!(must_get_app_entry::<ProjectVersion>(
+                previous,
+                UnitEntryTypes::ProjectVersion
+            )?);
+            if previous.entry.project != changed.project {
+                return invalid(format!(
+                    "{} is another project's version",
+                    previous.record.action_address()
+                ));
+            }
+            previous.entry.version.saturating_add(1)
+        }
+    };
+    if changed.version != expected {
+        return invalid(format!(
+            "this project change must be version {expected}, not {}",
+            changed.version
+        ));
+    }
+    valid()
+}
+
+/// Rule 1 for a `Change::Project` of `project` (a proposal checks it too), read with `fetch`:
+/// its terms, and a parent that is another Project of its level or a higher one.
+pub fn check_change_of(project: &ActionHash, change: &Change, fetch: Fetch) -> Verdict<()> {
+    let Change::Project {
+        purpose,
+        parent,
+        stewards,
+    } = change
+    else {
+        return Ok(Ok(()));
+    };
+    if let Err(e) = check_change(purpose, stewards) {
+        return Ok(Err(e.to_string()));
+    }
+    let Some(parent) = parent else {
+        return Ok(Ok(()));
+    };
+    if parent == project {
+        return Ok(Err(format!("project {project} cannot be its own parent")));
+    }
+    let read = |hash: &ActionHash| -> Verdict<Project> {
+        let p = fetched_app_entry::<Project>(hash, fetch(hash)?, UnitEntryTypes::Project)?;
+        Ok(p.map(|p| p.entry))
+    };
+    let child = check_verdict!(read(project)?);
+    let parent = check_verdict!(read(parent)?);
+    Ok(check_parent_level(child.level, parent.level).map_err(|e| e.to_string()))
+}
+
+/// Rules:
+/// 1. Project versions are never updated: change the project again.
+pub fn validate_update_project_version() -> ExternResult<ValidateCallbackResult> {
+    invalid("project versions cannot be updated: change the project again")
+}
