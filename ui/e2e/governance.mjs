@@ -3,7 +3,8 @@
 // the project's equation and votes for it, and both see the same count, carol's delegation in
 // it, shown as a chart; once it closes bob publishes the decision (alice's vote and carol's
 // delegation), alice carries it out, and the next distribution pays bob's maintenance share
-// under version 2; and the project's reputations over time, as a chart. (Version 1 was proposed,
+// under version 2; meanwhile alice proposes carol as a second steward, bob decides and carol
+// carries it out, and the project lists her; and the project's reputations over time, as a chart. (Version 1 was proposed,
 // decided and carried out before: commons.mjs equationSteps.)
 
 import { chartBars, check, flat, localInputIn, log, pollUntil, screenshot, waitForOrBanner } from "./lib.mjs";
@@ -95,6 +96,26 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   await waitForOrBanner(alice, card.getByTestId("equation-carried-out"), "version 2 carried out");
   log(`version 2 passed by alice's vote and carol's delegation, decided by bob, carried out by alice: ${decision}`);
 
+  // While the next sale is distributed, the project's stewards are put to the vote: alice
+  // proposes carol as a second steward, from the version in force (alice alone), and votes.
+  const stewardsTitle = `Carol stewards too (e2e ${suffix})`;
+  await alice.getByTestId("proposal-title").fill(stewardsTitle);
+  await alice.getByTestId("proposal-kind").selectOption("Project");
+  await waitForOrBanner(alice, alice.getByTestId("project-version"), "the change form from the version in force");
+  const versionText = await flat(alice.getByTestId("project-version"));
+  check(versionText.startsWith("Version 1 of") && versionText.includes("1 steward(s)"), `the change form reads "${versionText}"`);
+  const stewardsField = alice.getByTestId("change-stewards");
+  check((await stewardsField.inputValue()).trim() === aliceKey, `the stewards field starts as "${await stewardsField.inputValue()}"`);
+  await stewardsField.fill(`${aliceKey}\n${carolKey}`);
+  await alice.getByTestId("proposal-closes").fill(await localInputIn(alice, 45));
+  await alice.getByTestId("proposal-open").click();
+  await waitForOrBanner(alice, alice.getByTestId("proposal-notice"), "alice's change of the project opened");
+  const change = alice.getByTestId("proposal").filter({ hasText: stewardsTitle });
+  await waitForOrBanner(alice, change.getByTestId("vote-yes"), "the change's card");
+  check((await flat(change)).includes("Changes the project: 2 steward(s)"), `the change's card reads "${await flat(change)}"`);
+  await change.getByTestId("vote-yes").click();
+  await pollUntil(alice, "alice's vote on the change", change.getByTestId("proposal-refresh"), async () => (await flat(change.getByTestId("proposal-count"))).startsWith(expected));
+
   // The next distribution follows version 2.
   await alice.getByTestId("nav-ledger").click();
   await alice.getByTestId("ledger-project").selectOption({ label: projectName });
@@ -107,6 +128,32 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   check(bobsBar?.text === share, `bob's bar under version 2 reads "${bobsBar?.text}", not "${share}": ${JSON.stringify(bars)}`);
   log(`alice's distribution under version 2: ${bars.map((b) => `${b.label}: ${b.text}`).join("; ")}`);
   await screenshot(alice, "alice-version-2");
+
+  // Closed: bob publishes the change's decision, carol (any member) carries it out, and the
+  // project lists her as a steward in its version 2.
+  await bob.bringToFront();
+  const bobsChange = bob.getByTestId("proposal").filter({ hasText: stewardsTitle });
+  await pollUntil(bob, "the change on bob's page", "refresh-governance", async () => (await bobsChange.count()) > 0);
+  const changeDecidable = async () => (await bobsChange.getByTestId("decide").count()) > 0 && (await flat(bobsChange.getByTestId("proposal-count"))).startsWith(expected);
+  await pollUntil(bob, "the change closed, with carol's delegation, for bob", bobsChange.getByTestId("proposal-refresh"), changeDecidable);
+  await bobsChange.getByTestId("decide").click();
+  await waitForOrBanner(bob, bobsChange.getByTestId("decision"), "bob's decision on the change");
+  await carol.bringToFront();
+  const carolsChange = carol.getByTestId("proposal").filter({ hasText: stewardsTitle });
+  await pollUntil(carol, "the change on carol's page", "refresh-governance", async () => (await carolsChange.count()) > 0);
+  await pollUntil(carol, "bob's decision on carol's page", carolsChange.getByTestId("proposal-refresh"), async () => (await carolsChange.getByTestId("adopt-decided").count()) > 0);
+  await carolsChange.getByTestId("adopt-decided").click();
+  await waitForOrBanner(carol, carolsChange.getByTestId("project-carried-out"), "the change carried out by carol");
+  await carol.getByTestId("nav-projects").click();
+  const changedRow = carol.getByTestId("project-row").filter({ hasText: projectName });
+  const versionTwo = async () => (await flat(changedRow.getByTestId("project-version-number"))) === "2";
+  await pollUntil(carol, "the project's version 2 on carol's page", "refresh-projects", versionTwo);
+  const stewardsNow = await flat(changedRow.getByTestId("project-stewards"));
+  check(stewardsNow.includes("alice") && stewardsNow.includes("carol (you)"), `the project's stewards read "${stewardsNow}"`);
+  const byDecision = await flat(carol.getByTestId("change-by-decision"));
+  check(byDecision.includes("only by a decision"), `the projects view's change card reads "${byDecision}"`);
+  await screenshot(carol, "carol-steward");
+  log(`the project changed by decision, carried out by carol: stewards ${stewardsNow}`);
 
   // Version 1's card says it was carried out and replaced, not that it can no longer be.
   await alice.getByTestId("nav-governance").click();

@@ -1,14 +1,20 @@
 // How the Governance view words a rule and a tally (ovn_domain::governance).
 
 import { describeCategory } from "./describe";
-import { localInputNow, money, percent } from "./format";
+import { b64, localInputNow, money, parseHash, percent } from "./format";
 import { app } from "./node.svelte";
 import type { Change, Failed, Method, Rule, Tally } from "./zomes/governance";
+import type { ProjectInForce } from "./zomes/members";
+import type { ActionHash, AgentPubKey } from "./zomes/types";
 
 /** What a proposal changes, in a sentence. */
 export function describeChange(change: Change): string {
   if (change === "Motion") return "A motion: recorded, no effect.";
   if ("Equation" in change) return `Adopts a value equation of ${change.Equation.equation.buckets.length} bucket(s).`;
+  if ("Project" in change) {
+    const p = change.Project;
+    return `Changes the project: ${p.stewards.length} steward(s), ${p.parent ? "part of another project" : "part of none"}, purpose “${p.purpose}”.`;
+  }
   const e = change.Exception;
   return `Decides a license exception for one request: treated as ${describeCategory(e.category)}, paying ${money(e.fee)}.`;
 }
@@ -46,4 +52,24 @@ export function describeOutcome(tally: Tally): string {
 /** A proposal form's default close: the shortest window the constitution allows, and ten minutes to fill the form. */
 export function defaultClose(): string {
   return localInputNow(app.network.minWindowSecs / 60 + 10);
+}
+
+/** A change-of-project form's fields, started from the version in force. */
+export function projectDraft(now: ProjectInForce): { purpose: string; stewards: string; parent: string } {
+  return { purpose: now.purpose, stewards: now.stewards.map(b64).join("\n"), parent: now.parent ? b64(now.parent) : "" };
+}
+
+/** The change a project form's fields make, or an error naming the field. */
+export function projectChange(draft: { purpose: string; stewards: string; parent: string }): {
+  purpose: string;
+  parent: ActionHash | null;
+  stewards: AgentPubKey[];
+} {
+  const stewards = draft.stewards
+    .split(/[\s,]+/)
+    .filter((s) => s)
+    .map((s, i) => parseHash(s, "agent", `Steward #${i + 1}`));
+  if (stewards.length === 0) throw new Error("Stewards: a project keeps at least one steward.");
+  const parent = draft.parent ? parseHash(draft.parent, "action", "Part of") : null;
+  return { purpose: draft.purpose.trim(), parent, stewards };
 }

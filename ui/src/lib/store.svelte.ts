@@ -5,7 +5,7 @@ import type { AgentPubKey } from "@holochain/client";
 import { b64, sameHash } from "./format";
 import { app } from "./node.svelte";
 import type { Contribution } from "./zomes/contributions";
-import { getAllProjects, getMyProfile, getProfile, type Profile, type Project } from "./zomes/members";
+import { getAllProjects, getMyProfile, getProfile, getProjectInForce, type Profile, type Project, type ProjectInForce } from "./zomes/members";
 import { readRecord, readRecords, type Entry } from "./zomes/types";
 
 export const store = $state({
@@ -14,6 +14,8 @@ export const store = $state({
   /** Whether get_my_profile has answered. */
   profileChecked: false,
   projects: [] as Entry<Project>[],
+  /** Each project as its version in force has it (stewards, purpose, parent), by project in text form. */
+  inForce: {} as Record<string, ProjectInForce>,
   projectsLoaded: false,
   /** The project the views work on, in text form ("" for none). */
   selectedProject: "",
@@ -33,7 +35,10 @@ export async function loadMyProfile(): Promise<void> {
 }
 
 export async function loadProjects(): Promise<void> {
-  store.projects = readRecords<Project>(await getAllProjects());
+  const projects = readRecords<Project>(await getAllProjects());
+  const views = await Promise.all(projects.map((p) => getProjectInForce(p.hash)));
+  store.inForce = Object.fromEntries(projects.map((p, i) => [b64(p.hash), views[i]]));
+  store.projects = projects;
   store.projectsLoaded = true;
   const known = store.projects.some((p) => b64(p.hash) === store.selectedProject);
   if (!known) store.selectedProject = store.projects.length ? b64(store.projects[0].hash) : "";
@@ -48,8 +53,11 @@ export function isMe(agent: AgentPubKey | null | undefined): boolean {
   return sameHash(agent, app.myKey);
 }
 
+/** Whether I am a steward of `project` as its version in force has it. */
 export function isSteward(project: Entry<Project> | undefined): boolean {
-  return !!project && project.entry.stewards.some((s) => isMe(s));
+  if (!project) return false;
+  const stewards = store.inForce[b64(project.hash)]?.stewards ?? project.entry.stewards;
+  return stewards.some((s) => isMe(s));
 }
 
 /** Looks an agent's nickname up once (for display); errors show in the banner. */

@@ -106,6 +106,8 @@ export type Found =
   | { VoteLeftOut: { vote: ActionHash } }
   | { DelegationLeftOut: { delegation: ActionHash } }
   | { DecisionNotStanding: { decision: ActionHash, standing: ActionHash | null } }
+  | { ProjectVersionNotInForce: { named: ActionHash | null, in_force: ActionHash | null } }
+  | { NotStewardInForce: { project: ActionHash, in_force: ActionHash | null } }
   | { CountUnreadable: { proposal: ActionHash, why: string } };
 
 /** One record of the chain, replayed. */

@@ -97,6 +97,11 @@ export type ValueEquation = {
    * stewards adopt alone (`decisions_bind: false`).
    */
   decision: ActionHash | null;
+  /**
+   * The project's version whose stewards it acts under (the one in force when it is made);
+   * `None`: the project as created.
+   */
+  project_version: ActionHash | null;
 };
 
 export type Window = {

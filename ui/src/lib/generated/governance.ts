@@ -15,7 +15,8 @@ export type CastVoteInput = {
 export type Change =
   | "Motion"
   | { Equation: { equation: Equation } }
-  | { Exception: { request: ActionHash, category: LicenseeCategory<CountedContribution>, fee: number, reason: string } };
+  | { Exception: { request: ActionHash, category: LicenseeCategory<CountedContribution>, fee: number, reason: string } }
+  | { Project: { purpose: string, parent: ActionHash | null, stewards: Array<AgentPubKey> } };
 
 /** What a voter says of a proposal. */
 export type Choice = "Yes" | "No" | "Abstain" | { Block: { reason: string } };
@@ -90,6 +91,11 @@ export type Proposal = {
    * reputation; `None` for the network's default.
    */
   equation: ActionHash | null;
+  /**
+   * The project's version in force when it opened: its stewards (the electorate where
+   * stewards decide), and what a project change replaces; `None`: the project as created.
+   */
+  project_version: ActionHash | null;
 };
 
 /** A proposal as its voters see it. */

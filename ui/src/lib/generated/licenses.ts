@@ -63,6 +63,11 @@ export type License = {
   /** The project that adds it; only its resources may carry it. */
   project: ActionHash;
   terms: LicenseTerms;
+  /**
+   * The project's version whose stewards it acts under (the one in force when it is made);
+   * `None`: the project as created.
+   */
+  project_version: ActionHash | null;
 };
 
 export type LicenseAttachment = {
@@ -89,6 +94,11 @@ export type LicenseException = {
    * stewards decide alone (`decisions_bind: false`).
    */
   decision: ActionHash | null;
+  /**
+   * The project's version whose stewards it acts under (the one in force when it is made);
+   * `None`: the project as created.
+   */
+  project_version: ActionHash | null;
 };
 
 export type LicenseGrant = {
@@ -103,6 +113,11 @@ export type LicenseGrant = {
   fee: number;
   /** A LicenseException decided for this request, when the grant departs from the rule. */
   exception: ActionHash | null;
+  /**
+   * The project's version whose stewards it acts under (the one in force when it is made);
+   * `None`: the project as created.
+   */
+  project_version: ActionHash | null;
 };
 
 export type LicenseKind =

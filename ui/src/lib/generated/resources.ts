@@ -148,6 +148,11 @@ export type Resource = {
   project: ActionHash | null;
   location: string;
   condition: string;
+  /**
+   * The project's version whose stewards it acts under (the one in force when it is made);
+   * `None`: the project as created.
+   */
+  project_version: ActionHash | null;
 };
 
 export type ResourceUse = {

@@ -4,10 +4,12 @@
 
 import { callZome } from "../node.svelte";
 import type {
+  ChangeProjectInput,
   CreateProfileInput,
   CreateProjectInput,
   PayoutShare,
   PrivateProfile,
+  ProjectInForce,
   UpdateProfileInput,
 } from "../generated/members";
 import type { ActionHash, AgentPubKey, HcRecord } from "./types";
@@ -58,3 +60,14 @@ export const createProject = (input: CreateProjectInput) =>
 export const getProject = (hash: ActionHash) => callZome<HcRecord | null>(ZOME, "get_project", hash);
 
 export const getAllProjects = () => callZome<HcRecord[]>(ZOME, "get_all_projects", null);
+
+/** The project as its version in force has it (its stewards, purpose and parent may have changed). */
+export const getProjectInForce = (project: ActionHash) =>
+  callZome<ProjectInForce>(ZOME, "get_project_in_force", project);
+
+/** Changes a project as one of its stewards: only where the network's decisions do not bind. */
+export const changeProject = (input: ChangeProjectInput) => callZome<HcRecord>(ZOME, "change_project", input);
+
+/** Carries out a passed decision to change a project. */
+export const changeDecidedProject = (decision: ActionHash) =>
+  callZome<HcRecord>(ZOME, "change_decided_project", decision);
