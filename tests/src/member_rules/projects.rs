@@ -1,5 +1,6 @@
 //! Projects: named, the creator their first steward among distinct stewards, under a project
-//! of the same level or a higher one, never updated.
+//! of the same level or a higher one, never updated; changed, where decisions do not bind (this
+//! world), by the stewards of the version in force.
 
 use super::world::*;
 use crate::common::*;
@@ -16,6 +17,11 @@ pub fn rules() -> Vec<Rule<Members>> {
         rule!(a_project_whose_creator_is_not_its_first_steward_is_rejected),
         rule!(a_network_cannot_sit_under_a_project),
         rule!(a_project_is_never_updated),
+        rule!(only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind),
+        rule!(a_project_version_is_indexed_by_its_author_under_its_project,
+            needs: [only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind]),
+        rule!(a_forked_project_keeps_its_first_version_in_force_on_every_node,
+            needs: [a_project_version_is_indexed_by_its_author_under_its_project]),
     ]
 }
 
@@ -119,4 +125,132 @@ pub async fn a_project_is_never_updated(w: &Members) {
     };
     let reason = format!("project {} cannot be updated", w.project);
     rejects(peers, ALICE, "update_entry_raw", update, &reason).await;
+}
+
+/// validate_create_project_version, rule 2, where decisions do not bind: bob, no steward, is
+/// refused and rejected; alice makes him a second steward (version 2); bob, under version 2,
+/// hands the project to himself alone (version 3); alice, whom it removed, is refused, and
+/// rejected naming version 3.
+pub async fn only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind(w: &Members) {
+    use members::changes::{ChangeProjectInput, ProjectInForce};
+    use ovn_integrity::ProjectVersion;
+    let peers = &w.peers;
+    let change = |stewards: Vec<AgentPubKey>| ChangeProjectInput {
+        project: w.project.clone(),
+        purpose: "Spectra for every lab".into(),
+        parent: None,
+        stewards,
+    };
+    let version = |number: u32, replaces: Option<ActionHash>, stewards: Vec<AgentPubKey>| {
+        AnyEntry::ProjectVersion(ProjectVersion {
+            project: w.project.clone(),
+            version: number,
+            replaces,
+            purpose: String::new(),
+            parent: None,
+            stewards,
+            decision: None,
+        })
+    };
+    let reason = "is not a steward of project";
+    let grab = change(vec![w.bob.clone()]);
+    refuses(peers, BOB, "members", "change_project", grab, reason).await;
+    rejects(
+        peers,
+        BOB,
+        "commit_entry_raw",
+        version(2, None, vec![w.bob.clone()]),
+        reason,
+    )
+    .await;
+    let both = change(vec![w.alice.clone(), w.bob.clone()]);
+    let two: Record = peers.call(ALICE, "members", "change_project", both).await;
+    assert_eq!(entry::<ProjectVersion>(&two).version, 2);
+    peers.sync().await;
+    let bobs = change(vec![w.bob.clone()]);
+    let three: Record = peers.call(BOB, "members", "change_project", bobs).await;
+    let three = three.action_address().clone();
+    peers.sync().await;
+    let now: ProjectInForce = peers
+        .call(ALICE, "members", "get_project_in_force", w.project.clone())
+        .await;
+    assert_eq!((now.number, now.stewards), (3, vec![w.bob.clone()]));
+    assert_eq!(now.purpose, "Spectra for every lab");
+    let back = change(vec![w.alice.clone()]);
+    refuses(peers, ALICE, "members", "change_project", back, reason).await;
+    let raw = version(4, Some(three), vec![w.alice.clone()]);
+    rejects(peers, ALICE, "commit_entry_raw", raw, reason).await;
+}
+
+/// validate_create_link_project_to_versions, rules 1 and 2: bob's version 3, which alice may
+/// not index, nor bob under anything but its project.
+pub async fn a_project_version_is_indexed_by_its_author_under_its_project(w: &Members) {
+    let peers = &w.peers;
+    let now: members::changes::ProjectInForce = peers
+        .call(BOB, "members", "get_project_in_force", w.project.clone())
+        .await;
+    let three = now.version.expect("bob's version 3");
+    let kind = "ProjectToVersions";
+    let link = || raw_link(w.project.clone(), three.clone(), kind, "");
+    let reason = format!("{three} is not {}'s project version", w.alice);
+    rejects(peers, ALICE, "create_link_raw", link(), &reason).await;
+    let astray = raw_link(w.bobs_profile.clone(), three.clone(), kind, "");
+    let reason = format!("{three} does not belong under {}", w.bobs_profile);
+    rejects(peers, BOB, "create_link_raw", astray, &reason).await;
+    commit(peers, BOB, "create_link_raw", link())
+        .await
+        .expect("bob indexes his own version under its project");
+}
+
+/// The version in force (`ovn_domain::ledger::value_equation::in_force`, as for equations):
+/// bob, steward of version 3, makes two version 4s (the second raw, and indexed), both valid;
+/// every node holds the first in force and names the second its rival, and alice, a steward of
+/// the first, changes the project again from it (version 5).
+pub async fn a_forked_project_keeps_its_first_version_in_force_on_every_node(w: &Members) {
+    use members::changes::{ChangeProjectInput, ProjectInForce};
+    use ovn_integrity::ProjectVersion;
+    let peers = &w.peers;
+    let read = |i: usize| async move {
+        let now: ProjectInForce = peers
+            .call(i, "members", "get_project_in_force", w.project.clone())
+            .await;
+        now
+    };
+    let three = read(BOB).await.version.expect("bob's version 3");
+    let change = |stewards: Vec<AgentPubKey>| ChangeProjectInput {
+        project: w.project.clone(),
+        purpose: String::new(),
+        parent: None,
+        stewards,
+    };
+    let first = change(vec![w.bob.clone(), w.alice.clone()]);
+    let first: Record = peers.call(BOB, "members", "change_project", first).await;
+    let first = first.action_address().clone();
+    let rival = AnyEntry::ProjectVersion(ProjectVersion {
+        project: w.project.clone(),
+        version: 4,
+        replaces: Some(three),
+        purpose: String::new(),
+        parent: None,
+        stewards: vec![w.bob.clone()],
+        decision: None,
+    });
+    let rival = commit(peers, BOB, "commit_entry_raw", rival)
+        .await
+        .expect("bob stewards version 3");
+    let link = raw_link(w.project.clone(), rival.clone(), "ProjectToVersions", "");
+    commit(peers, BOB, "create_link_raw", link)
+        .await
+        .expect("bob indexes his rival");
+    peers.sync().await;
+    for i in [ALICE, BOB] {
+        let now = read(i).await;
+        assert_eq!(now.number, 4, "node {i}");
+        assert_eq!(now.version.as_ref(), Some(&first), "node {i}");
+        assert_eq!(now.rivals, vec![rival.clone()], "node {i}");
+    }
+    let again = change(vec![w.alice.clone()]);
+    let five: Record = peers.call(ALICE, "members", "change_project", again).await;
+    let five = entry::<ProjectVersion>(&five);
+    assert_eq!((five.version, five.replaces), (5, Some(first)));
 }
