@@ -17,8 +17,9 @@
 //!   settles carol's work): a packed electorate's decision is not carried out; [`stewards`]
 //!   (after it: alice hands the project to bob): a project changes by decision, and its
 //!   stewards act under the version they name.
-//! - [`hostile`]: a miscounted decision, a vote after the close and an equation no decision
-//!   adopted, published by a conductor with self-validation off, which honest peers warrant.
+//! - [`hostile`]: a miscounted decision, a vote after the close, an equation no decision
+//!   adopted and a project taken without one, published by a conductor with self-validation
+//!   off, which honest peers warrant.
 
 mod decisions;
 mod exceptions;

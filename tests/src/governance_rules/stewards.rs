@@ -25,6 +25,8 @@ pub fn rules() -> Vec<Rule<World>> {
                 a_decision_on_a_packed_electorate_is_not_carried_out]),
         rule!(stewards_act_under_the_version_they_name_and_the_audit_reports_a_replaced_one,
             needs: [a_project_changes_only_on_the_passed_decision_naming_it]),
+        rule!(a_removed_stewards_decision_is_not_carried_out_and_the_audit_reports_it,
+            needs: [stewards_act_under_the_version_they_name_and_the_audit_reports_a_replaced_one]),
     ]
 }
 
@@ -277,4 +279,84 @@ pub async fn stewards_act_under_the_version_they_name_and_the_audit_reports_a_re
     };
     let reason = "project versions cannot be updated";
     rejects(peers, BOB, "update_entry_raw", update, reason).await;
+}
+
+/// check_stands and the audit, where stewards decide (a license exception, by default): alice,
+/// whom version 2 removed, opens a proposal naming the project as created, whose only steward
+/// she was, to exempt carol's request on bob's bench, and consents alone. Validators accept it
+/// (they cannot know the version was replaced) and the decision passes; nobody honest carries
+/// it out, and the audit reports the proposal.
+pub async fn a_removed_stewards_decision_is_not_carried_out_and_the_audit_reports_it(w: &World) {
+    use ovn_domain::licenses::LicenseeCategory;
+    use ovn_integrity::Category;
+    let peers = &w.peers;
+    let benches: Vec<Record> = peers
+        .call(
+            BOB,
+            "resources",
+            "get_resources_for_project",
+            w.project.clone(),
+        )
+        .await;
+    let bench = benches
+        .iter()
+        .find(|r| entry::<Resource>(r).name == "Lab bench")
+        .expect("bob's bench")
+        .action_address()
+        .clone();
+    attach_license(peers, BOB, &bench, "CBRL-1.0", &[]).await;
+    peers.sync().await;
+    let asked = request_license(peers, CAROL, &bench, None, LicenseeCategory::ForProfit).await;
+    let request = asked.request.action_address().clone();
+    peers.sync().await;
+    let exempt = Change::Exception {
+        request,
+        category: Category::NonProfit,
+        fee: 0,
+        reason: "Carol's lab shares its results".into(),
+    };
+    let stale = Proposal {
+        closes: in_secs(i64::from(MIN_WINDOW_SECS) + 4),
+        project_version: None,
+        ..raw_proposal(w, exempt)
+    };
+    let closes = stale.closes;
+    let stale = commit_raw(peers, ALICE, AnyEntry::Proposal(stale)).await;
+    let yes = vote_input(&stale, Choice::Yes);
+    let _: Record = peers.call(ALICE, "governance", "cast_vote", yes).await;
+    peers.sync().await;
+    await_time_after(closes).await;
+    let decided: Record = peers
+        .call(CAROL, "governance", "decide", stale.clone())
+        .await;
+    assert!(entry::<Decision>(&decided).tally.passed(), "{decided:?}");
+    peers.sync().await;
+    let decision = decided.action_address().clone();
+    let reason = "names other stewards than the project's version in force when it opened";
+    refuses(
+        peers,
+        CAROL,
+        "licenses",
+        "adopt_decided_exception",
+        decision,
+        reason,
+    )
+    .await;
+    let report: audit::report::AuditReport = peers
+        .call(BOB, "audit", "audit_agent", peers.agent(ALICE))
+        .await;
+    let now: ProjectInForce = peers
+        .call(BOB, "members", "get_project_in_force", w.project.clone())
+        .await;
+    let stale_version = Found::ProjectVersionNotInForce {
+        named: None,
+        in_force: now.version,
+    };
+    let about: Vec<&Found> = report
+        .findings
+        .iter()
+        .filter(|f| f.record == stale)
+        .map(|f| &f.found)
+        .collect();
+    assert!(about.contains(&&stale_version), "{report:#?}");
 }

@@ -5,6 +5,7 @@
 use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
+use audit::findings::Found;
 use holochain::prelude::*;
 use hostile::{AnyEntry, UpdateEntryRaw};
 use ovn_domain::ProjectLevel;
@@ -166,6 +167,7 @@ pub async fn only_the_stewards_in_force_change_a_project_where_decisions_do_not_
     let both = change(vec![w.alice.clone(), w.bob.clone()]);
     let two: Record = peers.call(ALICE, "members", "change_project", both).await;
     assert_eq!(entry::<ProjectVersion>(&two).version, 2);
+    w.version_two.set(two.action_address().clone());
     peers.sync().await;
     let bobs = change(vec![w.bob.clone()]);
     let three: Record = peers.call(BOB, "members", "change_project", bobs).await;
@@ -202,10 +204,12 @@ pub async fn a_project_version_is_indexed_by_its_author_under_its_project(w: &Me
         .expect("bob indexes his own version under its project");
 }
 
-/// The version in force (`ovn_domain::ledger::value_equation::in_force`, as for equations):
-/// bob, steward of version 3, makes two version 4s (the second raw, and indexed), both valid;
-/// every node holds the first in force and names the second its rival, and alice, a steward of
-/// the first, changes the project again from it (version 5).
+/// The version in force (`ovn_domain::members::versions::chained_in_force`): alice, whom
+/// version 3 removed but version 2 lists, builds a longer side branch from version 2 (3′ and
+/// 4′, raw and indexed, both valid); bob, steward of version 3, makes two version 4s (the
+/// second raw and indexed), both valid. Every node holds bob's first version 4 in force and
+/// names his second its rival, never alice's branch, which the audit reports; alice, a
+/// steward of the version in force, changes the project again from it (version 5).
 pub async fn a_forked_project_keeps_its_first_version_in_force_on_every_node(w: &Members) {
     use members::changes::{ChangeProjectInput, ProjectInForce};
     use ovn_integrity::ProjectVersion;
@@ -217,6 +221,29 @@ pub async fn a_forked_project_keeps_its_first_version_in_force_on_every_node(w: 
         now
     };
     let three = read(BOB).await.version.expect("bob's version 3");
+    let side = |version: u32, replaces: &ActionHash| {
+        AnyEntry::ProjectVersion(ProjectVersion {
+            project: w.project.clone(),
+            version,
+            replaces: Some(replaces.clone()),
+            purpose: String::new(),
+            parent: None,
+            stewards: vec![w.alice.clone()],
+            decision: None,
+        })
+    };
+    let mut branch = vec![];
+    for version in [3, 4] {
+        let replaces = branch.last().unwrap_or(w.version_two.get()).clone();
+        let made = commit(peers, ALICE, "commit_entry_raw", side(version, &replaces))
+            .await
+            .expect("alice stewards what her branch replaces");
+        let link = raw_link(w.project.clone(), made.clone(), "ProjectToVersions", "");
+        commit(peers, ALICE, "create_link_raw", link)
+            .await
+            .expect("alice indexes her branch");
+        branch.push(made);
+    }
     let change = |stewards: Vec<AgentPubKey>| ChangeProjectInput {
         project: w.project.clone(),
         purpose: String::new(),
@@ -229,7 +256,7 @@ pub async fn a_forked_project_keeps_its_first_version_in_force_on_every_node(w: 
     let rival = AnyEntry::ProjectVersion(ProjectVersion {
         project: w.project.clone(),
         version: 4,
-        replaces: Some(three),
+        replaces: Some(three.clone()),
         purpose: String::new(),
         parent: None,
         stewards: vec![w.bob.clone()],
@@ -249,6 +276,18 @@ pub async fn a_forked_project_keeps_its_first_version_in_force_on_every_node(w: 
         assert_eq!(now.version.as_ref(), Some(&first), "node {i}");
         assert_eq!(now.rivals, vec![rival.clone()], "node {i}");
     }
+    let report: audit::report::AuditReport = peers
+        .call(BOB, "audit", "audit_agent", w.alice.clone())
+        .await;
+    let side_branch = Found::ProjectVersionNotInForce {
+        named: Some(w.version_two.get().clone()),
+        in_force: Some(three.clone()),
+    };
+    let about_first = report.findings.iter().filter(|f| f.record == branch[0]);
+    assert_eq!(
+        about_first.map(|f| &f.found).collect::<Vec<_>>(),
+        vec![&side_branch]
+    );
     let again = change(vec![w.alice.clone()]);
     let five: Record = peers.call(ALICE, "members", "change_project", again).await;
     let five = entry::<ProjectVersion>(&five);

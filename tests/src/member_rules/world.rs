@@ -18,6 +18,8 @@ pub struct Members {
     /// alice's profile, and her private profile.
     pub alices_profile: Slot,
     pub alices_private_profile: Slot,
+    /// alice's change of her project, making bob a second steward (its version 2).
+    pub version_two: Slot,
 }
 
 impl HasPeers for Members {
@@ -40,6 +42,7 @@ impl Members {
             project,
             alices_profile: Slot::default(),
             alices_private_profile: Slot::default(),
+            version_two: Slot::default(),
         }
     }
 }

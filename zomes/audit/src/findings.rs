@@ -86,8 +86,8 @@ pub enum Found {
         #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
         standing: Option<ActionHash>,
     },
-    /// A proposal: it names `named` as the project's version (`None`: as created) where
-    /// `in_force` was (whose stewards decide, and what a project change replaces).
+    /// A proposal names `named` as the project's version (`None`: as created), or a project
+    /// change replaces it, where `in_force` was (whose stewards decide, what a change replaces).
     ProjectVersionNotInForce {
         #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
         named: Option<ActionHash>,

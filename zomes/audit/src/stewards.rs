@@ -1,18 +1,24 @@
 //! Acts only stewards make, under stewards no longer in force. A steward's act names the
-//! project's version whose stewards it acts under, and validators check the author is one of
-//! them; they cannot know whether a later version had replaced it by then (the index is not
+//! project's version whose stewards it acts under, and validators check that version lists the
+//! author; they cannot know whether a later version had replaced it by then (the index is not
 //! theirs to read). So a steward removed by a decision could still register resources, add
-//! licenses, grant, decide exceptions or adopt equations under the old version: the audit
-//! reports each act whose author is not a steward of the version in force at its time
-//! ([`Found::NotStewardInForce`]), by the equation's rule (`project_version_in_force`).
+//! licenses, grant, decide exceptions or adopt equations under the old version, or change the
+//! project from it (a side branch, which never comes into force). The audit reports, by the
+//! one rule (`ovn_domain::members::versions::chained_in_force`):
+//! - each act whose author the version in force at its time does not list
+//!   ([`Found::NotStewardInForce`]);
+//! - each project change that replaces another version than the one in force just before it
+//!   ([`Found::ProjectVersionNotInForce`]).
 
 use crate::findings::Found;
 use hdk::prelude::*;
+use ovn_integrity::licenses::license_exception::exception_project;
 use ovn_integrity::{
-    LicenseAttachment, LicenseException, LicenseGrant, LicenseRequest, Resource, ValueEquation,
+    LicenseAttachment, LicenseException, LicenseGrant, LicenseRequest, ProjectVersion, Resource,
+    ValueEquation,
 };
 use ovn_zome_support::membership::project_in_force;
-use ovn_zome_support::records::get_entry;
+use ovn_zome_support::records::{fetch, get_entry};
 
 /// The project whose stewards `record` (of type `what`) acted as, if it is a steward's act.
 fn acted_for(record: &Record, what: &str) -> ExternResult<Option<ActionHash>> {
@@ -46,15 +52,9 @@ fn acted_for(record: &Record, what: &str) -> ExternResult<Option<ActionHash>> {
     })
 }
 
-/// The project a request's resource belongs to.
+/// The project whose resource a license request is for, as validation reads it.
 fn project_of_request(request: &ActionHash) -> ExternResult<Option<ActionHash>> {
-    let Some(Ok((_, request))) = get_entry::<LicenseRequest>(request)? else {
-        return Ok(None);
-    };
-    Ok(match get_entry::<Resource>(&request.resource)? {
-        Some(Ok((_, resource))) => resource.project,
-        _ => None,
-    })
+    Ok(exception_project(request, &fetch)?.ok())
 }
 
 /// A grant is a steward's act when its grantor did not attach the license.
@@ -70,8 +70,29 @@ fn steward_grant(author: &AgentPubKey, grant: &LicenseGrant) -> ExternResult<Opt
     project_of_request(&grant.request)
 }
 
+/// A project change that replaced another version than the one in force just before it.
+fn change_findings(record: &Record) -> ExternResult<Vec<Found>> {
+    let Ok(Some(changed)) = record.entry().to_app_option::<ProjectVersion>() else {
+        return Ok(vec![]);
+    };
+    let just_before = Timestamp::from_micros(record.action().timestamp().as_micros() - 1);
+    let Ok(in_force) = project_in_force(&changed.project, just_before)? else {
+        return Ok(vec![]); // validation read it; the replay reports what it cannot read
+    };
+    if in_force.version == changed.replaces {
+        return Ok(vec![]);
+    }
+    Ok(vec![Found::ProjectVersionNotInForce {
+        named: changed.replaces,
+        in_force: in_force.version,
+    }])
+}
+
 /// What is wrong with the stewardship of `record` (of type `what`).
 pub fn steward_findings(record: &Record, what: &str) -> ExternResult<Vec<Found>> {
+    if what == "ProjectVersion" {
+        return change_findings(record);
+    }
     let Some(project) = acted_for(record, what)? else {
         return Ok(vec![]);
     };

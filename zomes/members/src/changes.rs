@@ -11,7 +11,7 @@ use ovn_integrity::governance::binding::authority_of;
 use ovn_integrity::members::project_version::check_change_of;
 use ovn_integrity::{Change, EntryTypes, LinkTypes, ProjectVersion};
 use ovn_zome_support::governance::check_stands;
-use ovn_zome_support::index::{project_version_in_force, project_versions};
+use ovn_zome_support::index::project_versions;
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::{must_be_steward, project_in_force};
 use ovn_zome_support::records::{committed, fetch, must_read_decision};
@@ -45,20 +45,14 @@ pub struct ProjectInForce {
 #[hdk_extern]
 pub fn get_project_in_force(project: Input) -> ExternResult<ProjectInForce> {
     let project: ActionHash = project.decode()?;
-    let now = sys_time()?;
-    let found = project_in_force(&project, now)?.map_err(MembersError::Refused)?;
-    let chosen = project_version_in_force(&project, now)?;
-    let (number, rivals, decision) = match chosen {
-        None => (1, vec![], None),
-        Some((chosen, v)) => (chosen.version, chosen.rivals, v.decision),
-    };
+    let found = project_in_force(&project, sys_time()?)?.map_err(MembersError::Refused)?;
     Ok(ProjectInForce {
         name: found.project.name,
         level: found.project.level,
         version: found.version,
-        number,
-        rivals,
-        decision,
+        number: found.number,
+        rivals: found.rivals,
+        decision: found.decision,
         purpose: found.purpose,
         parent: found.parent,
         stewards: found.stewards,
@@ -97,7 +91,7 @@ pub fn change_project(input: Input) -> ExternResult<Record> {
         at: sys_time()?.as_micros(),
     };
     authority_of("project change", &made, None)?.map_err(MembersError::Refused)?;
-    make(&input.project, now.version, change, None)
+    make(&input.project, (now.version, now.number), change, None)
 }
 
 /// Carries out `decision`, which passed a proposal to change a project: its stewards, purpose
@@ -124,22 +118,29 @@ pub fn change_decided_project(decision: Input) -> ExternResult<Record> {
         .into());
     }
     let at = sys_time()?;
-    let now = project_version_in_force(&proposal.project, at)?.map(|(chosen, _)| chosen.hash);
+    let now = project_in_force(&proposal.project, at)?.map_err(MembersError::Refused)?;
     let made = Made {
         project: &proposal.project,
         change: &proposal.change,
-        replaces: now.as_ref(),
+        replaces: now.version.as_ref(),
         at: at.as_micros(),
     };
     check_stands(&named)?.map_err(MembersError::NotStanding)?;
     authority("project change", true, &made, Some(&named.decided())).map_err(MembersError::from)?;
-    make(&proposal.project, now, proposal.change.clone(), Some(hash))
+    let replaces = (now.version, now.number);
+    make(
+        &proposal.project,
+        replaces,
+        proposal.change.clone(),
+        Some(hash),
+    )
 }
 
-/// Commits `change` as the version after `replaces`, on `decision`'s authority or none.
+/// Commits `change` as the version after `replaces` (the version in force and its number), on
+/// `decision`'s authority or none.
 fn make(
     project: &ActionHash,
-    replaces: Option<ActionHash>,
+    (replaces, number): (Option<ActionHash>, u32),
     change: Change,
     decision: Option<ActionHash>,
 ) -> ExternResult<Record> {
@@ -151,17 +152,9 @@ fn make(
     else {
         return Err(MembersError::NotAProjectChange(project.clone()).into());
     };
-    let version = match &replaces {
-        None => 2,
-        Some(previous) => {
-            let versions = project_versions(project)?;
-            let found = versions.iter().find(|(h, _, _)| h == previous);
-            found.map_or(2, |(_, _, v)| v.version + 1)
-        }
-    };
     let changed = ProjectVersion {
         project: project.clone(),
-        version,
+        version: number + 1,
         replaces,
         purpose,
         parent,

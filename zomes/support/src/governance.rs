@@ -96,9 +96,10 @@ pub fn proposal_omissions(proposal: &Proposal, opened: Timestamp) -> ExternResul
 }
 
 /// Whether `named` may be carried out now: it is the decision that stands on its proposal and
-/// names every vote and delegation the count holds, and, where settlements decide who votes or
-/// with what weight (a contributors' electorate, or weights by reputation), its proposal names
-/// every settlement of its project made before it opened (a packed electorate). Otherwise why
+/// names every vote and delegation the count holds; where settlements decide who votes or with
+/// what weight (a contributors' electorate, or weights by reputation), its proposal names every
+/// settlement of its project made before it opened (a packed electorate); where stewards
+/// decide, it names the project's version then in force (whose stewards they are). Otherwise why
 /// not, in words a member can act on. The audit reports each of these, and a proposal naming
 /// another equation than the one in force, against whoever carried it out anyway; an equation's
 /// own base is checked where it is adopted (`ledger::equations`).
@@ -110,7 +111,8 @@ pub fn check_stands(named: &NamedDecision) -> ExternResult<Result<(), String>> {
     let omissions = proposal_omissions(&named.proposal, named.opened)?;
     if rule.electorate == Electorate::Stewards && omissions.project_version.is_some() {
         return Ok(Err(format!(
-            "its proposal {} names other stewards than the project's version in force when it              opened: propose it again",
+            "its proposal {} names other stewards than the project's version in force when it \
+             opened: propose it again",
             named.decision.proposal
         )));
     }

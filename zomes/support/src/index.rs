@@ -4,6 +4,7 @@
 use crate::records::{get_targets, own_entries, with_own_timed, without_warranted};
 use hdk::prelude::*;
 use ovn_domain::ledger::value_equation::in_force::{in_force, Adopted, InForce};
+use ovn_domain::members::versions::{chained_in_force, Version};
 use ovn_domain::Period;
 use ovn_integrity::links::period_bucket;
 use ovn_integrity::{LinkTypes, ProjectVersion, Settlement, UnitEntryTypes, ValueEquation};
@@ -32,20 +33,36 @@ pub fn contributions_in_period(project: &ActionHash, period: Period) -> ExternRe
     )?)
 }
 
-/// Every version of the project's equation with its adoption time, oldest first: the DHT's
-/// index (without what the network warranted) and the caller's own (the DHT may not show them
-/// yet).
+/// Every version of the project's equation with its adoption time, oldest first ([`indexed`]).
 pub fn equation_versions(
     project: &ActionHash,
 ) -> ExternResult<Vec<(ActionHash, Timestamp, ValueEquation)>> {
+    indexed(
+        project,
+        LinkTypes::ProjectToValueEquations,
+        UnitEntryTypes::ValueEquation,
+        |e: &ValueEquation| &e.project,
+    )
+}
+
+/// The entries of type `unit` that name `project` (`names`), as its `link` index lists them
+/// (without what the network warranted) and with the caller's own (the DHT may not show them
+/// yet), each with when it was made, oldest first.
+fn indexed<T>(
+    project: &ActionHash,
+    link: LinkTypes,
+    unit: UnitEntryTypes,
+    names: impl Fn(&T) -> &ActionHash,
+) -> ExternResult<Vec<(ActionHash, Timestamp, T)>>
+where
+    T: TryFrom<SerializedBytes, Error = SerializedBytesError>,
+{
     let from_dht = without_warranted(get_targets(get_links(
-        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToValueEquations)?,
+        LinkQuery::try_new(project.clone(), link)?,
         GetStrategy::default(),
     )?)?)?;
-    let mine = own_entries(UnitEntryTypes::ValueEquation.try_into()?)?;
-    Ok(with_own_timed(from_dht, mine, |e: &ValueEquation| {
-        &e.project == project
-    }))
+    let mine = own_entries(unit.try_into()?)?;
+    Ok(with_own_timed(from_dht, mine, |e: &T| names(e) == project))
 }
 
 /// The version of the project's equation in force at `at`, by the one rule
@@ -63,44 +80,11 @@ pub fn in_force_among(
     versions: &[(ActionHash, Timestamp, ValueEquation)],
     at: Timestamp,
 ) -> Option<(InForce<ActionHash>, ValueEquation)> {
-    chosen_at(versions, |e| e.version, at)
-}
-
-/// Every ProjectVersion of the project with its time, oldest first, as [`equation_versions`]
-/// lists an equation's.
-pub fn project_versions(
-    project: &ActionHash,
-) -> ExternResult<Vec<(ActionHash, Timestamp, ProjectVersion)>> {
-    let from_dht = without_warranted(get_targets(get_links(
-        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToVersions)?,
-        GetStrategy::default(),
-    )?)?)?;
-    let mine = own_entries(UnitEntryTypes::ProjectVersion.try_into()?)?;
-    Ok(with_own_timed(from_dht, mine, |v: &ProjectVersion| {
-        &v.project == project
-    }))
-}
-
-/// The project's version in force at `at`, by the equation's rule ([`in_force`]); `None`
-/// while the project as created is.
-pub fn project_version_in_force(
-    project: &ActionHash,
-    at: Timestamp,
-) -> ExternResult<Option<(InForce<ActionHash>, ProjectVersion)>> {
-    Ok(chosen_at(&project_versions(project)?, |v| v.version, at))
-}
-
-/// Of numbered `versions`, the one in force at `at` ([`in_force`]), with its entry.
-fn chosen_at<E: Clone>(
-    versions: &[(ActionHash, Timestamp, E)],
-    number: impl Fn(&E) -> u32,
-    at: Timestamp,
-) -> Option<(InForce<ActionHash>, E)> {
     let listed: Vec<Adopted<ActionHash>> = versions
         .iter()
         .map(|(hash, adopted, e)| Adopted {
             hash: hash.clone(),
-            version: number(e),
+            version: e.version,
             adopted_micros: adopted.as_micros(),
         })
         .collect();
@@ -111,21 +95,57 @@ fn chosen_at<E: Clone>(
         .map(|(_, _, e)| (chosen, e.clone()))
 }
 
+/// Every ProjectVersion of the project with its time, oldest first ([`indexed`]).
+pub fn project_versions(
+    project: &ActionHash,
+) -> ExternResult<Vec<(ActionHash, Timestamp, ProjectVersion)>> {
+    indexed(
+        project,
+        LinkTypes::ProjectToVersions,
+        UnitEntryTypes::ProjectVersion,
+        |v: &ProjectVersion| &v.project,
+    )
+}
+
+/// The project's version in force at `at`, by the one rule ([`chained_in_force`]: a side
+/// branch never counts, a fork's first-made branch does, its rivals named); `None` while the
+/// project as created is.
+pub fn project_version_in_force(
+    project: &ActionHash,
+    at: Timestamp,
+) -> ExternResult<Option<(InForce<ActionHash>, ProjectVersion)>> {
+    let versions = project_versions(project)?;
+    let listed: Vec<Version<ActionHash>> = versions
+        .iter()
+        .map(|(hash, made, v)| Version {
+            hash: hash.clone(),
+            replaces: v.replaces.clone(),
+            made_micros: made.as_micros(),
+        })
+        .collect();
+    let Some(chosen) = chained_in_force(&listed, at.as_micros()) else {
+        return Ok(None);
+    };
+    Ok(versions
+        .into_iter()
+        .find(|(hash, _, _)| *hash == chosen.hash)
+        .map(|(_, _, v)| (chosen, v)))
+}
+
 /// The project's settlements made before `at`, oldest first, without what the network
 /// warranted, with the caller's own (the DHT may not show a settlement just made yet): what a
 /// proposal opened at `at` names (the governance zome), and what the audit and whoever carries
 /// a decision out hold a proposal to.
 pub fn settlements_before(project: &ActionHash, at: Timestamp) -> ExternResult<Vec<ActionHash>> {
-    let from_dht = without_warranted(get_targets(get_links(
-        LinkQuery::try_new(project.clone(), LinkTypes::ProjectToSettlements)?,
-        GetStrategy::default(),
-    )?)?)?;
-    let mine = own_entries(UnitEntryTypes::Settlement.try_into()?)?;
-    Ok(
-        with_own_timed(from_dht, mine, |s: &Settlement| &s.project == project)
-            .into_iter()
-            .filter(|(_, made, _)| *made < at)
-            .map(|(hash, _, _)| hash)
-            .collect(),
-    )
+    let settlements = indexed(
+        project,
+        LinkTypes::ProjectToSettlements,
+        UnitEntryTypes::Settlement,
+        |s: &Settlement| &s.project,
+    )?;
+    Ok(settlements
+        .into_iter()
+        .filter(|(_, made, _)| *made < at)
+        .map(|(hash, _, _)| hash)
+        .collect())
 }

@@ -58,6 +58,13 @@ pub enum StewardRefusal {
 pub struct InForceProject {
     pub project: Project,
     pub version: Option<ActionHash>,
+    /// 1 for the project as created, then one more per change in force.
+    pub number: u32,
+    /// Other versions replacing the same one as the version in force (a fork).
+    pub rivals: Vec<ActionHash>,
+    /// The decision that made the version in force; `None` for the project as created or a
+    /// stewards' change.
+    pub decision: Option<ActionHash>,
     pub purpose: String,
     pub parent: Option<ActionHash>,
     pub stewards: Vec<AgentPubKey>,
@@ -81,10 +88,16 @@ pub fn project_in_force(
             stewards: found.stewards.clone(),
             project: found,
             version: None,
+            number: 1,
+            rivals: vec![],
+            decision: None,
         },
         Some((chosen, v)) => InForceProject {
             project: found,
             version: Some(chosen.hash),
+            number: chosen.version,
+            rivals: chosen.rivals,
+            decision: v.decision,
             purpose: v.purpose,
             parent: v.parent,
             stewards: v.stewards,

@@ -36,8 +36,8 @@ pub struct ValueEquation {
     /// stewards adopt alone (`decisions_bind: false`).
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub decision: Option<ActionHash>,
-    /// The project's version whose stewards it acts under (the one in force when it is made);
-    /// `None`: the project as created.
+    /// Where it is a steward's act, the project's version whose stewards it acts under (the
+    /// one in force when it is made); `None`: the project as created, or not a steward's act.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub project_version: Option<ActionHash>,
 }

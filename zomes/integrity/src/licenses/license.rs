@@ -22,8 +22,8 @@ pub struct License {
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub project: ActionHash,
     pub terms: LicenseTerms,
-    /// The project's version whose stewards it acts under (the one in force when it is made);
-    /// `None`: the project as created.
+    /// Where it is a steward's act, the project's version whose stewards it acts under (the
+    /// one in force when it is made); `None`: the project as created, or not a steward's act.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub project_version: Option<ActionHash>,
 }

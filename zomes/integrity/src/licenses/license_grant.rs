@@ -39,8 +39,8 @@ pub struct LicenseGrant {
     /// A LicenseException decided for this request, when the grant departs from the rule.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub exception: Option<ActionHash>,
-    /// The project's version whose stewards it acts under (the one in force when it is made);
-    /// `None`: the project as created.
+    /// Where it is a steward's act, the project's version whose stewards it acts under (the
+    /// one in force when it is made); `None`: the project as created, or not a steward's act.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub project_version: Option<ActionHash>,
 }

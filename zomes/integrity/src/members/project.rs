@@ -91,8 +91,8 @@ pub fn stewards_of(
 
 /// Whether `agent` is one of `project`'s stewards in its version `version` (`None`: the project
 /// as created) ([`check_steward`]); `what` names what only they do, for the refusal. Which
-/// version is in force at a time is the index's to say: the audit reports an act under a
-/// version another had replaced.
+/// version is in force at a time is the index's to say: the audit reports an act whose author
+/// the version then in force does not list.
 pub fn steward_of(
     project: &ActionHash,
     version: Option<&ActionHash>,

@@ -1,11 +1,13 @@
 //! [`ProjectVersion`]: a change of a project's stewards, purpose or parent, in force from its
 //! creation. Carried out on a passed decision it names (`Change::Project`), or, where the
 //! network lets them (`decisions_bind: false`), by the stewards of the version it replaces.
-//! Versions chain like a value equation's: the project as created is version 1, and each
-//! change names the version it replaces and is numbered one more. Which version is in force at
-//! a time is `ovn_domain::ledger::value_equation::in_force` over the project's index; every act
-//! only stewards make names the version whose stewards it acts under, and the audit reports an
-//! act under a version another had replaced by then.
+//! Versions chain: the project as created is version 1, and each change names the version it
+//! replaces and is numbered one more. Which version is in force at a time is
+//! `ovn_domain::members::versions::chained_in_force` over the project's index (a side branch
+//! from a replaced version never counts). Every act only stewards make names the version whose
+//! stewards it acts under; validators check that version lists its author, and the audit
+//! reports an act whose author the version in force at its time does not list, and a change
+//! replacing a version that was not in force (`audit::stewards`).
 
 use super::project::{steward_of, Project};
 use crate::governance::binding::authority_of;
@@ -16,7 +18,7 @@ use crate::verdict::{
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::governance::binding::{Authority, Made};
-use ovn_domain::members::project::{check_change, check_parent_level};
+use ovn_domain::members::project::check_parent_level;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
@@ -60,7 +62,7 @@ impl ProjectVersion {
 ///    one, only where the network's decisions do not bind, and then the author stewards the
 ///    version it replaces.
 /// 3. The project is a Project; a first change is version 2; a later one replaces a
-///    ProjectVersion of the same project and is numbered one more.
+///    ProjectVersion of the same project, is dated no earlier than it, and is numbered one more.
 pub fn validate_create_project_version(
     header: &ActionHeader,
     changed: &ProjectVersion,
@@ -69,14 +71,12 @@ pub fn validate_create_project_version(
         &changed.project,
         UnitEntryTypes::Project
     )?);
-    check!(check_change_of(
-        &changed.project,
-        &changed.as_change(),
-        &must_get
-    )?);
+    let change = changed.as_change();
+    check!(change.check());
+    check!(check_change_of(&changed.project, &change, &must_get)?);
     let made = Made {
         project: &changed.project,
-        change: &changed.as_change(),
+        change: &change,
         replaces: changed.replaces.as_ref(),
         at: header.timestamp.as_micros(),
     };
@@ -106,6 +106,12 @@ pub fn validate_create_project_version(
                     previous.record.action_address()
                 ));
             }
+            if previous.record.action().timestamp() > header.timestamp {
+                return invalid(format!(
+                    "this project change is dated before {}, the version it replaces",
+                    previous.record.action_address()
+                ));
+            }
             previous.entry.version.saturating_add(1)
         }
     };
@@ -118,21 +124,15 @@ pub fn validate_create_project_version(
     valid()
 }
 
-/// Rule 1 for a `Change::Project` of `project` (a proposal checks it too), read with `fetch`:
-/// its terms, and a parent that is another Project of its level or a higher one.
+/// Rule 1 for a `Change::Project` of `project` beyond its terms (`Change::check`), read with
+/// `fetch` (a proposal checks it too): a parent that is another Project of its level or a
+/// higher one.
 pub fn check_change_of(project: &ActionHash, change: &Change, fetch: Fetch) -> Verdict<()> {
     let Change::Project {
-        purpose,
-        parent,
-        stewards,
+        parent: Some(parent),
+        ..
     } = change
     else {
-        return Ok(Ok(()));
-    };
-    if let Err(e) = check_change(purpose, stewards) {
-        return Ok(Err(e.to_string()));
-    }
-    let Some(parent) = parent else {
         return Ok(Ok(()));
     };
     if parent == project {

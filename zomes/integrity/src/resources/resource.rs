@@ -25,8 +25,8 @@ pub struct Resource {
     pub project: Option<ActionHash>,
     pub location: String,
     pub condition: String,
-    /// The project's version whose stewards it acts under (the one in force when it is made);
-    /// `None`: the project as created.
+    /// Where it is a steward's act, the project's version whose stewards it acts under (the
+    /// one in force when it is made); `None`: the project as created, or not a steward's act.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub project_version: Option<ActionHash>,
 }
