@@ -36,9 +36,15 @@ export async function loadMyProfile(): Promise<void> {
 
 export async function loadProjects(): Promise<void> {
   const projects = readRecords<Project>(await getAllProjects());
-  const views = await Promise.all(projects.map((p) => getProjectInForce(p.hash)));
-  store.inForce = Object.fromEntries(projects.map((p, i) => [b64(p.hash), views[i]]));
   store.projects = projects;
+  // Each project as its version in force has it; one that cannot be read now keeps what was
+  // known (or shows as created) rather than hiding the list.
+  const views = await Promise.allSettled(projects.map((p) => getProjectInForce(p.hash)));
+  const inForce = { ...store.inForce };
+  views.forEach((v, i) => {
+    if (v.status === "fulfilled") inForce[b64(projects[i].hash)] = v.value;
+  });
+  store.inForce = inForce;
   store.projectsLoaded = true;
   const known = store.projects.some((p) => b64(p.hash) === store.selectedProject);
   if (!known) store.selectedProject = store.projects.length ? b64(store.projects[0].hash) : "";

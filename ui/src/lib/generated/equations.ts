@@ -98,8 +98,8 @@ export type ValueEquation = {
    */
   decision: ActionHash | null;
   /**
-   * The project's version whose stewards it acts under (the one in force when it is made);
-   * `None`: the project as created.
+   * Where it is a steward's act, the project's version whose stewards it acts under (the
+   * one in force when it is made); `None`: the project as created, or not a steward's act.
    */
   project_version: ActionHash | null;
 };

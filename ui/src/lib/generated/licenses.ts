@@ -64,8 +64,8 @@ export type License = {
   project: ActionHash;
   terms: LicenseTerms;
   /**
-   * The project's version whose stewards it acts under (the one in force when it is made);
-   * `None`: the project as created.
+   * Where it is a steward's act, the project's version whose stewards it acts under (the
+   * one in force when it is made); `None`: the project as created, or not a steward's act.
    */
   project_version: ActionHash | null;
 };
@@ -95,8 +95,8 @@ export type LicenseException = {
    */
   decision: ActionHash | null;
   /**
-   * The project's version whose stewards it acts under (the one in force when it is made);
-   * `None`: the project as created.
+   * Where it is a steward's act, the project's version whose stewards it acts under (the
+   * one in force when it is made); `None`: the project as created, or not a steward's act.
    */
   project_version: ActionHash | null;
 };
@@ -114,8 +114,8 @@ export type LicenseGrant = {
   /** A LicenseException decided for this request, when the grant departs from the rule. */
   exception: ActionHash | null;
   /**
-   * The project's version whose stewards it acts under (the one in force when it is made);
-   * `None`: the project as created.
+   * Where it is a steward's act, the project's version whose stewards it acts under (the
+   * one in force when it is made); `None`: the project as created, or not a steward's act.
    */
   project_version: ActionHash | null;
 };

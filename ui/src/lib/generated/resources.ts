@@ -149,8 +149,8 @@ export type Resource = {
   location: string;
   condition: string;
   /**
-   * The project's version whose stewards it acts under (the one in force when it is made);
-   * `None`: the project as created.
+   * Where it is a steward's act, the project's version whose stewards it acts under (the
+   * one in force when it is made); `None`: the project as created, or not a steward's act.
    */
   project_version: ActionHash | null;
 };
