@@ -272,9 +272,3 @@ pub async fn a_grant_under_an_exception_whose_decision_does_not_stand_is_refused
     };
     assert_eq!(about, vec![&not_standing], "{report:#?}");
 }
-
-/// What `report` found about `record`.
-fn found_about<'a>(report: &'a audit::report::AuditReport, record: &ActionHash) -> Vec<&'a Found> {
-    let about = report.findings.iter().filter(|f| &f.record == record);
-    about.map(|f| &f.found).collect()
-}

@@ -39,6 +39,15 @@ fn to_bob(w: &World) -> Change {
     }
 }
 
+/// A change of a project to `stewards` under `parent`, with no purpose.
+fn change_to(parent: Option<ActionHash>, stewards: Vec<AgentPubKey>) -> Change {
+    Change::Project {
+        purpose: String::new(),
+        parent,
+        stewards,
+    }
+}
+
 /// A proposal in `w`'s project to make `change`, as committed raw.
 fn raw_proposal(w: &World, change: Change) -> Proposal {
     Proposal {
@@ -52,11 +61,7 @@ fn raw_proposal(w: &World, change: Change) -> Proposal {
 /// (carol's "Elsewhere" is a Project; a Network's parent must be a Network).
 pub async fn a_project_change_keeps_a_steward_and_a_parent_above_it(w: &World) {
     let peers = &w.peers;
-    let nobody = Change::Project {
-        purpose: String::new(),
-        parent: None,
-        stewards: vec![],
-    };
+    let nobody = change_to(None, vec![]);
     let reason = "a project keeps at least one steward";
     let input = proposal_input(&w.project, nobody.clone(), 20);
     refuses(peers, ALICE, "governance", "open_proposal", input, reason).await;
@@ -67,11 +72,7 @@ pub async fn a_project_change_keeps_a_steward_and_a_parent_above_it(w: &World) {
         reason,
     )
     .await;
-    let twice = Change::Project {
-        purpose: String::new(),
-        parent: None,
-        stewards: vec![peers.agent(BOB), peers.agent(BOB)],
-    };
+    let twice = change_to(None, vec![peers.agent(BOB), peers.agent(BOB)]);
     let reason = "steward #2";
     rejects_raw(
         peers,
@@ -80,11 +81,7 @@ pub async fn a_project_change_keeps_a_steward_and_a_parent_above_it(w: &World) {
         reason,
     )
     .await;
-    let own_parent = Change::Project {
-        purpose: String::new(),
-        parent: Some(w.project.clone()),
-        stewards: vec![peers.agent(ALICE)],
-    };
+    let own_parent = change_to(Some(w.project.clone()), vec![peers.agent(ALICE)]);
     let reason = "cannot be its own parent";
     let input = proposal_input(&w.project, own_parent.clone(), 20);
     refuses(peers, ALICE, "governance", "open_proposal", input, reason).await;
@@ -113,11 +110,7 @@ pub async fn a_project_change_keeps_a_steward_and_a_parent_above_it(w: &World) {
         )
         .await;
     peers.sync().await;
-    let under_lower = Change::Project {
-        purpose: String::new(),
-        parent: Some(w.elsewhere.clone()),
-        stewards: vec![peers.agent(CAROL)],
-    };
+    let under_lower = change_to(Some(w.elsewhere.clone()), vec![peers.agent(CAROL)]);
     let astray = Proposal {
         project: network.action_address().clone(),
         settlements: vec![],
@@ -247,12 +240,7 @@ pub async fn stewards_act_under_the_version_they_name_and_the_audit_reports_a_re
     let report: audit::report::AuditReport = peers
         .call(BOB, "audit", "audit_agent", peers.agent(ALICE))
         .await;
-    let about: Vec<&Found> = report
-        .findings
-        .iter()
-        .filter(|f| f.record == stale)
-        .map(|f| &f.found)
-        .collect();
+    let about = found_about(&report, &stale);
     let not_steward = Found::NotStewardInForce {
         project: w.project.clone(),
         in_force: now.version.clone(),
@@ -352,11 +340,6 @@ pub async fn a_removed_stewards_decision_is_not_carried_out_and_the_audit_report
         named: None,
         in_force: now.version,
     };
-    let about: Vec<&Found> = report
-        .findings
-        .iter()
-        .filter(|f| f.record == stale)
-        .map(|f| &f.found)
-        .collect();
+    let about = found_about(&report, &stale);
     assert!(about.contains(&&stale_version), "{report:#?}");
 }

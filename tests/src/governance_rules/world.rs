@@ -125,3 +125,12 @@ pub async fn commit_raw(peers: &Peers, i: usize, entry: hostile::AnyEntry) -> Ac
 pub async fn rejects_raw(peers: &Peers, i: usize, entry: hostile::AnyEntry, reason: &str) {
     rejects(peers, i, "commit_entry_raw", entry, reason).await;
 }
+
+/// What an audit `report` found about `record`.
+pub fn found_about<'a>(
+    report: &'a audit::report::AuditReport,
+    record: &ActionHash,
+) -> Vec<&'a audit::findings::Found> {
+    let about = report.findings.iter().filter(|f| &f.record == record);
+    about.map(|f| &f.found).collect()
+}

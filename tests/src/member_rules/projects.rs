@@ -19,6 +19,8 @@ pub fn rules() -> Vec<Rule<Members>> {
         rule!(a_network_cannot_sit_under_a_project),
         rule!(a_project_is_never_updated),
         rule!(only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind),
+        rule!(a_project_change_is_of_a_project_and_replaces_one_of_its_versions,
+            needs: [only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind]),
         rule!(a_project_version_is_indexed_by_its_author_under_its_project,
             needs: [only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind]),
         rule!(a_forked_project_keeps_its_first_version_in_force_on_every_node,
@@ -184,6 +186,60 @@ pub async fn only_the_stewards_in_force_change_a_project_where_decisions_do_not_
     rejects(peers, ALICE, "commit_entry_raw", raw, reason).await;
 }
 
+/// validate_create_project_version, rule 3, and validate_create_proposal, rule 3 (its project
+/// version): a change of something that is no Project; a change of alice's other project
+/// replacing a version of this one (she stewards that version); a proposal naming a Project
+/// as its project version.
+pub async fn a_project_change_is_of_a_project_and_replaces_one_of_its_versions(w: &Members) {
+    use ovn_integrity::{Change, ProjectVersion, Proposal};
+    let peers = &w.peers;
+    let change = |project: &ActionHash, replaces: Option<ActionHash>| {
+        AnyEntry::ProjectVersion(ProjectVersion {
+            project: project.clone(),
+            version: 2,
+            replaces,
+            purpose: String::new(),
+            parent: None,
+            stewards: vec![w.alice.clone()],
+            decision: None,
+        })
+    };
+    let profile = change(&w.bobs_profile, None);
+    let reason = format!("{} is not a Project", w.bobs_profile);
+    rejects(peers, ALICE, "commit_entry_raw", profile, &reason).await;
+    let elsewhere = create_project(peers, ALICE, "Elsewhere").await;
+    let two = w.version_two.get().clone();
+    let crossed = change(&elsewhere, Some(two.clone()));
+    let reason = format!(
+        "{two} is a version of project {}, not of {elsewhere}",
+        w.project
+    );
+    rejects(peers, ALICE, "commit_entry_raw", crossed, &reason).await;
+    commit(peers, ALICE, "commit_entry_raw", change(&elsewhere, None))
+        .await
+        .expect("alice changes her own other project");
+    let named = Proposal {
+        project: w.project.clone(),
+        title: "Meet on Thursdays".into(),
+        text: String::new(),
+        change: Change::Motion,
+        // Four days: this world's constitution keeps a proposal open at least three.
+        closes: Timestamp::from_micros(Timestamp::now().as_micros() + 4 * 86_400_000_000),
+        settlements: vec![],
+        equation: None,
+        project_version: Some(w.project.clone()),
+    };
+    let reason = format!("{} is not a ProjectVersion", w.project);
+    rejects(
+        peers,
+        ALICE,
+        "commit_entry_raw",
+        AnyEntry::Proposal(named),
+        &reason,
+    )
+    .await;
+}
+
 /// validate_create_link_project_to_versions, rules 1 and 2: bob's version 3, which alice may
 /// not index, nor bob under anything but its project.
 pub async fn a_project_version_is_indexed_by_its_author_under_its_project(w: &Members) {
@@ -283,9 +339,9 @@ pub async fn a_forked_project_keeps_its_first_version_in_force_on_every_node(w: 
         named: Some(w.version_two.get().clone()),
         in_force: Some(three.clone()),
     };
-    let about_first = report.findings.iter().filter(|f| f.record == branch[0]);
+    let about = report.findings.iter().filter(|f| f.record == branch[0]);
     assert_eq!(
-        about_first.map(|f| &f.found).collect::<Vec<_>>(),
+        about.map(|f| &f.found).collect::<Vec<_>>(),
         vec![&side_branch]
     );
     let again = change(vec![w.alice.clone()]);

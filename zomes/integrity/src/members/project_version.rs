@@ -62,7 +62,8 @@ impl ProjectVersion {
 ///    one, only where the network's decisions do not bind, and then the author stewards the
 ///    version it replaces.
 /// 3. The project is a Project; a first change is version 2; a later one replaces a
-///    ProjectVersion of the same project, is dated no earlier than it, and is numbered one more.
+///    ProjectVersion of the same project and is numbered one more. (One dated before the
+///    version it replaces never comes into force: `chained_in_force`; the audit reports it.)
 pub fn validate_create_project_version(
     header: &ActionHeader,
     changed: &ProjectVersion,
@@ -103,12 +104,6 @@ pub fn validate_create_project_version(
             if previous.entry.project != changed.project {
                 return invalid(format!(
                     "{} is another project's version",
-                    previous.record.action_address()
-                ));
-            }
-            if previous.record.action().timestamp() > header.timestamp {
-                return invalid(format!(
-                    "this project change is dated before {}, the version it replaces",
                     previous.record.action_address()
                 ));
             }
