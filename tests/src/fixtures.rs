@@ -386,6 +386,7 @@ pub fn raw_use(
         fee,
         condition_report: "returned clean".into(),
         custody: resource.clone(),
+        rules_version: None,
     }
 }
 

@@ -465,6 +465,7 @@ fn use_of(resource: &[u8], minutes: i64, fee: u64) -> Vec<u8> {
         from: IN_2023,
         until: IN_2023 + minutes * 60_000_000,
         fee,
+        rules_version: None,
     })
 }
 

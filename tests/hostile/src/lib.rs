@@ -13,8 +13,8 @@ use ovn_integrity::{
     Contribution, CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, Decision,
     Delegation, Distribution, Endorsement, EntryTypes, IncomeEvent, License, LicenseAttachment,
     LicenseException, LicenseGrant, LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile,
-    Profile, Project, ProjectVersion, Proposal, Resource, ResourceUse, Settlement, ValueEquation,
-    Vote,
+    Profile, Project, ProjectVersion, Proposal, Resource, ResourceUse, Settlement,
+    UsageRulesVersion, ValueEquation, Vote,
 };
 
 #[hdk_extern]
@@ -271,6 +271,7 @@ pub enum AnyEntry {
     Delegation(Delegation),
     Decision(Decision),
     ProjectVersion(ProjectVersion),
+    UsageRulesVersion(UsageRulesVersion),
 }
 
 impl From<AnyEntry> for EntryTypes {
@@ -302,6 +303,7 @@ impl From<AnyEntry> for EntryTypes {
             AnyEntry::Delegation(e) => EntryTypes::Delegation(e),
             AnyEntry::Decision(e) => EntryTypes::Decision(e),
             AnyEntry::ProjectVersion(e) => EntryTypes::ProjectVersion(e),
+            AnyEntry::UsageRulesVersion(e) => EntryTypes::UsageRulesVersion(e),
         }
     }
 }

@@ -16,7 +16,8 @@
 //!   [`reputation`]: the reputation chart reads what validation weighs; [`packed`] (last: it
 //!   settles carol's work): a packed electorate's decision is not carried out; [`stewards`]
 //!   (after it: alice hands the project to bob): a project changes by decision, and its
-//!   stewards act under the version they name.
+//!   stewards act under the version they name; [`usage_rules`] (after it): a resource's usage
+//!   rules change by decision, and a use names the rules it was charged under.
 //! - [`hostile`]: a miscounted decision, a vote after the close, an equation no decision
 //!   adopted and a project taken without one, published by a conductor with self-validation
 //!   off, which honest peers warrant.
@@ -28,6 +29,7 @@ mod packed;
 mod proposals;
 mod reputation;
 mod stewards;
+mod usage_rules;
 mod votes;
 mod world;
 
@@ -43,6 +45,7 @@ fn rules() -> Vec<Rule<World>> {
         reputation::rules(),
         packed::rules(),
         stewards::rules(),
+        usage_rules::rules(),
     ];
     files.into_iter().flatten().collect()
 }

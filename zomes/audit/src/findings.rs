@@ -8,6 +8,7 @@ use crate::completeness::distribution_findings;
 use crate::decisions::{
     carried_out_findings, decision_findings, exception_decision_findings, proposal_findings,
 };
+use crate::rules::rules_findings;
 use crate::stewards::steward_findings;
 use hdk::prelude::*;
 use ovn_domain::accounting::endorsement::ContributionState;
@@ -102,6 +103,16 @@ pub enum Found {
         #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
         in_force: Option<ActionHash>,
     },
+    /// A use of `resource` charged under usage rules `named` (`None`: as registered), or a
+    /// change of them replacing `named`, where `in_force` was (`crate::rules`).
+    UsageRulesNotInForce {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        resource: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        named: Option<ActionHash>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        in_force: Option<ActionHash>,
+    },
     /// A decision or equation whose proposal's count could not be read now, and why.
     CountUnreadable {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
@@ -112,9 +123,9 @@ pub enum Found {
 
 /// What validation could not see about a valid `record` of type `what`: a distribution's
 /// completeness; what a proposal or a decision left out; an equation, an exception, a project
-/// change or a grant under an exception carried out on a decision that does not stand or on
+/// change, a usage-rule change or a grant under an exception carried out on a decision that does not stand or on
 /// such a proposal or decision (`crate::decisions`); a steward's act under stewards replaced by
-/// then (`crate::stewards`).
+/// then (`crate::stewards`); usage rules named where others were in force (`crate::rules`).
 pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
     let hash = record.action_address();
     let entry = record.entry();
@@ -143,6 +154,10 @@ pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>>
             Ok(Some(v)) => carried_out_findings(v.decision.as_ref())?,
             _ => vec![],
         },
+        "UsageRulesVersion" => match entry.to_app_option::<ovn_integrity::UsageRulesVersion>() {
+            Ok(Some(v)) => carried_out_findings(v.decision.as_ref())?,
+            _ => vec![],
+        },
         // A grant under an exception carries out the exception's decision too: reported against
         // the grantor, who may have granted on a decision that no longer stands.
         "LicenseGrant" => match entry.to_app_option::<ovn_integrity::LicenseGrant>() {
@@ -154,7 +169,10 @@ pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>>
         },
         _ => vec![],
     };
-    let found = found.into_iter().chain(steward_findings(record, what)?);
+    let found = found
+        .into_iter()
+        .chain(steward_findings(record, what)?)
+        .chain(rules_findings(record, what)?);
     Ok(found
         .map(|found| Finding {
             record: hash.clone(),

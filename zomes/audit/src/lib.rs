@@ -18,6 +18,7 @@
 //! - [`decisions`]: settlements a proposal left out, votes and delegations a decision left out,
 //!   equations adopted on a decision that does not stand or on such a proposal or decision.
 //! - [`stewards`]: acts only stewards make, by an author the version in force did not list.
+//! - [`rules`]: uses and usage-rule changes naming rules not in force.
 
 pub mod chain;
 pub mod completeness;
@@ -26,6 +27,7 @@ pub mod error;
 pub mod export;
 pub mod findings;
 pub mod report;
+pub mod rules;
 pub mod stewards;
 
 pub use error::AuditError;

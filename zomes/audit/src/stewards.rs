@@ -2,8 +2,8 @@
 //! project's version whose stewards it acts under, and validators check that version lists the
 //! author; they cannot know whether a later version had replaced it by then (the index is not
 //! theirs to read). So a steward removed by a decision could still register resources, add
-//! licenses, grant, decide exceptions or adopt equations under the old version, or change the
-//! project from it (a side branch, which never comes into force). The audit reports, by the
+//! licenses, grant, decide exceptions, adopt equations or change usage rules under the old
+//! version, or change the project from it (a side branch, which never comes into force). The audit reports, by the
 //! one rule (`ovn_domain::members::versions::chained_in_force`):
 //! - each act whose author the version in force at its time does not list
 //!   ([`Found::NotStewardInForce`]);
@@ -13,9 +13,10 @@
 use crate::findings::Found;
 use hdk::prelude::*;
 use ovn_integrity::licenses::license_exception::exception_project;
+use ovn_integrity::resources::usage_rules_version::project_of_resource;
 use ovn_integrity::{
     LicenseAttachment, LicenseException, LicenseGrant, LicenseRequest, ProjectVersion, Resource,
-    ValueEquation,
+    UsageRulesVersion, ValueEquation,
 };
 use ovn_zome_support::membership::project_in_force;
 use ovn_zome_support::records::{fetch, get_entry};
@@ -40,6 +41,10 @@ fn acted_for(record: &Record, what: &str) -> ExternResult<Option<ActionHash>> {
             .flatten()
             .filter(|e| e.decision.is_none())
             .map(|e| e.project),
+        "UsageRulesVersion" => match entry.to_app_option::<UsageRulesVersion>().ok().flatten() {
+            Some(v) if v.decision.is_none() => project_of_resource(&v.resource, &fetch)?.ok(),
+            _ => None,
+        },
         "LicenseException" => match entry.to_app_option::<LicenseException>().ok().flatten() {
             Some(e) if e.decision.is_none() => project_of_request(&e.request)?,
             _ => None,

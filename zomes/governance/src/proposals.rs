@@ -11,7 +11,9 @@ use ovn_integrity::governance::electorate::electorate_of;
 use ovn_integrity::governance::proposal::{check_in_project, MAX_SETTLEMENTS};
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, Proposal};
 use ovn_zome_support::governance::proposal_omissions;
-use ovn_zome_support::index::{project_version_in_force, settlements_before, version_in_force};
+use ovn_zome_support::index::{
+    project_version_in_force, rules_version_in_force, settlements_before, version_in_force,
+};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{
     committed, fetch, get_targets, listed, must_read, without_warranted,
@@ -64,6 +66,19 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
             .map(|(chosen, _)| chosen.hash),
     };
     check_in_project(&proposal, &fetch)?.map_err(GovernanceError::Refused)?;
+    if let Change::UsageRules {
+        resource, replaces, ..
+    } = &proposal.change
+    {
+        let in_force = rules_version_in_force(resource, now)?.map(|(chosen, _)| chosen.hash);
+        if &in_force != replaces {
+            return Err(GovernanceError::Refused(format!(
+                "the usage rules of resource {resource} in force are {}, not the version this                  change replaces: start from the rules in force",
+                in_force.map_or_else(|| "those it was registered with".into(), |v| v.to_string())
+            ))
+            .into());
+        }
+    }
     let me = agent_info()?.agent_initial_pubkey;
     let electorate = electorate_of(&proposal, now, &fetch)?.map_err(GovernanceError::Refused)?;
     if !electorate.contains_key(&me) {

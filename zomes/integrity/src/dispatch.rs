@@ -103,6 +103,9 @@ fn validate_create_entry(
         EntryTypes::ProjectVersion(v) => {
             project_version::validate_create_project_version(header, &v)
         }
+        EntryTypes::UsageRulesVersion(v) => {
+            usage_rules_version::validate_create_usage_rules_version(header, &v)
+        }
     }
 }
 
@@ -143,6 +146,9 @@ fn validate_update_entry(
         EntryTypes::Delegation(_) => delegation::validate_update_delegation(),
         EntryTypes::Decision(_) => decision::validate_update_decision(),
         EntryTypes::ProjectVersion(_) => project_version::validate_update_project_version(),
+        EntryTypes::UsageRulesVersion(_) => {
+            usage_rules_version::validate_update_usage_rules_version()
+        }
     }
 }
 
@@ -266,6 +272,11 @@ fn validate_create_link(
         }
         LinkTypes::ProjectToVersions => {
             project_to_versions::validate_create_link_project_to_versions(header, link)
+        }
+        LinkTypes::ResourceToRulesVersions => {
+            resource_to_rules_versions::validate_create_link_resource_to_rules_versions(
+                header, link,
+            )
         }
     }
 }

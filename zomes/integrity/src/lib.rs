@@ -65,6 +65,7 @@ pub use resources::custody_request::CustodyRequest;
 pub use resources::custody_transfer::CustodyTransfer;
 pub use resources::resource::Resource;
 pub use resources::resource_use::ResourceUse;
+pub use resources::usage_rules_version::UsageRulesVersion;
 
 #[hdk_entry_types]
 #[unit_enum(UnitEntryTypes)]
@@ -96,6 +97,7 @@ pub enum EntryTypes {
     Delegation(Delegation),
     Decision(Decision),
     ProjectVersion(ProjectVersion),
+    UsageRulesVersion(UsageRulesVersion),
 }
 
 /// The entry type of each entry struct: a read checks what a record *is* (its entry type), not
@@ -134,7 +136,8 @@ entry_kinds!(
     Vote,
     Delegation,
     Decision,
-    ProjectVersion
+    ProjectVersion,
+    UsageRulesVersion
 );
 
 #[hdk_link_types]
@@ -196,6 +199,8 @@ pub enum LinkTypes {
     ProposalToDecisions,
     /// Project → every ProjectVersion of it. Created by whoever makes the change.
     ProjectToVersions,
+    /// Resource → every UsageRulesVersion of it. Created by whoever makes the change.
+    ResourceToRulesVersions,
 }
 
 #[hdk_extern]

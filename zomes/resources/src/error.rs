@@ -10,6 +10,19 @@ pub enum ResourcesError {
     Invalid(#[from] DomainError),
     #[error(transparent)]
     Steward(#[from] StewardRefusal),
+    #[error("resource {0} is of no project: its usage rules are what its holders agreed to, and no decision changes them")]
+    NoProject(ActionHash),
+    #[error("decision {0} is not on a change of usage rules")]
+    NotARulesChange(ActionHash),
+    #[error(
+        "decision {decision} was already carried out: it made version {version} of the usage rules"
+    )]
+    AlreadyChanged { decision: ActionHash, version: u32 },
+    /// What validation would refuse, in its words.
+    #[error("{0}")]
+    Refused(String),
+    #[error("this decision cannot be carried out: {0}")]
+    NotStanding(String),
     #[error("{agent} has no profile yet; only members hold, ask for or use members' resources")]
     NoProfile { agent: AgentPubKey },
     #[error("{agent} does not hold resource {resource}; {custodian} does")]

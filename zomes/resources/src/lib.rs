@@ -11,6 +11,7 @@
 //!   `accept_custody`.
 //! - [`history`]: `get_custody_history`, `get_resources_held_by`, and the replay they share.
 //! - [`events`]: a resource's custody events as this conductor sees them, for the replay.
+//! - [`rules`]: `get_usage_rules_in_force`, `change_usage_rules`, `change_decided_usage_rules`.
 //! - [`uses`]: `record_use`, `get_uses`.
 
 pub mod custody;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod events;
 pub mod history;
 pub mod resources;
+pub mod rules;
 pub mod uses;
 
 pub use error::ResourcesError;

@@ -2,6 +2,7 @@
 
 use crate::history::custody_history;
 use crate::resources::must_find_resource;
+use crate::rules::rules_in_force;
 use crate::ResourcesError;
 use hdk::prelude::*;
 use ovn_domain::bounds::check_date;
@@ -26,7 +27,7 @@ pub struct RecordUseInput {
 }
 
 /// Records the caller's use of a resource. The fee is what the usage rules charge for the
-/// use's started minutes; the caller names their current profile as proof of membership, and
+/// use's started minutes, under the rules in force when it began; the caller names their current profile as proof of membership, and
 /// the custody state in force when the use began (whose owner, else custodian, collects the fee).
 #[hdk_extern]
 pub fn record_use(input: Input) -> ExternResult<Record> {
@@ -42,8 +43,9 @@ pub fn record_use(input: Input) -> ExternResult<Record> {
         Some((_, p)) => User::Member { skills: &p.skills },
         None => User::Outsider,
     };
-    let fee = resource.rules.fee_for(minutes);
-    resource
+    let charged = rules_in_force(&input.resource, &resource, input.from)?;
+    let fee = charged.rules.fee_for(minutes);
+    charged
         .rules
         .check_use(minutes, fee, user, &input.condition_report)
         .map_err(ResourcesError::from)?;
@@ -56,6 +58,7 @@ pub fn record_use(input: Input) -> ExternResult<Record> {
         until: input.until,
         fee,
         condition_report: input.condition_report,
+        rules_version: charged.version,
     };
     let hash = create_entry(EntryTypes::ResourceUse(usage))?;
     create_link(input.resource, hash.clone(), LinkTypes::ResourceToUses, ())?;

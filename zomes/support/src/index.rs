@@ -1,5 +1,5 @@
 //! Reading a project's indexes: its months, the contributions of one month, the versions of its
-//! value equation and of the project itself, its settlements.
+//! value equation, of the project itself and of a resource's usage rules, its settlements.
 
 use crate::records::{get_targets, own_entries, with_own_timed, without_warranted};
 use hdk::prelude::*;
@@ -7,7 +7,9 @@ use ovn_domain::ledger::value_equation::in_force::{in_force, Adopted, InForce};
 use ovn_domain::members::versions::{chained_in_force, Version};
 use ovn_domain::Period;
 use ovn_integrity::links::period_bucket;
-use ovn_integrity::{LinkTypes, ProjectVersion, Settlement, UnitEntryTypes, ValueEquation};
+use ovn_integrity::{
+    LinkTypes, ProjectVersion, Settlement, UnitEntryTypes, UsageRulesVersion, ValueEquation,
+};
 
 /// The months in which a project has contributions, in order.
 pub fn periods_of_project(project: ActionHash) -> ExternResult<Vec<Period>> {
@@ -114,22 +116,58 @@ pub fn project_version_in_force(
     project: &ActionHash,
     at: Timestamp,
 ) -> ExternResult<Option<(InForce<ActionHash>, ProjectVersion)>> {
-    let versions = project_versions(project)?;
+    Ok(chained_among(
+        project_versions(project)?,
+        |v| v.replaces.as_ref(),
+        at,
+    ))
+}
+
+/// Every UsageRulesVersion of the resource with its time, oldest first ([`indexed`]).
+pub fn rules_versions(
+    resource: &ActionHash,
+) -> ExternResult<Vec<(ActionHash, Timestamp, UsageRulesVersion)>> {
+    indexed(
+        resource,
+        LinkTypes::ResourceToRulesVersions,
+        UnitEntryTypes::UsageRulesVersion,
+        |v: &UsageRulesVersion| &v.resource,
+    )
+}
+
+/// The resource's usage-rules version in force at `at`, by the rule project versions follow
+/// ([`chained_in_force`]); `None` while the rules it was registered with are.
+pub fn rules_version_in_force(
+    resource: &ActionHash,
+    at: Timestamp,
+) -> ExternResult<Option<(InForce<ActionHash>, UsageRulesVersion)>> {
+    Ok(chained_among(
+        rules_versions(resource)?,
+        |v| v.replaces.as_ref(),
+        at,
+    ))
+}
+
+/// Of chained `versions` (each naming the one it `replaces`), the one in force at `at`
+/// ([`chained_in_force`]), with its entry.
+fn chained_among<T>(
+    versions: Vec<(ActionHash, Timestamp, T)>,
+    replaces: impl Fn(&T) -> Option<&ActionHash>,
+    at: Timestamp,
+) -> Option<(InForce<ActionHash>, T)> {
     let listed: Vec<Version<ActionHash>> = versions
         .iter()
         .map(|(hash, made, v)| Version {
             hash: hash.clone(),
-            replaces: v.replaces.clone(),
+            replaces: replaces(v).cloned(),
             made_micros: made.as_micros(),
         })
         .collect();
-    let Some(chosen) = chained_in_force(&listed, at.as_micros()) else {
-        return Ok(None);
-    };
-    Ok(versions
+    let chosen = chained_in_force(&listed, at.as_micros())?;
+    versions
         .into_iter()
         .find(|(hash, _, _)| *hash == chosen.hash)
-        .map(|(_, _, v)| (chosen, v)))
+        .map(|(_, _, v)| (chosen, v))
 }
 
 /// The project's settlements made before `at`, oldest first, without what the network

@@ -9,7 +9,7 @@ use serde_bytes::ByteBuf;
 
 /// The integrity zome's entry types, in the order of `ovn_integrity::EntryTypes` (an app
 /// entry's `entry_index`). The Sweettest suite checks this list against the zome.
-pub const ENTRY_TYPES: [&str; 26] = [
+pub const ENTRY_TYPES: [&str; 27] = [
     "Profile",
     "PrivateProfile",
     "Project",
@@ -36,6 +36,7 @@ pub const ENTRY_TYPES: [&str; 26] = [
     "Delegation",
     "Decision",
     "ProjectVersion",
+    "UsageRulesVersion",
 ];
 
 /// The fields of the integrity zome's entries that the offline rules read (msgpack maps match
@@ -99,6 +100,9 @@ pub struct ResourceUse {
     pub from: i64,
     pub until: i64,
     pub fee: u64,
+    /// The usage rules version it names (`None`: the resource's own rules).
+    #[serde(default)]
+    pub rules_version: Option<ByteBuf>,
 }
 
 #[derive(Serialize, Deserialize, Debug)]

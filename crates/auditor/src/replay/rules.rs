@@ -133,8 +133,13 @@ impl Replayer {
         let u: ResourceUse = decode(e.bytes)?;
         let minutes = use_minutes(u.from, u.until).map_err(|d| d.to_string())?;
         self.checked(1);
-        let Some(rules) = self.resources.get(u.resource.as_slice()) else {
-            self.replay.rules_online += 1; // a resource on another chain
+        let Some(rules) = self
+            .resources
+            .get(u.resource.as_slice())
+            .filter(|_| u.rules_version.is_none())
+        else {
+            // a resource on another chain, or rules changed by a version the DHT holds
+            self.replay.rules_online += 1;
             return Ok(());
         };
         self.replay.rules_checked += 1;

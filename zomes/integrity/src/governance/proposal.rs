@@ -7,12 +7,13 @@ use crate::ledger::value_equation::Equation;
 use crate::licenses::license_exception::{check_terms, exception_project};
 use crate::licenses::license_request::Category;
 use crate::members::project_version::check_change_of;
+use crate::resources::usage_rules_version::check_change_of as rules_change_of;
 use crate::verdict::{invalid, must_get, valid, Fetch, Verdict};
 use hdi::prelude::*;
 use ovn_domain::governance::rules::ChangeKind;
 use ovn_domain::members::project::check_change;
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
-use ovn_domain::DomainError;
+use ovn_domain::{DomainError, UsageRules};
 
 /// The most settlements a proposal names (a page holds up to 2,000 contributions).
 pub const MAX_SETTLEMENTS: usize = 500;
@@ -77,6 +78,16 @@ pub enum Change {
         #[cfg_attr(feature = "ts", ts(as = "Vec<ovn_domain::ts::AgentPubKey>"))]
         stewards: Vec<AgentPubKey>,
     },
+    /// Change the usage rules of one of the project's resources to these, replacing the
+    /// version in force when proposed (`None`: the rules it was registered with); what a
+    /// UsageRulesVersion carrying it out states, besides the decision.
+    UsageRules {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        resource: ActionHash,
+        rules: UsageRules,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        replaces: Option<ActionHash>,
+    },
 }
 
 impl Change {
@@ -86,11 +97,12 @@ impl Change {
             Change::Equation { .. } => ChangeKind::Equation,
             Change::Exception { .. } => ChangeKind::Exception,
             Change::Project { .. } => ChangeKind::Project,
+            Change::UsageRules { .. } => ChangeKind::UsageRules,
         }
     }
 
     /// A change that can be made, as far as it shows: an equation that is valid, an
-    /// exception's terms well formed, a project change's purpose and stewards.
+    /// exception's terms well formed, a project change's purpose and stewards, usage rules.
     pub fn check(&self) -> Result<(), DomainError> {
         match self {
             Change::Motion => Ok(()),
@@ -104,6 +116,7 @@ impl Change {
             Change::Project {
                 purpose, stewards, ..
             } => check_change(purpose, stewards),
+            Change::UsageRules { rules, .. } => rules.check(),
         }
     }
 }
@@ -111,23 +124,31 @@ impl Change {
 impl Proposal {
     /// The state its change was proposed against, which the change carried out must replace
     /// (`ovn_domain::governance::binding`): an equation, the version in force when it opened;
-    /// a project change, the project's version in force; an exception adds to what was
-    /// decided, replacing nothing.
+    /// a project change, the project's version in force; a usage-rule change, the resource's
+    /// rules version it names; an exception adds to what was decided, replacing nothing.
     pub fn against(&self) -> Option<&ActionHash> {
-        match self.change {
+        match &self.change {
             Change::Equation { .. } => self.equation.as_ref(),
             Change::Project { .. } => self.project_version.as_ref(),
+            Change::UsageRules { replaces, .. } => replaces.as_ref(),
             Change::Motion | Change::Exception { .. } => None,
         }
     }
 }
 
 /// What the change names is of the proposal's project: an exception's request asks for one of
-/// its resources; a new parent is another Project of its level or higher (rule 1; the
-/// coordinator asks before committing), read with `fetch`.
+/// its resources; a new parent is another Project of its level or higher; a usage-rule
+/// change is of one of its resources (rule 1; the coordinator asks before committing), read
+/// with `fetch`.
 pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
-    if let Change::Project { .. } = &proposal.change {
-        return check_change_of(&proposal.project, &proposal.change, fetch);
+    match &proposal.change {
+        Change::Project { .. } => {
+            return check_change_of(&proposal.project, &proposal.change, fetch)
+        }
+        Change::UsageRules { .. } => {
+            return rules_change_of(&proposal.project, &proposal.change, fetch)
+        }
+        _ => {}
     }
     let Change::Exception { request, .. } = &proposal.change else {
         return Ok(Ok(()));
@@ -150,7 +171,8 @@ pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
 /// 1. The title is non-empty and bounded, the text bounded, and the change can be made (an
 ///    equation is valid; an exception's terms are, and its request is a LicenseRequest for a
 ///    resource of this project; a project change's are, its parent another Project of its
-///    level or higher).
+///    level or higher; usage rules are well formed, for a resource of this project, replacing
+///    one of its versions if any).
 /// 2. It stays open as long as the constitution's governance asks (`min_window_secs` to
 ///    `max_window_days` after its creation).
 /// 3. The project is a Project; each named settlement is one of its Settlements made before

@@ -7,6 +7,7 @@
 //! - [`custody_transfer`], [`custody_acceptance`], [`custody_decline`] and their links
 //!   [`resource_to_custody`], [`agent_to_custody_states`].
 //! - [`resource_use`] and its link [`resource_to_uses`].
+//! - [`usage_rules_version`] (its rules changed) and its link [`resource_to_rules_versions`].
 
 pub mod agent_to_custody_states;
 pub mod all_resources;
@@ -18,5 +19,7 @@ pub mod project_to_resources;
 pub mod resource;
 pub mod resource_to_custody;
 pub mod resource_to_custody_requests;
+pub mod resource_to_rules_versions;
 pub mod resource_to_uses;
 pub mod resource_use;
+pub mod usage_rules_version;

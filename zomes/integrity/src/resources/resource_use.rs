@@ -8,6 +8,7 @@
 use crate::members::profile::own_profile;
 use crate::resources::custody_transfer::custody_state;
 use crate::resources::resource::Resource;
+use crate::resources::usage_rules_version::rules_named;
 use crate::verdict::{invalid, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
@@ -36,6 +37,10 @@ pub struct ResourceUse {
     /// alone records it as income.
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub custody: ActionHash,
+    /// The resource's usage rules it was charged under: the UsageRulesVersion in force when
+    /// it began; `None`: the rules the resource was registered with.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub rules_version: Option<ActionHash>,
 }
 
 /// Rules (the author is the user):
@@ -44,8 +49,10 @@ pub struct ResourceUse {
 ///    skew); it lasts its started minutes.
 /// 3. A named profile is a Profile the author authored; the user is then a member with its
 ///    skills, otherwise an outsider.
-/// 4. The usage rules allow it: duration, exact fee, a permitted user, a condition report when
-///    required ([`ovn_domain::UsageRules::check_use`]).
+/// 4. The usage rules it names allow it (those of a UsageRulesVersion of the resource, else
+///    those it was registered with): duration, exact fee, a permitted user, a condition report
+///    when required ([`ovn_domain::UsageRules::check_use`]). (Whether that version was in
+///    force when the use began, validators cannot see; the audit reports it.)
 /// 5. `custody` is a custody state of the resource ([`custody_state`]): its creation (whoever
 ///    registered a resource held it before too: a use may be logged from before it was
 ///    registered), or an acceptance made by the time the use began.
@@ -74,10 +81,8 @@ pub fn validate_create_resource_use(
         Some(p) => User::Member { skills: &p.skills },
         None => User::Outsider,
     };
-    check!(resource
-        .entry
-        .rules
-        .check_use(minutes, usage.fee, user, &usage.condition_report));
+    let rules = check!(rules_named(&resource, usage.rules_version.as_ref())?);
+    check!(rules.check_use(minutes, usage.fee, user, &usage.condition_report));
     let state = check!(custody_state(&resource, &usage.custody)?);
     if &usage.custody != resource.record.action_address() && state.since > usage.from {
         return invalid(format!(

@@ -1,0 +1,41 @@
+//! Usage rules not in force. A use names the usage-rules version it was charged under, and a
+//! change of rules the version it replaces; validators check only that the version is one of
+//! the resource's (the index is not theirs to read). So a user could pay an old, cheaper fee
+//! after the rules changed, and a carrier could change rules from a replaced version (a side
+//! branch, which never comes into force). The audit reports, by the one rule
+//! (`ovn_domain::members::versions::chained_in_force`), [`Found::UsageRulesNotInForce`]:
+//! - each use naming another version than the one in force when it began;
+//! - each change replacing another version than the one in force just before it.
+
+use crate::findings::Found;
+use hdk::prelude::*;
+use ovn_integrity::{ResourceUse, UsageRulesVersion};
+use ovn_zome_support::index::rules_version_in_force;
+
+/// What is wrong with the usage rules `record` (of type `what`) names.
+pub fn rules_findings(record: &Record, what: &str) -> ExternResult<Vec<Found>> {
+    let entry = record.entry();
+    let (resource, named, at) = match what {
+        "ResourceUse" => match entry.to_app_option::<ResourceUse>() {
+            Ok(Some(u)) => (u.resource, u.rules_version, u.from),
+            _ => return Ok(vec![]),
+        },
+        "UsageRulesVersion" => match entry.to_app_option::<UsageRulesVersion>() {
+            Ok(Some(v)) => {
+                let just_before = record.action().timestamp().as_micros() - 1;
+                (v.resource, v.replaces, Timestamp::from_micros(just_before))
+            }
+            _ => return Ok(vec![]),
+        },
+        _ => return Ok(vec![]),
+    };
+    let in_force = rules_version_in_force(&resource, at)?.map(|(chosen, _)| chosen.hash);
+    if in_force == named {
+        return Ok(vec![]);
+    }
+    Ok(vec![Found::UsageRulesNotInForce {
+        resource,
+        named,
+        in_force,
+    }])
+}
