@@ -123,10 +123,15 @@ async fn honest_peers_warrant_mallory_for_an_equation_no_decision_adopted() {
     peers.shutdown().await;
 }
 
+/// mallory publishes, with no decision, alice's project made hers and the usage rules of
+/// alice's printer made free (both published before either warrant, which could stop her
+/// gossip): honest peers warrant each.
 #[tokio::test(flavor = "multi_thread")]
-async fn honest_peers_warrant_mallory_for_taking_a_project_without_a_decision() {
+async fn honest_peers_warrant_mallory_for_taking_a_project_or_its_rules_without_a_decision() {
     let (peers, project) = governed_project(1).await;
-    // alice's project, which mallory makes hers as its next version, with no decision.
+    let regime = ovn_domain::PropertyRegime::Commons;
+    let printer = create_resource(&peers, 1, "3D printer", regime, Some(&project)).await;
+    peers.sync().await;
     let taken = ovn_integrity::ProjectVersion {
         project,
         version: 2,
@@ -136,12 +141,28 @@ async fn honest_peers_warrant_mallory_for_taking_a_project_without_a_decision() 
         stewards: vec![peers.agent(MALLORY)],
         decision: None,
     };
-    peers
-        .publish_as_mallory_and_await_warrant(
-            "commit_entry_raw",
-            hostile::AnyEntry::ProjectVersion(taken),
-            "adopts a project change only by a decision",
-        )
-        .await;
+    let free = ovn_integrity::UsageRulesVersion {
+        resource: printer,
+        version: 2,
+        replaces: None,
+        rules: ovn_domain::UsageRules {
+            fee_per_hour: 0,
+            ..printer_rules()
+        },
+        decision: None,
+        project_version: None,
+    };
+    for entry in [
+        hostile::AnyEntry::ProjectVersion(taken),
+        hostile::AnyEntry::UsageRulesVersion(free),
+    ] {
+        let _: ActionHash = peers
+            .call(MALLORY, "hostile", "commit_entry_raw", entry)
+            .await;
+    }
+    for what in ["project change", "usage-rule change"] {
+        let reason = format!("adopts a {what} only by a decision");
+        peers.await_warrant(MALLORY, &reason).await;
+    }
     peers.shutdown().await;
 }

@@ -19,6 +19,8 @@ pub fn rules() -> Vec<Rule<Members>> {
         rule!(a_network_cannot_sit_under_a_project),
         rule!(a_project_is_never_updated),
         rule!(only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind),
+        rule!(only_the_stewards_in_force_change_usage_rules_where_decisions_do_not_bind,
+            needs: [only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind]),
         rule!(a_project_change_is_of_a_project_and_replaces_one_of_its_versions,
             needs: [only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind]),
         rule!(a_project_version_is_indexed_by_its_author_under_its_project,
@@ -184,6 +186,86 @@ pub async fn only_the_stewards_in_force_change_a_project_where_decisions_do_not_
     refuses(peers, ALICE, "members", "change_project", back, reason).await;
     let raw = version(4, Some(three), vec![w.alice.clone()]);
     rejects(peers, ALICE, "commit_entry_raw", raw, reason).await;
+}
+
+/// validate_create_usage_rules_version, rules 2 and 3, where decisions do not bind: under
+/// version 3 (bob alone stewards the project), bob registers a microscope; alice, whom it
+/// removed, is refused changing its rules, and rejected naming version 3; bob changes them
+/// twice (versions 2 and 3, each naming the project's version he acts under), and every node
+/// holds the second in force; a change replacing nothing once there are versions is
+/// misnumbered.
+pub async fn only_the_stewards_in_force_change_usage_rules_where_decisions_do_not_bind(
+    w: &Members,
+) {
+    use ovn_domain::UsageRules;
+    use ovn_integrity::UsageRulesVersion;
+    use resources::rules::{ChangeUsageRulesInput, RulesInForce};
+    let peers = &w.peers;
+    let regime = ovn_domain::PropertyRegime::Commons;
+    let scope = create_resource(peers, BOB, "Microscope", regime, Some(&w.project)).await;
+    peers.sync().await;
+    let hourly = |fee_per_hour: u64| UsageRules {
+        fee_per_hour,
+        ..printer_rules()
+    };
+    let change = |fee: u64| ChangeUsageRulesInput {
+        resource: scope.clone(),
+        rules: hourly(fee),
+    };
+    let now: members::changes::ProjectInForce = peers
+        .call(BOB, "members", "get_project_in_force", w.project.clone())
+        .await;
+    let reason = "is not a steward of project";
+    refuses(
+        peers,
+        ALICE,
+        "resources",
+        "change_usage_rules",
+        change(0),
+        reason,
+    )
+    .await;
+    let raw = |version: u32, project_version: Option<ActionHash>| {
+        AnyEntry::UsageRulesVersion(UsageRulesVersion {
+            resource: scope.clone(),
+            version,
+            replaces: None,
+            rules: hourly(0),
+            decision: None,
+            project_version,
+        })
+    };
+    rejects(
+        peers,
+        ALICE,
+        "commit_entry_raw",
+        raw(2, now.version.clone()),
+        reason,
+    )
+    .await;
+    let two: Record = peers
+        .call(BOB, "resources", "change_usage_rules", change(300))
+        .await;
+    let made = entry::<UsageRulesVersion>(&two);
+    assert_eq!((made.version, made.replaces), (2, None));
+    assert_eq!(made.project_version, now.version);
+    let three: Record = peers
+        .call(BOB, "resources", "change_usage_rules", change(400))
+        .await;
+    let made = entry::<UsageRulesVersion>(&three);
+    assert_eq!(made.version, 3);
+    assert_eq!(made.replaces.as_ref(), Some(two.action_address()));
+    peers.sync().await;
+    for i in [ALICE, BOB] {
+        let held: RulesInForce = peers
+            .call(i, "resources", "get_usage_rules_in_force", scope.clone())
+            .await;
+        assert_eq!(held.number, 3, "peer {i}");
+        assert_eq!(held.version.as_ref(), Some(three.action_address()));
+        assert_eq!(held.rules, hourly(400), "peer {i}");
+    }
+    let reason = "must be version 2, not 4";
+    rejects(peers, BOB, "commit_entry_raw", raw(4, now.version), reason).await;
 }
 
 /// validate_create_project_version, rule 3, and validate_create_proposal, rule 3 (its project
