@@ -3,9 +3,10 @@
 // the project's equation and votes for it, and both see the same count, carol's delegation in
 // it, shown as a chart; once it closes bob publishes the decision (alice's vote and carol's
 // delegation), alice carries it out, and the next distribution pays bob's maintenance share
-// under version 2; meanwhile alice proposes carol as a second steward, bob decides and carol
-// carries it out, and the project lists her; and the project's reputations over time, as a chart. (Version 1 was proposed,
-// decided and carried out before: commons.mjs equationSteps.)
+// under version 2; meanwhile alice proposes carol as a second steward and paid use of the
+// kit design, bob decides both, carol carries out the first (the project lists her) and alice
+// the second (the kit shows its new rules); and the project's reputations over time, as a
+// chart. (Version 1 was proposed, decided and carried out before: commons.mjs equationSteps.)
 
 import { chartBars, check, flat, localInputIn, log, pollUntil, screenshot, waitForOrBanner } from "./lib.mjs";
 import { eur, saleDistributed } from "./money.mjs";
@@ -116,6 +117,27 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   await change.getByTestId("vote-yes").click();
   await pollUntil(alice, "alice's vote on the change", change.getByTestId("proposal-refresh"), async () => (await flat(change.getByTestId("proposal-count"))).startsWith(expected));
 
+  // In the same window alice proposes paid use of the project's kit design (3.00 an hour), from
+  // its usage rules as registered, and votes.
+  const kit = `Spectrometer kit design ${suffix}`;
+  const rulesTitle = `Paid use of the kit design (e2e ${suffix})`;
+  await alice.getByTestId("proposal-title").fill(rulesTitle);
+  await alice.getByTestId("proposal-kind").selectOption("UsageRules");
+  await waitForOrBanner(alice, alice.getByTestId("rules-resource"), "the usage-rules form");
+  await alice.getByTestId("rules-resource").selectOption({ label: kit });
+  await waitForOrBanner(alice, alice.getByTestId("rules-version"), "the kit's usage rules in force");
+  const rulesVersion = await flat(alice.getByTestId("rules-version"));
+  check(rulesVersion.startsWith("Version 1 of its usage rules is in force"), `the usage-rules form reads "${rulesVersion}"`);
+  await alice.getByTestId("proposal-rules-fee").fill("3.00");
+  await alice.getByTestId("proposal-closes").fill(await localInputIn(alice, 45));
+  await alice.getByTestId("proposal-open").click();
+  await waitForOrBanner(alice, alice.getByTestId("proposal-notice").filter({ hasText: rulesTitle }), "alice's change of the kit's rules opened");
+  const rulesChange = alice.getByTestId("proposal").filter({ hasText: rulesTitle });
+  await waitForOrBanner(alice, rulesChange.getByTestId("vote-yes"), "the rules change's card");
+  check((await flat(rulesChange)).includes("3.00 EUR per hour"), `the rules change's card reads "${await flat(rulesChange)}"`);
+  await rulesChange.getByTestId("vote-yes").click();
+  await pollUntil(alice, "alice's vote on the rules change", rulesChange.getByTestId("proposal-refresh"), async () => (await flat(rulesChange.getByTestId("proposal-count"))).startsWith(expected));
+
   // The next distribution follows version 2.
   await alice.getByTestId("nav-ledger").click();
   await alice.getByTestId("ledger-project").selectOption({ label: projectName });
@@ -154,6 +176,31 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   check(byDecision.includes("only by a decision"), `the projects view's change card reads "${byDecision}"`);
   await screenshot(carol, "carol-steward");
   log(`the project changed by decision, carried out by carol: stewards ${stewardsNow}`);
+
+  // The kit's new rules: bob publishes their decision, alice carries it out, and the kit's page
+  // shows version 2 of its usage rules, changed by a decision.
+  await bob.bringToFront();
+  const bobsRules = bob.getByTestId("proposal").filter({ hasText: rulesTitle });
+  await pollUntil(bob, "the rules change on bob's page", "refresh-governance", async () => (await bobsRules.count()) > 0);
+  const rulesDecidable = async () => (await bobsRules.getByTestId("decide").count()) > 0 && (await flat(bobsRules.getByTestId("proposal-count"))).startsWith(expected);
+  await pollUntil(bob, "the rules change closed, for bob", bobsRules.getByTestId("proposal-refresh"), rulesDecidable);
+  await bobsRules.getByTestId("decide").click();
+  await waitForOrBanner(bob, bobsRules.getByTestId("decision"), "bob's decision on the rules change");
+  await alice.bringToFront();
+  await pollUntil(alice, "bob's decision on the rules change, on alice's page", rulesChange.getByTestId("proposal-refresh"), async () => (await rulesChange.getByTestId("adopt-decided").count()) > 0);
+  await rulesChange.getByTestId("adopt-decided").click();
+  await waitForOrBanner(alice, rulesChange.getByTestId("usage-rules-carried-out"), "the rules change carried out by alice");
+  await alice.getByTestId("nav-resources").click();
+  const kitRow = alice.getByTestId("resource-row").filter({ hasText: kit });
+  await pollUntil(alice, "the kit among alice's resources", "refresh-resources", async () => (await kitRow.count()) > 0);
+  await kitRow.getByRole("button", { name: kit }).click();
+  const rulesNow = alice.getByTestId("usage-rules-now");
+  await waitForOrBanner(alice, rulesNow, "the kit's usage rules in force");
+  const rulesText = await flat(rulesNow);
+  check(rulesText.includes("3.00 EUR per hour") && rulesText.includes("Version 2, changed by a decision"), `the kit's usage rules read "${rulesText}"`);
+  await screenshot(alice, "alice-kit-rules");
+  log(`the kit's usage rules changed by decision: ${rulesText}`);
+  await alice.getByTestId("nav-governance").click();
 
   // Version 1's card says it was carried out and replaced, not that it can no longer be.
   await alice.getByTestId("nav-governance").click();

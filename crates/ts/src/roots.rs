@@ -51,6 +51,8 @@ pub fn visit_roots(c: &mut Collector) {
     c.visit::<entry::CustodyTransfer>();
     c.visit::<entry::CustodyAcceptance>();
     c.visit::<entry::ResourceUse>();
+    c.visit::<resources::rules::RulesInForce>();
+    c.visit::<resources::rules::ChangeUsageRulesInput>();
     c.visit::<resources::resources::CreateResourceInput>();
     c.visit::<resources::custody::RequestCustodyInput>();
     c.visit::<resources::custody::TransferCustodyInput>();

@@ -3,6 +3,7 @@
 import { describeCategory } from "./describe";
 import { b64, localInputNow, money, parseHash, percent } from "./format";
 import { app } from "./node.svelte";
+import { describeRules } from "./rules";
 import type { Change, Failed, Method, Rule, Tally } from "./zomes/governance";
 import type { ProjectInForce } from "./zomes/members";
 import type { ActionHash, AgentPubKey } from "./zomes/types";
@@ -15,6 +16,7 @@ export function describeChange(change: Change): string {
     const p = change.Project;
     return `Changes the project: ${p.stewards.length} steward(s), ${p.parent ? "part of another project" : "part of none"}, purpose “${p.purpose}”.`;
   }
+  if ("UsageRules" in change) return `Changes a resource's usage rules to: ${describeRules(change.UsageRules.rules)}.`;
   const e = change.Exception;
   return `Decides a license exception for one request: treated as ${describeCategory(e.category)}, paying ${money(e.fee)}.`;
 }

@@ -108,6 +108,7 @@ export type Found =
   | { DecisionNotStanding: { decision: ActionHash, standing: ActionHash | null } }
   | { ProjectVersionNotInForce: { named: ActionHash | null, in_force: ActionHash | null } }
   | { NotStewardInForce: { project: ActionHash, in_force: ActionHash | null } }
+  | { UsageRulesNotInForce: { resource: ActionHash, named: ActionHash | null, in_force: ActionHash | null } }
   | { CountUnreadable: { proposal: ActionHash, why: string } };
 
 /** One record of the chain, replayed. */

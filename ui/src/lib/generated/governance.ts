@@ -4,6 +4,7 @@
 import type { ActionHash, AgentPubKey, HcRecord, Micros } from "../zomes/types";
 import type { Equation } from "./equations";
 import type { CountedContribution, LicenseeCategory } from "./licenses";
+import type { UsageRules } from "./resources";
 
 export type CastVoteInput = {
   proposal: ActionHash;
@@ -16,7 +17,8 @@ export type Change =
   | "Motion"
   | { Equation: { equation: Equation } }
   | { Exception: { request: ActionHash, category: LicenseeCategory<CountedContribution>, fee: number, reason: string } }
-  | { Project: { purpose: string, parent: ActionHash | null, stewards: Array<AgentPubKey> } };
+  | { Project: { purpose: string, parent: ActionHash | null, stewards: Array<AgentPubKey> } }
+  | { UsageRules: { resource: ActionHash, rules: UsageRules, replaces: ActionHash | null } };
 
 /** What a voter says of a proposal. */
 export type Choice = "Yes" | "No" | "Abstain" | { Block: { reason: string } };

@@ -9,6 +9,11 @@ export type AcceptCustodyInput = {
   condition_note: string;
 };
 
+export type ChangeUsageRulesInput = {
+  resource: ActionHash;
+  rules: UsageRules;
+};
+
 export type CreateResourceInput = {
   name: string;
   specification: string;
@@ -171,10 +176,28 @@ export type ResourceUse = {
    * alone records it as income.
    */
   custody: ActionHash;
+  /**
+   * The resource's usage rules it was charged under: the UsageRulesVersion in force when
+   * it began; `None`: the rules the resource was registered with.
+   */
+  rules_version: ActionHash | null;
 };
 
 /** What a transfer hands over. */
 export type Rights = "Custody" | { Ownership: { price: number } };
+
+/** A resource's usage rules as its version in force has them. */
+export type RulesInForce = {
+  /** The UsageRulesVersion in force; `None` while the rules it was registered with are. */
+  version: ActionHash | null;
+  /** 1 for the rules it was registered with, then one more per change. */
+  number: number;
+  /** Other versions with its number (the first made is in force). */
+  rivals: Array<ActionHash>;
+  /** The decision that made it; `None` for the rules as registered or a stewards' change. */
+  decision: ActionHash | null;
+  rules: UsageRules;
+};
 
 export type TransferCustodyInput = {
   resource: ActionHash;

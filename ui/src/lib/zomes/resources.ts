@@ -7,11 +7,13 @@
 import { callZome } from "../node.svelte";
 import type {
   AcceptCustodyInput,
+  ChangeUsageRulesInput,
   CreateResourceInput,
   CustodyReport,
   DeclineCustodyInput,
   RecordUseInput,
   RequestCustodyInput,
+  RulesInForce,
   TransferCustodyInput,
 } from "../generated/resources";
 import type { ActionHash, AgentPubKey, HcRecord } from "./types";
@@ -55,3 +57,15 @@ export const getResourcesForProject = (project: ActionHash) =>
 export const recordUse = (input: RecordUseInput) => callZome<HcRecord>(ZOME, "record_use", input);
 
 export const getUses = (resource: ActionHash) => callZome<HcRecord[]>(ZOME, "get_uses", resource);
+
+/** A resource's usage rules as their version in force has them (version 1: as registered). */
+export const getUsageRulesInForce = (resource: ActionHash) =>
+  callZome<RulesInForce>(ZOME, "get_usage_rules_in_force", resource);
+
+/** Changes a project resource's usage rules as one of its stewards, where decisions do not bind. */
+export const changeUsageRules = (input: ChangeUsageRulesInput) =>
+  callZome<HcRecord>(ZOME, "change_usage_rules", input);
+
+/** Carries out a passed decision to change a resource's usage rules (any member). */
+export const changeDecidedUsageRules = (decision: ActionHash) =>
+  callZome<HcRecord>(ZOME, "change_decided_usage_rules", decision);
