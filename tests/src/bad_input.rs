@@ -7,7 +7,7 @@ use holochain::prelude::Record;
 use rmpv::Value;
 
 /// Every zome function (those that take nothing take `()`, and refuse anything else).
-const FUNCTIONS: [(&str, &str); 73] = [
+const FUNCTIONS: [(&str, &str); 76] = [
     ("members", "get_my_profile"),
     ("members", "get_my_private_profile"),
     ("members", "get_all_projects"),
@@ -60,6 +60,9 @@ const FUNCTIONS: [(&str, &str); 73] = [
     ("resources", "create_resource"),
     ("resources", "get_resource"),
     ("resources", "get_resources_for_project"),
+    ("resources", "get_usage_rules_in_force"),
+    ("resources", "change_usage_rules"),
+    ("resources", "change_decided_usage_rules"),
     ("licenses", "request_license"),
     ("licenses", "get_license_requests"),
     ("licenses", "decide_exception"),

@@ -187,6 +187,9 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   await bobsRules.getByTestId("decide").click();
   await waitForOrBanner(bob, bobsRules.getByTestId("decision"), "bob's decision on the rules change");
   await alice.bringToFront();
+  await alice.getByTestId("nav-governance").click();
+  await alice.getByTestId("governance-project").selectOption({ label: projectName });
+  await pollUntil(alice, "the rules change on alice's page", "refresh-governance", async () => (await rulesChange.count()) > 0);
   await pollUntil(alice, "bob's decision on the rules change, on alice's page", rulesChange.getByTestId("proposal-refresh"), async () => (await rulesChange.getByTestId("adopt-decided").count()) > 0);
   await rulesChange.getByTestId("adopt-decided").click();
   await waitForOrBanner(alice, rulesChange.getByTestId("usage-rules-carried-out"), "the rules change carried out by alice");
@@ -200,7 +203,6 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   check(rulesText.includes("3.00 EUR per hour") && rulesText.includes("Version 2, changed by a decision"), `the kit's usage rules read "${rulesText}"`);
   await screenshot(alice, "alice-kit-rules");
   log(`the kit's usage rules changed by decision: ${rulesText}`);
-  await alice.getByTestId("nav-governance").click();
 
   // Version 1's card says it was carried out and replaced, not that it can no longer be.
   await alice.getByTestId("nav-governance").click();

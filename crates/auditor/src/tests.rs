@@ -491,6 +491,29 @@ fn a_use_of_the_agents_own_resource_pays_the_rules_fee() {
     // Another agent's resource: its rules are on their chain, left to the online audit.
     let v = check(&chain_of(vec![("ResourceUse", use_of(&[3; 39], 90, 1))]).finish());
     assert!(v.is_clean() && v.replay.rules_online == 1);
+    // Rules changed by a UsageRulesVersion (on the DHT): the online audit's too, even for the
+    // agent's own resource, whose registered rules would charge 750.
+    let mut b = ChainBuilder::new(agent(1));
+    let r = b.app_entry(
+        entry_index("Resource"),
+        encode(&replay::Resource {
+            rules: rules(240, 500),
+        }),
+    );
+    let changed = encode(&replay::ResourceUse {
+        resource: ByteBuf::from(r.to_vec()),
+        from: IN_2023,
+        until: IN_2023 + 90 * 60_000_000,
+        fee: 0,
+        rules_version: Some(ByteBuf::from(vec![4; 39])),
+    });
+    b.app_entry(entry_index("ResourceUse"), changed);
+    let v = check(&b.finish());
+    assert!(
+        v.is_clean() && v.replay.rules_online == 1,
+        "{:?}",
+        v.findings
+    );
     let unbounded = chain_of(vec![(
         "Resource",
         encode(&replay::Resource { rules: rules(0, 0) }),

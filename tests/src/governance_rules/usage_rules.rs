@@ -39,19 +39,17 @@ fn paid() -> UsageRules {
 
 /// bob's lab bench, registered under the project in the stewards' rules.
 async fn bench(w: &World) -> ActionHash {
+    by_name(w, "Lab bench").await
+}
+
+/// The resource called `name`.
+async fn by_name(w: &World, name: &str) -> ActionHash {
     let found: Vec<Record> = w
         .peers
-        .call(
-            BOB,
-            "resources",
-            "get_resources_for_project",
-            w.project.clone(),
-        )
+        .call(BOB, "resources", "get_all_resources", ())
         .await;
-    let bench = found
-        .iter()
-        .find(|r| entry::<Resource>(r).name == "Lab bench");
-    bench.expect("bob's bench").action_address().clone()
+    let named = found.iter().find(|r| entry::<Resource>(r).name == name);
+    named.expect(name).action_address().clone()
 }
 
 fn to_rules(resource: &ActionHash, rules: UsageRules, replaces: Option<ActionHash>) -> Change {
@@ -222,11 +220,12 @@ pub async fn usage_rules_change_only_on_the_passed_decision_naming_them(w: &Worl
     refuses(peers, BOB, "governance", "open_proposal", stale, reason).await;
 }
 
-/// validate_create_resource_use, rule 4, with a version: carol's minute at the bench, begun
-/// after the change, is charged under version 2 (12.00 an hour: 20); a use naming version 2 at
-/// the old fee (5.00 an hour: 9), or a "version" of something else, is rejected; one naming
-/// the rules as registered at their fee is valid, as validators cannot know they were
-/// replaced, and the audit reports it, not the honest one.
+/// validate_create_resource_use, rule 4, with a version: carol's minute at the bench is
+/// charged under version 2 (12.00 an hour: 20); a use naming version 2 at the old fee (5.00 an
+/// hour: 9), a "version" of something else, or the bench's version for her ladder, is
+/// rejected; one backdated to before the change, naming the rules as registered at their fee,
+/// is valid, as validators cannot know they were replaced, and the audit reports it (a use is
+/// charged under the rules in force when recorded), not the honest one.
 pub async fn a_use_pays_what_the_rules_it_names_charge_and_the_audit_reports_stale_ones(w: &World) {
     let peers = &w.peers;
     let bench = bench(w).await;
@@ -268,7 +267,24 @@ pub async fn a_use_pays_what_the_rules_it_names_charge_and_the_audit_reports_sta
         "is not a UsageRulesVersion",
     )
     .await;
-    let stale = commit_raw(peers, CAROL, named(None, 9)).await;
+    let ladder = by_name(w, "Ladder").await;
+    let ladders = AnyEntry::ResourceUse(ResourceUse {
+        resource: ladder.clone(),
+        custody: ladder.clone(),
+        rules_version: now.version.clone(),
+        ..charged.clone()
+    });
+    let reason = format!("is the usage rules of resource {bench}, not of {ladder}");
+    rejects_raw(peers, CAROL, ladders, &reason).await;
+    let hour_ago = Timestamp::from_micros(from.as_micros() - 3_600_000_000);
+    let backdated = AnyEntry::ResourceUse(ResourceUse {
+        from: hour_ago,
+        until: Timestamp::from_micros(hour_ago.as_micros() + 1_000_000),
+        rules_version: None,
+        fee: 9,
+        ..charged.clone()
+    });
+    let stale = commit_raw(peers, CAROL, backdated).await;
     peers.sync().await;
     let report: audit::report::AuditReport = peers
         .call(BOB, "audit", "audit_agent", peers.agent(CAROL))

@@ -193,7 +193,9 @@ pub async fn only_the_stewards_in_force_change_a_project_where_decisions_do_not_
 /// removed, is refused changing its rules, and rejected naming version 3; bob changes them
 /// twice (versions 2 and 3, each naming the project's version he acts under), and every node
 /// holds the second in force; a change replacing nothing once there are versions is
-/// misnumbered.
+/// misnumbered. The audit (`audit::rules`, `audit::stewards`) reports bob's side branch from
+/// version 2 and alice's change naming the project's version 2, which listed her (valid:
+/// validators cannot know version 3 replaced it).
 pub async fn only_the_stewards_in_force_change_usage_rules_where_decisions_do_not_bind(
     w: &Members,
 ) {
@@ -265,7 +267,67 @@ pub async fn only_the_stewards_in_force_change_usage_rules_where_decisions_do_no
         assert_eq!(held.rules, hourly(400), "peer {i}");
     }
     let reason = "must be version 2, not 4";
-    rejects(peers, BOB, "commit_entry_raw", raw(4, now.version), reason).await;
+    rejects(
+        peers,
+        BOB,
+        "commit_entry_raw",
+        raw(4, now.version.clone()),
+        reason,
+    )
+    .await;
+
+    let after = |replaces: &Record, version: u32, project_version: &ActionHash| {
+        AnyEntry::UsageRulesVersion(UsageRulesVersion {
+            replaces: Some(replaces.action_address().clone()),
+            version,
+            project_version: Some(project_version.clone()),
+            ..entry::<UsageRulesVersion>(replaces)
+        })
+    };
+    let project_three = now.version.clone().expect("project version 3");
+    let branch = commit(
+        peers,
+        BOB,
+        "commit_entry_raw",
+        after(&two, 3, &project_three),
+    )
+    .await;
+    let branch = branch.expect("bob's side branch is valid");
+    let removed = after(&three, 4, w.version_two.get());
+    let removed = commit(peers, ALICE, "commit_entry_raw", removed).await;
+    let removed = removed.expect("alice's change under version 2 is valid");
+    peers.sync().await;
+    let audit = |i: usize| async move {
+        let report: audit::report::AuditReport = peers
+            .call(ALICE, "audit", "audit_agent", peers.agent(i))
+            .await;
+        report
+    };
+    let bobs = audit(BOB).await;
+    let side = Found::UsageRulesNotInForce {
+        resource: scope.clone(),
+        named: Some(two.action_address().clone()),
+        in_force: Some(three.action_address().clone()),
+    };
+    let about: Vec<_> = bobs
+        .findings
+        .iter()
+        .filter(|f| f.record == branch)
+        .collect();
+    assert_eq!(about.len(), 1, "{bobs:#?}");
+    assert_eq!(about[0].found, side);
+    let alices = audit(ALICE).await;
+    let not_steward = Found::NotStewardInForce {
+        project: w.project.clone(),
+        in_force: now.version,
+    };
+    let about: Vec<_> = alices
+        .findings
+        .iter()
+        .filter(|f| f.record == removed)
+        .collect();
+    assert_eq!(about.len(), 1, "{alices:#?}");
+    assert_eq!(about[0].found, not_steward);
 }
 
 /// validate_create_project_version, rule 3, and validate_create_proposal, rule 3 (its project

@@ -4,7 +4,9 @@
 //! after the rules changed, and a carrier could change rules from a replaced version (a side
 //! branch, which never comes into force). The audit reports, by the one rule
 //! (`ovn_domain::members::versions::chained_in_force`), [`Found::UsageRulesNotInForce`]:
-//! - each use naming another version than the one in force when it began;
+//! - each use naming another version than the one in force when it was recorded (its
+//!   `from` is the user's to state: rules in force then would let a use be backdated under
+//!   cheaper rules);
 //! - each change replacing another version than the one in force just before it.
 
 use crate::findings::Found;
@@ -17,7 +19,7 @@ pub fn rules_findings(record: &Record, what: &str) -> ExternResult<Vec<Found>> {
     let entry = record.entry();
     let (resource, named, at) = match what {
         "ResourceUse" => match entry.to_app_option::<ResourceUse>() {
-            Ok(Some(u)) => (u.resource, u.rules_version, u.from),
+            Ok(Some(u)) => (u.resource, u.rules_version, record.action().timestamp()),
             _ => return Ok(vec![]),
         },
         "UsageRulesVersion" => match entry.to_app_option::<UsageRulesVersion>() {

@@ -73,7 +73,8 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
         let in_force = rules_version_in_force(resource, now)?.map(|(chosen, _)| chosen.hash);
         if &in_force != replaces {
             return Err(GovernanceError::Refused(format!(
-                "the usage rules of resource {resource} in force are {}, not the version this                  change replaces: start from the rules in force",
+                "the usage rules of resource {resource} in force are {}, not the version this \
+                 change replaces: start from the rules in force",
                 in_force.map_or_else(|| "those it was registered with".into(), |v| v.to_string())
             ))
             .into());

@@ -10,8 +10,6 @@ pub enum ResourcesError {
     Invalid(#[from] DomainError),
     #[error(transparent)]
     Steward(#[from] StewardRefusal),
-    #[error("resource {0} is of no project: its usage rules are what its holders agreed to, and no decision changes them")]
-    NoProject(ActionHash),
     #[error("decision {0} is not on a change of usage rules")]
     NotARulesChange(ActionHash),
     #[error(

@@ -8,12 +8,13 @@ use hdk::prelude::*;
 use ovn_domain::governance::binding::{authority, Made};
 use ovn_domain::UsageRules;
 use ovn_integrity::governance::binding::authority_of;
+use ovn_integrity::resources::usage_rules_version::project_of_resource;
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Resource, UsageRulesVersion};
 use ovn_zome_support::governance::check_stands;
 use ovn_zome_support::index::{rules_version_in_force, rules_versions};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::membership::must_be_steward;
-use ovn_zome_support::records::{committed, must_read_decision};
+use ovn_zome_support::records::{committed, fetch, must_read_decision};
 
 /// A resource's usage rules as its version in force has them.
 #[derive(Serialize, Deserialize, Debug, Clone)]
@@ -80,10 +81,7 @@ pub fn change_usage_rules(input: Input) -> ExternResult<Record> {
     let input: ChangeUsageRulesInput = input.decode()?;
     input.rules.check().map_err(ResourcesError::from)?;
     let (_, resource) = must_find_resource(&input.resource)?;
-    let project = resource
-        .project
-        .clone()
-        .ok_or_else(|| ResourcesError::NoProject(input.resource.clone()))?;
+    let project = project_of_resource(&input.resource, &fetch)?.map_err(ResourcesError::Refused)?;
     let steward = must_be_steward(&project, "change its resources' usage rules")?
         .map_err(ResourcesError::from)?;
     let at = sys_time()?;

@@ -27,7 +27,7 @@ pub struct RecordUseInput {
 }
 
 /// Records the caller's use of a resource. The fee is what the usage rules charge for the
-/// use's started minutes, under the rules in force when it began; the caller names their current profile as proof of membership, and
+/// use's started minutes, under the usage rules in force when it is recorded; the caller names their current profile as proof of membership, and
 /// the custody state in force when the use began (whose owner, else custodian, collects the fee).
 #[hdk_extern]
 pub fn record_use(input: Input) -> ExternResult<Record> {
@@ -43,7 +43,7 @@ pub fn record_use(input: Input) -> ExternResult<Record> {
         Some((_, p)) => User::Member { skills: &p.skills },
         None => User::Outsider,
     };
-    let charged = rules_in_force(&input.resource, &resource, input.from)?;
+    let charged = rules_in_force(&input.resource, &resource, sys_time()?)?;
     let fee = charged.rules.fee_for(minutes);
     charged
         .rules

@@ -14,6 +14,11 @@
 
 use crate::ledger::value_equation::in_force::InForce;
 
+/// The number of a version replacing one numbered `replaced` (`None`: the original, 1).
+pub fn next_number(replaced: Option<u32>) -> u32 {
+    replaced.map_or(2, |n| n.saturating_add(1))
+}
+
 /// One version as the rule sees it: its hash, the version it replaces, when it was made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version<H> {

@@ -178,7 +178,8 @@ export type ResourceUse = {
   custody: ActionHash;
   /**
    * The resource's usage rules it was charged under: the UsageRulesVersion in force when
-   * it began; `None`: the rules the resource was registered with.
+   * it was recorded (a use cannot be backdated under cheaper rules); `None`: the rules the
+   * resource was registered with.
    */
   rules_version: ActionHash | null;
 };

@@ -19,6 +19,7 @@ use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::governance::binding::{Authority, Made};
 use ovn_domain::members::project::check_parent_level;
+use ovn_domain::members::versions::next_number;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
@@ -94,8 +95,8 @@ pub fn validate_create_project_version(
             "change it"
         )?);
     }
-    let expected = match &changed.replaces {
-        None => 2,
+    let replaced = match &changed.replaces {
+        None => None,
         Some(previous) => {
             let previous = check!(must_get_app_entry::<ProjectVersion>(
                 previous,
@@ -107,9 +108,10 @@ pub fn validate_create_project_version(
                     previous.record.action_address()
                 ));
             }
-            previous.entry.version.saturating_add(1)
+            Some(previous.entry.version)
         }
     };
+    let expected = next_number(replaced);
     if changed.version != expected {
         return invalid(format!(
             "this project change must be version {expected}, not {}",

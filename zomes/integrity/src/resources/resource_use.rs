@@ -38,7 +38,8 @@ pub struct ResourceUse {
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
     pub custody: ActionHash,
     /// The resource's usage rules it was charged under: the UsageRulesVersion in force when
-    /// it began; `None`: the rules the resource was registered with.
+    /// it was recorded (a use cannot be backdated under cheaper rules); `None`: the rules the
+    /// resource was registered with.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub rules_version: Option<ActionHash>,
 }
@@ -52,7 +53,7 @@ pub struct ResourceUse {
 /// 4. The usage rules it names allow it (those of a UsageRulesVersion of the resource, else
 ///    those it was registered with): duration, exact fee, a permitted user, a condition report
 ///    when required ([`ovn_domain::UsageRules::check_use`]). (Whether that version was in
-///    force when the use began, validators cannot see; the audit reports it.)
+///    force when the use was recorded, validators cannot see; the audit reports it.)
 /// 5. `custody` is a custody state of the resource ([`custody_state`]): its creation (whoever
 ///    registered a resource held it before too: a use may be logged from before it was
 ///    registered), or an acceptance made by the time the use began.

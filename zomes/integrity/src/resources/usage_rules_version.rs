@@ -6,7 +6,7 @@
 //! version in force at a time is `ovn_domain::members::versions::chained_in_force` over the
 //! resource's index. A use names the version whose rules it was charged under; validators
 //! check its fee against those rules, and the audit reports a use naming a version other than
-//! the one in force when it began (`audit::rules`).
+//! the one in force when it was recorded (`audit::rules`).
 
 use super::resource::Resource;
 use crate::governance::binding::authority_of;
@@ -16,6 +16,7 @@ use crate::verdict::{fetched_app_entry, invalid, must_get, valid, Fetch, Referen
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::governance::binding::{Authority, Made};
+use ovn_domain::members::versions::next_number;
 use ovn_domain::UsageRules;
 
 #[hdk_entry_helper]
@@ -86,13 +87,11 @@ pub fn validate_create_usage_rules_version(
             "change its resources' usage rules"
         )?);
     }
-    let expected = match &changed.replaces {
-        None => 2,
-        Some(previous) => {
-            let previous = check!(version_of(&changed.resource, previous, &must_get)?);
-            previous.version.saturating_add(1)
-        }
+    let replaced = match &changed.replaces {
+        None => None,
+        Some(previous) => Some(check!(version_of(&changed.resource, previous, &must_get)?).version),
     };
+    let expected = next_number(replaced);
     if changed.version != expected {
         return invalid(format!(
             "this usage-rule change must be version {expected}, not {}",
