@@ -157,24 +157,7 @@ pub async fn a_project_changes_only_on_the_passed_decision_naming_it(w: &World) 
     )
     .await;
 
-    // Long enough for bob's node to hold the proposal before he votes.
-    let window = i64::from(MIN_WINDOW_SECS) + 13;
-    let input = proposal_input(&w.project, to_bob(w), window);
-    let opened: Record = peers
-        .call(ALICE, "governance", "open_proposal", input)
-        .await;
-    let proposal = opened.action_address().clone();
-    peers.sync().await;
-    for voter in [ALICE, BOB] {
-        let yes = vote_input(&proposal, Choice::Yes);
-        let _: Record = peers.call(voter, "governance", "cast_vote", yes).await;
-    }
-    peers.sync().await;
-    await_time_after(entry::<Proposal>(&opened).closes).await;
-    let decided: Record = peers.call(CAROL, "governance", "decide", proposal).await;
-    assert!(entry::<Decision>(&decided).tally.passed(), "{decided:?}");
-    let decision = decided.action_address().clone();
-    peers.sync().await;
+    let decision = passed(w, ALICE, to_bob(w)).await;
 
     let other = version(vec![peers.agent(CAROL)], 2, Some(decision.clone()));
     rejects_raw(peers, CAROL, other, "decided another change").await;

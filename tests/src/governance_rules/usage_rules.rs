@@ -4,16 +4,14 @@
 //! no longer in force. After the stewards' rules: bob stewards the project and its lab bench
 //! (the printer's rules: members, 5.00 an hour, up to four hours).
 
-use super::votes::vote_input;
 use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
 use audit::findings::Found;
 use holochain::prelude::*;
 use hostile::AnyEntry;
-use ovn_domain::governance::tally::Choice;
 use ovn_domain::{Permitted, PropertyRegime, UsageRules};
-use ovn_integrity::{Change, Decision, Proposal, Resource, ResourceUse, UsageRulesVersion};
+use ovn_integrity::{Change, Proposal, Resource, ResourceUse, UsageRulesVersion};
 use resources::rules::{ChangeUsageRulesInput, RulesInForce};
 
 pub fn rules() -> Vec<Rule<World>> {
@@ -141,21 +139,7 @@ pub async fn usage_rules_change_only_on_the_passed_decision_naming_them(w: &Worl
     refuses(peers, BOB, "resources", "change_usage_rules", alone, reason).await;
     rejects_raw(peers, BOB, raw_version(&bench, paid(), 2, None), reason).await;
 
-    let window = i64::from(MIN_WINDOW_SECS) + 13;
-    let input = proposal_input(&w.project, to_rules(&bench, paid(), None), window);
-    let opened: Record = peers.call(BOB, "governance", "open_proposal", input).await;
-    let proposal = opened.action_address().clone();
-    peers.sync().await;
-    for voter in [ALICE, BOB] {
-        let yes = vote_input(&proposal, Choice::Yes);
-        let _: Record = peers.call(voter, "governance", "cast_vote", yes).await;
-    }
-    peers.sync().await;
-    await_time_after(entry::<Proposal>(&opened).closes).await;
-    let decided: Record = peers.call(CAROL, "governance", "decide", proposal).await;
-    assert!(entry::<Decision>(&decided).tally.passed(), "{decided:?}");
-    let decision = decided.action_address().clone();
-    peers.sync().await;
+    let decision = passed(w, BOB, to_rules(&bench, paid(), None)).await;
 
     let cheaper = UsageRules {
         fee_per_hour: 100,

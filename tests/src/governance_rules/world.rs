@@ -126,6 +126,32 @@ pub async fn rejects_raw(peers: &Peers, i: usize, entry: hostile::AnyEntry, reas
     rejects(peers, i, "commit_entry_raw", entry, reason).await;
 }
 
+/// `proposer` opens a proposal in `w`'s project to make `change`, open long enough for bob's
+/// node to hold it before he votes; alice and bob vote yes, carol publishes the decision once
+/// it closes, which passed; the decision, synced.
+pub async fn passed(w: &World, proposer: usize, change: Change) -> ActionHash {
+    use ovn_domain::governance::tally::Choice;
+    use ovn_integrity::Decision;
+    let peers = &w.peers;
+    let window = i64::from(MIN_WINDOW_SECS) + 13;
+    let input = proposal_input(&w.project, change, window);
+    let opened: Record = peers
+        .call(proposer, "governance", "open_proposal", input)
+        .await;
+    let proposal = opened.action_address().clone();
+    peers.sync().await;
+    for voter in [ALICE, BOB] {
+        let yes = super::votes::vote_input(&proposal, Choice::Yes);
+        let _: Record = peers.call(voter, "governance", "cast_vote", yes).await;
+    }
+    peers.sync().await;
+    await_time_after(entry::<Proposal>(&opened).closes).await;
+    let decided: Record = peers.call(CAROL, "governance", "decide", proposal).await;
+    assert!(entry::<Decision>(&decided).tally.passed(), "{decided:?}");
+    peers.sync().await;
+    decided.action_address().clone()
+}
+
 /// What an audit `report` found about `record`.
 pub fn found_about<'a>(
     report: &'a audit::report::AuditReport,
