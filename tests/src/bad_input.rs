@@ -7,7 +7,7 @@ use holochain::prelude::Record;
 use rmpv::Value;
 
 /// Every zome function (those that take nothing take `()`, and refuse anything else).
-const FUNCTIONS: [(&str, &str); 76] = [
+const FUNCTIONS: [(&str, &str); 79] = [
     ("members", "get_my_profile"),
     ("members", "get_my_private_profile"),
     ("members", "get_all_projects"),
@@ -82,6 +82,9 @@ const FUNCTIONS: [(&str, &str); 76] = [
     ("governance", "delegate"),
     ("governance", "get_delegations_of"),
     ("governance", "decide"),
+    ("governance", "get_governance_rules_in_force"),
+    ("governance", "change_governance_rules"),
+    ("governance", "change_decided_governance_rules"),
     ("audit", "export_chain"),
     ("audit", "audit_agent"),
 ];

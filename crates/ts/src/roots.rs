@@ -88,6 +88,9 @@ pub fn visit_roots(c: &mut Collector) {
     c.visit::<governance::reputation::ReputationAt>();
     c.visit::<governance::votes::CastVoteInput>();
     c.visit::<governance::votes::DelegateInput>();
+    c.visit::<entry::GovernanceRulesVersion>();
+    c.visit::<governance::rules::GovernanceInForce>();
+    c.visit::<governance::rules::ChangeGovernanceRulesInput>();
 
     // audit
     c.visit::<audit::export::ExportChainInput>();

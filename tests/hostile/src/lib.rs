@@ -11,10 +11,10 @@
 use hdk::prelude::*;
 use ovn_integrity::{
     Contribution, CustodyAcceptance, CustodyDecline, CustodyRequest, CustodyTransfer, Decision,
-    Delegation, Distribution, Endorsement, EntryTypes, IncomeEvent, License, LicenseAttachment,
-    LicenseException, LicenseGrant, LicenseRequest, LinkTypes, PaymentReceipt, PrivateProfile,
-    Profile, Project, ProjectVersion, Proposal, Resource, ResourceUse, Settlement,
-    UsageRulesVersion, ValueEquation, Vote,
+    Delegation, Distribution, Endorsement, EntryTypes, GovernanceRulesVersion, IncomeEvent,
+    License, LicenseAttachment, LicenseException, LicenseGrant, LicenseRequest, LinkTypes,
+    PaymentReceipt, PrivateProfile, Profile, Project, ProjectVersion, Proposal, Resource,
+    ResourceUse, Settlement, UsageRulesVersion, ValueEquation, Vote,
 };
 
 #[hdk_extern]
@@ -272,6 +272,7 @@ pub enum AnyEntry {
     Decision(Decision),
     ProjectVersion(ProjectVersion),
     UsageRulesVersion(UsageRulesVersion),
+    GovernanceRulesVersion(GovernanceRulesVersion),
 }
 
 impl From<AnyEntry> for EntryTypes {
@@ -304,6 +305,7 @@ impl From<AnyEntry> for EntryTypes {
             AnyEntry::Decision(e) => EntryTypes::Decision(e),
             AnyEntry::ProjectVersion(e) => EntryTypes::ProjectVersion(e),
             AnyEntry::UsageRulesVersion(e) => EntryTypes::UsageRulesVersion(e),
+            AnyEntry::GovernanceRulesVersion(e) => EntryTypes::GovernanceRulesVersion(e),
         }
     }
 }

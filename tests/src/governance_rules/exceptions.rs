@@ -73,6 +73,7 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
     refuses(peers, CAROL, "governance", "open_proposal", astray, reason).await;
     let astray = Proposal {
         project_version: None,
+        governance_rules: None,
         project: w.elsewhere.clone(),
         title: "Exempt carol".into(),
         text: String::new(),
@@ -96,6 +97,7 @@ pub async fn an_exception_is_decided_only_on_the_passed_decision_naming_it(w: &W
         .await;
     let unsettled = Proposal {
         project_version: None,
+        governance_rules: None,
         project: project.clone(),
         title: "Exempt carol".into(),
         text: String::new(),

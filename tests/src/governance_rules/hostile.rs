@@ -4,22 +4,28 @@
 use crate::common::*;
 use holochain::prelude::*;
 
+/// The hostile networks' governance rules: the defaults, with motions decided by stewards and
+/// two-second windows.
+fn governed() -> ovn_domain::governance::rules::GovernanceRules {
+    use ovn_domain::governance::rules::{Electorate, GovernanceRules, Rule, Weighting};
+    let defaults = GovernanceRules::default();
+    GovernanceRules {
+        min_window_secs: 2,
+        motion: Rule {
+            electorate: Electorate::Stewards,
+            weighting: Weighting::Equal,
+            ..defaults.motion
+        },
+        ..defaults
+    }
+}
+
 /// A network whose proposals may close after two seconds and whose motions its stewards decide
 /// (so no settlement, nor the gossip it needs, comes first): mallory (hostile) and alice, and a
 /// project of `steward`'s.
 async fn governed_project(steward: usize) -> (Peers, ActionHash) {
-    use ovn_domain::governance::rules::{Electorate, GovernanceRules, Rule, Weighting};
-    let defaults = GovernanceRules::default();
     let constitution = ovn_domain::NetworkConstitution {
-        governance: GovernanceRules {
-            min_window_secs: 2,
-            motion: Rule {
-                electorate: Electorate::Stewards,
-                weighting: Weighting::Equal,
-                ..defaults.motion
-            },
-            ..defaults
-        },
+        governance: governed(),
         ..Default::default()
     };
     let peers = Peers::with_hostile_under(1, constitution).await;
@@ -123,9 +129,9 @@ async fn honest_peers_warrant_mallory_for_an_equation_no_decision_adopted() {
     peers.shutdown().await;
 }
 
-/// mallory publishes, with no decision, alice's project made hers and the usage rules of
-/// alice's printer made free (both published before either warrant, which could stop her
-/// gossip): honest peers warrant each.
+/// mallory publishes, with no decision, alice's project made hers, the usage rules of alice's
+/// printer made free and the project's governance rules made hers to decide (all published
+/// before any warrant, which could stop her gossip): honest peers warrant each.
 #[tokio::test(flavor = "multi_thread")]
 async fn honest_peers_warrant_mallory_for_taking_a_project_or_its_rules_without_a_decision() {
     let (peers, project) = governed_project(1).await;
@@ -133,7 +139,7 @@ async fn honest_peers_warrant_mallory_for_taking_a_project_or_its_rules_without_
     let printer = create_resource(&peers, 1, "3D printer", regime, Some(&project)).await;
     peers.sync().await;
     let taken = ovn_integrity::ProjectVersion {
-        project,
+        project: project.clone(),
         version: 2,
         replaces: None,
         purpose: String::new(),
@@ -152,15 +158,38 @@ async fn honest_peers_warrant_mallory_for_taking_a_project_or_its_rules_without_
         decision: None,
         project_version: None,
     };
+    let hers = ovn_domain::governance::rules::Rule {
+        method: ovn_domain::governance::tally::Method::Consent { quorum_bp: 5000 },
+        electorate: ovn_domain::governance::rules::Electorate::Stewards,
+        weighting: ovn_domain::governance::rules::Weighting::Equal,
+    };
+    let seized = ovn_integrity::GovernanceRulesVersion {
+        project: project.clone(),
+        version: 2,
+        replaces: None,
+        rules: ovn_domain::governance::rules::GovernanceRules {
+            equation: hers,
+            project: hers,
+            rules: hers,
+            ..governed()
+        },
+        decision: None,
+        project_version: None,
+    };
     for entry in [
         hostile::AnyEntry::ProjectVersion(taken),
         hostile::AnyEntry::UsageRulesVersion(free),
+        hostile::AnyEntry::GovernanceRulesVersion(seized),
     ] {
         let _: ActionHash = peers
             .call(MALLORY, "hostile", "commit_entry_raw", entry)
             .await;
     }
-    for what in ["project change", "usage-rule change"] {
+    for what in [
+        "project change",
+        "usage-rule change",
+        "governance-rules change",
+    ] {
         let reason = format!("adopts a {what} only by a decision");
         peers.await_warrant(MALLORY, &reason).await;
     }

@@ -17,14 +17,17 @@
 //!   settles carol's work): a packed electorate's decision is not carried out; [`stewards`]
 //!   (after it: alice hands the project to bob): a project changes by decision, and its
 //!   stewards act under the version they name; [`usage_rules`] (after it): a resource's usage
-//!   rules change by decision, and a use names the rules it was charged under.
+//!   rules change by decision, and a use names the rules it was charged under; [`own_rules`]
+//!   (after it): the project's own governance rules change by decision, and a proposal is
+//!   decided by those it names.
 //! - [`hostile`]: a miscounted decision, a vote after the close, an equation no decision
-//!   adopted and a project taken without one, published by a conductor with self-validation
-//!   off, which honest peers warrant.
+//!   adopted, and a project, its resource's usage rules or its governance rules taken without
+//!   one, published by a conductor with self-validation off, which honest peers warrant.
 
 mod decisions;
 mod exceptions;
 mod hostile;
+mod own_rules;
 mod packed;
 mod proposals;
 mod reputation;
@@ -46,6 +49,7 @@ fn rules() -> Vec<Rule<World>> {
         packed::rules(),
         stewards::rules(),
         usage_rules::rules(),
+        own_rules::rules(),
     ];
     files.into_iter().flatten().collect()
 }

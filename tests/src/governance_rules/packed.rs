@@ -36,6 +36,7 @@ pub async fn a_decision_on_a_packed_electorate_is_not_carried_out(w: &World) {
         .await;
     let packed = Proposal {
         project_version: None,
+        governance_rules: None,
         project: project.clone(),
         title: "Our equation, without carol".into(),
         text: String::new(),

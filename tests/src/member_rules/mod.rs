@@ -10,9 +10,11 @@
 //! - [`profiles`]: public profiles, one per agent, edited by that agent.
 //! - [`private_profiles`]: contact details, bounded, updated and deleted by their author.
 //! - [`projects`]: a project's name, stewards and parent; no update.
+//! - [`own_rules`]: a project's governance rules, changed by its stewards in force.
 //! - [`index_links`]: `AgentToProfile` and `AllProjects`.
 
 mod index_links;
+mod own_rules;
 mod private_profiles;
 mod profiles;
 mod projects;

@@ -2,6 +2,7 @@
 //! of the same level or a higher one, never updated; changed, where decisions do not bind (this
 //! world), by the stewards of the version in force.
 
+use super::own_rules::only_the_stewards_in_force_change_governance_rules_where_decisions_do_not_bind;
 use super::world::*;
 use crate::common::*;
 use crate::rule_runner::{rule, Rule};
@@ -21,6 +22,8 @@ pub fn rules() -> Vec<Rule<Members>> {
         rule!(only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind),
         rule!(only_the_stewards_in_force_change_usage_rules_where_decisions_do_not_bind,
             needs: [only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind]),
+        rule!(only_the_stewards_in_force_change_governance_rules_where_decisions_do_not_bind,
+            needs: [only_the_stewards_in_force_change_usage_rules_where_decisions_do_not_bind]),
         rule!(a_project_change_is_of_a_project_and_replaces_one_of_its_versions,
             needs: [only_the_stewards_in_force_change_a_project_where_decisions_do_not_bind]),
         rule!(a_project_version_is_indexed_by_its_author_under_its_project,
@@ -372,6 +375,7 @@ pub async fn a_project_change_is_of_a_project_and_replaces_one_of_its_versions(w
         settlements: vec![],
         equation: None,
         project_version: Some(w.project.clone()),
+        governance_rules: None,
     };
     let reason = format!("{} is not a ProjectVersion", w.project);
     rejects(

@@ -3,7 +3,9 @@
 //! - a proposal that leaves out a settlement of its project made before it opened shrinks its
 //!   electorate (whose contributors would have voted) ([`Found::SettlementLeftOut`]); one that
 //!   names as its equation another than the version in force chooses what weighs reputation
-//!   and what a passed equation replaces ([`Found::EquationNotInForce`]);
+//!   and what a passed equation replaces ([`Found::EquationNotInForce`]); one naming other
+//!   governance rules than the project's in force is decided by rules it chose
+//!   ([`Found::GovernanceRulesNotInForce`]);
 //! - a decision that leaves out a vote or a delegation the count holds may pass what the whole
 //!   electorate did not ([`Found::VoteLeftOut`], [`Found::DelegationLeftOut`]), the count being
 //!   the governance zome's own, as `get_proposal` gives it (one recount, never a second);
@@ -41,6 +43,14 @@ pub fn proposal_findings(p: &Proposal, opened: Timestamp) -> ExternResult<Vec<Fo
     }
     if let Some((named, in_force)) = omissions.project_version {
         found.push(Found::ProjectVersionNotInForce { named, in_force });
+    }
+    if let Some((named, in_force)) = omissions.governance_rules {
+        let project = p.project.clone();
+        found.push(Found::GovernanceRulesNotInForce {
+            project,
+            named,
+            in_force,
+        });
     }
     Ok(found)
 }

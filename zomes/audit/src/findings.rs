@@ -113,6 +113,16 @@ pub enum Found {
         #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
         in_force: Option<ActionHash>,
     },
+    /// A proposal decided by `project`'s governance rules `named` (`None`: the network's), or a
+    /// change of them replacing `named`, where `in_force` were (`crate::rules`).
+    GovernanceRulesNotInForce {
+        #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
+        project: ActionHash,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        named: Option<ActionHash>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        in_force: Option<ActionHash>,
+    },
     /// A decision or equation whose proposal's count could not be read now, and why.
     CountUnreadable {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
@@ -125,7 +135,8 @@ pub enum Found {
 /// completeness; what a proposal or a decision left out; an equation, an exception, a project
 /// change, a usage-rule change or a grant under an exception carried out on a decision that does not stand or on
 /// such a proposal or decision (`crate::decisions`); a steward's act under stewards replaced by
-/// then (`crate::stewards`); usage rules named where others were in force (`crate::rules`).
+/// then (`crate::stewards`); usage or governance rules named where others were in force
+/// (`crate::rules`, `crate::decisions`).
 pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {
     let hash = record.action_address();
     let entry = record.entry();
@@ -158,6 +169,12 @@ pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>>
             Ok(Some(v)) => carried_out_findings(v.decision.as_ref())?,
             _ => vec![],
         },
+        "GovernanceRulesVersion" => {
+            match entry.to_app_option::<ovn_integrity::GovernanceRulesVersion>() {
+                Ok(Some(v)) => carried_out_findings(v.decision.as_ref())?,
+                _ => vec![],
+            }
+        }
         // A grant under an exception carries out the exception's decision too: reported against
         // the grantor, who may have granted on a decision that no longer stands.
         "LicenseGrant" => match entry.to_app_option::<ovn_integrity::LicenseGrant>() {

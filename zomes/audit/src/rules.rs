@@ -8,11 +8,15 @@
 //!   `from` is the user's to state: rules in force then would let a use be backdated under
 //!   cheaper rules);
 //! - each change replacing another version than the one in force just before it.
+//!
+//! A project's governance rules chain the same way: a change of them replacing another version
+//! than the one in force just before it is [`Found::GovernanceRulesNotInForce`] (a proposal
+//! naming rules not in force is `crate::decisions`').
 
 use crate::findings::Found;
 use hdk::prelude::*;
-use ovn_integrity::{ResourceUse, UsageRulesVersion};
-use ovn_zome_support::index::rules_version_in_force;
+use ovn_integrity::{GovernanceRulesVersion, ResourceUse, UsageRulesVersion};
+use ovn_zome_support::index::{governance_rules_in_force, rules_version_in_force};
 
 /// What is wrong with the usage rules `record` (of type `what`) names.
 pub fn rules_findings(record: &Record, what: &str) -> ExternResult<Vec<Found>> {
@@ -22,6 +26,7 @@ pub fn rules_findings(record: &Record, what: &str) -> ExternResult<Vec<Found>> {
             Ok(Some(u)) => (u.resource, u.rules_version, record.action().timestamp()),
             _ => return Ok(vec![]),
         },
+        "GovernanceRulesVersion" => return governance_findings(record),
         "UsageRulesVersion" => match entry.to_app_option::<UsageRulesVersion>() {
             Ok(Some(v)) => {
                 let just_before = record.action().timestamp().as_micros() - 1;
@@ -38,6 +43,24 @@ pub fn rules_findings(record: &Record, what: &str) -> ExternResult<Vec<Found>> {
     Ok(vec![Found::UsageRulesNotInForce {
         resource,
         named,
+        in_force,
+    }])
+}
+
+/// A change of a project's governance rules replacing another version than the one in force
+/// just before it.
+fn governance_findings(record: &Record) -> ExternResult<Vec<Found>> {
+    let Ok(Some(v)) = record.entry().to_app_option::<GovernanceRulesVersion>() else {
+        return Ok(vec![]);
+    };
+    let just_before = Timestamp::from_micros(record.action().timestamp().as_micros() - 1);
+    let in_force = governance_rules_in_force(&v.project, just_before)?.map(|(c, _)| c.hash);
+    if in_force == v.replaces {
+        return Ok(vec![]);
+    }
+    Ok(vec![Found::GovernanceRulesNotInForce {
+        project: v.project,
+        named: v.replaces,
         in_force,
     }])
 }

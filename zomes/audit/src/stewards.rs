@@ -15,8 +15,8 @@ use hdk::prelude::*;
 use ovn_integrity::licenses::license_exception::exception_project;
 use ovn_integrity::resources::usage_rules_version::project_of_resource;
 use ovn_integrity::{
-    LicenseAttachment, LicenseException, LicenseGrant, LicenseRequest, ProjectVersion, Resource,
-    UsageRulesVersion, ValueEquation,
+    GovernanceRulesVersion, LicenseAttachment, LicenseException, LicenseGrant, LicenseRequest,
+    ProjectVersion, Resource, UsageRulesVersion, ValueEquation,
 };
 use ovn_zome_support::membership::project_in_force;
 use ovn_zome_support::records::{fetch, get_entry};
@@ -41,6 +41,12 @@ fn acted_for(record: &Record, what: &str) -> ExternResult<Option<ActionHash>> {
             .flatten()
             .filter(|e| e.decision.is_none())
             .map(|e| e.project),
+        "GovernanceRulesVersion" => entry
+            .to_app_option::<GovernanceRulesVersion>()
+            .ok()
+            .flatten()
+            .filter(|v| v.decision.is_none())
+            .map(|v| v.project),
         "UsageRulesVersion" => match entry.to_app_option::<UsageRulesVersion>().ok().flatten() {
             Some(v) if v.decision.is_none() => project_of_resource(&v.resource, &fetch)?.ok(),
             _ => None,

@@ -8,8 +8,8 @@ use crate::GovernanceError;
 use hdk::prelude::*;
 use ovn_domain::governance::rules::check_vote_time;
 use ovn_domain::governance::tally::{latest, tally, Choice, Tally};
-use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::governance::electorate::electorate_of;
+use ovn_integrity::governance::rules_version::rules_of;
 use ovn_integrity::{Decision, Delegation, EntryTypes, LinkTypes, Proposal, UnitEntryTypes, Vote};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::records::{
@@ -82,8 +82,8 @@ pub fn count(hash: &ActionHash, proposal: &Proposal, opened: Timestamp) -> Exter
             }
         }
     }
-    let method = network_constitution()?
-        .governance
+    let method = rules_of(proposal, opened, &fetch)?
+        .map_err(GovernanceError::Refused)?
         .rule(proposal.change.kind())
         .method;
     let choices = ballots

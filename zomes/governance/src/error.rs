@@ -14,6 +14,17 @@ pub enum GovernanceError {
     NotInElectorate { agent: AgentPubKey, why: String },
     #[error("proposal {proposal} is closed: votes count only while it is open")]
     Closed { proposal: ActionHash },
+    #[error(transparent)]
+    Steward(#[from] ovn_zome_support::membership::StewardRefusal),
+    #[error("decision {0} is not on a change of the project's governance rules")]
+    NotARulesChange(ActionHash),
+    #[error(
+        "decision {decision} was already carried out: it made version {version} of the project's \
+         governance rules"
+    )]
+    AlreadyChanged { decision: ActionHash, version: u32 },
+    #[error("this decision cannot be carried out: {0}")]
+    NotStanding(String),
     #[error("proposal {proposal} is still open until {closes}: decide after it closes")]
     StillOpen {
         proposal: ActionHash,

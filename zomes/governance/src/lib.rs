@@ -10,11 +10,15 @@
 //! - [`votes`]: `cast_vote`, `delegate`, `get_delegations_of`.
 //! - [`count`]: the votes and delegations a decision names, their tally, and `decide`.
 //! - [`reputation`]: `get_reputation_history`, a project's reputations month by month.
+//! - [`rules`]: a project's own governance rules: `get_governance_rules_in_force`,
+//!   `change_governance_rules` (stewards, where decisions do not bind),
+//!   `change_decided_governance_rules`.
 
 pub mod count;
 pub mod error;
 pub mod proposals;
 pub mod reputation;
+pub mod rules;
 pub mod votes;
 
 pub use error::GovernanceError;

@@ -2,13 +2,14 @@
 //! electorate is fixed; read with everything a member needs to vote and to see what stands.
 
 use crate::count::{count, decisions_of, Count};
+use crate::rules::governance_in_force;
 use crate::GovernanceError;
 use hdk::prelude::*;
 use ovn_domain::governance::rules::{standing, Rule};
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
-use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::governance::electorate::electorate_of;
 use ovn_integrity::governance::proposal::{check_in_project, MAX_SETTLEMENTS};
+use ovn_integrity::governance::rules_version::rules_of;
 use ovn_integrity::{Change, EntryTypes, LinkTypes, Project, Proposal};
 use ovn_zome_support::governance::proposal_omissions;
 use ovn_zome_support::index::{
@@ -42,8 +43,9 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
     input.change.check().map_err(GovernanceError::from)?;
     must_read::<Project>(&input.project)?;
     let now = sys_time()?;
-    let rules = network_constitution()?.governance;
-    rules
+    let governance = governance_in_force(&input.project, now)?;
+    governance
+        .rules
         .check_window(now.as_micros(), input.closes.as_micros())
         .map_err(GovernanceError::from)?;
     let settlements = settlements_before(&input.project, now)?;
@@ -64,6 +66,7 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
         equation: version_in_force(&input.project, now)?.map(|(chosen, _)| chosen.hash),
         project_version: project_version_in_force(&input.project, now)?
             .map(|(chosen, _)| chosen.hash),
+        governance_rules: governance.version.clone(),
     };
     check_in_project(&proposal, &fetch)?.map_err(GovernanceError::Refused)?;
     if let Change::UsageRules {
@@ -76,6 +79,18 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
                 "the usage rules of resource {resource} in force are {}, not the version this \
                  change replaces: start from the rules in force",
                 in_force.map_or_else(|| "those it was registered with".into(), |v| v.to_string())
+            ))
+            .into());
+        }
+    }
+    if let Change::Rules { replaces, .. } = &proposal.change {
+        if replaces != &governance.version {
+            return Err(GovernanceError::Refused(format!(
+                "the project's governance rules in force are {}, not the version this change \
+                 replaces: start from the rules in force",
+                governance
+                    .version
+                    .map_or_else(|| "the network's".into(), |v| v.to_string())
             ))
             .into());
         }
@@ -95,13 +110,10 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
     // equation that arrived between would be an omission the audit reports and that stops its
     // decision being carried out: refused, nothing written, so the member opens it again.
     let omissions = proposal_omissions(&proposal, record.action().timestamp())?;
-    if !omissions.settlements.is_empty()
-        || omissions.equation.is_some()
-        || omissions.project_version.is_some()
-    {
+    if !omissions.none() {
         return Err(GovernanceError::Refused(
-            "a settlement, an equation or a change of the project arrived while the proposal \
-             was being opened: open it again"
+            "a settlement, an equation, a change of the project or of its governance rules \
+             arrived while the proposal was being opened: open it again"
                 .into(),
         )
         .into());
@@ -132,7 +144,7 @@ pub fn get_proposals(project: Input) -> ExternResult<Vec<Record>> {
 pub struct ProposalView {
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Record"))]
     pub proposal: Record,
-    /// How it is decided: method, electorate and weighting from the constitution.
+    /// How it is decided: method, electorate and weighting from the governance rules it names.
     pub rule: Rule,
     /// Each member who may vote, with their weight.
     #[cfg_attr(feature = "ts", ts(as = "Vec<(ovn_domain::ts::AgentPubKey, u64)>"))]
@@ -155,8 +167,8 @@ pub fn get_proposal(proposal: Input) -> ExternResult<ProposalView> {
     let hash: ActionHash = proposal.decode()?;
     let (record, proposal) = must_read::<Proposal>(&hash)?;
     let opened = record.action().timestamp();
-    let rule = network_constitution()?
-        .governance
+    let rule = rules_of(&proposal, opened, &fetch)?
+        .map_err(GovernanceError::Refused)?
         .rule(proposal.change.kind());
     let electorate = electorate_of(&proposal, opened, &fetch)?.map_err(GovernanceError::Refused)?;
     let count = count(&hash, &proposal, opened)?;

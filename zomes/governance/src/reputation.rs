@@ -1,6 +1,6 @@
 //! A project's reputations over time, for the Governance view's chart: at the start of each
 //! month since its first settlement, and now, exactly the weights a proposal opened then would
-//! carry (its settlements made before, its equation in force then:
+//! carry (its settlements made before, its equation and governance rules in force then:
 //! `ovn_domain::governance::electorate::counted_reputation`), overall and per skill.
 
 use crate::GovernanceError;
@@ -11,7 +11,9 @@ use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::governance::electorate::{counted_items, CountedItem};
 use ovn_integrity::ledger::value_equation::network_default_equation;
 use ovn_integrity::{Project, Settlement};
-use ovn_zome_support::index::{equation_versions, in_force_among, settlements_before};
+use ovn_zome_support::index::{
+    chained_among, equation_versions, governance_rules_versions, in_force_among, settlements_before,
+};
 use ovn_zome_support::input::Input;
 use ovn_zome_support::records::must_read;
 
@@ -51,7 +53,8 @@ pub fn get_reputation_history(project: Input) -> ExternResult<Vec<ReputationAt>>
     };
     let versions = equation_versions(&project)?;
     let default = network_default_equation()?.map_err(GovernanceError::Refused)?;
-    let half_life = network_constitution()?.governance.half_life_micros();
+    let network_half_life = network_constitution()?.governance.half_life_micros();
+    let rules = governance_rules_versions(&project)?;
     let points = history_points(first.as_micros(), now.as_micros(), MAX_POINTS);
     let mut history = Vec::with_capacity(points.len());
     for micros in points {
@@ -64,6 +67,9 @@ pub fn get_reputation_history(project: Input) -> ExternResult<Vec<ReputationAt>>
             .collect();
         let equation =
             in_force_among(&versions, at).map_or_else(|| default.clone(), |(_, e)| e.equation);
+        // And the half-life of the project's governance rules then in force.
+        let half_life = chained_among(rules.clone(), |v| v.replaces.as_ref(), at)
+            .map_or(network_half_life, |(_, v)| v.rules.half_life_micros());
         let reputation = counted_reputation(&counted, &equation, micros, half_life)
             .map_err(GovernanceError::from)?;
         history.push(ReputationAt {

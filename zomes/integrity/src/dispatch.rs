@@ -106,6 +106,9 @@ fn validate_create_entry(
         EntryTypes::UsageRulesVersion(v) => {
             usage_rules_version::validate_create_usage_rules_version(header, &v)
         }
+        EntryTypes::GovernanceRulesVersion(v) => {
+            rules_version::validate_create_governance_rules_version(header, &v)
+        }
     }
 }
 
@@ -148,6 +151,9 @@ fn validate_update_entry(
         EntryTypes::ProjectVersion(_) => project_version::validate_update_project_version(),
         EntryTypes::UsageRulesVersion(_) => {
             usage_rules_version::validate_update_usage_rules_version()
+        }
+        EntryTypes::GovernanceRulesVersion(_) => {
+            rules_version::validate_update_governance_rules_version()
         }
     }
 }
@@ -277,6 +283,9 @@ fn validate_create_link(
             resource_to_rules_versions::validate_create_link_resource_to_rules_versions(
                 header, link,
             )
+        }
+        LinkTypes::ProjectToGovernanceRules => {
+            project_to_rules::validate_create_link_project_to_rules(header, link)
         }
     }
 }

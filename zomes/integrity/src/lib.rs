@@ -43,6 +43,7 @@ pub use dispatch::validate_op;
 pub use governance::decision::Decision;
 pub use governance::delegation::Delegation;
 pub use governance::proposal::{Change, Proposal};
+pub use governance::rules_version::GovernanceRulesVersion;
 pub use governance::vote::Vote;
 pub use ledger::distribution::Distribution;
 pub use ledger::income_event::IncomeEvent;
@@ -98,6 +99,7 @@ pub enum EntryTypes {
     Decision(Decision),
     ProjectVersion(ProjectVersion),
     UsageRulesVersion(UsageRulesVersion),
+    GovernanceRulesVersion(GovernanceRulesVersion),
 }
 
 /// The entry type of each entry struct: a read checks what a record *is* (its entry type), not
@@ -137,7 +139,8 @@ entry_kinds!(
     Delegation,
     Decision,
     ProjectVersion,
-    UsageRulesVersion
+    UsageRulesVersion,
+    GovernanceRulesVersion
 );
 
 #[hdk_link_types]
@@ -201,6 +204,8 @@ pub enum LinkTypes {
     ProjectToVersions,
     /// Resource → every UsageRulesVersion of it. Created by whoever makes the change.
     ResourceToRulesVersions,
+    /// Project → every GovernanceRulesVersion of it. Created by whoever makes the change.
+    ProjectToGovernanceRules,
 }
 
 #[hdk_extern]

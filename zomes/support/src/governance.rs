@@ -5,11 +5,14 @@
 //! settlements a proposal left out, and only the count the votes a decision left out and which
 //! decision stands.
 
-use crate::index::{project_version_in_force, settlements_before, version_in_force};
+use crate::index::{
+    governance_rules_in_force, project_version_in_force, settlements_before, version_in_force,
+};
+use crate::records::fetch;
 use hdk::prelude::*;
 use ovn_domain::governance::rules::{Electorate, Weighting};
-use ovn_integrity::constitution::network_constitution;
 use ovn_integrity::governance::binding::NamedDecision;
+use ovn_integrity::governance::rules_version::rules_of;
 use ovn_integrity::{Decision, Proposal};
 
 /// The part of the governance zome's `ProposalView` read here (the same field names; a rename
@@ -75,6 +78,18 @@ pub struct Omissions {
     /// The project's version, `(named, in force)` when they differ: whose stewards decide,
     /// and what a project change replaces.
     pub project_version: Option<(Option<ActionHash>, Option<ActionHash>)>,
+    /// The project's governance rules, `(named, in force)` when they differ: how it is decided.
+    pub governance_rules: Option<(Option<ActionHash>, Option<ActionHash>)>,
+}
+
+impl Omissions {
+    /// Whether it names everything in force when it opened.
+    pub fn none(&self) -> bool {
+        self.settlements.is_empty()
+            && self.equation.is_none()
+            && self.project_version.is_none()
+            && self.governance_rules.is_none()
+    }
 }
 
 /// What `proposal`, opened at `opened`, left out or named wrongly.
@@ -88,10 +103,14 @@ pub fn proposal_omissions(proposal: &Proposal, opened: Timestamp) -> ExternResul
     let version = project_version_in_force(&proposal.project, opened)?.map(|(v, _)| v.hash);
     let named = &proposal.project_version;
     let project_version = (&version != named).then(|| (named.clone(), version));
+    let rules = governance_rules_in_force(&proposal.project, opened)?.map(|(v, _)| v.hash);
+    let named = &proposal.governance_rules;
+    let governance_rules = (&rules != named).then(|| (named.clone(), rules));
     Ok(Omissions {
         settlements,
         equation,
         project_version,
+        governance_rules,
     })
 }
 
@@ -99,16 +118,26 @@ pub fn proposal_omissions(proposal: &Proposal, opened: Timestamp) -> ExternResul
 /// names every vote and delegation the count holds; where settlements decide who votes or with
 /// what weight (a contributors' electorate, or weights by reputation), its proposal names every
 /// settlement of its project made before it opened (a packed electorate); where stewards
-/// decide, it names the project's version then in force (whose stewards they are). Otherwise why
+/// decide, it names the project's version then in force (whose stewards they are); it names the
+/// project's governance rules then in force (how it is decided). Otherwise why
 /// not, in words a member can act on. The audit reports each of these, and a proposal naming
 /// another equation than the one in force, against whoever carried it out anyway; an equation's
 /// own base is checked where it is adopted (`ledger::equations`).
 pub fn check_stands(named: &NamedDecision) -> ExternResult<Result<(), String>> {
     let decision = &named.hash;
-    let rule = network_constitution()?
-        .governance
-        .rule(named.proposal.change.kind());
+    let rules = match rules_of(&named.proposal, named.opened, &fetch)? {
+        Ok(rules) => rules,
+        Err(why) => return Ok(Err(why)),
+    };
+    let rule = rules.rule(named.proposal.change.kind());
     let omissions = proposal_omissions(&named.proposal, named.opened)?;
+    if let Some((_, in_force)) = &omissions.governance_rules {
+        return Ok(Err(format!(
+            "its proposal {} is decided by other governance rules than the project's in force              when it opened ({}): propose it again",
+            named.decision.proposal,
+            in_force.as_ref().map_or_else(|| "the network's".into(), |v| v.to_string())
+        )));
+    }
     if rule.electorate == Electorate::Stewards && omissions.project_version.is_some() {
         return Ok(Err(format!(
             "its proposal {} names other stewards than the project's version in force when it \

@@ -1,5 +1,6 @@
 //! Reading a project's indexes: its months, the contributions of one month, the versions of its
-//! value equation, of the project itself and of a resource's usage rules, its settlements.
+//! value equation, of the project itself, of its governance rules and of a resource's usage
+//! rules, its settlements.
 
 use crate::records::{get_targets, own_entries, with_own_timed, without_warranted};
 use hdk::prelude::*;
@@ -8,7 +9,8 @@ use ovn_domain::members::versions::{chained_in_force, Version};
 use ovn_domain::Period;
 use ovn_integrity::links::period_bucket;
 use ovn_integrity::{
-    LinkTypes, ProjectVersion, Settlement, UnitEntryTypes, UsageRulesVersion, ValueEquation,
+    GovernanceRulesVersion, LinkTypes, ProjectVersion, Settlement, UnitEntryTypes,
+    UsageRulesVersion, ValueEquation,
 };
 
 /// The months in which a project has contributions, in order.
@@ -148,9 +150,34 @@ pub fn rules_version_in_force(
     ))
 }
 
+/// Every GovernanceRulesVersion of the project with its time, oldest first ([`indexed`]).
+pub fn governance_rules_versions(
+    project: &ActionHash,
+) -> ExternResult<Vec<(ActionHash, Timestamp, GovernanceRulesVersion)>> {
+    indexed(
+        project,
+        LinkTypes::ProjectToGovernanceRules,
+        UnitEntryTypes::GovernanceRulesVersion,
+        |v: &GovernanceRulesVersion| &v.project,
+    )
+}
+
+/// The project's governance rules in force at `at`, by the rule project versions follow
+/// ([`chained_in_force`]); `None` while the network's are.
+pub fn governance_rules_in_force(
+    project: &ActionHash,
+    at: Timestamp,
+) -> ExternResult<Option<(InForce<ActionHash>, GovernanceRulesVersion)>> {
+    Ok(chained_among(
+        governance_rules_versions(project)?,
+        |v| v.replaces.as_ref(),
+        at,
+    ))
+}
+
 /// Of chained `versions` (each naming the one it `replaces`), the one in force at `at`
 /// ([`chained_in_force`]), with its entry.
-fn chained_among<T>(
+pub fn chained_among<T>(
     versions: Vec<(ActionHash, Timestamp, T)>,
     replaces: impl Fn(&T) -> Option<&ActionHash>,
     at: Timestamp,

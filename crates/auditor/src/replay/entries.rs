@@ -9,7 +9,7 @@ use serde_bytes::ByteBuf;
 
 /// The integrity zome's entry types, in the order of `ovn_integrity::EntryTypes` (an app
 /// entry's `entry_index`). The Sweettest suite checks this list against the zome.
-pub const ENTRY_TYPES: [&str; 27] = [
+pub const ENTRY_TYPES: [&str; 28] = [
     "Profile",
     "PrivateProfile",
     "Project",
@@ -37,6 +37,7 @@ pub const ENTRY_TYPES: [&str; 27] = [
     "Decision",
     "ProjectVersion",
     "UsageRulesVersion",
+    "GovernanceRulesVersion",
 ];
 
 /// The fields of the integrity zome's entries that the offline rules read (msgpack maps match

@@ -55,10 +55,14 @@ pub enum ChangeKind {
     Budget,
     /// Recorded, with no effect.
     Motion,
+    /// Change the project's own governance rules.
+    Rules,
 }
 
-/// A network's (or a project's) governance rules.
+/// A network's (or a project's) governance rules. A project's stay within its network's
+/// ([`GovernanceRules::check_within`]).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct GovernanceRules {
     /// Reputation halves every this many days (Colony's is about 3.5 months).
@@ -75,6 +79,8 @@ pub struct GovernanceRules {
     /// Its method's quorum applies; items are funded by approval ([`super::budget`]).
     pub budget: Rule,
     pub motion: Rule,
+    /// How a project changes these rules of its own.
+    pub rules: Rule,
     /// Whether a change these rules put to a vote takes effect only by a passed decision that
     /// names it ([`super::binding`]); `false` lets a project's stewards act alone. A new
     /// network's default: they bind.
@@ -109,6 +115,8 @@ impl Default for GovernanceRules {
             usage_rules: contributors(Method::Consent { quorum_bp: 3000 }, Weighting::Equal),
             budget: contributors(Method::Consent { quorum_bp: 3000 }, Weighting::Reputation),
             motion: contributors(majority(5000, 1000), Weighting::Equal),
+            // How the project decides: as its stewards are chosen, by two thirds.
+            rules: contributors(majority(6666, 3000), Weighting::Equal),
             decisions_bind: true,
         }
     }
@@ -124,7 +132,46 @@ impl GovernanceRules {
             ChangeKind::UsageRules => self.usage_rules,
             ChangeKind::Budget => self.budget,
             ChangeKind::Motion => self.motion,
+            ChangeKind::Rules => self.rules,
         }
+    }
+
+    /// A project's own rules (`self`) within its network's: well formed, proposals open at
+    /// least as long and at most as long as the network's allow, every kind's quorum at least
+    /// the network's for that kind, and the network's `decisions_bind` (a project cannot let its
+    /// stewards act alone where the network's decisions bind, nor bind where they do not).
+    pub fn check_within(&self, network: &GovernanceRules) -> Result<(), DomainError> {
+        self.check()?;
+        let bad = |why: String| Err(DomainError::BadGovernance(why));
+        if self.min_window_secs < network.min_window_secs {
+            return bad(format!(
+                "min_window_secs is {}; the network's proposals stay open at least {} s",
+                self.min_window_secs, network.min_window_secs
+            ));
+        }
+        if self.max_window_days > network.max_window_days {
+            return bad(format!(
+                "max_window_days is {}; the network's proposals stay open at most {} days",
+                self.max_window_days, network.max_window_days
+            ));
+        }
+        for kind in ALL_KINDS {
+            let (own, floor) = (self.rule(kind).method, network.rule(kind).method);
+            if own.quorum_bp() < floor.quorum_bp() {
+                return bad(format!(
+                    "the {kind:?} quorum is {} bp; the network asks at least {} bp",
+                    own.quorum_bp(),
+                    floor.quorum_bp()
+                ));
+            }
+        }
+        if self.decisions_bind != network.decisions_bind {
+            return bad(format!(
+                "decisions_bind is the network's to choose ({})",
+                network.decisions_bind
+            ));
+        }
+        Ok(())
     }
 
     /// Rules a network or project can run under: every method well formed, windows from a
@@ -175,13 +222,14 @@ impl GovernanceRules {
 }
 
 /// Every kind of change, in order.
-pub const ALL_KINDS: [ChangeKind; 6] = [
+pub const ALL_KINDS: [ChangeKind; 7] = [
     ChangeKind::Equation,
     ChangeKind::Project,
     ChangeKind::Exception,
     ChangeKind::UsageRules,
     ChangeKind::Budget,
     ChangeKind::Motion,
+    ChangeKind::Rules,
 ];
 
 /// A vote made at `at` counts only while its proposal is open: after it opened, before it closes.

@@ -37,6 +37,15 @@ pub enum Method {
 }
 
 impl Method {
+    /// The share of the electorate that must take part, in basis points.
+    pub fn quorum_bp(&self) -> u32 {
+        match *self {
+            Method::Consent { quorum_bp }
+            | Method::Consensus { quorum_bp }
+            | Method::Majority { quorum_bp, .. } => quorum_bp,
+        }
+    }
+
     /// Quorums and thresholds are at most the whole; a threshold below a half would let two
     /// opposite proposals pass together.
     pub fn check(&self) -> Result<(), DomainError> {
@@ -182,11 +191,7 @@ pub fn tally<A: Ord + Clone + std::fmt::Display>(
 
 /// The method's verdict on counted weights.
 fn outcome(method: Method, t: &Tally) -> Option<Failed> {
-    let quorum = match method {
-        Method::Consent { quorum_bp }
-        | Method::Consensus { quorum_bp }
-        | Method::Majority { quorum_bp, .. } => quorum_bp,
-    };
+    let quorum = method.quorum_bp();
     // participation / electorate >= quorum, and somebody took part.
     let whole = WHOLE_BP as u128;
     let took_part = t.participation() as u128;

@@ -192,6 +192,55 @@ fn a_budget_funds_items_in_order_of_approvals_while_they_fit() {
     assert!(fund(1_000, &costs, &members, &beyond, &BTreeMap::new()).is_err());
 }
 
+#[test]
+fn a_projects_own_rules_stay_within_its_networks() {
+    use super::rules::{ChangeKind, GovernanceRules, Rule};
+    let network = GovernanceRules::default();
+    let stewards_decide = Rule {
+        method: Method::Consent { quorum_bp: 5000 },
+        electorate: super::rules::Electorate::Stewards,
+        weighting: super::rules::Weighting::Equal,
+    };
+    let own = GovernanceRules {
+        motion: stewards_decide,
+        min_window_secs: network.min_window_secs * 2,
+        half_life_days: 30,
+        ..network.clone()
+    };
+    assert_eq!(own.check_within(&network), Ok(()));
+    assert_eq!(own.rule(ChangeKind::Motion), stewards_decide);
+    let shorter = GovernanceRules {
+        min_window_secs: network.min_window_secs - 1,
+        ..network.clone()
+    };
+    let longer = GovernanceRules {
+        max_window_days: network.max_window_days + 1,
+        ..network.clone()
+    };
+    let no_quorum = GovernanceRules {
+        rules: Rule {
+            method: Method::Consent { quorum_bp: 0 },
+            ..network.rules
+        },
+        ..network.clone()
+    };
+    let unbound = GovernanceRules {
+        decisions_bind: false,
+        ..network.clone()
+    };
+    for (bad, says) in [
+        (shorter, "min_window_secs"),
+        (longer, "max_window_days"),
+        (no_quorum, "Rules quorum is 0 bp"),
+        (unbound, "decisions_bind"),
+    ] {
+        match bad.check_within(&network) {
+            Err(DomainError::BadGovernance(why)) => assert!(why.contains(says), "{why}"),
+            other => panic!("{says}: {other:?}"),
+        }
+    }
+}
+
 /// An electorate of up to 12 members with weights, ballots and delegations among them.
 /// Weights, votes in the order cast, delegations.
 type World = (BTreeMap<u8, u64>, Vec<(u8, Choice)>, BTreeMap<u8, u8>);

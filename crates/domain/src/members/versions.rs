@@ -19,6 +19,17 @@ pub fn next_number(replaced: Option<u32>) -> u32 {
     replaced.map_or(2, |n| n.saturating_add(1))
 }
 
+/// A `what` numbered `version` replacing one numbered `replaced` is numbered one more.
+pub fn check_number(what: &str, replaced: Option<u32>, version: u32) -> Result<(), String> {
+    let expected = next_number(replaced);
+    if version != expected {
+        return Err(format!(
+            "this {what} must be version {expected}, not {version}"
+        ));
+    }
+    Ok(())
+}
+
 /// One version as the rule sees it: its hash, the version it replaces, when it was made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version<H> {

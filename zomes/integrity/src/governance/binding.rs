@@ -7,6 +7,7 @@ use super::decision::Decision;
 use super::proposal::{Change, Proposal};
 use super::vote::proposal_of;
 use crate::constitution::network_constitution;
+use crate::members::project::steward_of;
 use crate::verdict::{must_get_app_entry, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
@@ -70,4 +71,26 @@ pub fn authority_of(
     };
     let decided = named.as_ref().map(NamedDecision::decided);
     Ok(authority(what, binds, made, decided.as_ref()).map_err(|e| e.to_string()))
+}
+
+/// Rule 2 of a change bound by governance and chained by versions (a ProjectVersion, a
+/// UsageRulesVersion, a GovernanceRulesVersion): made on `decision`'s authority
+/// ([`authority_of`]), or, where the network lets stewards act alone, by `author` as a steward
+/// of `made.project`'s version `stewards` (to `act`: "change it").
+pub fn decided_or_stewarded(
+    what: &str,
+    made: &Made<'_, ActionHash, Change>,
+    decision: Option<&ActionHash>,
+    stewards: Option<&ActionHash>,
+    author: &AgentPubKey,
+    act: &'static str,
+) -> Verdict<()> {
+    let authority = match authority_of(what, made, decision)? {
+        Ok(authority) => authority,
+        Err(why) => return Ok(Err(why)),
+    };
+    if authority == Authority::Stewards {
+        return steward_of(made.project, stewards, author, act);
+    }
+    Ok(Ok(()))
 }

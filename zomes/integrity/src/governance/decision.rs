@@ -6,8 +6,8 @@
 
 use super::delegation::Delegation;
 use super::electorate::electorate_of;
+use super::rules_version::rules_of;
 use super::vote::{proposal_of, Vote};
-use crate::constitution::network_constitution;
 use crate::verdict::{invalid, must_get, must_get_app_entry, valid};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
@@ -38,7 +38,7 @@ pub struct Decision {
 /// 3. It is dated at or after the close; each vote is on this proposal, dated while it was
 ///    open, one per voter, each voter in the electorate; each delegation was made before the
 ///    close, in this project or the whole network, one per delegator; and the tally is exactly
-///    what they give under the rule in force for the change.
+///    what they give under the rule for the change in the governance rules the proposal names.
 pub fn validate_create_decision(
     header: &ActionHeader,
     decision: &Decision,
@@ -75,9 +75,8 @@ pub fn validate_create_decision(
             at: d.record.action().timestamp().as_micros(),
         });
     }
-    let rule = network_constitution()?
-        .governance
-        .rule(proposal.entry.change.kind());
+    let rule =
+        check!(rules_of(&proposal.entry, opened, &must_get)?).rule(proposal.entry.change.kind());
     let proposed = Proposed {
         hash: decision.proposal.clone(),
         project: proposal.entry.project.clone(),

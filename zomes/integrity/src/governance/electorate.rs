@@ -3,7 +3,7 @@
 //! the coordinator and the UI's view of a proposal all call [`electorate_of`].
 
 use super::proposal::Proposal;
-use crate::constitution::network_constitution;
+use super::rules_version::rules_of;
 use crate::ledger::settlement::Settlement;
 use crate::ledger::value_equation::{network_default_equation, ValueEquation};
 use crate::members::project::stewards_of;
@@ -36,7 +36,7 @@ pub fn electorate_of(
     opened: Timestamp,
     fetch: Fetch,
 ) -> Verdict<BTreeMap<AgentPubKey, u64>> {
-    let rules = network_constitution()?.governance;
+    let rules = check_verdict!(rules_of(proposal, opened, fetch)?);
     let rule = rules.rule(proposal.change.kind());
     let stewards = check_verdict!(stewards_of(
         &proposal.project,

@@ -9,6 +9,8 @@
 //! - [`vote`] and its link [`proposal_to_votes`].
 //! - [`delegation`] and its link [`agent_to_delegations`].
 //! - [`decision`] and its link [`proposal_to_decisions`].
+//! - [`rules_version`] (a project's own governance rules, which proposals name) and its link
+//!   [`project_to_rules`].
 //! - [`binding`]: a change carried out on a decision's authority.
 
 pub mod agent_to_delegations;
@@ -17,7 +19,9 @@ pub mod decision;
 pub mod delegation;
 pub mod electorate;
 pub mod project_to_proposals;
+pub mod project_to_rules;
 pub mod proposal;
 pub mod proposal_to_decisions;
 pub mod proposal_to_votes;
+pub mod rules_version;
 pub mod vote;

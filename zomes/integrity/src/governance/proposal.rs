@@ -2,7 +2,7 @@
 //! electorate and their weights are fixed when it opens ([`super::electorate`]). Immutable.
 
 use super::electorate::electorate_of;
-use crate::constitution::network_constitution;
+use super::rules_version::{check_change_of as governance_change_of, rules_of};
 use crate::ledger::value_equation::Equation;
 use crate::licenses::license_exception::{check_terms, exception_project};
 use crate::licenses::license_request::Category;
@@ -10,7 +10,7 @@ use crate::members::project_version::check_change_of;
 use crate::resources::usage_rules_version::check_change_of as rules_change_of;
 use crate::verdict::{invalid, must_get, valid, Fetch, Verdict};
 use hdi::prelude::*;
-use ovn_domain::governance::rules::ChangeKind;
+use ovn_domain::governance::rules::{ChangeKind, GovernanceRules};
 use ovn_domain::members::project::check_change;
 use ovn_domain::text::{check_optional_text, check_text, MAX_NAME, MAX_PROSE};
 use ovn_domain::{DomainError, UsageRules};
@@ -42,6 +42,10 @@ pub struct Proposal {
     /// stewards decide), and what a project change replaces; `None`: the project as created.
     #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
     pub project_version: Option<ActionHash>,
+    /// The project's governance rules in force when it opened, which decide it (method,
+    /// electorate, weighting, window, half-life); `None`: the network's.
+    #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+    pub governance_rules: Option<ActionHash>,
 }
 
 /// What a proposal changes when it passes.
@@ -88,6 +92,14 @@ pub enum Change {
         #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
         replaces: Option<ActionHash>,
     },
+    /// Change the project's own governance rules to these (within the network's), replacing
+    /// the version in force when proposed (`None`: the network's); what a
+    /// GovernanceRulesVersion carrying it out states, besides the decision.
+    Rules {
+        rules: GovernanceRules,
+        #[cfg_attr(feature = "ts", ts(as = "Option<ovn_domain::ts::ActionHash>"))]
+        replaces: Option<ActionHash>,
+    },
 }
 
 impl Change {
@@ -98,6 +110,7 @@ impl Change {
             Change::Exception { .. } => ChangeKind::Exception,
             Change::Project { .. } => ChangeKind::Project,
             Change::UsageRules { .. } => ChangeKind::UsageRules,
+            Change::Rules { .. } => ChangeKind::Rules,
         }
     }
 
@@ -117,6 +130,7 @@ impl Change {
                 purpose, stewards, ..
             } => check_change(purpose, stewards),
             Change::UsageRules { rules, .. } => rules.check(),
+            Change::Rules { rules, .. } => rules.check(),
         }
     }
 }
@@ -131,6 +145,7 @@ impl Proposal {
             Change::Equation { .. } => self.equation.as_ref(),
             Change::Project { .. } => self.project_version.as_ref(),
             Change::UsageRules { replaces, .. } => replaces.as_ref(),
+            Change::Rules { replaces, .. } => replaces.as_ref(),
             Change::Motion | Change::Exception { .. } => None,
         }
     }
@@ -147,6 +162,9 @@ pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
         }
         Change::UsageRules { .. } => {
             return rules_change_of(&proposal.project, &proposal.change, fetch)
+        }
+        Change::Rules { .. } => {
+            return governance_change_of(&proposal.project, &proposal.change, fetch)
         }
         _ => {}
     }
@@ -172,12 +190,14 @@ pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
 ///    equation is valid; an exception's terms are, and its request is a LicenseRequest for a
 ///    resource of this project; a project change's are, its parent another Project of its
 ///    level or higher; usage rules are well formed, for a resource of this project, replacing
-///    one of its versions if any).
-/// 2. It stays open as long as the constitution's governance asks (`min_window_secs` to
-///    `max_window_days` after its creation).
+///    one of its versions if any; governance rules are within the network's, replacing one of
+///    the project's versions if any).
+/// 2. It stays open as long as the governance rules it names ask (the network's by default:
+///    `min_window_secs` to `max_window_days` after its creation).
 /// 3. The project is a Project; each named settlement is one of its Settlements made before
 ///    the proposal, named once (at most 500); the named equation is one of its ValueEquations
-///    made before it; the named project version is one of its ProjectVersions.
+///    made before it; the named project version is one of its ProjectVersions; the named
+///    governance rules are one of its GovernanceRulesVersions made before it.
 /// 4. The author is in its electorate, which is not empty.
 pub fn validate_create_proposal(
     header: &ActionHeader,
@@ -187,7 +207,7 @@ pub fn validate_create_proposal(
     check!(check_optional_text("text", &proposal.text, MAX_PROSE));
     check!(proposal.change.check());
     check!(check_in_project(proposal, &must_get)?);
-    let rules = network_constitution()?.governance;
+    let rules = check!(rules_of(proposal, header.timestamp, &must_get)?);
     check!(rules.check_window(header.timestamp.as_micros(), proposal.closes.as_micros()));
     let electorate = check!(electorate_of(proposal, header.timestamp, &must_get)?);
     if !electorate.contains_key(&header.author) {

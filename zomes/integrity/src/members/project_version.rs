@@ -9,17 +9,17 @@
 //! reports an act whose author the version in force at its time does not list, and a change
 //! replacing a version that was not in force (`audit::stewards`).
 
-use super::project::{steward_of, Project};
-use crate::governance::binding::authority_of;
+use super::project::Project;
+use crate::governance::binding::decided_or_stewarded;
 use crate::governance::proposal::Change;
 use crate::verdict::{
     fetched_app_entry, invalid, must_get, must_get_app_entry, valid, Fetch, Verdict,
 };
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::governance::binding::{Authority, Made};
+use ovn_domain::governance::binding::Made;
 use ovn_domain::members::project::check_parent_level;
-use ovn_domain::members::versions::next_number;
+use ovn_domain::members::versions::check_number;
 
 #[hdk_entry_helper]
 #[derive(Clone, PartialEq)]
@@ -82,19 +82,14 @@ pub fn validate_create_project_version(
         replaces: changed.replaces.as_ref(),
         at: header.timestamp.as_micros(),
     };
-    let authority = check!(authority_of(
+    check!(decided_or_stewarded(
         "project change",
         &made,
-        changed.decision.as_ref()
+        changed.decision.as_ref(),
+        changed.replaces.as_ref(),
+        &header.author,
+        "change it"
     )?);
-    if authority == Authority::Stewards {
-        check!(steward_of(
-            &changed.project,
-            changed.replaces.as_ref(),
-            &header.author,
-            "change it"
-        )?);
-    }
     let replaced = match &changed.replaces {
         None => None,
         Some(previous) => {
@@ -111,13 +106,7 @@ pub fn validate_create_project_version(
             Some(previous.entry.version)
         }
     };
-    let expected = next_number(replaced);
-    if changed.version != expected {
-        return invalid(format!(
-            "this project change must be version {expected}, not {}",
-            changed.version
-        ));
-    }
+    check!(check_number("project change", replaced, changed.version));
     valid()
 }
 

@@ -9,14 +9,13 @@
 //! the one in force when it was recorded (`audit::rules`).
 
 use super::resource::Resource;
-use crate::governance::binding::authority_of;
+use crate::governance::binding::decided_or_stewarded;
 use crate::governance::proposal::Change;
-use crate::members::project::steward_of;
 use crate::verdict::{fetched_app_entry, invalid, must_get, valid, Fetch, Referenced, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
-use ovn_domain::governance::binding::{Authority, Made};
-use ovn_domain::members::versions::next_number;
+use ovn_domain::governance::binding::Made;
+use ovn_domain::members::versions::check_number;
 use ovn_domain::UsageRules;
 
 #[hdk_entry_helper]
@@ -74,30 +73,19 @@ pub fn validate_create_usage_rules_version(
         replaces: changed.replaces.as_ref(),
         at: header.timestamp.as_micros(),
     };
-    let authority = check!(authority_of(
+    check!(decided_or_stewarded(
         "usage-rule change",
         &made,
-        changed.decision.as_ref()
+        changed.decision.as_ref(),
+        changed.project_version.as_ref(),
+        &header.author,
+        "change its resources' usage rules"
     )?);
-    if authority == Authority::Stewards {
-        check!(steward_of(
-            &project,
-            changed.project_version.as_ref(),
-            &header.author,
-            "change its resources' usage rules"
-        )?);
-    }
     let replaced = match &changed.replaces {
         None => None,
         Some(previous) => Some(check!(version_of(&changed.resource, previous, &must_get)?).version),
     };
-    let expected = next_number(replaced);
-    if changed.version != expected {
-        return invalid(format!(
-            "this usage-rule change must be version {expected}, not {}",
-            changed.version
-        ));
-    }
+    check!(check_number("usage-rule change", replaced, changed.version));
     valid()
 }
 
