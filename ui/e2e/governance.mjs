@@ -5,8 +5,10 @@
 // delegation), alice carries it out, and the next distribution pays bob's maintenance share
 // under version 2; meanwhile alice proposes carol as a second steward and paid use of the
 // kit design, bob decides both, carol carries out the first (the project lists her) and alice
-// the second (the kit shows its new rules); and the project's reputations over time, as a
-// chart. (Version 1 was proposed, decided and carried out before: commons.mjs equationSteps.)
+// the second (the kit shows its new rules); alice proposes too that the project's motions pass
+// by consent, bob decides it, alice carries it out, and the project's governance rules read
+// version 2, changed by a decision; and the project's reputations over time, as a chart.
+// (Version 1 was proposed, decided and carried out before: commons.mjs equationSteps.)
 
 import { chartBars, check, flat, localInputIn, log, pollUntil, screenshot, waitForOrBanner } from "./lib.mjs";
 import { eur, saleDistributed } from "./money.mjs";
@@ -22,6 +24,15 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   await alice.getByTestId("nav-governance").click();
   await alice.getByTestId("governance-project").selectOption({ label: projectName });
   await waitForOrBanner(alice, alice.getByTestId("propose"), "alice's proposal form");
+  // The project decides under the network's governance rules (governance.yaml: proposals open
+  // from 30 s, motions by a majority with a 10 % quorum) until it changes its own.
+  const governanceCard = alice.getByTestId("governance-rules-card");
+  const governanceNow = governanceCard.getByTestId("governance-rules-now");
+  await waitForOrBanner(alice, governanceNow, "the project's governance rules in force");
+  const governanceOne = await flat(governanceNow);
+  check(governanceOne.startsWith("Version 1: the network's rules.") && governanceOne.includes("from 30 s to 60 day(s)"), `the governance rules read "${governanceOne}"`);
+  const motionsOne = await flat(governanceCard.getByTestId("governance-rule-motion"));
+  check(motionsOne === "a motion contributors, majority above 50 % with a 10 % quorum, one member one vote", `the network's rule for motions reads "${motionsOne}"`);
   await alice.getByTestId("proposal-open").click();
   // The zome refuses an untitled proposal by name; the banner shows it.
   const banner = alice.getByTestId("error-banner");
@@ -138,6 +149,27 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   await rulesChange.getByTestId("vote-yes").click();
   await pollUntil(alice, "alice's vote on the rules change", rulesChange.getByTestId("proposal-refresh"), async () => (await flat(rulesChange.getByTestId("proposal-count"))).startsWith(expected));
 
+  // In the same window alice proposes too that the project's motions pass by consent, with the
+  // network's quorum for them (10 %), from the network's rules in force, and votes: the
+  // project's contributors decide it, as they do the kit's rules.
+  const governanceTitle = `Motions by consent (e2e ${suffix})`;
+  await alice.getByTestId("proposal-title").fill(governanceTitle);
+  await alice.getByTestId("proposal-kind").selectOption("Rules");
+  await waitForOrBanner(alice, alice.getByTestId("governance-rules-version"), "the governance-rules form");
+  const governanceVersion = await flat(alice.getByTestId("governance-rules-version"));
+  check(governanceVersion.startsWith("Version 1 of its governance rules is in force"), `the governance-rules form reads "${governanceVersion}"`);
+  await alice.getByTestId("proposal-governance-motion-method").selectOption("Consent");
+  await alice.getByTestId("proposal-governance-motion-quorum").fill("10");
+  await alice.getByTestId("proposal-closes").fill(await localInputIn(alice, 45));
+  await alice.getByTestId("proposal-open").click();
+  await waitForOrBanner(alice, alice.getByTestId("proposal-notice").filter({ hasText: governanceTitle }), "alice's change of the governance rules opened");
+  const governanceChange = alice.getByTestId("proposal").filter({ hasText: governanceTitle });
+  await waitForOrBanner(alice, governanceChange.getByTestId("vote-yes"), "the governance rules change's card");
+  const motionsByConsent = "a motion is decided by contributors, consent with a 10 % quorum, one member one vote";
+  check((await flat(governanceChange)).includes(motionsByConsent), `the governance rules change's card reads "${await flat(governanceChange)}"`);
+  await governanceChange.getByTestId("vote-yes").click();
+  await pollUntil(alice, "alice's vote on the governance rules change", governanceChange.getByTestId("proposal-refresh"), async () => (await flat(governanceChange.getByTestId("proposal-count"))).startsWith(expected));
+
   // The next distribution follows version 2.
   await alice.getByTestId("nav-ledger").click();
   await alice.getByTestId("ledger-project").selectOption({ label: projectName });
@@ -177,8 +209,9 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   await screenshot(carol, "carol-steward");
   log(`the project changed by decision, carried out by carol: stewards ${stewardsNow}`);
 
-  // The kit's new rules: bob publishes their decision, alice carries it out, and the kit's page
-  // shows version 2 of its usage rules, changed by a decision.
+  // The kit's new rules and the project's motions by consent: bob publishes both decisions,
+  // alice carries them out, the kit's page shows version 2 of its usage rules and the project's
+  // governance rules read version 2, both changed by a decision.
   await bob.bringToFront();
   const bobsRules = bob.getByTestId("proposal").filter({ hasText: rulesTitle });
   await pollUntil(bob, "the rules change on bob's page", "refresh-governance", async () => (await bobsRules.count()) > 0);
@@ -186,6 +219,12 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   await pollUntil(bob, "the rules change closed, for bob", bobsRules.getByTestId("proposal-refresh"), rulesDecidable);
   await bobsRules.getByTestId("decide").click();
   await waitForOrBanner(bob, bobsRules.getByTestId("decision"), "bob's decision on the rules change");
+  const bobsGovernance = bob.getByTestId("proposal").filter({ hasText: governanceTitle });
+  await pollUntil(bob, "the governance rules change on bob's page", "refresh-governance", async () => (await bobsGovernance.count()) > 0);
+  const governanceDecidable = async () => (await bobsGovernance.getByTestId("decide").count()) > 0 && (await flat(bobsGovernance.getByTestId("proposal-count"))).startsWith(expected);
+  await pollUntil(bob, "the governance rules change closed, for bob", bobsGovernance.getByTestId("proposal-refresh"), governanceDecidable);
+  await bobsGovernance.getByTestId("decide").click();
+  await waitForOrBanner(bob, bobsGovernance.getByTestId("decision"), "bob's decision on the governance rules change");
   await alice.bringToFront();
   await alice.getByTestId("nav-governance").click();
   await alice.getByTestId("governance-project").selectOption({ label: projectName });
@@ -193,6 +232,17 @@ export async function governanceSteps(alice, bob, carol, aliceKey, projectName, 
   await pollUntil(alice, "bob's decision on the rules change, on alice's page", rulesChange.getByTestId("proposal-refresh"), async () => (await rulesChange.getByTestId("adopt-decided").count()) > 0);
   await rulesChange.getByTestId("adopt-decided").click();
   await waitForOrBanner(alice, rulesChange.getByTestId("usage-rules-carried-out"), "the rules change carried out by alice");
+  await pollUntil(alice, "bob's decision on the governance rules change, on alice's page", governanceChange.getByTestId("proposal-refresh"), async () => (await governanceChange.getByTestId("carry-out-governance-rules").count()) > 0);
+  await governanceChange.getByTestId("carry-out-governance-rules").click();
+  await waitForOrBanner(alice, governanceChange.getByTestId("governance-rules-carried-out"), "the governance rules change carried out by alice");
+  const governanceCarried = await flat(governanceChange.getByTestId("governance-rules-carried-out"));
+  check(governanceCarried === "Carried out: they are version 2 of the project's governance rules, in force.", `the governance rules change's card reads "${governanceCarried}"`);
+  const governanceTwo = async () => (await flat(governanceNow)).startsWith("Version 2, changed by a decision.");
+  await pollUntil(alice, "version 2 of the project's governance rules on alice's page", "refresh-governance-rules", governanceTwo);
+  const motionsTwo = await flat(governanceCard.getByTestId("governance-rule-motion"));
+  check(motionsTwo === "a motion contributors, consent with a 10 % quorum, one member one vote", `the project's rule for motions reads "${motionsTwo}"`);
+  await screenshot(alice, "alice-governance-rules");
+  log(`the project's governance rules changed by decision: ${await flat(governanceNow)}; ${motionsTwo}`);
   await alice.getByTestId("nav-resources").click();
   const kitRow = alice.getByTestId("resource-row").filter({ hasText: kit });
   await pollUntil(alice, "the kit among alice's resources", "refresh-resources", async () => (await kitRow.count()) > 0);

@@ -2,6 +2,7 @@
 
 import { describeCategory } from "./describe";
 import { b64, localInputNow, money, parseHash, percent } from "./format";
+import { briefRule, describeWindows } from "./governanceRules";
 import { app } from "./node.svelte";
 import { describeRules } from "./rules";
 import type { Change, Failed, Method, Rule, Tally } from "./zomes/governance";
@@ -17,6 +18,10 @@ export function describeChange(change: Change): string {
     return `Changes the project: ${p.stewards.length} steward(s), ${p.parent ? "part of another project" : "part of none"}, purpose “${p.purpose}”.`;
   }
   if ("UsageRules" in change) return `Changes a resource's usage rules to: ${describeRules(change.UsageRules.rules)}.`;
+  if ("Rules" in change) {
+    const r = change.Rules.rules;
+    return `Changes the project's governance rules: proposals stay open ${describeWindows(r)}; a motion is decided by ${briefRule(r.motion)}; a value equation by ${briefRule(r.equation)}.`;
+  }
   const e = change.Exception;
   return `Decides a license exception for one request: treated as ${describeCategory(e.category)}, paying ${money(e.fee)}.`;
 }
@@ -34,12 +39,6 @@ export function describeRule(rule: Rule): string {
   return `Decided by ${who}, ${weight}; ${describeMethod(rule.method)}.`;
 }
 
-export function quorumOf(method: Method): number {
-  if ("Consent" in method) return method.Consent.quorum_bp;
-  if ("Consensus" in method) return method.Consensus.quorum_bp;
-  return method.Majority.quorum_bp;
-}
-
 const WHY: Record<Failed, string> = {
   NoQuorum: "too few took part",
   Blocked: "somebody blocked it",
@@ -51,9 +50,9 @@ export function describeOutcome(tally: Tally): string {
   return tally.failed === null ? "passes" : `does not pass: ${WHY[tally.failed]}`;
 }
 
-/** A proposal form's default close: the shortest window the constitution allows, and ten minutes to fill the form. */
-export function defaultClose(): string {
-  return localInputNow(app.network.minWindowSecs / 60 + 10);
+/** A proposal form's default close: the shortest window the rules in force allow (the network's by default), and ten minutes to fill the form. */
+export function defaultClose(minWindowSecs: number = app.network.minWindowSecs): string {
+  return localInputNow(minWindowSecs / 60 + 10);
 }
 
 /** A change-of-project form's fields, started from the version in force. */

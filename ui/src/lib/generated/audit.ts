@@ -109,6 +109,7 @@ export type Found =
   | { ProjectVersionNotInForce: { named: ActionHash | null, in_force: ActionHash | null } }
   | { NotStewardInForce: { project: ActionHash, in_force: ActionHash | null } }
   | { UsageRulesNotInForce: { resource: ActionHash, named: ActionHash | null, in_force: ActionHash | null } }
+  | { GovernanceRulesNotInForce: { project: ActionHash, named: ActionHash | null, in_force: ActionHash | null } }
   | { CountUnreadable: { proposal: ActionHash, why: string } };
 
 /** One record of the chain, replayed. */

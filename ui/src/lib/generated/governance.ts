@@ -18,7 +18,13 @@ export type Change =
   | { Equation: { equation: Equation } }
   | { Exception: { request: ActionHash, category: LicenseeCategory<CountedContribution>, fee: number, reason: string } }
   | { Project: { purpose: string, parent: ActionHash | null, stewards: Array<AgentPubKey> } }
-  | { UsageRules: { resource: ActionHash, rules: UsageRules, replaces: ActionHash | null } };
+  | { UsageRules: { resource: ActionHash, rules: UsageRules, replaces: ActionHash | null } }
+  | { Rules: { rules: GovernanceRules, replaces: ActionHash | null } };
+
+export type ChangeGovernanceRulesInput = {
+  project: ActionHash;
+  rules: GovernanceRules;
+};
 
 /** What a voter says of a proposal. */
 export type Choice = "Yes" | "No" | "Abstain" | { Block: { reason: string } };
@@ -61,6 +67,68 @@ export type Electorate = "Stewards" | "Contributors";
 /** Why a proposal did not pass. */
 export type Failed = "NoQuorum" | "Blocked" | "Objected" | "NotEnoughSupport";
 
+/** A project's governance rules as its version in force has them. */
+export type GovernanceInForce = {
+  /** The GovernanceRulesVersion in force; `None` while the network's rules are. */
+  version: ActionHash | null;
+  /** 1 for the network's rules, then one more per change. */
+  number: number;
+  /** Other versions with its number (the first made is in force). */
+  rivals: Array<ActionHash>;
+  /** The decision that made it; `None` for the network's rules or a stewards' change. */
+  decision: ActionHash | null;
+  rules: GovernanceRules;
+  /** The network's rules, which a project's stay within. */
+  network: GovernanceRules;
+};
+
+/**
+ * A network's (or a project's) governance rules. A project's stay within its network's
+ * ([`GovernanceRules::check_within`]).
+ */
+export type GovernanceRules = {
+  /** Reputation halves every this many days (Colony's is about 3.5 months). */
+  half_life_days: number;
+  /**
+   * A proposal stays open at least this many seconds, so every member can see it in time
+   * (a test network may choose seconds; a community, days).
+   */
+  min_window_secs: number;
+  /** And at most this long. */
+  max_window_days: number;
+  equation: Rule;
+  project: Rule;
+  exception: Rule;
+  usage_rules: Rule;
+  /** Its method's quorum applies; items are funded by approval ([`super::budget`]). */
+  budget: Rule;
+  motion: Rule;
+  /** How a project changes these rules of its own. */
+  rules: Rule;
+  /**
+   * Whether a change these rules put to a vote takes effect only by a passed decision that
+   * names it ([`super::binding`]); `false` lets a project's stewards act alone. A new
+   * network's default: they bind.
+   */
+  decisions_bind: boolean;
+};
+
+export type GovernanceRulesVersion = {
+  project: ActionHash;
+  /** 2 for a project's first rules of its own, then one more than the version it replaces. */
+  version: number;
+  /** The GovernanceRulesVersion it replaces; `None`: the network's rules. */
+  replaces: ActionHash | null;
+  rules: GovernanceRules;
+  /**
+   * The passed Decision making exactly this change; `None` only where the network lets
+   * stewards act alone.
+   */
+  decision: ActionHash | null;
+  /** Where stewards act alone, the project's version whose stewards they act under. */
+  project_version: ActionHash | null;
+};
+
 /** How votes decide. Quorums and thresholds are in basis points of the whole. */
 export type Method =
   | { Consent: { quorum_bp: number } }
@@ -98,12 +166,17 @@ export type Proposal = {
    * stewards decide), and what a project change replaces; `None`: the project as created.
    */
   project_version: ActionHash | null;
+  /**
+   * The project's governance rules in force when it opened, which decide it (method,
+   * electorate, weighting, window, half-life); `None`: the network's.
+   */
+  governance_rules: ActionHash | null;
 };
 
 /** A proposal as its voters see it. */
 export type ProposalView = {
   proposal: HcRecord;
-  /** How it is decided: method, electorate and weighting from the constitution. */
+  /** How it is decided: method, electorate and weighting from the governance rules it names. */
   rule: Rule;
   /** Each member who may vote, with their weight. */
   electorate: Array<[AgentPubKey, number]>;

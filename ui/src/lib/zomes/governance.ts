@@ -1,10 +1,18 @@
 // The `governance` zome: a project's proposals, votes, delegations and decisions, with the count
-// every validator makes. Its types (the Proposal, Vote, Delegation and Decision entries,
-// ovn_domain::governance, the zome's inputs and outputs) are generated from the Rust types:
-// ../generated/governance.ts (crates/ts).
+// every validator makes, and its own governance rules. Its types (the Proposal, Vote, Delegation,
+// Decision and GovernanceRulesVersion entries, ovn_domain::governance, the zome's inputs and
+// outputs) are generated from the Rust types: ../generated/governance.ts (crates/ts).
 
 import { callZome } from "../node.svelte";
-import type { CastVoteInput, DelegateInput, OpenProposalInput, ProposalView, ReputationAt } from "../generated/governance";
+import type {
+  CastVoteInput,
+  ChangeGovernanceRulesInput,
+  DelegateInput,
+  GovernanceInForce,
+  OpenProposalInput,
+  ProposalView,
+  ReputationAt,
+} from "../generated/governance";
 import type { ActionHash, AgentPubKey, HcRecord } from "./types";
 
 export type * from "../generated/governance";
@@ -26,3 +34,15 @@ export const getDelegationsOf = (agent: AgentPubKey) => callZome<HcRecord[]>(ZOM
 export const decide = (proposal: ActionHash) => callZome<HcRecord>(ZOME, "decide", proposal);
 
 export const getReputationHistory = (project: ActionHash) => callZome<ReputationAt[]>(ZOME, "get_reputation_history", project);
+
+/** A project's governance rules as their version in force has them (version 1: the network's). */
+export const getGovernanceRulesInForce = (project: ActionHash) =>
+  callZome<GovernanceInForce>(ZOME, "get_governance_rules_in_force", project);
+
+/** Changes a project's governance rules as one of its stewards, where decisions do not bind. */
+export const changeGovernanceRules = (input: ChangeGovernanceRulesInput) =>
+  callZome<HcRecord>(ZOME, "change_governance_rules", input);
+
+/** Carries out a passed decision to change a project's governance rules (any member). */
+export const changeDecidedGovernanceRules = (decision: ActionHash) =>
+  callZome<HcRecord>(ZOME, "change_decided_governance_rules", decision);
