@@ -67,11 +67,13 @@ fn raw_version(
     })
 }
 
-/// A proposal in `w`'s project, as committed raw.
+/// A proposal in `w`'s project, as committed raw: the world's motion (opened long before) with
+/// `change`, decided by `governance_rules`, open from now for twenty seconds.
 fn raw_proposal(w: &World, change: Change, governance_rules: Option<ActionHash>) -> AnyEntry {
     AnyEntry::Proposal(Proposal {
         change,
         governance_rules,
+        closes: in_secs(20),
         ..w.proposal()
     })
 }
@@ -110,8 +112,8 @@ pub async fn a_projects_own_governance_rules_stay_within_the_networks(w: &World)
     let nowhere = raw_version(&w.settlement, own(), 2, None);
     rejects_raw(peers, BOB, nowhere, "is not a Project").await;
     let astray = to_rules(own(), Some(w.settlement.clone()));
-    let reason = "is not a GovernanceRulesVersion";
-    rejects_raw(peers, BOB, raw_proposal(w, astray, None), reason).await;
+    let proposal = raw_proposal(w, astray, Some(w.settlement.clone()));
+    rejects_raw(peers, BOB, proposal, "is not a GovernanceRulesVersion").await;
 }
 
 /// validate_create_governance_rules_version, rules 2 and 3,
@@ -120,7 +122,9 @@ pub async fn a_projects_own_governance_rules_stay_within_the_networks(w: &World)
 /// stewards decide motions, alice and he agree, and carol carries the decision out, once, as
 /// version 2; a version stating other rules, or misnumbered, is rejected, and so is an update;
 /// only its author indexes it, under its project. A proposal starting from the network's rules
-/// is then refused.
+/// is then refused. A second version 2 carrying out the same decision, committed raw, is valid
+/// (validators cannot know version 2 exists) and the audit reports it: it replaces the
+/// network's rules where version 2 was in force.
 pub async fn governance_rules_change_only_on_the_passed_decision_naming_them(w: &World) {
     let peers = &w.peers;
     let alone = ChangeGovernanceRulesInput {
@@ -194,6 +198,23 @@ pub async fn governance_rules_change_only_on_the_passed_decision_naming_them(w: 
     let stale = proposal_input(&w.project, to_rules(network(), None), 20);
     let reason = "start from the rules in force";
     refuses(peers, BOB, "governance", "open_proposal", stale, reason).await;
+
+    let twin = raw_version(&w.project, own(), 2, Some(decision.clone()));
+    let twin = commit_raw(peers, BOB, twin).await;
+    peers.sync().await;
+    let report: audit::report::AuditReport = peers
+        .call(ALICE, "audit", "audit_agent", peers.agent(BOB))
+        .await;
+    let side_branch = Found::GovernanceRulesNotInForce {
+        project: w.project.clone(),
+        named: None,
+        in_force: Some(two),
+    };
+    assert_eq!(
+        found_about(&report, &twin),
+        vec![&side_branch],
+        "{report:#?}"
+    );
 }
 
 /// validate_create_proposal, rule 3 (the governance rules it names), and
@@ -202,7 +223,8 @@ pub async fn governance_rules_change_only_on_the_passed_decision_naming_them(w: 
 /// would have let her propose, and his motion's decision, counted by consent among the stewards
 /// alone, is valid. A motion alice commits raw naming the network's rules is valid, as
 /// validators cannot know they were replaced, and the audit reports it, not bob's; one naming
-/// a "rules version" that is a settlement is rejected.
+/// a "rules version" that is a settlement is rejected, and so is a change of rules replacing
+/// other rules than those it names (validate_create_proposal, rule 1).
 pub async fn a_proposal_is_decided_by_the_governance_rules_it_names_and_the_audit_reports_others(
     w: &World,
 ) {
@@ -249,6 +271,10 @@ pub async fn a_proposal_is_decided_by_the_governance_rules_it_names_and_the_audi
     let astray = raw_proposal(w, Change::Motion, Some(w.settlement.clone()));
     let reason = "is not a GovernanceRulesVersion";
     rejects_raw(peers, ALICE, astray, reason).await;
+    let two = now.version.clone().expect("version 2");
+    let crossed = raw_proposal(w, to_rules(own(), None), Some(two.clone()));
+    let reason = format!("replaces those it is decided by ({two}), not the network's");
+    rejects_raw(peers, BOB, crossed, &reason).await;
     peers.sync().await;
     let report: audit::report::AuditReport = peers
         .call(CAROL, "audit", "audit_agent", peers.agent(ALICE))

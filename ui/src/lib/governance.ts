@@ -2,7 +2,7 @@
 
 import { describeCategory } from "./describe";
 import { b64, localInputNow, money, parseHash, percent } from "./format";
-import { briefRule, describeWindows } from "./governanceRules";
+import { briefRule, describeWindows, KINDS } from "./governanceRules";
 import { app } from "./node.svelte";
 import { describeRules } from "./rules";
 import type { Change, Failed, Method, Rule, Tally } from "./zomes/governance";
@@ -19,8 +19,10 @@ export function describeChange(change: Change): string {
   }
   if ("UsageRules" in change) return `Changes a resource's usage rules to: ${describeRules(change.UsageRules.rules)}.`;
   if ("Rules" in change) {
+    // Every kind, so that voters see all it changes, not only what the proposer points at.
     const r = change.Rules.rules;
-    return `Changes the project's governance rules: proposals stay open ${describeWindows(r)}; a motion is decided by ${briefRule(r.motion)}; a value equation by ${briefRule(r.equation)}.`;
+    const kinds = KINDS.map(({ kind, label }) => `${label} is decided by ${briefRule(r[kind])}`).join("; ");
+    return `Changes the project's governance rules: proposals stay open ${describeWindows(r)}; reputation halves every ${r.half_life_days} day(s); ${kinds}.`;
   }
   const e = change.Exception;
   return `Decides a license exception for one request: treated as ${describeCategory(e.category)}, paying ${money(e.fee)}.`;

@@ -9,7 +9,8 @@
 //! - a decision that leaves out a vote or a delegation the count holds may pass what the whole
 //!   electorate did not ([`Found::VoteLeftOut`], [`Found::DelegationLeftOut`]), the count being
 //!   the governance zome's own, as `get_proposal` gives it (one recount, never a second);
-//! - an equation, a license exception or a grant under such an exception carried out on a
+//! - an equation, a license exception, a project, usage-rule or governance-rule change or a
+//!   grant under such an exception carried out on a
 //!   decision that does not stand (another on the proposal counted more ballots, or as many and
 //!   came first, or none is indexed: `ovn_domain::governance::rules::standing`) ([`Found::DecisionNotStanding`]), and
 //!   on a decision or proposal with the findings above, which are reported against the change

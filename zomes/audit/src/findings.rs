@@ -78,8 +78,8 @@ pub enum Found {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
         delegation: ActionHash,
     },
-    /// An equation, a license exception, a project change or a grant under an exception carried
-    /// out on `decision`, where `standing` is the proposal's decision that stands (`None`: none
+    /// An equation, a license exception, a project, usage-rule or governance-rule change or a
+    /// grant under an exception carried out on `decision`, where `standing` is the proposal's decision that stands (`None`: none
     /// on it is indexed).
     DecisionNotStanding {
         #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::ActionHash"))]
@@ -132,9 +132,9 @@ pub enum Found {
 }
 
 /// What validation could not see about a valid `record` of type `what`: a distribution's
-/// completeness; what a proposal or a decision left out; an equation, an exception, a project
-/// change, a usage-rule change or a grant under an exception carried out on a decision that does not stand or on
-/// such a proposal or decision (`crate::decisions`); a steward's act under stewards replaced by
+/// completeness; what a proposal or a decision left out; an equation, an exception, a project,
+/// usage-rule or governance-rule change or a grant under an exception carried out on a decision
+/// that does not stand or on such a proposal or decision (`crate::decisions`); a steward's act under stewards replaced by
 /// then (`crate::stewards`); usage or governance rules named where others were in force
 /// (`crate::rules`, `crate::decisions`).
 pub fn findings_about(record: &Record, what: &str) -> ExternResult<Vec<Finding>> {

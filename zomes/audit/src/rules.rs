@@ -18,7 +18,8 @@ use hdk::prelude::*;
 use ovn_integrity::{GovernanceRulesVersion, ResourceUse, UsageRulesVersion};
 use ovn_zome_support::index::{governance_rules_in_force, rules_version_in_force};
 
-/// What is wrong with the usage rules `record` (of type `what`) names.
+/// What is wrong with the usage rules `record` (of type `what`) names, or, for a change of a
+/// project's governance rules, the version it replaces.
 pub fn rules_findings(record: &Record, what: &str) -> ExternResult<Vec<Found>> {
     let entry = record.entry();
     let (resource, named, at) = match what {

@@ -68,6 +68,19 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
             .map(|(chosen, _)| chosen.hash),
         governance_rules: governance.version.clone(),
     };
+    // Before the rule tying what it replaces to the rules it names, in the member's words.
+    if let Change::Rules { replaces, .. } = &proposal.change {
+        if replaces != &governance.version {
+            return Err(GovernanceError::Refused(format!(
+                "the project's governance rules in force are {}, not the version this change \
+                 replaces: start from the rules in force",
+                governance
+                    .version
+                    .map_or_else(|| "the network's".into(), |v| v.to_string())
+            ))
+            .into());
+        }
+    }
     check_in_project(&proposal, &fetch)?.map_err(GovernanceError::Refused)?;
     if let Change::UsageRules {
         resource, replaces, ..
@@ -79,18 +92,6 @@ pub fn open_proposal(input: Input) -> ExternResult<Record> {
                 "the usage rules of resource {resource} in force are {}, not the version this \
                  change replaces: start from the rules in force",
                 in_force.map_or_else(|| "those it was registered with".into(), |v| v.to_string())
-            ))
-            .into());
-        }
-    }
-    if let Change::Rules { replaces, .. } = &proposal.change {
-        if replaces != &governance.version {
-            return Err(GovernanceError::Refused(format!(
-                "the project's governance rules in force are {}, not the version this change \
-                 replaces: start from the rules in force",
-                governance
-                    .version
-                    .map_or_else(|| "the network's".into(), |v| v.to_string())
             ))
             .into());
         }

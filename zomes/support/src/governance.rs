@@ -133,9 +133,12 @@ pub fn check_stands(named: &NamedDecision) -> ExternResult<Result<(), String>> {
     let omissions = proposal_omissions(&named.proposal, named.opened)?;
     if let Some((_, in_force)) = &omissions.governance_rules {
         return Ok(Err(format!(
-            "its proposal {} is decided by other governance rules than the project's in force              when it opened ({}): propose it again",
+            "its proposal {} is decided by other governance rules than the project's in force \
+             when it opened ({}): propose it again",
             named.decision.proposal,
-            in_force.as_ref().map_or_else(|| "the network's".into(), |v| v.to_string())
+            in_force
+                .as_ref()
+                .map_or_else(|| "the network's".into(), |v| v.to_string())
         )));
     }
     if rule.electorate == Electorate::Stewards && omissions.project_version.is_some() {

@@ -1,6 +1,7 @@
 //! Governance rules: how long a vote stays open, how fast reputation fades, and by which method,
-//! electorate and weighting each kind of change is decided. A network's defaults will sit in its
-//! constitution (`governance` in the DNA properties); a project will change its own only by a
+//! electorate and weighting each kind of change is decided. A network's sit in its constitution
+//! (`governance` in the DNA properties) and are the floors of a project's own (windows, each
+//! kind's quorum, `decisions_bind`: [`GovernanceRules::check_within`]), which it changes by a
 //! decision under the rules in force. And the times every vote and decision is checked against.
 
 use super::tally::Method;

@@ -27,7 +27,7 @@ pub struct Proposal {
     pub title: String,
     pub text: String,
     pub change: Change,
-    /// When voting ends; the constitution bounds how soon and how late.
+    /// When voting ends; the governance rules it names bound how soon and how late.
     #[cfg_attr(feature = "ts", ts(as = "ovn_domain::ts::Timestamp"))]
     pub closes: Timestamp,
     /// The project's settlements made before it opened: whose counted contributions make the
@@ -163,8 +163,15 @@ pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
         Change::UsageRules { .. } => {
             return rules_change_of(&proposal.project, &proposal.change, fetch)
         }
-        Change::Rules { .. } => {
-            return governance_change_of(&proposal.project, &proposal.change, fetch)
+        Change::Rules { replaces, .. } => {
+            if replaces != &proposal.governance_rules {
+                return Ok(Err(format!(
+                    "a change of governance rules replaces those it is decided by ({}), not {}",
+                    named_rules(proposal.governance_rules.as_ref()),
+                    named_rules(replaces.as_ref())
+                )));
+            }
+            return governance_change_of(&proposal.project, &proposal.change, fetch);
         }
         _ => {}
     }
@@ -185,13 +192,18 @@ pub fn check_in_project(proposal: &Proposal, fetch: Fetch) -> Verdict<()> {
     Ok(Ok(()))
 }
 
+/// A project's governance rules version as an error names it; `None`: the network's.
+fn named_rules(version: Option<&ActionHash>) -> String {
+    version.map_or_else(|| "the network's".into(), |v| v.to_string())
+}
+
 /// Rules:
 /// 1. The title is non-empty and bounded, the text bounded, and the change can be made (an
 ///    equation is valid; an exception's terms are, and its request is a LicenseRequest for a
 ///    resource of this project; a project change's are, its parent another Project of its
 ///    level or higher; usage rules are well formed, for a resource of this project, replacing
-///    one of its versions if any; governance rules are within the network's, replacing one of
-///    the project's versions if any).
+///    one of its versions if any; governance rules are within the network's, replacing those
+///    the proposal names, which decide it).
 /// 2. It stays open as long as the governance rules it names ask (the network's by default:
 ///    `min_window_secs` to `max_window_days` after its creation).
 /// 3. The project is a Project; each named settlement is one of its Settlements made before
