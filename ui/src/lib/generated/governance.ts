@@ -149,7 +149,7 @@ export type Proposal = {
   title: string;
   text: string;
   change: Change;
-  /** When voting ends; the constitution bounds how soon and how late. */
+  /** When voting ends; the governance rules it names bound how soon and how late. */
   closes: Micros;
   /**
    * The project's settlements made before it opened: whose counted contributions make the
