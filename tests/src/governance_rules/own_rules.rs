@@ -223,8 +223,9 @@ pub async fn governance_rules_change_only_on_the_passed_decision_naming_them(w: 
 /// would have let her propose, and his motion's decision, counted by consent among the stewards
 /// alone, is valid. A motion alice commits raw naming the network's rules is valid, as
 /// validators cannot know they were replaced, and the audit reports it, not bob's; one naming
-/// a "rules version" that is a settlement is rejected, and so is a change of rules replacing
-/// other rules than those it names (validate_create_proposal, rule 1).
+/// a "rules version" that is a settlement is rejected, and so are a proposal in carol's project
+/// naming this project's rules and a change of rules replacing other rules than those it names
+/// (validate_create_proposal, rule 1).
 pub async fn a_proposal_is_decided_by_the_governance_rules_it_names_and_the_audit_reports_others(
     w: &World,
 ) {
@@ -272,6 +273,15 @@ pub async fn a_proposal_is_decided_by_the_governance_rules_it_names_and_the_audi
     let reason = "is not a GovernanceRulesVersion";
     rejects_raw(peers, ALICE, astray, reason).await;
     let two = now.version.clone().expect("version 2");
+    let elsewhere = AnyEntry::Proposal(Proposal {
+        project: w.elsewhere.clone(),
+        change: Change::Motion,
+        governance_rules: Some(two.clone()),
+        closes: in_secs(20),
+        ..w.proposal()
+    });
+    let reason = format!("is the governance rules of project {}, not of", w.project);
+    rejects_raw(peers, CAROL, elsewhere, &reason).await;
     let crossed = raw_proposal(w, to_rules(own(), None), Some(two.clone()));
     let reason = format!("replaces those it is decided by ({two}), not the network's");
     rejects_raw(peers, BOB, crossed, &reason).await;

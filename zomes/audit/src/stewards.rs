@@ -2,9 +2,9 @@
 //! project's version whose stewards it acts under, and validators check that version lists the
 //! author; they cannot know whether a later version had replaced it by then (the index is not
 //! theirs to read). So a steward removed by a decision could still register resources, add
-//! licenses, grant, decide exceptions, adopt equations or change usage or governance rules under the old
-//! version, or change the project from it (a side branch, which never comes into force). The audit reports, by the
-//! one rule (`ovn_domain::members::versions::chained_in_force`):
+//! licenses, grant, decide exceptions, adopt equations or change usage or governance rules
+//! under the old version, or change the project from it (a side branch, which never comes into
+//! force). The audit reports, by the one rule (`ovn_domain::members::versions::chained_in_force`):
 //! - each act whose author the version in force at its time does not list
 //!   ([`Found::NotStewardInForce`]);
 //! - each project change that replaces another version than the one in force just before it

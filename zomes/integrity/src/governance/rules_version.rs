@@ -13,7 +13,7 @@ use crate::constitution::network_constitution;
 use crate::governance::binding::decided_or_stewarded;
 use crate::governance::proposal::{Change, Proposal};
 use crate::members::project::Project;
-use crate::verdict::{fetched_app_entry, invalid, must_get, valid, Fetch, Verdict};
+use crate::verdict::{fetched_app_entry, invalid, must_get, valid, Fetch, Referenced, Verdict};
 use crate::UnitEntryTypes;
 use hdi::prelude::*;
 use ovn_domain::governance::binding::Made;
@@ -88,7 +88,11 @@ pub fn validate_create_governance_rules_version(
     )?);
     let replaced = match &changed.replaces {
         None => None,
-        Some(previous) => Some(check!(version_of(&changed.project, previous, &must_get)?).version),
+        Some(previous) => Some(
+            check!(version_of(&changed.project, previous, &must_get)?)
+                .entry
+                .version,
+        ),
     };
     check!(check_number(
         "governance-rules change",
@@ -104,7 +108,7 @@ pub fn version_of(
     project: &ActionHash,
     version: &ActionHash,
     fetch: Fetch,
-) -> Verdict<GovernanceRulesVersion> {
+) -> Verdict<Referenced<GovernanceRulesVersion>> {
     let found = check_verdict!(fetched_app_entry::<GovernanceRulesVersion>(
         version,
         fetch(version)?,
@@ -116,7 +120,7 @@ pub fn version_of(
             found.entry.project
         )));
     }
-    Ok(Ok(found.entry))
+    Ok(Ok(found))
 }
 
 /// The rules `proposal` (opened at `opened`) is decided by: those of the project's
@@ -126,17 +130,7 @@ pub fn rules_of(proposal: &Proposal, opened: Timestamp, fetch: Fetch) -> Verdict
     let Some(hash) = &proposal.governance_rules else {
         return Ok(Ok(network_constitution()?.governance));
     };
-    let found = check_verdict!(fetched_app_entry::<GovernanceRulesVersion>(
-        hash,
-        fetch(hash)?,
-        UnitEntryTypes::GovernanceRulesVersion
-    )?);
-    if found.entry.project != proposal.project {
-        return Ok(Err(format!(
-            "{hash} is the governance rules of project {}, not of {}",
-            found.entry.project, proposal.project
-        )));
-    }
+    let found = check_verdict!(version_of(&proposal.project, hash, fetch)?);
     if found.record.action().timestamp() >= opened {
         return Ok(Err(format!(
             "governance rules {hash} were made after the proposal opened"
