@@ -20,10 +20,7 @@ const BATCH: usize = 500;
 const ROUNDS: usize = 5;
 
 fn actions_count() -> usize {
-    std::env::var("OVN_BENCH_ACTIONS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(5_000)
+    ovn_tests::two_agents::env_count("OVN_BENCH_ACTIONS", 5_000)
 }
 
 /// Two agents, their profiles, and the custody steps the figures time.

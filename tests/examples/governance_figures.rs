@@ -25,6 +25,7 @@ use governance::votes::CastVoteInput;
 use holochain::conductor::api::error::ConductorApiResult;
 use holochain::prelude::*;
 use holochain::sweettest::SweetCell;
+use holochain::test_utils::retry_fn_until_timeout;
 use ovn_domain::governance::rules::GovernanceRules;
 use ovn_domain::governance::tally::Choice;
 use ovn_domain::NetworkConstitution;
@@ -35,10 +36,7 @@ use std::time::{Duration, Instant};
 const ALICE: usize = 0;
 
 fn voters_count() -> usize {
-    std::env::var("OVN_BENCH_VOTERS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(100)
+    ovn_tests::two_agents::env_count("OVN_BENCH_VOTERS", 100)
 }
 
 /// This process's resident memory.
@@ -136,22 +134,24 @@ impl Bench {
             contribution: hour.clone(),
             kind: ovn_domain::EndorsementKind::Confirm,
         };
-        for _ in 0..60 {
-            let tried: ConductorApiResult<Record> = self
-                .peers
-                .try_call(
-                    ALICE,
-                    "contributions",
-                    "endorse_contribution",
-                    input.clone(),
-                )
-                .await;
-            if tried.is_ok() {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(500)).await;
-        }
-        panic!("alice never held {hour}");
+        let held = retry_fn_until_timeout(
+            || async {
+                let tried: ConductorApiResult<Record> = self
+                    .peers
+                    .try_call(
+                        ALICE,
+                        "contributions",
+                        "endorse_contribution",
+                        input.clone(),
+                    )
+                    .await;
+                tried.is_ok()
+            },
+            Some(30_000),
+            Some(500),
+        )
+        .await;
+        assert!(held.is_ok(), "alice never held {hour}");
     }
 
     /// A motion closing at `closes` that `size` voters will vote on.
@@ -255,8 +255,14 @@ async fn main() {
         "the motions closed before every vote was in"
     );
     b.say("every vote cast; waiting for the close");
-    let left = closes.as_micros() - Timestamp::now().as_micros();
-    tokio::time::sleep(Duration::from_micros(left.max(0) as u64 + 1_000)).await;
+    // Longer than `await_time_after`'s minute: the round of votes sets the window.
+    let closed = retry_fn_until_timeout(
+        || async { Timestamp::now() > closes },
+        Some(window.as_millis() as u64 + 60_000),
+        Some(200),
+    )
+    .await;
+    assert!(closed.is_ok(), "the motions never closed");
 
     let mut times = Vec::new();
     for (size, proposal) in &motions {

@@ -18,10 +18,7 @@ use std::time::{Duration, Instant};
 
 /// 10,000 by default; `OVN_BENCH_INPUTS` sets another count (a multiple of the batch).
 fn inputs_count() -> usize {
-    std::env::var("OVN_BENCH_INPUTS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000)
+    ovn_tests::two_agents::env_count("OVN_BENCH_INPUTS", 10_000)
 }
 const BATCH: usize = 500;
 

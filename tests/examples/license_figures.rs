@@ -27,10 +27,7 @@ const ROUNDS: usize = 5;
 const CONTRIBUTIONS: usize = 50;
 
 fn actions_count() -> usize {
-    std::env::var("OVN_BENCH_ACTIONS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(5_000)
+    ovn_tests::two_agents::env_count("OVN_BENCH_ACTIONS", 5_000)
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {

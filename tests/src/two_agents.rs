@@ -8,6 +8,14 @@ use holochain::prelude::*;
 use holochain::sweettest::{await_consistency_s, SweetCell};
 use std::time::{Duration, Instant};
 
+/// A figure's size from the environment variable `name`, else `default`.
+pub fn env_count(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
 pub struct TwoAgents {
     pub peers: Peers,
     pub alice: SweetCell,
